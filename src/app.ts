@@ -1,0 +1,169 @@
+/**
+ * The app factory: buildApp({ config, db, clock, calendar }) returns a ready Fastify instance without listening,
+ * so tests drive it with inject() and the CLI decides where it listens (conventions C2, C7).
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import type { Config } from './config.ts';
+import type { Db } from './lib/db.ts';
+import type { Clock } from './lib/clock.ts';
+import { AppError, ErrorCodes } from './lib/errors.ts';
+import type { Actor } from './lib/authz.ts';
+import { csrfToken, verifyCsrf, CSRF_FIELD } from './lib/csrf.ts';
+import { sendPage } from './lib/render.ts';
+import type { ViewContext } from './views/context.ts';
+import { CalendarService } from './modules/calendar/service.ts';
+import { loadActorFromRequest } from './modules/orgs/sessions.ts';
+import { ErrorPage } from './views/errorPage.tsx';
+import { registerOrgsRoutes } from './modules/orgs/routes.staff.tsx';
+// TODO-WIRE import { registerPublishingStaffRoutes } from './modules/publishing/routes.staff.tsx';
+// TODO-WIRE import { registerPortalRoutes } from './modules/portal/routes.public.tsx';
+// TODO-WIRE import { registerApiRoutes } from './modules/api/routes.ts';
+// TODO-WIRE import { registerCalendarRoutes } from './modules/calendar/routes.staff.tsx';
+import { registerAssets } from './views/assets.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  calendar: CalendarService;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+    /** The per-request view context (script, large text, actor, CSRF token). */
+    viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext;
+    /** Verifies the CSRF token of a form post (urlencoded forms are checked automatically). */
+    checkCsrf(request: FastifyRequest, token: unknown): void;
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  });
+  app.decorate('deps', deps);
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 10, fields: 100 } });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.trustProxy ? undefined : false,
+  });
+  await app.register(rateLimit, { global: false });
+
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.actor = await loadActorFromRequest(deps, request);
+  });
+
+  app.decorate('viewContext', (request: FastifyRequest, reply: FastifyReply): ViewContext => ({
+    siteName: config.siteName,
+    path: request.url.split('?')[0],
+    url: request.url,
+    script: request.cookies.gk_script === 'hant' ? 'hant' : 'hans',
+    large: request.cookies.gk_view === 'large',
+    actor: request.actor,
+    csrf: csrfToken(request, reply, config.secret, config.trustProxy),
+    baseUrl: config.baseUrl,
+  }));
+  app.decorate('checkCsrf', (request: FastifyRequest, token: unknown) => verifyCsrf(request, config.secret, token));
+
+  // Every urlencoded form post carries the token; API clients authenticate with bearer tokens instead of cookies.
+  app.addHook('preHandler', async (request) => {
+    if (request.method !== 'POST' && request.method !== 'PUT' && request.method !== 'DELETE') return;
+    if (request.url.startsWith('/api/')) return;
+    if (request.isMultipart()) return; // checked by the handler once the fields are read
+    verifyCsrf(request, config.secret, (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD]);
+  });
+
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const err = toAppError(error);
+    if (err.status >= 500) request.log.error({ err: error }, 'unhandled error');
+    if (wantsJson(request)) {
+      return reply.code(err.status).send({ error: { code: err.code, message: err.message, fields: err.fields } });
+    }
+    if (err.code === 'AUTH_REQUIRED' && request.method === 'GET') {
+      return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
+    }
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, ErrorPage({ ctx, status: err.status, message: err.message, code: err.code }), { status: err.status });
+  });
+
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) },
+    (request, reply) => {
+      const err = new AppError(ErrorCodes.NOT_FOUND, 404, '没有找到您要的页面。');
+      if (wantsJson(request)) return reply.code(404).send({ error: { code: err.code, message: err.message, fields: {} } });
+      const ctx = app.viewContext(request, reply);
+      return sendPage(request, reply, ctx, ErrorPage({ ctx, status: 404, message: err.message, code: err.code }), { status: 404 });
+    },
+  );
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await deps.db.query('SELECT 1');
+      return { status: 'ready', database: deps.db.kind };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: deps.db.kind });
+    }
+  });
+
+  registerAssets(app);
+  registerOrgsRoutes(app);
+  // TODO-WIRE registerCalendarRoutes(app);
+  // TODO-WIRE registerPublishingStaffRoutes(app);
+  // TODO-WIRE registerPortalRoutes(app);
+  // TODO-WIRE await registerApiRoutes(app);
+  return app;
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') || request.url === '/healthz' || request.url === '/readyz';
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as { validation?: { instancePath?: string; message?: string }[]; statusCode?: number; code?: string };
+  if (e?.validation) {
+    const fields: Record<string, string> = {};
+    for (const v of e.validation) fields[(v.instancePath || '/').slice(1) || 'body'] = v.message ?? '格式不正确';
+    return new AppError(ErrorCodes.VALIDATION_FAILED, 400, '请求格式不正确。', fields);
+  }
+  if (e?.code === 'FST_REQ_FILE_TOO_LARGE' || e?.code === 'FST_FILES_LIMIT') {
+    return new AppError(ErrorCodes.UPLOAD_REJECTED, 413, '文件太大或数量太多。');
+  }
+  if (e?.statusCode === 429) return new AppError(ErrorCodes.RATE_LIMITED, 429, '操作过于频繁，请稍后再试。');
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return new AppError('BAD_REQUEST', e.statusCode, '请求无法处理，请检查后重试。');
+  }
+  return new AppError(ErrorCodes.INTERNAL, 500, '系统出现了问题，我们已记录。请稍后再试。', {}, { cause: error });
+}

@@ -1,0 +1,21 @@
+/** The command table of the CLI; each command lives in its own file. */
+import type { ParseArgsConfig } from 'node:util';
+import type { CliContext } from './main.ts';
+import { serveCommand, startCommand } from './serve.ts';
+import { migrateCommand } from './migrate.ts';
+import { createUserCommand } from './createUser.ts';
+
+export interface Command {
+  summary: string;
+  options?: ParseArgsConfig['options'];
+  /** serve keeps the database open after run() returns. */
+  keepsDbOpen?: boolean;
+  run(ctx: CliContext, values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number | void>;
+}
+
+export const commands: Record<string, Command> = {
+  start: startCommand,
+  serve: serveCommand,
+  migrate: migrateCommand,
+  'create-user': createUserCommand,
+};

@@ -1,0 +1,38 @@
+import type { Command } from './commands.ts';
+import type { CliContext } from './main.ts';
+import { buildApp } from '../app.ts';
+import { systemClock } from '../lib/clock.ts';
+import { CalendarService } from '../modules/calendar/service.ts';
+
+async function serve(ctx: CliContext, seedDemo: boolean) {
+  const db = await ctx.openDb();
+  if (seedDemo) {
+    const { seedDemoIfEmpty } = await import('../../db/seeds/demo/seed.ts');
+    await seedDemoIfEmpty(db, (s) => ctx.out(s));
+  }
+  if (ctx.config.secretIsEphemeral) ctx.err('注意：未设置 GONGKAI_SECRET，本次使用临时密钥；多节点部署必须设置。');
+  const app = await buildApp({ config: ctx.config, db, clock: systemClock, calendar: new CalendarService(db) });
+  const close = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  ctx.out(`gongkai 已启动：http://localhost:${ctx.config.port}/ （数据库：${db.kind === 'pglite' ? `内置 PGlite，${ctx.config.dataDir}` : 'PostgreSQL'}）`);
+  // Keep the process alive until a signal arrives.
+  await new Promise(() => undefined);
+}
+
+export const serveCommand: Command = {
+  summary: '启动网站（应用迁移后监听 PORT）',
+  keepsDbOpen: true,
+  run: (ctx) => serve(ctx, ctx.config.seedDemo),
+};
+
+export const startCommand: Command = {
+  summary: '启动网站；数据库为空时先载入示范市演示数据（npm start）',
+  keepsDbOpen: true,
+  run: (ctx) => serve(ctx, true),
+};

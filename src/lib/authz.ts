@@ -1,0 +1,117 @@
+/**
+ * The one authorisation function (conventions C3). Every route calls authorize(actor, action, subject); the rules
+ * live in this table, so "who may do what" is readable in one place. Roles are scoped to a unit and its subtree.
+ */
+import { ForbiddenError, UnauthenticatedError } from './errors.ts';
+
+export type Role = 'system_admin' | 'office_admin' | 'publisher' | 'reviewer' | 'secrecy_reviewer';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  system_admin: '系统管理员',
+  office_admin: '政务公开办管理员',
+  publisher: '信息发布员',
+  reviewer: '审核人',
+  secrecy_reviewer: '保密审查人',
+};
+
+export interface RoleGrant {
+  role: Role;
+  unitId: number;
+  unitPath: string;
+}
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; id: number; username: string; displayName: string; unitId: number; grants: RoleGrant[]; sessionId: string }
+  | { kind: 'api'; tokenId: number; name: string; unitId: number; unitPath: string; scopes: string[] }
+  | { kind: 'system'; label: string };
+
+export const anonymous: Actor = { kind: 'anonymous' };
+
+/** What an action is about: the unit (by its path) that owns the record. */
+export interface Subject {
+  unitPath: string;
+}
+
+export type Action =
+  | 'unit.manage'
+  | 'user.manage'
+  | 'token.manage'
+  | 'calendar.manage'
+  | 'audit.read'
+  | 'staff.enter'
+  | 'item.read_internal'
+  | 'item.draft'
+  | 'item.secrecy_review'
+  | 'item.review'
+  | 'item.withdraw'
+  | 'item.change_validity';
+
+const covers = (grant: RoleGrant, subject: Subject) => subject.unitPath.startsWith(grant.unitPath);
+
+function hasRole(actor: Actor, roles: Role[], subject?: Subject): boolean {
+  if (actor.kind !== 'user') return false;
+  return actor.grants.some((g) => roles.includes(g.role) && (!subject || covers(g, subject)));
+}
+
+function apiScope(actor: Actor, scope: string, subject?: Subject): boolean {
+  return actor.kind === 'api' && actor.scopes.includes(scope) && (!subject || subject.unitPath.startsWith(actor.unitPath));
+}
+
+const STAFF: Role[] = ['system_admin', 'office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'];
+
+const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
+  'staff.enter': (a) => hasRole(a, STAFF),
+  'unit.manage': (a, s) => hasRole(a, ['system_admin'], s) || hasRole(a, ['office_admin'], s),
+  'user.manage': (a, s) => hasRole(a, ['system_admin'], s) || hasRole(a, ['office_admin'], s),
+  'token.manage': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
+  'calendar.manage': (a) => hasRole(a, ['system_admin', 'office_admin']),
+  'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
+  // Content roles keep separation of duties: the system administrator manages accounts, not content.
+  'item.read_internal': (a, s) =>
+    hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),
+  'item.draft': (a, s) => hasRole(a, ['publisher'], s) || apiScope(a, 'items:write', s),
+  'item.secrecy_review': (a, s) => hasRole(a, ['secrecy_reviewer'], s) || apiScope(a, 'items:publish', s),
+  'item.review': (a, s) => hasRole(a, ['reviewer'], s) || apiScope(a, 'items:publish', s),
+  'item.withdraw': (a, s) => hasRole(a, ['reviewer', 'office_admin'], s) || apiScope(a, 'items:publish', s),
+  'item.change_validity': (a, s) => hasRole(a, ['publisher', 'reviewer'], s) || apiScope(a, 'items:write', s),
+};
+
+/** True when the actor may perform the action on the subject. */
+export function can(actor: Actor, action: Action, subject?: Subject): boolean {
+  // The 'system' actor is the operator at the server's command line (npx gongkai ...), who already owns the
+  // database; it is never built from a web request.
+  if (actor.kind === 'system') return true;
+  return rules[action](actor, subject);
+}
+
+/** Throws UnauthenticatedError (not signed in) or ForbiddenError (signed in, not allowed). */
+export function authorize(actor: Actor, action: Action, subject?: Subject): void {
+  if (can(actor, action, subject)) return;
+  if (actor.kind === 'anonymous') throw new UnauthenticatedError();
+  throw new ForbiddenError();
+}
+
+/** Unit paths the actor holds one of the roles in; used to scope list queries to what the actor may see. */
+export function grantedPaths(actor: Actor, roles: Role[]): string[] {
+  if (actor.kind === 'api') return [actor.unitPath];
+  if (actor.kind !== 'user') return [];
+  return actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitPath);
+}
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case 'user':
+      return `${actor.displayName}（${actor.username}）`;
+    case 'api':
+      return `API：${actor.name}`;
+    case 'system':
+      return actor.label;
+    default:
+      return '公众';
+  }
+}
+
+export function actorUserId(actor: Actor): number | null {
+  return actor.kind === 'user' ? actor.id : null;
+}

@@ -1,0 +1,118 @@
+/**
+ * One database interface over two engines: embedded PGlite (DATABASE_URL unset) and PostgreSQL (set). Both speak the
+ * same SQL, so the app, the migrations and the tests are the same for both. Every query is parameterised.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters (migrations, backups). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: all of it is written, or none of it. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// DATE columns stay 'YYYY-MM-DD' strings: a calendar date has no time zone, and a JS Date would invent one.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
+// bigint counts come back as numbers; our counts stay far below 2^53.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+class PostgresDb implements Db {
+  readonly kind = 'postgres' as const;
+  constructor(private readonly pool: pg.Pool) {}
+  async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
+    const r = await this.pool.query(sql, params as unknown[]);
+    return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+  }
+  async exec(sql: string) {
+    await this.pool.query(sql);
+  }
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const tx: Queryable = {
+        async query<R>(sql: string, params: unknown[] = []) {
+          const r = await client.query(sql, params as unknown[]);
+          return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
+        },
+        async exec(sql: string) {
+          await client.query(sql);
+        },
+      };
+      const result = await fn(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+  async close() {
+    await this.pool.end();
+  }
+}
+
+class PgliteDb implements Db {
+  readonly kind = 'pglite' as const;
+  constructor(private readonly pglite: PGlite) {}
+  async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
+    const r = await this.pglite.query<T>(sql, params);
+    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+  }
+  async exec(sql: string) {
+    await this.pglite.exec(sql);
+  }
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.pglite.transaction(async (t) =>
+      fn({
+        async query<R>(sql: string, params: unknown[] = []) {
+          const r = await t.query<R>(sql, params);
+          return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+        },
+        async exec(sql: string) {
+          await t.exec(sql);
+        },
+      }),
+    );
+  }
+  async close() {
+    await this.pglite.close();
+  }
+}
+
+const pgliteParsers = {
+  [DATE_OID]: (v: string) => v,
+  [pgliteTypes.INT8]: (v: string) => Number(v),
+};
+
+/** Opens the database the config names: PostgreSQL when a URL is given, else PGlite in dataDir (or in memory). */
+export async function openDb(opts: { databaseUrl?: string; dataDir?: string; memory?: boolean }): Promise<Db> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    await pool.query('SELECT 1');
+    return new PostgresDb(pool);
+  }
+  if (opts.memory) {
+    return new PgliteDb(await PGlite.create({ parsers: pgliteParsers }));
+  }
+  const dir = path.join(opts.dataDir ?? './data', 'pgdata');
+  fs.mkdirSync(dir, { recursive: true });
+  return new PgliteDb(await PGlite.create(dir, { parsers: pgliteParsers }));
+}

@@ -1,0 +1,77 @@
+/**
+ * The typed error catalogue (conventions C6). Every error a user can meet has a stable `code`, an HTTP status and a
+ * message in Simplified Chinese that is safe to show. Tests assert `code`, never message text.
+ */
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    public readonly code: string,
+    public readonly status: number,
+    message: string,
+    public readonly fields: FieldErrors = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export class ValidationError extends AppError {
+  override name = 'ValidationError';
+  constructor(fields: FieldErrors, message = '提交的内容有误，请按提示修改。', code = 'VALIDATION_FAILED') {
+    super(code, 400, message, fields);
+  }
+}
+
+export class NotFoundError extends AppError {
+  override name = 'NotFoundError';
+  constructor(message = '没有找到您要的页面或记录。', code = 'NOT_FOUND') {
+    super(code, 404, message);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  override name = 'UnauthenticatedError';
+  constructor(message = '请先登录。', code = 'AUTH_REQUIRED') {
+    super(code, 401, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  override name = 'ForbiddenError';
+  constructor(message = '您没有执行此操作的权限。', code = 'FORBIDDEN') {
+    super(code, 403, message);
+  }
+}
+
+export class ConflictError extends AppError {
+  override name = 'ConflictError';
+  constructor(code: string, message: string, fields: FieldErrors = {}) {
+    super(code, 409, message, fields);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  override name = 'RateLimitedError';
+  constructor(message = '操作过于频繁，请稍后再试。') {
+    super('RATE_LIMITED', 429, message);
+  }
+}
+
+/** Codes used across modules, listed once so API clients can rely on them. See docs/practices/errors.md. */
+export const ErrorCodes = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  NOT_FOUND: 'NOT_FOUND',
+  AUTH_REQUIRED: 'AUTH_REQUIRED',
+  FORBIDDEN: 'FORBIDDEN',
+  CSRF_INVALID: 'CSRF_INVALID',
+  RATE_LIMITED: 'RATE_LIMITED',
+  LOGIN_FAILED: 'LOGIN_FAILED',
+  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  TRANSITION_NOT_ALLOWED: 'TRANSITION_NOT_ALLOWED',
+  PERSONAL_DATA_UNRESOLVED: 'PERSONAL_DATA_UNRESOLVED',
+  UPLOAD_REJECTED: 'UPLOAD_REJECTED',
+  CALENDAR_UNKNOWN: 'CALENDAR_UNKNOWN',
+  INTERNAL: 'INTERNAL',
+} as const;

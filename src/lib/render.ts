@@ -1,0 +1,39 @@
+/** Renders a JSX page to HTML, in the reader's script (简/繁), with the headers every page needs. */
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { htmlToTraditional } from './script.ts';
+import type { ViewContext } from '../views/context.ts';
+
+export function renderHtml(ctx: ViewContext, page: VNode): string {
+  const html = '<!doctype html>' + renderToString(page);
+  return ctx.script === 'hant' ? htmlToTraditional(html) : html;
+}
+
+export function etagOf(body: string | Buffer): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/**
+ * Sends a page. Public pages (cache: 'public') get an ETag and answer 304 when the browser already has them;
+ * pages for signed-in staff are never stored by caches.
+ */
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: ViewContext,
+  page: VNode,
+  opts: { status?: number; cache?: 'public' | 'private' } = {},
+) {
+  const html = renderHtml(ctx, page);
+  reply.code(opts.status ?? 200).type('text/html; charset=utf-8');
+  if (opts.cache === 'public' && ctx.actor.kind === 'anonymous' && (opts.status ?? 200) === 200) {
+    const tag = etagOf(html);
+    reply.header('ETag', tag).header('Cache-Control', 'public, max-age=0, must-revalidate').header('Vary', 'Cookie');
+    if (request.headers['if-none-match'] === tag) return reply.code(304).send();
+  } else {
+    reply.header('Cache-Control', 'no-store');
+  }
+  return reply.send(html);
+}

@@ -1,0 +1,42 @@
+/** Factories with overrides (conventions C9): each test owns its data and never depends on the demo seed. */
+import type { Db } from '../lib/db.ts';
+import type { Role } from '../lib/authz.ts';
+import { createUnit } from '../modules/orgs/commands/createUnit.ts';
+import { createUser } from '../modules/orgs/commands/createUser.ts';
+
+const system = { kind: 'system' as const, label: 'test' };
+let seq = 0;
+
+export async function makeUnit(
+  db: Db,
+  over: Partial<{ parentId: number | null; code: string; name: string; shortName: string; slug: string; level: 'city' | 'county' | 'township'; kind: 'government' | 'department' }> = {},
+) {
+  seq++;
+  const n = `${process.pid % 1000}${seq}`.padStart(8, '0').slice(-8);
+  const id = await createUnit(db, system, {
+    parentId: over.parentId ?? null,
+    code: over.code ?? `T${n}`,
+    name: over.name ?? `测试单位${seq}`,
+    shortName: over.shortName ?? `测试${seq}`,
+    slug: over.slug ?? `unit-${seq}-${process.pid}`,
+    level: over.level ?? 'city',
+    kind: over.kind ?? 'department',
+  });
+  const r = await db.query<{ id: number; path: string; code: string; slug: string; name: string }>('SELECT id, path, code, slug, name FROM units WHERE id = $1', [id]);
+  return r.rows[0];
+}
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+export async function makeUser(db: Db, unitId: number, roles: Role[], over: Partial<{ username: string; scopeUnitId: number }> = {}) {
+  seq++;
+  const username = over.username ?? `user${seq}_${process.pid}`;
+  const id = await createUser(db, system, {
+    username,
+    displayName: `用户${seq}`,
+    unitId,
+    password: TEST_PASSWORD,
+    grants: roles.map((role) => ({ role, unitId: over.scopeUnitId ?? unitId })),
+  });
+  return { id, username };
+}
