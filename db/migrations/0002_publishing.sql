@@ -12,7 +12,9 @@ CREATE TABLE information_items (
   unit_id            integer NOT NULL REFERENCES units(id),
   kind               text NOT NULL CHECK (kind IN ('information', 'interpretation')),
   index_no           text UNIQUE,                 -- 索引号, assigned at first publication, never reused
-  status             text NOT NULL DEFAULT 'unpublished' CHECK (status IN ('unpublished', 'published', 'withdrawn')),
+  -- unpublished: never approved; published: on the portal; filed: approved but not 主动公开 (kept, not shown);
+  -- withdrawn: taken down with a reason, still listed to staff.
+  status             text NOT NULL DEFAULT 'unpublished' CHECK (status IN ('unpublished', 'published', 'filed', 'withdrawn')),
   current_version_id bigint,                      -- the published version the public sees
   first_published_at timestamptz,
   withdrawn_at       timestamptz,
@@ -31,7 +33,7 @@ CREATE TABLE item_versions (
   item_id            bigint NOT NULL REFERENCES information_items(id),
   version_no         integer NOT NULL,
   state              text NOT NULL CHECK (state IN ('draft', 'secrecy_review', 'review', 'returned', 'scheduled',
-                                                   'published', 'superseded', 'withdrawn')),
+                                                   'published', 'filed', 'superseded', 'withdrawn')),
   title              text NOT NULL,
   publisher_name     text NOT NULL,               -- 发布机构
   issuing_organs     text[] NOT NULL DEFAULT '{}', -- 发文机关 (may be several)

@@ -1,0 +1,149 @@
+/** Reads of information items. No writes here; every list is scoped by the caller (unit subtrees or public). */
+import type { Queryable } from '../../lib/db.ts';
+import type { VersionState } from './states.ts';
+
+export interface ItemRow {
+  id: number;
+  unit_id: number;
+  kind: 'information' | 'interpretation';
+  index_no: string | null;
+  status: 'unpublished' | 'published' | 'filed' | 'withdrawn';
+  current_version_id: number | null;
+  first_published_at: Date | null;
+  withdrawn_at: Date | null;
+  withdrawn_reason: string | null;
+  validity: 'current' | 'revised' | 'repealed' | 'expired';
+  validity_by_item_id: number | null;
+  created_at: Date;
+  updated_at: Date;
+  unit_path: string;
+  unit_name: string;
+  unit_slug: string;
+  unit_code: string;
+}
+
+export interface VersionRow {
+  id: number;
+  item_id: number;
+  version_no: number;
+  state: VersionState;
+  title: string;
+  publisher_name: string;
+  issuing_organs: string[];
+  doc_no: string;
+  doc_no_normalized: string;
+  written_date: string | null;
+  publish_date: string | null;
+  effective_date: string | null;
+  expiry_date: string | null;
+  formed_date: string;
+  topic: string;
+  genre: string;
+  audience: string;
+  keywords: string[];
+  summary: string;
+  section_code: string;
+  disclosure: 'proactive' | 'on_request' | 'withheld';
+  withheld_ground: string | null;
+  interpretation_form: string | null;
+  body_html: string;
+  body_text: string;
+  change_note: string;
+  scheduled_at: Date | null;
+  published_at: Date | null;
+  created_by: number | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface AttachmentRow {
+  id: number;
+  version_id: number;
+  blob_sha256: string;
+  filename: string;
+  position: number;
+  size: number;
+  mime: string;
+}
+
+const ITEM_SELECT = `SELECT i.*, u.path AS unit_path, u.name AS unit_name, u.slug AS unit_slug, u.code AS unit_code
+  FROM information_items i JOIN units u ON u.id = i.unit_id`;
+
+export async function getItem(q: Queryable, id: number): Promise<ItemRow | undefined> {
+  if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+  return (await q.query<ItemRow>(`${ITEM_SELECT} WHERE i.id = $1`, [id])).rows[0];
+}
+
+/** Locks the item row for the rest of the transaction, so two transitions on one item never interleave. */
+export async function lockItem(q: Queryable, id: number): Promise<ItemRow | undefined> {
+  await q.query('SELECT id FROM information_items WHERE id = $1 FOR UPDATE', [id]);
+  return getItem(q, id);
+}
+
+export async function getVersion(q: Queryable, id: number): Promise<VersionRow | undefined> {
+  return (await q.query<VersionRow>('SELECT * FROM item_versions WHERE id = $1', [id])).rows[0];
+}
+
+/** The newest version of an item (the one being worked on, or the published one). */
+export async function latestVersion(q: Queryable, itemId: number): Promise<VersionRow | undefined> {
+  return (await q.query<VersionRow>('SELECT * FROM item_versions WHERE item_id = $1 ORDER BY version_no DESC LIMIT 1', [itemId])).rows[0];
+}
+
+export async function listVersions(q: Queryable, itemId: number) {
+  return (
+    await q.query<{ id: number; version_no: number; state: VersionState; title: string; published_at: Date | null; change_note: string; updated_at: Date }>(
+      'SELECT id, version_no, state, title, published_at, change_note, updated_at FROM item_versions WHERE item_id = $1 ORDER BY version_no DESC',
+      [itemId],
+    )
+  ).rows;
+}
+
+export async function listAttachments(q: Queryable, versionId: number): Promise<AttachmentRow[]> {
+  return (
+    await q.query<AttachmentRow>(
+      `SELECT a.id, a.version_id, a.blob_sha256, a.filename, a.position, b.size, b.mime FROM attachments a
+       JOIN blobs b ON b.sha256 = a.blob_sha256 WHERE a.version_id = $1 ORDER BY a.position, a.id`,
+      [versionId],
+    )
+  ).rows;
+}
+
+export async function listEvents(q: Queryable, itemId: number) {
+  return (
+    await q.query<{ id: number; type: string; from_state: string | null; to_state: string | null; actor_label: string; remarks: string; at: Date; version_id: number | null }>(
+      'SELECT id, type, from_state, to_state, actor_label, remarks, at, version_id FROM item_events WHERE item_id = $1 ORDER BY id',
+      [itemId],
+    )
+  ).rows;
+}
+
+export async function listFindings(q: Queryable, versionId: number) {
+  return (
+    await q.query<{ id: number; source: string; kind: string; excerpt: string; resolution: string | null; justification: string | null; value_hash: string }>(
+      'SELECT id, source, kind, excerpt, resolution, justification, value_hash FROM personal_data_findings WHERE version_id = $1 ORDER BY id',
+      [versionId],
+    )
+  ).rows;
+}
+
+export async function countUnresolvedFindings(q: Queryable, versionId: number): Promise<number> {
+  const r = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM personal_data_findings WHERE version_id = $1 AND resolution IS NULL', [versionId]);
+  return r.rows[0].n;
+}
+
+/** Linked items: for an interpretation, the policies it interprets; for a policy, its interpretations. */
+export async function linkedItems(q: Queryable, itemId: number, direction: 'interprets' | 'interpreted_by', publicOnly: boolean) {
+  const join = direction === 'interprets' ? 'l.to_item_id = i.id AND l.from_item_id = $1' : 'l.from_item_id = i.id AND l.to_item_id = $1';
+  return (
+    await q.query<{ id: number; title: string; interpretation_form: string | null; status: string; publish_date: string | null; unit_slug: string }>(
+      `SELECT i.id, COALESCE(cv.title, lv.title) AS title, COALESCE(cv.interpretation_form, lv.interpretation_form) AS interpretation_form,
+              i.status, cv.publish_date, u.slug AS unit_slug
+       FROM item_links l JOIN information_items i ON ${join} JOIN units u ON u.id = i.unit_id
+       LEFT JOIN item_versions cv ON cv.id = i.current_version_id
+       LEFT JOIN LATERAL (SELECT title, interpretation_form FROM item_versions v WHERE v.item_id = i.id ORDER BY version_no DESC LIMIT 1) lv ON true
+       WHERE l.kind = 'interprets' ${publicOnly ? "AND i.status = 'published'" : ''}
+       ORDER BY i.id`,
+      [itemId],
+    )
+  ).rows;
+}
