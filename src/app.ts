@@ -20,8 +20,8 @@ import { CalendarService } from './modules/calendar/service.ts';
 import { loadActorFromRequest } from './modules/orgs/sessions.ts';
 import { ErrorPage } from './views/errorPage.tsx';
 import { registerOrgsRoutes } from './modules/orgs/routes.staff.tsx';
-// TODO-WIRE import { registerPublishingStaffRoutes } from './modules/publishing/routes.staff.tsx';
-// TODO-WIRE import { registerPortalRoutes } from './modules/portal/routes.public.tsx';
+import { registerPublishingStaffRoutes } from './modules/publishing/routes.staff.tsx';
+import { registerPortalRoutes } from './modules/portal/routes.public.tsx';
 // TODO-WIRE import { registerApiRoutes } from './modules/api/routes.ts';
 // TODO-WIRE import { registerCalendarRoutes } from './modules/calendar/routes.staff.tsx';
 import { registerAssets } from './views/assets.ts';
@@ -140,8 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAssets(app);
   registerOrgsRoutes(app);
   // TODO-WIRE registerCalendarRoutes(app);
-  // TODO-WIRE registerPublishingStaffRoutes(app);
-  // TODO-WIRE registerPortalRoutes(app);
+  registerPublishingStaffRoutes(app);
+  registerPortalRoutes(app);
   // TODO-WIRE await registerApiRoutes(app);
   return app;
 }

@@ -42,6 +42,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set behind a TLS-terminating proxy so cookies are marked Secure and client IPs come from X-Forwarded-For. */
   GONGKAI_TRUST_PROXY: bool.default(false),
+  /**
+   * Pattern of 索引号: {code} unit code, {year}, {month}, {serial5}/{serial6} zero-padded serial per unit and year.
+   * No national standard fixes it (regulations.md §5.5 [U]); the default is the gov.cn form 000014349/2018-00213.
+   */
+  GONGKAI_INDEX_PATTERN: z.string().regex(/\{code\}/, 'must contain {code}').regex(/\{serial[56]\}/, 'must contain {serial5} or {serial6}').default('{code}/{year}-{serial5}'),
   /** Load the demo city on first start when the database is empty (npm start does this). */
   GONGKAI_SEED_DEMO: bool.default(false),
 });
@@ -62,6 +67,7 @@ export type Config = Readonly<{
   logLevel: string;
   trustProxy: boolean;
   seedDemo: boolean;
+  indexPattern: string;
 }>;
 
 export class ConfigError extends Error {
@@ -94,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.GONGKAI_TRUST_PROXY,
     seedDemo: e.GONGKAI_SEED_DEMO,
+    indexPattern: e.GONGKAI_INDEX_PATTERN,
     ...overrides,
   };
   return Object.freeze(config);

@@ -27,6 +27,7 @@ CREATE TABLE information_items (
   CHECK (status <> 'withdrawn' OR (withdrawn_reason IS NOT NULL AND withdrawn_at IS NOT NULL))
 );
 CREATE INDEX information_items_unit_idx ON information_items (unit_id, status);
+CREATE INDEX information_items_current_idx ON information_items (current_version_id);
 
 CREATE TABLE item_versions (
   id                 bigserial PRIMARY KEY,
@@ -65,6 +66,9 @@ CREATE TABLE item_versions (
   CHECK (disclosure = 'proactive' OR withheld_ground IS NOT NULL)
 );
 CREATE INDEX item_versions_state_idx ON item_versions (state);
+-- Public lists walk the published versions newest first and stop after one page.
+CREATE INDEX item_versions_public_idx ON item_versions (publish_date DESC, id DESC) WHERE state = 'published';
+CREATE INDEX item_versions_public_section_idx ON item_versions (section_code, publish_date DESC, id DESC) WHERE state = 'published';
 CREATE INDEX item_versions_item_idx ON item_versions (item_id);
 ALTER TABLE information_items ADD CONSTRAINT information_items_current_version_fk
   FOREIGN KEY (current_version_id) REFERENCES item_versions(id);

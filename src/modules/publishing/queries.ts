@@ -147,3 +147,60 @@ export async function linkedItems(q: Queryable, itemId: number, direction: 'inte
     )
   ).rows;
 }
+
+export interface StaffListRow {
+  id: number;
+  title: string;
+  state: VersionState;
+  status: string;
+  unit_name: string;
+  index_no: string | null;
+  version_no: number;
+  updated_at: Date;
+  formed_date: string;
+  publish_date: string | null;
+  disclosure: string;
+  validity: string;
+}
+
+/** Items in the given unit subtrees with their newest version, newest first; optional state filter. */
+export async function listStaffItems(q: Queryable, paths: string[], opts: { state?: string; limit?: number; offset?: number; q?: string } = {}): Promise<{ rows: StaffListRow[]; total: number }> {
+  if (!paths.length) return { rows: [], total: 0 };
+  const params: unknown[] = [paths.map((p) => `${p}%`)];
+  let where = 'u.path LIKE ANY ($1::text[])';
+  if (opts.state) {
+    params.push(opts.state);
+    where += ` AND v.state = $${params.length}`;
+  }
+  if (opts.q) {
+    params.push(`%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where += ` AND (v.title ILIKE $${params.length} OR v.doc_no_normalized ILIKE $${params.length} OR i.index_no ILIKE $${params.length})`;
+  }
+  const base = `FROM information_items i JOIN units u ON u.id = i.unit_id
+    JOIN LATERAL (SELECT * FROM item_versions x WHERE x.item_id = i.id ORDER BY x.version_no DESC LIMIT 1) v ON true WHERE ${where}`;
+  const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n ${base}`, params)).rows[0].n;
+  params.push(opts.limit ?? 50, opts.offset ?? 0);
+  const rows = (
+    await q.query<StaffListRow>(
+      `SELECT i.id, v.title, v.state, i.status, u.name AS unit_name, i.index_no, v.version_no, v.updated_at, v.formed_date, v.publish_date, v.disclosure, i.validity
+       ${base} ORDER BY v.updated_at DESC, i.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    )
+  ).rows;
+  return { rows, total };
+}
+
+/** Proactive items not yet published (for the Art. 26 watch list), in the given subtrees. */
+export async function listUnpublishedProactive(q: Queryable, paths: string[]) {
+  if (!paths.length) return [];
+  return (
+    await q.query<{ id: number; title: string; state: VersionState; unit_name: string; formed_date: string }>(
+      `SELECT i.id, v.title, v.state, u.name AS unit_name, v.formed_date FROM information_items i JOIN units u ON u.id = i.unit_id
+       JOIN LATERAL (SELECT * FROM item_versions x WHERE x.item_id = i.id ORDER BY x.version_no DESC LIMIT 1) v ON true
+       WHERE u.path LIKE ANY ($1::text[]) AND v.disclosure = 'proactive'
+         AND v.state IN ('draft', 'returned', 'secrecy_review', 'review', 'scheduled')
+       ORDER BY v.formed_date, i.id`,
+      [paths.map((p) => `${p}%`)],
+    )
+  ).rows;
+}

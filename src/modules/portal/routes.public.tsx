@@ -1,0 +1,196 @@
+/** The public portal: home, the 政府信息公开 column of every unit, item pages, feeds and sitemaps. Read-only. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, NotFoundError } from '../../lib/errors.ts';
+import { can } from '../../lib/authz.ts';
+import { etagOf, sendPage } from '../../lib/render.ts';
+import { asTree, getUnitBySlug, listUnits, type UnitRow } from '../orgs/queries.ts';
+import { sectionsForUnit } from '../publishing/sections.ts';
+import { getItem, getVersion, linkedItems, listAttachments, type VersionRow } from '../publishing/queries.ts';
+import { SECTION_BY_CODE, TOPIC_VALUES, TOPICS, GENRES, VALIDITY } from '../publishing/taxonomy.ts';
+import { sendBlob } from '../publishing/download.ts';
+import { countPublicItems, listPublicItems, publishedYears, sectionCounts, sitemapItems, type PublicListFilters } from './queries.ts';
+import { ColumnHomePage, GuidePage, HomePage, PlatformIndexPage, SectionListPage, type ListFilterValues } from './views/pages.tsx';
+import { PrintItemPage, PublicItemPage, type PublicItemData } from './views/itemPage.tsx';
+import { atomFeed, sitemapIndex, urlset } from './feeds.ts';
+
+const PAGE_SIZE = 20;
+const SITEMAP_CHUNK = 10_000;
+
+function readFilters(query: unknown): ListFilterValues {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const s = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim().slice(0, 60) : '');
+  const topic = s('topic');
+  const genre = s('genre');
+  const year = s('year');
+  const validity = s('validity');
+  // Unknown values are ignored rather than failing: a hand-edited URL still shows a list.
+  return {
+    topic: TOPIC_VALUES.includes(topic) || TOPICS.some(([l1]) => l1 === topic) ? topic : '',
+    genre: (GENRES as readonly string[]).includes(genre) ? genre : '',
+    year: /^(19|20)\d{2}$/.test(year) ? year : '',
+    validity: validity in VALIDITY ? validity : '',
+  };
+}
+
+const pageOf = (query: unknown) => Math.max(1, Math.min(5000, Number((query as Record<string, string>)?.page) || 1));
+
+export function registerPortalRoutes(app: FastifyInstance) {
+  const { deps } = app;
+
+  async function unitOr404(request: FastifyRequest): Promise<UnitRow> {
+    const unit = await getUnitBySlug(deps.db, (request.params as { unit: string }).unit);
+    if (!unit) throw new NotFoundError('没有这个单位。');
+    return unit;
+  }
+
+  app.get('/', async (request, reply) => {
+    const ctx = app.viewContext(request, reply);
+    const [latest, units] = await Promise.all([listPublicItems(deps.db, {}, 1, 10), listUnits(deps.db)]);
+    return sendPage(request, reply, ctx, HomePage({ ctx, latest: latest.rows, units: asTree(units) }), { cache: 'public' });
+  });
+
+  app.get('/xxgk', async (request, reply) => {
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, PlatformIndexPage({ ctx, units: asTree(await listUnits(deps.db)) }), { cache: 'public' });
+  });
+
+  app.get('/xxgk/:unit', async (request, reply) => {
+    const unit = await unitOr404(request);
+    const ctx = app.viewContext(request, reply);
+    const [sections, counts, latest] = await Promise.all([sectionsForUnit(deps.db, unit), sectionCounts(deps.db, unit.id), listPublicItems(deps.db, { unitId: unit.id }, 1, 10)]);
+    return sendPage(request, reply, ctx, ColumnHomePage({ ctx, unit, sections, counts, latest: latest.rows }), { cache: 'public' });
+  });
+
+  app.get('/xxgk/:unit/guide', async (request, reply) => {
+    const unit = await unitOr404(request);
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, GuidePage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit) }), { cache: 'public' });
+  });
+
+  async function listPage(request: FastifyRequest, reply: FastifyReply, unit: UnitRow, code: string, label: string, basis: string | undefined, base: PublicListFilters, basePath: string) {
+    const filters = readFilters(request.query);
+    const page = pageOf(request.query);
+    const f: PublicListFilters = { ...base, unitId: unit.id, topic: filters.topic || undefined, genre: filters.genre || undefined, year: filters.year ? Number(filters.year) : undefined, validity: filters.validity || undefined };
+    const [sections, list, years] = await Promise.all([sectionsForUnit(deps.db, unit), listPublicItems(deps.db, f, page, PAGE_SIZE), publishedYears(deps.db, unit.id)]);
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, SectionListPage({ ctx, unit, sections, code, label, basis, rows: list.rows, total: list.total, page, pageSize: PAGE_SIZE, filters, years, basePath }), { cache: 'public' });
+  }
+
+  app.get('/xxgk/:unit/s/:section', async (request, reply) => {
+    const unit = await unitOr404(request);
+    const code = (request.params as { section: string }).section;
+    if (code === 'proactive') return listPage(request, reply, unit, 'proactive', '法定主动公开内容', '条例第二十条、第二十一条', { section: 'proactive' }, `/xxgk/${unit.slug}/s/proactive`);
+    const sections = await sectionsForUnit(deps.db, unit);
+    const s = sections.find((x) => x.code === code && x.enabled && x.code !== 'guide');
+    if (!s) throw new NotFoundError('没有这个栏目。');
+    return listPage(request, reply, unit, s.code, s.label, s.basis, { section: s.code }, `/xxgk/${unit.slug}/s/${s.code}`);
+  });
+
+  app.get('/xxgk/:unit/interpretations', async (request, reply) => {
+    const unit = await unitOr404(request);
+    return listPage(request, reply, unit, 'interpretations', '政策解读', undefined, { kind: 'interpretation' }, `/xxgk/${unit.slug}/interpretations`);
+  });
+
+  async function loadPublicItem(request: FastifyRequest, versionNo?: number): Promise<{ unit: UnitRow; d: PublicItemData }> {
+    const unit = await unitOr404(request);
+    const item = await getItem(deps.db, Number((request.params as { id: string }).id) || 0);
+    if (!item || item.unit_id !== unit.id) throw new NotFoundError('没有找到这条信息。');
+    const staff = can(request.actor, 'item.read_internal', { unitPath: item.unit_path });
+    if (item.status === 'withdrawn' && !staff) throw new AppError('WITHDRAWN', 410, '该信息已撤回，不再公开。');
+    if (item.status !== 'published' && item.status !== 'withdrawn') throw new NotFoundError('没有找到这条信息。');
+    let version: VersionRow | undefined;
+    if (versionNo) {
+      const r = await deps.db.query<VersionRow>('SELECT * FROM item_versions WHERE item_id = $1 AND version_no = $2', [item.id, versionNo]);
+      version = r.rows[0];
+      if (version && !staff && !['published', 'superseded'].includes(version.state)) version = undefined;
+    } else if (item.current_version_id) version = await getVersion(deps.db, item.current_version_id);
+    if (!version || (version.disclosure !== 'proactive' && !staff)) throw new NotFoundError('没有找到这条信息。');
+    const [attachments, links, versions, by] = await Promise.all([
+      listAttachments(deps.db, version.id),
+      linkedItems(deps.db, item.id, item.kind === 'interpretation' ? 'interprets' : 'interpreted_by', true),
+      deps.db.query<{ version_no: number; published_at: Date | null; change_note: string }>(`SELECT version_no, published_at, change_note FROM item_versions WHERE item_id = $1 AND state IN ('published', 'superseded') ORDER BY version_no DESC`, [item.id]),
+      item.validity_by_item_id ? linkedTitle(item.validity_by_item_id) : Promise.resolve(undefined),
+    ]);
+    return { unit, d: { item, version, isCurrent: version.id === item.current_version_id, attachments, links, versions: versions.rows, validityBy: by } };
+  }
+
+  async function linkedTitle(id: number) {
+    const r = await deps.db.query<{ id: number; title: string; unit_slug: string }>(
+      `SELECT i.id, v.title, u.slug AS unit_slug FROM information_items i JOIN item_versions v ON v.id = i.current_version_id JOIN units u ON u.id = i.unit_id WHERE i.id = $1 AND i.status = 'published'`,
+      [id],
+    );
+    return r.rows[0];
+  }
+
+  app.get('/xxgk/:unit/items/:id', async (request, reply) => {
+    const { unit, d } = await loadPublicItem(request);
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, PublicItemPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), d }), { cache: 'public' });
+  });
+
+  app.get('/xxgk/:unit/items/:id/print', async (request, reply) => {
+    const { d } = await loadPublicItem(request);
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, PrintItemPage({ ctx, d }), { cache: 'public' });
+  });
+
+  app.get('/xxgk/:unit/items/:id/versions/:no', async (request, reply) => {
+    const { unit, d } = await loadPublicItem(request, Number((request.params as { no: string }).no) || -1);
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, PublicItemPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), d }), { cache: 'public' });
+  });
+
+  app.get('/xxgk/:unit/items/:id/attachments/:aid', async (request, reply) => {
+    const unit = await unitOr404(request);
+    const item = await getItem(deps.db, Number((request.params as { id: string }).id) || 0);
+    if (!item || item.unit_id !== unit.id) throw new NotFoundError();
+    return sendBlob(deps.db, reply, { itemId: item.id, attachmentId: Number((request.params as { aid: string }).aid) || 0, publicOnly: true });
+  });
+
+  async function sendXml(request: FastifyRequest, reply: FastifyReply, body: string, type: string) {
+    const tag = etagOf(body);
+    reply.header('ETag', tag).header('Cache-Control', 'public, max-age=300').type(type);
+    if (request.headers['if-none-match'] === tag) return reply.code(304).send();
+    return reply.send(body);
+  }
+
+  app.get('/xxgk/:unit/feed.atom', async (request, reply) => {
+    const unit = await unitOr404(request);
+    const { rows } = await listPublicItems(deps.db, { unitId: unit.id }, 1, 50);
+    const base = deps.config.baseUrl;
+    return sendXml(request, reply, atomFeed({ id: `${base}/xxgk/${unit.slug}`, title: `${unit.name}政府信息公开`, selfUrl: `${base}/xxgk/${unit.slug}/feed.atom`, alternateUrl: `${base}/xxgk/${unit.slug}`, baseUrl: base, rows, updated: rows[0]?.updated_at ?? unit.guide_updated_at }), 'application/atom+xml; charset=utf-8');
+  });
+
+  app.get('/xxgk/:unit/s/:section/feed.atom', async (request, reply) => {
+    const unit = await unitOr404(request);
+    const code = (request.params as { section: string }).section;
+    if (code !== 'proactive' && !SECTION_BY_CODE.has(code)) throw new NotFoundError('没有这个栏目。');
+    const { rows } = await listPublicItems(deps.db, { unitId: unit.id, section: code }, 1, 50);
+    const base = deps.config.baseUrl;
+    const label = code === 'proactive' ? '法定主动公开内容' : SECTION_BY_CODE.get(code)!.label;
+    return sendXml(request, reply, atomFeed({ id: `${base}/xxgk/${unit.slug}/s/${code}`, title: `${unit.name} - ${label}`, selfUrl: `${base}/xxgk/${unit.slug}/s/${code}/feed.atom`, alternateUrl: `${base}/xxgk/${unit.slug}/s/${code}`, baseUrl: base, rows, updated: rows[0]?.updated_at ?? unit.guide_updated_at }), 'application/atom+xml; charset=utf-8');
+  });
+
+  app.get('/sitemap.xml', async (request, reply) => {
+    const n = await countPublicItems(deps.db);
+    const base = deps.config.baseUrl;
+    const locs = [`${base}/sitemaps/units.xml`, ...Array.from({ length: Math.ceil(n / SITEMAP_CHUNK) }, (_, i) => `${base}/sitemaps/items-${i + 1}.xml`)];
+    return sendXml(request, reply, sitemapIndex(locs), 'application/xml; charset=utf-8');
+  });
+
+  app.get('/sitemaps/units.xml', async (request, reply) => {
+    const base = deps.config.baseUrl;
+    const units = await listUnits(deps.db);
+    const urls = [{ loc: `${base}/` }, { loc: `${base}/xxgk` }, ...units.flatMap((u) => [{ loc: `${base}/xxgk/${u.slug}` }, { loc: `${base}/xxgk/${u.slug}/guide`, lastmod: u.guide_updated_at }])];
+    return sendXml(request, reply, urlset(urls), 'application/xml; charset=utf-8');
+  });
+
+  app.get('/sitemaps/items-:n.xml', async (request, reply) => {
+    const n = Number((request.params as { n: string }).n);
+    if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new NotFoundError();
+    const rows = await sitemapItems(deps.db, (n - 1) * SITEMAP_CHUNK, SITEMAP_CHUNK);
+    if (!rows.length) throw new NotFoundError();
+    const base = deps.config.baseUrl;
+    return sendXml(request, reply, urlset(rows.map((r) => ({ loc: `${base}/xxgk/${r.unit_slug}/items/${r.id}`, lastmod: r.updated_at }))), 'application/xml; charset=utf-8');
+  });
+}

@@ -1,0 +1,37 @@
+import type { ComponentChildren } from 'preact';
+import type { ViewContext } from '../../../views/context.ts';
+import { Layout, type Crumb } from '../../../views/layout.tsx';
+import type { UnitRow } from '../../orgs/queries.ts';
+import type { UnitSection } from '../../publishing/sections.ts';
+
+/** The 政府信息公开 column of one unit: the four first-level sections of 国办公开办函〔2019〕61号 in order. */
+export function ColumnFrame(props: { ctx: ViewContext; unit: UnitRow; sections: UnitSection[]; current: string; title: string; crumbs?: Crumb[]; head?: ComponentChildren; children: ComponentChildren }) {
+  const { unit } = props;
+  const base = `/xxgk/${unit.slug}`;
+  const proactive = props.sections.filter((s) => s.group === 'proactive' && s.enabled);
+  const link = (href: string, code: string, label: string) => (
+    <a href={href} aria-current={props.current === code ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+  return (
+    <Layout ctx={props.ctx} title={props.title} head={props.head} crumbs={[{ label: '首页', href: '/' }, { label: '政府信息公开', href: '/xxgk' }, { label: unit.name, href: base }, ...(props.crumbs ?? [])]}>
+      <div class="xxgk">
+        <nav class="xxgk-nav" aria-label={`${unit.short_name}政府信息公开栏目`}>
+          <h2>{unit.short_name}政府信息公开</h2>
+          <ul>
+            <li>{link(`${base}/guide`, 'guide', '政府信息公开指南')}</li>
+            <li>{link(`${base}/s/rules`, 'rules', '政府信息公开制度')}</li>
+            <li>{link(`${base}/s/proactive`, 'proactive', '法定主动公开内容')}</li>
+            {proactive.map((s) => (
+              <li class="sub">{link(`${base}/s/${s.code}`, s.code, s.label)}</li>
+            ))}
+            <li>{link(`${base}/s/annual_report`, 'annual_report', '政府信息公开年报')}</li>
+            <li>{link(`${base}/interpretations`, 'interpretations', '政策解读')}</li>
+          </ul>
+        </nav>
+        <div class="xxgk-main">{props.children}</div>
+      </div>
+    </Layout>
+  );
+}

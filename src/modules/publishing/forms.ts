@@ -1,0 +1,49 @@
+/** Maps the staff item form (urlencoded strings) to the command input, and a stored version back to form values. */
+import { formString } from '../../lib/validation.ts';
+import { splitList } from './schema.ts';
+import type { VersionRow } from './queries.ts';
+
+export type FormValues = Record<string, string>;
+
+export const FORM_FIELDS = ['kind', 'title', 'publisherName', 'issuingOrgans', 'docNo', 'writtenDate', 'publishDate', 'effectiveDate', 'expiryDate', 'formedDate', 'topic', 'genre', 'audience', 'keywords', 'summary', 'sectionCode', 'disclosure', 'withheldGround', 'interpretationForm', 'interprets', 'bodyHtml', 'changeNote', 'scheduledAt'] as const;
+
+export function formValues(body: Record<string, unknown>): FormValues {
+  return Object.fromEntries(FORM_FIELDS.map((f) => [f, formString(body[f])]));
+}
+
+export function formToInput(v: FormValues) {
+  return {
+    ...v,
+    issuingOrgans: splitList(v.issuingOrgans),
+    keywords: splitList(v.keywords),
+    interprets: splitList(v.interprets).map((s) => Number(s.replace(/\D/g, ''))).filter((n) => Number.isSafeInteger(n) && n > 0),
+  };
+}
+
+export function versionToForm(v: VersionRow, kind: string, interprets: number[]): FormValues {
+  return {
+    kind,
+    title: v.title,
+    publisherName: v.publisher_name,
+    issuingOrgans: v.issuing_organs.join('，'),
+    docNo: v.doc_no,
+    writtenDate: v.written_date ?? '',
+    publishDate: v.publish_date ?? '',
+    effectiveDate: v.effective_date ?? '',
+    expiryDate: v.expiry_date ?? '',
+    formedDate: v.formed_date ?? '',
+    topic: v.topic,
+    genre: v.genre,
+    audience: v.audience,
+    keywords: v.keywords.join('，'),
+    summary: v.summary,
+    sectionCode: v.section_code,
+    disclosure: v.disclosure,
+    withheldGround: v.withheld_ground ?? '',
+    interpretationForm: v.interpretation_form ?? '',
+    interprets: interprets.join('，'),
+    bodyHtml: v.body_html,
+    changeNote: v.change_note,
+    scheduledAt: v.scheduled_at ? new Date(v.scheduled_at.getTime() + 8 * 3600_000).toISOString().slice(0, 16) : '',
+  };
+}
