@@ -74,7 +74,7 @@ class PgliteDb implements Db {
   constructor(private readonly pglite: PGlite) {}
   async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
     const r = await this.pglite.query<T>(sql, params);
-    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
   }
   async exec(sql: string) {
     await this.pglite.exec(sql);
@@ -84,7 +84,7 @@ class PgliteDb implements Db {
       fn({
         async query<R>(sql: string, params: unknown[] = []) {
           const r = await t.query<R>(sql, params);
-          return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+          return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
         },
         async exec(sql: string) {
           await t.exec(sql);

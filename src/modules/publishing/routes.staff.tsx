@@ -222,12 +222,12 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     await loadItemForStaff(request);
     const form = await readMultipart(app, request);
     if (!form.files.length) return renderDetail(request, reply, { errors: { files: '请选择要上传的文件' }, message: '没有选择文件。', status: 400 });
-    return act(request, reply, () => addAttachments(deps.db, request.actor, idParam(request), form.files, deps.config.maxUploadBytes), '已上传附件');
+    return act(request, reply, () => addAttachments(deps.db, request.actor, deps.clock.now(), idParam(request), form.files, deps.config.maxUploadBytes), '已上传附件');
   });
 
   app.post('/staff/items/:id/attachments/:aid/remove', async (request, reply) => {
     await loadItemForStaff(request);
-    return act(request, reply, () => removeAttachment(deps.db, request.actor, idParam(request), idParam(request, 'aid')), '已删除附件');
+    return act(request, reply, () => removeAttachment(deps.db, request.actor, deps.clock.now(), idParam(request), idParam(request, 'aid')), '已删除附件');
   });
 
   app.get('/staff/items/:id/attachments/:aid', async (request, reply) => {

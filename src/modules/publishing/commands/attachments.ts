@@ -25,7 +25,7 @@ async function editableVersion(tx: Queryable, actor: Actor, itemId: number) {
 }
 
 /** Adds files to the draft version of an item, checked by content, and re-scans personal data. */
-export async function addAttachments(db: Db, actor: Actor, itemId: number, files: { filename: string; content: Buffer }[], maxBytes: number) {
+export async function addAttachments(db: Db, actor: Actor, now: Date, itemId: number, files: { filename: string; content: Buffer }[], maxBytes: number) {
   const checked: (CheckedFile & { content: Buffer })[] = [];
   for (const f of files) checked.push({ ...(await checkUpload(f.filename, f.content, maxBytes)), content: f.content });
   const texts = await Promise.all(checked.map((c) => extractText(c, c.content).catch(() => '')));
@@ -39,7 +39,7 @@ export async function addAttachments(db: Db, actor: Actor, itemId: number, files
       const sha = await storeBlob(tx, c.content, c.mime);
       const r = await tx.query<{ id: number }>('INSERT INTO attachments (version_id, blob_sha256, filename, position, text_content) VALUES ($1, $2, $3, $4, $5) RETURNING id', [v.id, sha, c.filename, ++p, texts[i]]);
       ids.push(r.rows[0].id);
-      await recordEvent(tx, actor, { itemId, unitId: item.unit_id, versionId: v.id, type: 'attachment_added', payload: { filename: c.filename, sha256: sha, size: c.content.length } });
+      await recordEvent(tx, actor, { at: now, itemId, unitId: item.unit_id, versionId: v.id, type: 'attachment_added', payload: { filename: c.filename, sha256: sha, size: c.content.length } });
     }
     const unresolved = await rescanFindings(tx, v.id, await unitContactAllowList(tx, item.unit_id));
     return { ids, unresolved };
@@ -47,12 +47,12 @@ export async function addAttachments(db: Db, actor: Actor, itemId: number, files
 }
 
 /** Removes an attachment from a draft version (the stored file stays; published versions keep theirs). */
-export async function removeAttachment(db: Db, actor: Actor, itemId: number, attachmentId: number) {
+export async function removeAttachment(db: Db, actor: Actor, now: Date, itemId: number, attachmentId: number) {
   await db.transaction(async (tx) => {
     const { item, v } = await editableVersion(tx, actor, itemId);
     const r = await tx.query<{ filename: string }>('DELETE FROM attachments WHERE id = $1 AND version_id = $2 RETURNING filename', [attachmentId, v.id]);
     if (!r.rows.length) throw new NotFoundError('没有找到这个附件。');
     await tx.query(`DELETE FROM personal_data_findings WHERE version_id = $1 AND source = $2`, [v.id, `attachment:${attachmentId}`]);
-    await recordEvent(tx, actor, { itemId, unitId: item.unit_id, versionId: v.id, type: 'attachment_removed', payload: { filename: r.rows[0].filename } });
+    await recordEvent(tx, actor, { at: now, itemId, unitId: item.unit_id, versionId: v.id, type: 'attachment_removed', payload: { filename: r.rows[0].filename } });
   });
 }

@@ -25,6 +25,6 @@ export async function changeValidity(db: Db, actor: Actor, now: Date, itemId: nu
       if (!by || by.status !== 'published') throw new ValidationError({ byItemId: `编号 ${input.byItemId} 的信息不存在或未发布` });
     }
     await tx.query('UPDATE information_items SET validity = $2, validity_by_item_id = $3, updated_at = $4 WHERE id = $1', [itemId, input.validity, input.byItemId, now]);
-    await recordEvent(tx, actor, { itemId, unitId: item.unit_id, versionId: item.current_version_id, type: 'validity_changed', from: item.validity, to: input.validity, payload: { label: VALIDITY[input.validity], byItemId: input.byItemId } });
+    await recordEvent(tx, actor, { at: now, itemId, unitId: item.unit_id, versionId: item.current_version_id, type: 'validity_changed', from: item.validity, to: input.validity, payload: { label: VALIDITY[input.validity], byItemId: input.byItemId } });
   });
 }

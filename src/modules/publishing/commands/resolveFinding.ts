@@ -46,6 +46,6 @@ export async function resolveFinding(db: Db, actor: Actor, now: Date, itemId: nu
       actorUserId(actor),
       now,
     ]);
-    await recordEvent(tx, actor, { itemId, unitId: item.unit_id, versionId: v.id, type: data.action === 'mask' ? 'personal_data_masked' : 'personal_data_justified', remarks: data.action === 'justify' ? data.justification : '', payload: { kind: PERSONAL_DATA_LABELS[f.kind], source: f.source } });
+    await recordEvent(tx, actor, { at: now, itemId, unitId: item.unit_id, versionId: v.id, type: data.action === 'mask' ? 'personal_data_masked' : 'personal_data_justified', remarks: data.action === 'justify' ? data.justification : '', payload: { kind: PERSONAL_DATA_LABELS[f.kind], source: f.source } });
   });
 }

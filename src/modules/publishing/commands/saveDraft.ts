@@ -86,7 +86,7 @@ export async function saveDraft(db: Db, actor: Actor, now: Date, args: { unitId:
     await tx.query('UPDATE information_items SET kind = $2, updated_at = $3 WHERE id = $1', [itemId, input.kind, now]);
     await writeLinks(tx, itemId, links);
     const unresolved = await rescanFindings(tx, versionId, await unitContactAllowList(tx, unitId));
-    await recordEvent(tx, actor, { itemId, unitId, versionId, type: args.itemId ? 'edited' : 'created', payload: { title: input.title } });
+    await recordEvent(tx, actor, { at: now, itemId, unitId, versionId, type: args.itemId ? 'edited' : 'created', payload: { title: input.title } });
     return { itemId, versionId, unresolved };
   });
 }

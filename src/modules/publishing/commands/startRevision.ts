@@ -51,7 +51,7 @@ export async function startRevision(db: Db, actor: Actor, now: Date, itemId: num
         [latest.id, versionId, `attachment:${oldId}`, `attachment:${newId}`],
       );
     }
-    await recordEvent(tx, actor, { itemId, unitId: item.unit_id, versionId, type: 'revision_started', to: 'draft', payload: { versionNo: no } });
+    await recordEvent(tx, actor, { at: now, itemId, unitId: item.unit_id, versionId, type: 'revision_started', to: 'draft', payload: { versionNo: no } });
     return { versionId, versionNo: no };
   });
 }

@@ -38,7 +38,7 @@ export async function publishVersion(tx: Queryable, actor: Actor, item: ItemRow,
     const prev = await getVersion(tx, item.current_version_id);
     if (prev?.state === 'published') {
       await tx.query(`UPDATE item_versions SET state = 'superseded', updated_at = $2 WHERE id = $1`, [prev.id, now]);
-      await recordEvent(tx, actor, { itemId: item.id, unitId: item.unit_id, versionId: prev.id, type: 'supersede', from: 'published', to: 'superseded', payload: { byVersion: v.version_no } });
+      await recordEvent(tx, actor, { at: now, itemId: item.id, unitId: item.unit_id, versionId: prev.id, type: 'supersede', from: 'published', to: 'superseded', payload: { byVersion: v.version_no } });
     }
   }
   let indexNo = item.index_no;
@@ -81,7 +81,7 @@ export async function transitionItem(db: Db, actor: Actor, now: Date, itemId: nu
         await tx.query(`UPDATE information_items SET status = 'withdrawn', withdrawn_at = $2, withdrawn_reason = $3, updated_at = $2 WHERE id = $1`, [item.id, now, opts.remarks!.trim()]);
       }
     }
-    await recordEvent(tx, actor, { itemId: item.id, unitId: item.unit_id, versionId: v.id, type: name, from: v.state, to, remarks: opts.remarks?.trim() ?? '', payload: indexNo && to === 'published' ? { indexNo } : {} });
+    await recordEvent(tx, actor, { at: now, itemId: item.id, unitId: item.unit_id, versionId: v.id, type: name, from: v.state, to, remarks: opts.remarks?.trim() ?? '', payload: indexNo && to === 'published' ? { indexNo } : {} });
     return { state: to, stateLabel: STATE_LABELS[to], indexNo };
   });
 }
@@ -102,7 +102,7 @@ export async function publishDue(db: Db, now: Date, indexPattern?: string): Prom
       const item = (await lockItem(tx, row.item_id))!;
       const v = (await getVersion(tx, row.id))!;
       await publishVersion(tx, system, item, v, now, indexPattern);
-      await recordEvent(tx, system, { itemId: item.id, unitId: item.unit_id, versionId: v.id, type: 'publish_due', from: 'scheduled', to: 'published' });
+      await recordEvent(tx, system, { at: now, itemId: item.id, unitId: item.unit_id, versionId: v.id, type: 'publish_due', from: 'scheduled', to: 'published' });
       return true;
     });
     if (!done) return count;
