@@ -4,6 +4,11 @@ import type { CliContext } from './main.ts';
 import { serveCommand, startCommand } from './serve.ts';
 import { migrateCommand } from './migrate.ts';
 import { createUserCommand } from './createUser.ts';
+import { seedDemoCommand } from './seedDemo.ts';
+import { importInformationCommand } from './importInformation.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
+import { publishDueCommand } from './publishDue.ts';
+import { calendarCommand } from './calendar.ts';
 
 export interface Command {
   summary: string;
@@ -18,4 +23,10 @@ export const commands: Record<string, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
   'create-user': createUserCommand,
+  'seed-demo': seedDemoCommand,
+  'import-information': importInformationCommand,
+  'publish-due': publishDueCommand,
+  calendar: calendarCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };

@@ -3,6 +3,7 @@ import type { CliContext } from './main.ts';
 import { buildApp } from '../app.ts';
 import { systemClock } from '../lib/clock.ts';
 import { CalendarService } from '../modules/calendar/service.ts';
+import { publishDue } from '../modules/publishing/commands/transition.ts';
 
 async function serve(ctx: CliContext, seedDemo: boolean) {
   const db = await ctx.openDb();
@@ -12,7 +13,13 @@ async function serve(ctx: CliContext, seedDemo: boolean) {
   }
   if (ctx.config.secretIsEphemeral) ctx.err('注意：未设置 GONGKAI_SECRET，本次使用临时密钥；多节点部署必须设置。');
   const app = await buildApp({ config: ctx.config, db, clock: systemClock, calendar: new CalendarService(db) });
+  // Scheduled publication: every node runs the tick; rows are claimed with SKIP LOCKED, so nothing is published twice.
+  const tick = setInterval(() => {
+    publishDue(db, systemClock.now(), ctx.config.indexPattern).catch((e) => app.log.error({ err: e }, 'scheduled publishing failed'));
+  }, 30_000);
+  tick.unref();
   const close = async () => {
+    clearInterval(tick);
     await app.close();
     await db.close();
     process.exit(0);

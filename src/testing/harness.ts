@@ -17,6 +17,40 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
+/** An environment for running the CLI against its own empty database (a PGlite folder, or a new PostgreSQL database). */
+export async function cliEnv(): Promise<{ env: Record<string, string>; dir: string; cleanup(): Promise<void> }> {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-cli-'));
+  const env: Record<string, string> = { GONGKAI_DATA_DIR: dir, LOG_LEVEL: 'silent' };
+  const url = process.env.DATABASE_URL;
+  let name = '';
+  if (url) {
+    name = `gk_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    env.DATABASE_URL = u.toString();
+  }
+  return {
+    env,
+    dir,
+    async cleanup() {
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (name) {
+        const a = new pg.Client({ connectionString: url });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.end();
+      }
+    },
+  };
+}
+
 export async function freshDb(): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
   if (!url) {
