@@ -22,7 +22,7 @@ import { ErrorPage } from './views/errorPage.tsx';
 import { registerOrgsRoutes } from './modules/orgs/routes.staff.tsx';
 import { registerPublishingStaffRoutes } from './modules/publishing/routes.staff.tsx';
 import { registerPortalRoutes } from './modules/portal/routes.public.tsx';
-// TODO-WIRE import { registerApiRoutes } from './modules/api/routes.ts';
+import { registerApiRoutes } from './modules/api/routes.ts';
 // TODO-WIRE import { registerCalendarRoutes } from './modules/calendar/routes.staff.tsx';
 import { registerAssets } from './views/assets.ts';
 
@@ -52,6 +52,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // Unknown fields are an error, not silently dropped: a typo in an API client should be reported.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   app.decorate('deps', deps);
 
@@ -141,7 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // TODO-WIRE registerCalendarRoutes(app);
   registerPublishingStaffRoutes(app);
   registerPortalRoutes(app);
-  // TODO-WIRE await registerApiRoutes(app);
+  await registerApiRoutes(app);
   return app;
 }
 

@@ -1,0 +1,176 @@
+/**
+ * The JSON API under /api/v1 (documented at /api/openapi.json): public reads of units and items, and writes with a
+ * unit's API token so its own systems can push items into the workflow (HZ 二(三): one interface for all systems).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import { AppError, NotFoundError, UnauthenticatedError } from '../../lib/errors.ts';
+import { authorize, can } from '../../lib/authz.ts';
+import { getUnitByCode, getUnitBySlug, listUnits } from '../orgs/queries.ts';
+import { getItem, getVersion, latestVersion, linkedItems, listAttachments, countUnresolvedFindings } from '../publishing/queries.ts';
+import { listPublicItems } from '../portal/queries.ts';
+import { saveDraft } from '../publishing/commands/saveDraft.ts';
+import { transitionItem } from '../publishing/commands/transition.ts';
+import { errorSchema, itemSchema, itemSummarySchema, itemWriteSchema, unitSchema } from './schemas.ts';
+import { presentItem, presentSummary, presentUnit } from './presenters.ts';
+import { GENRES, TOPIC_VALUES, TOPICS, VALIDITY } from '../publishing/taxonomy.ts';
+
+const errors = { 400: { $ref: 'Error#' }, 401: { $ref: 'Error#' }, 403: { $ref: 'Error#' }, 404: { $ref: 'Error#' }, 409: { $ref: 'Error#' } };
+
+export async function registerApiRoutes(app: FastifyInstance) {
+  const { deps } = app;
+  const base = deps.config.baseUrl;
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'gongkai 政府信息公开 API', version: '1.0.0', description: '公开读取单位和政府信息；单位业务系统使用本单位的接口令牌（Bearer）推送信息。错误以稳定的 code 表示。' },
+      servers: [{ url: base }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '单位接口令牌，在“工作台 › 接口令牌”创建' } } },
+    },
+  });
+  for (const s of [errorSchema, unitSchema, itemSummarySchema, itemSchema, itemWriteSchema]) app.addSchema(s);
+
+  await app.register(async (api) => {
+    api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+    api.get('/api/v1/units', {
+      config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
+      schema: { tags: ['units'], summary: '全部单位', response: { 200: { type: 'object', properties: { units: { type: 'array', items: { $ref: 'Unit#' } } } } } },
+    }, async () => ({ units: (await listUnits(deps.db)).map((u) => presentUnit(u, base)) }));
+
+    api.get('/api/v1/units/:unit', {
+      schema: { tags: ['units'], summary: '一个单位（网址名或机构代码）', params: { type: 'object', properties: { unit: str() } }, response: { 200: { $ref: 'Unit#' }, ...errors } },
+    }, async (request) => {
+      const key = (request.params as { unit: string }).unit;
+      const u = (await getUnitBySlug(deps.db, key)) ?? (await getUnitByCode(deps.db, key));
+      if (!u) throw new NotFoundError('没有这个单位。');
+      return presentUnit(u, base);
+    });
+
+    api.get('/api/v1/items', {
+      schema: {
+        tags: ['items'],
+        summary: '已公开的政府信息列表（按发布日期从新到旧）',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            unit: { type: 'string', maxLength: 64 },
+            section: { type: 'string', maxLength: 40 },
+            topic: { type: 'string', enum: [...new Set([...TOPIC_VALUES, ...TOPICS.map(([l1]) => l1)])] },
+            genre: { type: 'string', enum: [...GENRES] },
+            year: { type: 'integer', minimum: 1949, maximum: 2200 },
+            validity: { type: 'string', enum: Object.keys(VALIDITY) },
+            kind: { type: 'string', enum: ['information', 'interpretation'] },
+            page: { type: 'integer', minimum: 1, maximum: 10000, default: 1 },
+            pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+          },
+        },
+        response: { 200: { type: 'object', properties: { total: int(), page: int(), pageSize: int(), items: { type: 'array', items: { $ref: 'ItemSummary#' } } } }, ...errors },
+      },
+    }, async (request) => {
+      const q = request.query as { unit?: string; section?: string; topic?: string; genre?: string; year?: number; validity?: string; kind?: 'information' | 'interpretation'; page: number; pageSize: number };
+      let unitId: number | undefined;
+      if (q.unit) {
+        const u = (await getUnitBySlug(deps.db, q.unit)) ?? (await getUnitByCode(deps.db, q.unit));
+        if (!u) throw new AppError('VALIDATION_FAILED', 400, '没有这个单位。', { unit: '没有这个单位' });
+        unitId = u.id;
+      }
+      const { rows, total } = await listPublicItems(deps.db, { unitId, section: q.section, topic: q.topic, genre: q.genre, year: q.year, validity: q.validity, kind: q.kind }, q.page, q.pageSize);
+      return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => presentSummary(r, base)) };
+    });
+
+    async function itemJson(request: FastifyRequest, id: number, extra: { findings?: number; problems?: string[] } = {}) {
+      const item = await getItem(deps.db, id);
+      if (!item) throw new NotFoundError('没有找到这条信息。');
+      const internal = can(request.actor, 'item.read_internal', { unitPath: item.unit_path });
+      let v = item.status === 'published' && item.current_version_id ? await getVersion(deps.db, item.current_version_id) : undefined;
+      if (internal) v = await latestVersion(deps.db, id);
+      if (!v || (!internal && v.disclosure !== 'proactive')) throw new NotFoundError('没有找到这条信息。');
+      const [attachments, interprets, interpretedBy] = await Promise.all([
+        listAttachments(deps.db, v.id),
+        linkedItems(deps.db, id, 'interprets', !internal),
+        linkedItems(deps.db, id, 'interpreted_by', !internal),
+      ]);
+      return presentItem(item, v, { attachments, interprets: interprets.map((l) => l.id), interpretedBy: interpretedBy.map((l) => l.id), base, ...extra });
+    }
+
+    api.get('/api/v1/items/:id', {
+      schema: { tags: ['items'], summary: '一条政府信息的全部元数据；持本单位令牌时可读取草稿', security: [{}, { bearer: [] }], params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } } }, response: { 200: { $ref: 'Item#' }, ...errors } },
+    }, async (request) => itemJson(request, (request.params as { id: number }).id));
+
+    async function unitForWrite(request: FastifyRequest, key?: string) {
+      if (request.actor.kind !== 'api') throw new UnauthenticatedError('请使用单位接口令牌（Authorization: Bearer …）。');
+      if (!key) return request.actor.unitId;
+      const u = (await getUnitBySlug(deps.db, key)) ?? (await getUnitByCode(deps.db, key));
+      if (!u) throw new AppError('VALIDATION_FAILED', 400, '没有这个单位。', { unit: '没有这个单位' });
+      return u.id;
+    }
+
+    function toInput(b: Record<string, unknown>) {
+      const { unit: _u, publish: _p, section, ...rest } = b;
+      return { ...rest, sectionCode: section };
+    }
+
+    async function maybePublish(request: FastifyRequest, itemId: number, publish: boolean) {
+      if (!publish) return { findings: await countUnresolvedFindings(deps.db, (await latestVersion(deps.db, itemId))!.id) };
+      const item = (await getItem(deps.db, itemId))!;
+      authorize(request.actor, 'item.review', { unitPath: item.unit_path });
+      const problems: string[] = [];
+      try {
+        for (const n of ['submit', 'secrecy_approve', 'approve'] as const) {
+          const v = (await latestVersion(deps.db, itemId))!;
+          if (n === 'submit' && !['draft', 'returned'].includes(v.state)) continue;
+          if (n === 'secrecy_approve' && v.state !== 'secrecy_review') continue;
+          await transitionItem(deps.db, request.actor, deps.clock.now(), itemId, n, { indexPattern: deps.config.indexPattern });
+        }
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'TRANSITION_NOT_ALLOWED') throw e;
+        problems.push(e.message);
+      }
+      return { findings: await countUnresolvedFindings(deps.db, (await latestVersion(deps.db, itemId))!.id), problems };
+    }
+
+    api.post('/api/v1/items', {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }),
+      schema: { tags: ['items'], summary: '推送一条政府信息（草稿，或在令牌允许时直接发布）', security: [{ bearer: [] }], body: { $ref: 'ItemWrite#' }, response: { 201: { $ref: 'Item#' }, ...errors } },
+    }, async (request, reply) => {
+      const b = request.body as Record<string, unknown>;
+      const unitId = await unitForWrite(request, b.unit as string | undefined);
+      const r = await saveDraft(deps.db, request.actor, deps.clock.now(), { unitId, input: toInput(b) });
+      const extra = await maybePublish(request, r.itemId, b.publish === true);
+      return reply.code(201).header('Location', `/api/v1/items/${r.itemId}`).send(await itemJson(request, r.itemId, extra));
+    });
+
+    api.put('/api/v1/items/:id', {
+      schema: { tags: ['items'], summary: '修改草稿（或被退回的版本）', security: [{ bearer: [] }], params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } } }, body: { $ref: 'ItemWrite#' }, response: { 200: { $ref: 'Item#' }, ...errors } },
+    }, async (request) => {
+      const id = (request.params as { id: number }).id;
+      await unitForWrite(request);
+      const b = request.body as Record<string, unknown>;
+      const item = await getItem(deps.db, id);
+      if (!item || !can(request.actor, 'item.read_internal', { unitPath: item.unit_path })) throw new NotFoundError('没有找到这条信息。');
+      await saveDraft(deps.db, request.actor, deps.clock.now(), { unitId: item.unit_id, itemId: id, input: toInput(b) });
+      return itemJson(request, id, await maybePublish(request, id, b.publish === true));
+    });
+
+    api.post('/api/v1/items/:id/withdraw', {
+      schema: { tags: ['items'], summary: '撤回已发布的信息（须说明理由）', security: [{ bearer: [] }], params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } } }, body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } }, response: { 200: { $ref: 'Item#' }, ...errors } },
+    }, async (request) => {
+      const id = (request.params as { id: number }).id;
+      await unitForWrite(request);
+      const item = await getItem(deps.db, id);
+      if (!item || !can(request.actor, 'item.read_internal', { unitPath: item.unit_path })) throw new NotFoundError('没有找到这条信息。');
+      await transitionItem(deps.db, request.actor, deps.clock.now(), id, 'withdraw', { remarks: (request.body as { reason: string }).reason });
+      return itemJson(request, id);
+    });
+  });
+}
+
+function str() {
+  return { type: 'string' } as const;
+}
+function int() {
+  return { type: 'integer' } as const;
+}
