@@ -35,5 +35,5 @@ if (!chromium) {
 }
 
 const env = { ...process.env, TZ: 'UTC', NODE_ENV: 'test', CHROMIUM_PATH: chromium ?? '' };
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
 process.exit(r.status ?? 1);

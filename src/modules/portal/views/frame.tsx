@@ -16,8 +16,13 @@ export function ColumnFrame(props: { ctx: ViewContext; unit: UnitRow; sections: 
   );
   return (
     <Layout ctx={props.ctx} title={props.title} head={props.head} crumbs={[{ label: '首页', href: '/' }, { label: '政府信息公开', href: '/xxgk' }, { label: unit.name, href: base }, ...(props.crumbs ?? [])]}>
+      {/* Content comes before the column menu in the page, so phone readers reach it first; CSS puts the menu on the left on wide screens. */}
       <div class="xxgk">
-        <nav class="xxgk-nav" aria-label={`${unit.short_name}政府信息公开栏目`}>
+        <div class="xxgk-main">
+          <p class="jump-nav"><a href="#column-nav">栏目导航</a></p>
+          {props.children}
+        </div>
+        <nav class="xxgk-nav" id="column-nav" aria-label={`${unit.short_name}政府信息公开栏目`}>
           <h2>{unit.short_name}政府信息公开</h2>
           <ul>
             <li>{link(`${base}/guide`, 'guide', '政府信息公开指南')}</li>
@@ -30,7 +35,6 @@ export function ColumnFrame(props: { ctx: ViewContext; unit: UnitRow; sections: 
             <li>{link(`${base}/interpretations`, 'interpretations', '政策解读')}</li>
           </ul>
         </nav>
-        <div class="xxgk-main">{props.children}</div>
       </div>
     </Layout>
   );
