@@ -23,7 +23,7 @@ import { registerOrgsRoutes } from './modules/orgs/routes.staff.tsx';
 import { registerPublishingStaffRoutes } from './modules/publishing/routes.staff.tsx';
 import { registerPortalRoutes } from './modules/portal/routes.public.tsx';
 import { registerApiRoutes } from './modules/api/routes.ts';
-// TODO-WIRE import { registerCalendarRoutes } from './modules/calendar/routes.staff.tsx';
+import { registerCalendarRoutes } from './modules/calendar/routes.staff.tsx';
 import { registerAssets } from './views/assets.ts';
 
 export interface AppDeps {
@@ -140,7 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerAssets(app);
   registerOrgsRoutes(app);
-  // TODO-WIRE registerCalendarRoutes(app);
+  registerCalendarRoutes(app);
   registerPublishingStaffRoutes(app);
   registerPortalRoutes(app);
   await registerApiRoutes(app);

@@ -5,7 +5,7 @@
 import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { makeTestApp, type TestApp } from '../../src/testing/harness.ts';
 
 export interface E2E {

@@ -108,7 +108,7 @@ export function UnitsPage(props: { ctx: ViewContext; units: (UnitRow & { depth: 
                 {props.canEdit(u.path) ? (
                   <>
                     {' '}
-                    <a href={`/staff/units/${u.id}/edit`}>编辑</a>
+                    <a href={`/staff/units/${u.id}/edit`}>编辑</a> <a href={`/staff/units/${u.id}/sections`}>栏目设置</a>
                   </>
                 ) : null}
               </td>

@@ -23,6 +23,10 @@ import { ItemFormPage } from './views/itemForm.tsx';
 import { ItemDetailPage } from './views/itemDetail.tsx';
 import { ItemListPage, TimelinessPage } from './views/itemList.tsx';
 import { sendBlob } from './download.ts';
+import { configureSections } from './commands/configureSections.ts';
+import { SectionsPage } from './views/sectionsPage.tsx';
+import { formList } from '../../lib/validation.ts';
+import { SECTIONS } from './taxonomy.ts';
 
 const CONTENT_ROLES = ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'] as const;
 const idParam = (request: FastifyRequest, key = 'id') => Number((request.params as Record<string, string>)[key]) || 0;
@@ -233,6 +237,29 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
   app.get('/staff/items/:id/attachments/:aid', async (request, reply) => {
     const item = await loadItemForStaff(request);
     return sendBlob(deps.db, reply, { itemId: item.id, attachmentId: idParam(request, 'aid'), publicOnly: false });
+  });
+
+  async function sectionsPage(request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; message?: string; notice?: string; status?: number } = {}) {
+    const unit = await getUnit(deps.db, idParam(request));
+    if (!unit) throw new NotFoundError();
+    authorize(request.actor, 'unit.manage', { unitPath: unit.path });
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, SectionsPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), errors: extra.errors ?? {}, message: extra.message, notice: extra.notice }), { status: extra.status });
+  }
+
+  app.get('/staff/units/:id/sections', async (request, reply) => sectionsPage(request, reply));
+
+  app.post('/staff/units/:id/sections', async (request, reply) => {
+    const b = request.body as Record<string, unknown>;
+    const enabled = new Set(formList(b.enabled));
+    const settings = SECTIONS.filter((s) => s.group === 'proactive').map((s) => ({ code: s.code, enabled: enabled.has(s.code), label: formString(b[`label_${s.code}`]) }));
+    try {
+      await configureSections(deps.db, request.actor, deps.clock.now(), idParam(request), settings);
+      return sectionsPage(request, reply, { notice: '栏目设置已保存' });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status >= 500 || err.status === 403 || err.status === 404) throw err;
+      return sectionsPage(request, reply, { errors: err.fields, message: err.message, status: err.status });
+    }
   });
 
   app.get('/staff/items/:id/versions/:no', async (request, reply) => {
