@@ -94,10 +94,16 @@ async function bulkLoad(db: Db, n: number) {
 
 interface WrkResult { rps: number; p50: number; p99: number; errors: number }
 
-function wrk(url: string, script?: string): WrkResult {
+/** Runs wrk in a child process without blocking this process's event loop (the app under test lives here). */
+async function wrk(url: string, script?: string): Promise<WrkResult> {
   const a = ['-t1', `-c${CONNS}`, `-d${DURATION}s`, '--latency', ...(script ? ['-s', script] : []), url];
-  const r = spawnSync('wrk', a, { encoding: 'utf8' });
+  const child = spawn('wrk', a);
+  const r = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d) => (r.stdout += d));
+  child.stderr.on('data', (d) => (r.stderr += d));
+  await new Promise((res) => child.on('close', res));
   const out = r.stdout;
+  if (!/Requests\/sec/.test(out)) log(`wrk failed for ${url}: ${r.stdout}${r.stderr}`);
   const ms = (s: string) => (s.endsWith('us') ? parseFloat(s) / 1000 : s.endsWith('ms') ? parseFloat(s) : parseFloat(s) * 1000);
   const lat = (p: string) => ms(new RegExp(`${p}%\\s+([\\d.]+\\w+)`).exec(out)?.[1] ?? 'NaN');
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
@@ -137,6 +143,8 @@ async function main() {
   const unitSlug = (await db.query<{ slug: string }>(`SELECT u.slug FROM units u JOIN information_items i ON i.unit_id = u.id WHERE i.id = $1`, [minItem])).rows[0].slug;
 
   // The same HTML, as static files for nginx.
+  // nginx's worker runs unprivileged: it must be able to read the files.
+  fs.chmodSync(dir, 0o755);
   const www = path.join(dir, 'www');
   fs.mkdirSync(www, { recursive: true });
   const itemHtml = await (await fetch(`${base}/xxgk/${unitSlug}/items/${minItem}`)).text();
@@ -163,13 +171,13 @@ end`);
 
   const results: Record<string, WrkResult> = {};
   log('warming up …');
-  wrk(`${base}/xxgk/${unitSlug}/items/${minItem}`);
+  await wrk(`${base}/xxgk/${unitSlug}/items/${minItem}`);
   log('measuring …');
-  results.nginx_item = wrk(`http://127.0.0.1:${nport}/item.html`);
-  results.app_item_same = wrk(`${base}/xxgk/${unitSlug}/items/${minItem}`);
-  results.app_item_random = wrk(`${base}/`, script);
-  results.nginx_list = wrk(`http://127.0.0.1:${nport}/list.html`);
-  results.app_list = wrk(`${base}/xxgk/${unitSlug}/s/a20_01`);
+  results.nginx_item = await wrk(`http://127.0.0.1:${nport}/item.html`);
+  results.app_item_same = await wrk(`${base}/xxgk/${unitSlug}/items/${minItem}`);
+  results.app_item_random = await wrk(`${base}/`, script);
+  results.nginx_list = await wrk(`http://127.0.0.1:${nport}/list.html`);
+  results.app_list = await wrk(`${base}/xxgk/${unitSlug}/s/a20_01`);
   const rss = process.memoryUsage().rss;
   nginx.kill();
   await app.close();

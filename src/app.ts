@@ -15,6 +15,7 @@ import { AppError, ErrorCodes } from './lib/errors.ts';
 import type { Actor } from './lib/authz.ts';
 import { csrfToken, verifyCsrf, CSRF_FIELD } from './lib/csrf.ts';
 import { sendPage } from './lib/render.ts';
+import { PageCache } from './lib/pageCache.ts';
 import type { ViewContext } from './views/context.ts';
 import { CalendarService } from './modules/calendar/service.ts';
 import { loadActorFromRequest } from './modules/orgs/sessions.ts';
@@ -43,6 +44,8 @@ declare module 'fastify' {
     viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext;
     /** Verifies the CSRF token of a form post (urlencoded forms are checked automatically). */
     checkCsrf(request: FastifyRequest, token: unknown): void;
+    /** Rendered public pages, or null when the cache is off. */
+    pageCache: PageCache | null;
   }
 }
 
@@ -92,9 +95,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     script: request.cookies.gk_script === 'hant' ? 'hant' : 'hans',
     large: request.cookies.gk_view === 'large',
     actor: request.actor,
-    csrf: csrfToken(request, reply, config.secret, config.trustProxy),
+    // Lazy: only pages with a form set the CSRF cookie, so public pages stay cookie-free and cacheable.
+    get csrf() {
+      return csrfToken(request, reply, config.secret, config.trustProxy);
+    },
     baseUrl: config.baseUrl,
   }));
+  app.decorate('pageCache', config.pageCacheBytes > 0 ? new PageCache(deps.db, config.pageCacheBytes) : null);
   app.decorate('checkCsrf', (request: FastifyRequest, token: unknown) => verifyCsrf(request, config.secret, token));
 
   // Every urlencoded form post carries the token; API clients authenticate with bearer tokens instead of cookies.

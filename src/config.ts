@@ -47,6 +47,8 @@ const schema = z.object({
    * No national standard fixes it (regulations.md §5.5 [U]); the default is the gov.cn form 000014349/2018-00213.
    */
   GONGKAI_INDEX_PATTERN: z.string().regex(/\{code\}/, 'must contain {code}').regex(/\{serial[56]\}/, 'must contain {serial5} or {serial6}').default('{code}/{year}-{serial5}'),
+  /** Memory for rendered public pages on each node, in MB; 0 turns the cache off. */
+  GONGKAI_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(16384).default(256),
   /** Load the demo city on first start when the database is empty (npm start does this). */
   GONGKAI_SEED_DEMO: bool.default(false),
 });
@@ -68,6 +70,7 @@ export type Config = Readonly<{
   trustProxy: boolean;
   seedDemo: boolean;
   indexPattern: string;
+  pageCacheBytes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -101,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.GONGKAI_TRUST_PROXY,
     seedDemo: e.GONGKAI_SEED_DEMO,
     indexPattern: e.GONGKAI_INDEX_PATTERN,
+    pageCacheBytes: e.GONGKAI_PAGE_CACHE_MB * 1024 * 1024,
     ...overrides,
   };
   return Object.freeze(config);

@@ -20,6 +20,8 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /** Called after any statement that may write (INSERT, UPDATE, DELETE, scripts), e.g. to invalidate caches. */
+  onWrite(listener: () => void): void;
   /** Runs fn in one transaction: all of it is written, or none of it. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -31,22 +33,44 @@ pg.types.setTypeParser(DATE_OID, (v: string) => v);
 // bigint counts come back as numbers; our counts stay far below 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
-class PostgresDb implements Db {
+const WRITE = /^\s*(insert|update|delete|with|alter|create|drop|truncate)\b/i;
+
+/** Shared write-notification for both engines. */
+class WriteSignal {
+  private listeners: (() => void)[] = [];
+  onWrite(listener: () => void) {
+    this.listeners.push(listener);
+  }
+  protected seen(sql: string) {
+    if (this.listeners.length && WRITE.test(sql)) for (const l of this.listeners) l();
+  }
+  protected wrote() {
+    for (const l of this.listeners) l();
+  }
+}
+
+class PostgresDb extends WriteSignal implements Db {
   readonly kind = 'postgres' as const;
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly pool: pg.Pool) {
+    super();
+  }
   async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
+    this.seen(sql);
     const r = await this.pool.query(sql, params as unknown[]);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   }
   async exec(sql: string) {
+    this.wrote();
     await this.pool.query(sql);
   }
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const seen = (sql: string) => this.seen(sql);
     try {
       await client.query('BEGIN');
       const tx: Queryable = {
         async query<R>(sql: string, params: unknown[] = []) {
+          seen(sql);
           const r = await client.query(sql, params as unknown[]);
           return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
         },
@@ -56,6 +80,8 @@ class PostgresDb implements Db {
       };
       const result = await fn(tx);
       await client.query('COMMIT');
+      // Signal again after commit: a reader that checked during the transaction saw the old state.
+      this.wrote();
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -69,20 +95,26 @@ class PostgresDb implements Db {
   }
 }
 
-class PgliteDb implements Db {
+class PgliteDb extends WriteSignal implements Db {
   readonly kind = 'pglite' as const;
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGlite) {
+    super();
+  }
   async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
+    this.seen(sql);
     const r = await this.pglite.query<T>(sql, params);
     return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
   }
   async exec(sql: string) {
+    this.wrote();
     await this.pglite.exec(sql);
   }
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.pglite.transaction(async (t) =>
+    const seen = (sql: string) => this.seen(sql);
+    const result = await this.pglite.transaction(async (t) =>
       fn({
         async query<R>(sql: string, params: unknown[] = []) {
+          seen(sql);
           const r = await t.query<R>(sql, params);
           return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
         },
@@ -91,6 +123,8 @@ class PgliteDb implements Db {
         },
       }),
     );
+    this.wrote();
+    return result;
   }
   async close() {
     await this.pglite.close();

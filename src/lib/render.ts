@@ -1,6 +1,6 @@
 /** Renders a JSX page to HTML, in the reader's script (简/繁), with the headers every page needs. */
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { htmlToTraditional } from './script.ts';
@@ -36,4 +36,31 @@ export function sendPage(
     reply.header('Cache-Control', 'no-store');
   }
   return reply.send(html);
+}
+
+/**
+ * Sends a public page from the page cache when an anonymous reader asks for it; otherwise renders it (and caches it).
+ * Signed-in staff always get a fresh, uncached page.
+ */
+export async function sendPublicPage(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  build: (ctx: ViewContext) => Promise<VNode> | VNode,
+) {
+  const cache = app.pageCache;
+  const ctx = app.viewContext(request, reply);
+  if (!cache || request.actor.kind !== 'anonymous') return sendPage(request, reply, ctx, await build(ctx), { cache: 'public' });
+  await cache.validate();
+  const key = `${ctx.script}|${ctx.large ? 1 : 0}|${request.url}`;
+  let e = cache.get(key);
+  if (!e) {
+    const version = cache.currentVersion();
+    const html = renderHtml(ctx, await build(ctx));
+    e = { body: Buffer.from(html), etag: etagOf(html), type: 'text/html; charset=utf-8' };
+    cache.set(key, e, version);
+  }
+  reply.header('ETag', e.etag).header('Cache-Control', 'public, max-age=0, must-revalidate').header('Vary', 'Cookie').type(e.type);
+  if (request.headers['if-none-match'] === e.etag) return reply.code(304).send();
+  return reply.send(e.body);
 }

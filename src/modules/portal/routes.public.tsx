@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, NotFoundError } from '../../lib/errors.ts';
 import { can } from '../../lib/authz.ts';
-import { etagOf, sendPage } from '../../lib/render.ts';
+import { etagOf, sendPublicPage } from '../../lib/render.ts';
 import { asTree, getUnitBySlug, listUnits, type UnitRow } from '../orgs/queries.ts';
 import { sectionsForUnit } from '../publishing/sections.ts';
 import { getItem, getVersion, linkedItems, listAttachments, type VersionRow } from '../publishing/queries.ts';
@@ -43,37 +43,38 @@ export function registerPortalRoutes(app: FastifyInstance) {
     return unit;
   }
 
-  app.get('/', async (request, reply) => {
-    const ctx = app.viewContext(request, reply);
-    const [latest, units] = await Promise.all([listPublicItems(deps.db, {}, 1, 10), listUnits(deps.db)]);
-    return sendPage(request, reply, ctx, HomePage({ ctx, latest: latest.rows, units: asTree(units) }), { cache: 'public' });
-  });
+  app.get('/', async (request, reply) =>
+    sendPublicPage(app, request, reply, async (ctx) => {
+      const [latest, units] = await Promise.all([listPublicItems(deps.db, {}, 1, 10), listUnits(deps.db)]);
+      return HomePage({ ctx, latest: latest.rows, units: asTree(units) });
+    }),
+  );
 
-  app.get('/xxgk', async (request, reply) => {
-    const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, PlatformIndexPage({ ctx, units: asTree(await listUnits(deps.db)) }), { cache: 'public' });
-  });
+  app.get('/xxgk', async (request, reply) => sendPublicPage(app, request, reply, async (ctx) => PlatformIndexPage({ ctx, units: asTree(await listUnits(deps.db)) })));
 
   app.get('/xxgk/:unit', async (request, reply) => {
-    const unit = await unitOr404(request);
-    const ctx = app.viewContext(request, reply);
-    const [sections, counts, latest] = await Promise.all([sectionsForUnit(deps.db, unit), sectionCounts(deps.db, unit.id), listPublicItems(deps.db, { unitId: unit.id }, 1, 10)]);
-    return sendPage(request, reply, ctx, ColumnHomePage({ ctx, unit, sections, counts, latest: latest.rows }), { cache: 'public' });
+    return sendPublicPage(app, request, reply, async (ctx) => {
+      const unit = await unitOr404(request);
+      const [sections, counts, latest] = await Promise.all([sectionsForUnit(deps.db, unit), sectionCounts(deps.db, unit.id), listPublicItems(deps.db, { unitId: unit.id }, 1, 10)]);
+      return ColumnHomePage({ ctx, unit, sections, counts, latest: latest.rows });
+    });
   });
 
   app.get('/xxgk/:unit/guide', async (request, reply) => {
-    const unit = await unitOr404(request);
-    const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, GuidePage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit) }), { cache: 'public' });
+    return sendPublicPage(app, request, reply, async (ctx) => {
+      const unit = await unitOr404(request);
+      return GuidePage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit) });
+    });
   });
 
   async function listPage(request: FastifyRequest, reply: FastifyReply, unit: UnitRow, code: string, label: string, basis: string | undefined, base: PublicListFilters, basePath: string) {
     const filters = readFilters(request.query);
     const page = pageOf(request.query);
     const f: PublicListFilters = { ...base, unitId: unit.id, topic: filters.topic || undefined, genre: filters.genre || undefined, year: filters.year ? Number(filters.year) : undefined, validity: filters.validity || undefined };
-    const [sections, list, years] = await Promise.all([sectionsForUnit(deps.db, unit), listPublicItems(deps.db, f, page, PAGE_SIZE), publishedYears(deps.db, unit.id)]);
-    const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, SectionListPage({ ctx, unit, sections, code, label, basis, rows: list.rows, total: list.total, page, pageSize: PAGE_SIZE, filters, years, basePath }), { cache: 'public' });
+    return sendPublicPage(app, request, reply, async (ctx) => {
+      const [sections, list, years] = await Promise.all([sectionsForUnit(deps.db, unit), listPublicItems(deps.db, f, page, PAGE_SIZE), publishedYears(deps.db, unit.id)]);
+      return SectionListPage({ ctx, unit, sections, code, label, basis, rows: list.rows, total: list.total, page, pageSize: PAGE_SIZE, filters, years, basePath });
+    });
   }
 
   app.get('/xxgk/:unit/s/:section', async (request, reply) => {
@@ -123,21 +124,21 @@ export function registerPortalRoutes(app: FastifyInstance) {
   }
 
   app.get('/xxgk/:unit/items/:id', async (request, reply) => {
-    const { unit, d } = await loadPublicItem(request);
-    const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, PublicItemPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), d }), { cache: 'public' });
+    return sendPublicPage(app, request, reply, async (ctx) => {
+      const { unit, d } = await loadPublicItem(request);
+      return PublicItemPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), d });
+    });
   });
 
   app.get('/xxgk/:unit/items/:id/print', async (request, reply) => {
-    const { d } = await loadPublicItem(request);
-    const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, PrintItemPage({ ctx, d }), { cache: 'public' });
+    return sendPublicPage(app, request, reply, async (ctx) => PrintItemPage({ ctx, d: (await loadPublicItem(request)).d }));
   });
 
   app.get('/xxgk/:unit/items/:id/versions/:no', async (request, reply) => {
-    const { unit, d } = await loadPublicItem(request, Number((request.params as { no: string }).no) || -1);
-    const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, PublicItemPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), d }), { cache: 'public' });
+    return sendPublicPage(app, request, reply, async (ctx) => {
+      const { unit, d } = await loadPublicItem(request, Number((request.params as { no: string }).no) || -1);
+      return PublicItemPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), d });
+    });
   });
 
   app.get('/xxgk/:unit/items/:id/attachments/:aid', async (request, reply) => {

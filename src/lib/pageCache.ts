@@ -1,0 +1,88 @@
+/**
+ * In-memory cache of rendered public pages (bounded by bytes, least recently used out first). Correct across several
+ * app nodes: entries belong to a content version (table content_state, moved by triggers on every public change);
+ * each node re-reads the version at most once per `maxStalenessMs`, and immediately after it wrote to the database.
+ */
+import type { Db } from './db.ts';
+
+interface Entry {
+  body: Buffer;
+  etag: string;
+  type: string;
+}
+
+export class PageCache {
+  private entries = new Map<string, Entry>();
+  private bytes = 0;
+  private version = -1;
+  private checkedAt = 0;
+  private dirty = true;
+  private checking: Promise<void> | undefined;
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxBytes: number,
+    private readonly maxStalenessMs = 1000,
+  ) {
+    db.onWrite(() => {
+      this.dirty = true;
+    });
+  }
+
+  /** Makes sure the cache belongs to the current content version; cheap when nothing changed. */
+  async validate(): Promise<void> {
+    if (!this.dirty && Date.now() - this.checkedAt < this.maxStalenessMs) return;
+    this.checking ??= (async () => {
+      this.dirty = false;
+      const r = await this.db.query<{ version: number }>('SELECT version FROM content_state WHERE id = 1');
+      const v = Number(r.rows[0]?.version ?? 0);
+      if (v !== this.version) this.clear(v);
+      this.checkedAt = Date.now();
+    })().finally(() => {
+      this.checking = undefined;
+    });
+    await this.checking;
+  }
+
+  get(key: string): Entry | undefined {
+    const e = this.entries.get(key);
+    if (!e) {
+      this.misses++;
+      return undefined;
+    }
+    // Re-insert to mark as recently used.
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    this.hits++;
+    return e;
+  }
+
+  set(key: string, e: Entry, versionAtRender: number) {
+    if (versionAtRender !== this.version || e.body.length > this.maxBytes / 10) return;
+    const old = this.entries.get(key);
+    if (old) this.bytes -= old.body.length;
+    this.entries.set(key, e);
+    this.bytes += e.body.length;
+    for (const [k, v] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= v.body.length;
+    }
+  }
+
+  currentVersion() {
+    return this.version;
+  }
+
+  clear(version = this.version) {
+    this.entries.clear();
+    this.bytes = 0;
+    this.version = version;
+  }
+
+  stats() {
+    return { entries: this.entries.size, bytes: this.bytes, hits: this.hits, misses: this.misses, version: this.version };
+  }
+}
