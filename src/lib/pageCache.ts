@@ -13,6 +13,8 @@ interface Entry {
 
 export class PageCache {
   private entries = new Map<string, Entry>();
+  /** Small derived values (a unit by its slug, its sections) valid for the same content version as the pages. */
+  private memos = new Map<string, unknown>();
   private bytes = 0;
   private version = -1;
   private checkedAt = 0;
@@ -72,12 +74,23 @@ export class PageCache {
     }
   }
 
+  /** Computes a value once per content version (bounded to 10,000 keys). */
+  async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    await this.validate();
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const version = this.version;
+    const value = await compute();
+    if (version === this.version && this.memos.size < 10_000) this.memos.set(key, value);
+    return value;
+  }
+
   currentVersion() {
     return this.version;
   }
 
   clear(version = this.version) {
     this.entries.clear();
+    this.memos.clear();
     this.bytes = 0;
     this.version = version;
   }

@@ -108,3 +108,36 @@ export async function sitemapItems(q: Queryable, offset: number, limit: number) 
 export async function countPublicItems(q: Queryable): Promise<number> {
   return (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_items WHERE status = 'published'`)).rows[0].n;
 }
+
+/**
+ * Everything around one version of a public item page in one round trip: attachments, linked interpretations or
+ * policies, the list of published versions, and the item that revised or repealed it.
+ */
+export async function itemPageExtras(q: Queryable, itemId: number, versionId: number, interprets: boolean, validityBy: number | null) {
+  const linkJoin = interprets ? 'l.to_item_id = x.id AND l.from_item_id = $1' : 'l.from_item_id = x.id AND l.to_item_id = $1';
+  const r = await q.query<{ attachments: unknown; links: unknown; versions: unknown; by: unknown }>(
+    `SELECT
+       (SELECT COALESCE(json_agg(json_build_object('id', a.id, 'version_id', a.version_id, 'blob_sha256', a.blob_sha256, 'filename', a.filename,
+          'position', a.position, 'size', b.size, 'mime', b.mime) ORDER BY a.position, a.id), '[]'::json)
+        FROM attachments a JOIN blobs b ON b.sha256 = a.blob_sha256 WHERE a.version_id = $2) AS attachments,
+       (SELECT COALESCE(json_agg(json_build_object('id', x.id, 'title', cv.title, 'interpretation_form', cv.interpretation_form,
+          'unit_slug', u.slug, 'publish_date', cv.publish_date) ORDER BY x.id), '[]'::json)
+        FROM item_links l JOIN information_items x ON ${linkJoin} JOIN units u ON u.id = x.unit_id JOIN item_versions cv ON cv.id = x.current_version_id
+        WHERE l.kind = 'interprets' AND x.status = 'published') AS links,
+       (SELECT COALESCE(json_agg(json_build_object('version_no', v.version_no, 'published_at', v.published_at, 'change_note', v.change_note)
+          ORDER BY v.version_no DESC), '[]'::json)
+        FROM item_versions v WHERE v.item_id = $1 AND v.state IN ('published', 'superseded')) AS versions,
+       (SELECT json_build_object('id', x.id, 'title', cv.title, 'unit_slug', u.slug) FROM information_items x
+        JOIN item_versions cv ON cv.id = x.current_version_id JOIN units u ON u.id = x.unit_id
+        WHERE x.id = $3 AND x.status = 'published') AS by`,
+    [itemId, versionId, validityBy],
+  );
+  const row = r.rows[0];
+  const parse = <T,>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  return {
+    attachments: parse<{ id: number; version_id: number; blob_sha256: string; filename: string; position: number; size: number; mime: string }[]>(row.attachments),
+    links: parse<{ id: number; title: string; interpretation_form: string | null; unit_slug: string; publish_date: string | null }[]>(row.links),
+    versions: parse<{ version_no: number; published_at: string | null; change_note: string }[]>(row.versions).map((v) => ({ ...v, published_at: v.published_at ? new Date(v.published_at) : null })),
+    by: parse<{ id: number; title: string; unit_slug: string } | null>(row.by) ?? undefined,
+  };
+}

@@ -5,10 +5,10 @@ import { can } from '../../lib/authz.ts';
 import { etagOf, sendPublicPage } from '../../lib/render.ts';
 import { asTree, getUnitBySlug, listUnits, type UnitRow } from '../orgs/queries.ts';
 import { sectionsForUnit } from '../publishing/sections.ts';
-import { getItem, getVersion, linkedItems, listAttachments, type VersionRow } from '../publishing/queries.ts';
+import { getItem, getVersion, type VersionRow } from '../publishing/queries.ts';
 import { SECTION_BY_CODE, TOPIC_VALUES, TOPICS, GENRES, VALIDITY } from '../publishing/taxonomy.ts';
 import { sendBlob } from '../publishing/download.ts';
-import { countPublicItems, listPublicItems, publishedYears, sectionCounts, sitemapItems, type PublicListFilters } from './queries.ts';
+import { countPublicItems, itemPageExtras, listPublicItems, publishedYears, sectionCounts, sitemapItems, type PublicListFilters } from './queries.ts';
 import { ColumnHomePage, GuidePage, HomePage, PlatformIndexPage, SectionListPage, type ListFilterValues } from './views/pages.tsx';
 import { PrintItemPage, PublicItemPage, type PublicItemData } from './views/itemPage.tsx';
 import { atomFeed, sitemapIndex, urlset } from './feeds.ts';
@@ -37,11 +37,16 @@ const pageOf = (query: unknown) => Math.max(1, Math.min(5000, Number((query as R
 export function registerPortalRoutes(app: FastifyInstance) {
   const { deps } = app;
 
+  const memo = <T,>(key: string, compute: () => Promise<T>) => (app.pageCache ? app.pageCache.memo(key, compute) : compute());
+
   async function unitOr404(request: FastifyRequest): Promise<UnitRow> {
-    const unit = await getUnitBySlug(deps.db, (request.params as { unit: string }).unit);
+    const slug = (request.params as { unit: string }).unit;
+    const unit = await memo(`unit:${slug}`, () => getUnitBySlug(deps.db, slug));
     if (!unit) throw new NotFoundError('没有这个单位。');
     return unit;
   }
+
+  const sectionsOf = (unit: UnitRow) => memo(`sections:${unit.id}`, () => sectionsForUnit(deps.db, unit));
 
   app.get('/', async (request, reply) =>
     sendPublicPage(app, request, reply, async (ctx) => {
@@ -55,7 +60,7 @@ export function registerPortalRoutes(app: FastifyInstance) {
   app.get('/xxgk/:unit', async (request, reply) => {
     return sendPublicPage(app, request, reply, async (ctx) => {
       const unit = await unitOr404(request);
-      const [sections, counts, latest] = await Promise.all([sectionsForUnit(deps.db, unit), sectionCounts(deps.db, unit.id), listPublicItems(deps.db, { unitId: unit.id }, 1, 10)]);
+      const [sections, counts, latest] = await Promise.all([sectionsOf(unit), sectionCounts(deps.db, unit.id), listPublicItems(deps.db, { unitId: unit.id }, 1, 10)]);
       return ColumnHomePage({ ctx, unit, sections, counts, latest: latest.rows });
     });
   });
@@ -63,7 +68,7 @@ export function registerPortalRoutes(app: FastifyInstance) {
   app.get('/xxgk/:unit/guide', async (request, reply) => {
     return sendPublicPage(app, request, reply, async (ctx) => {
       const unit = await unitOr404(request);
-      return GuidePage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit) });
+      return GuidePage({ ctx, unit, sections: await sectionsOf(unit) });
     });
   });
 
@@ -72,7 +77,7 @@ export function registerPortalRoutes(app: FastifyInstance) {
     const page = pageOf(request.query);
     const f: PublicListFilters = { ...base, unitId: unit.id, topic: filters.topic || undefined, genre: filters.genre || undefined, year: filters.year ? Number(filters.year) : undefined, validity: filters.validity || undefined };
     return sendPublicPage(app, request, reply, async (ctx) => {
-      const [sections, list, years] = await Promise.all([sectionsForUnit(deps.db, unit), listPublicItems(deps.db, f, page, PAGE_SIZE), publishedYears(deps.db, unit.id)]);
+      const [sections, list, years] = await Promise.all([sectionsOf(unit), listPublicItems(deps.db, f, page, PAGE_SIZE), memo(`years:${unit.id}`, () => publishedYears(deps.db, unit.id))]);
       return SectionListPage({ ctx, unit, sections, code, label, basis, rows: list.rows, total: list.total, page, pageSize: PAGE_SIZE, filters, years, basePath });
     });
   }
@@ -81,7 +86,7 @@ export function registerPortalRoutes(app: FastifyInstance) {
     const unit = await unitOr404(request);
     const code = (request.params as { section: string }).section;
     if (code === 'proactive') return listPage(request, reply, unit, 'proactive', '法定主动公开内容', '条例第二十条、第二十一条', { section: 'proactive' }, `/xxgk/${unit.slug}/s/proactive`);
-    const sections = await sectionsForUnit(deps.db, unit);
+    const sections = await sectionsOf(unit);
     const s = sections.find((x) => x.code === code && x.enabled && x.code !== 'guide');
     if (!s) throw new NotFoundError('没有这个栏目。');
     return listPage(request, reply, unit, s.code, s.label, s.basis, { section: s.code }, `/xxgk/${unit.slug}/s/${s.code}`);
@@ -106,27 +111,14 @@ export function registerPortalRoutes(app: FastifyInstance) {
       if (version && !staff && !['published', 'superseded'].includes(version.state)) version = undefined;
     } else if (item.current_version_id) version = await getVersion(deps.db, item.current_version_id);
     if (!version || (version.disclosure !== 'proactive' && !staff)) throw new NotFoundError('没有找到这条信息。');
-    const [attachments, links, versions, by] = await Promise.all([
-      listAttachments(deps.db, version.id),
-      linkedItems(deps.db, item.id, item.kind === 'interpretation' ? 'interprets' : 'interpreted_by', true),
-      deps.db.query<{ version_no: number; published_at: Date | null; change_note: string }>(`SELECT version_no, published_at, change_note FROM item_versions WHERE item_id = $1 AND state IN ('published', 'superseded') ORDER BY version_no DESC`, [item.id]),
-      item.validity_by_item_id ? linkedTitle(item.validity_by_item_id) : Promise.resolve(undefined),
-    ]);
-    return { unit, d: { item, version, isCurrent: version.id === item.current_version_id, attachments, links, versions: versions.rows, validityBy: by } };
-  }
-
-  async function linkedTitle(id: number) {
-    const r = await deps.db.query<{ id: number; title: string; unit_slug: string }>(
-      `SELECT i.id, v.title, u.slug AS unit_slug FROM information_items i JOIN item_versions v ON v.id = i.current_version_id JOIN units u ON u.id = i.unit_id WHERE i.id = $1 AND i.status = 'published'`,
-      [id],
-    );
-    return r.rows[0];
+    const extras = await itemPageExtras(deps.db, item.id, version.id, item.kind === 'interpretation', item.validity_by_item_id);
+    return { unit, d: { item, version, isCurrent: version.id === item.current_version_id, attachments: extras.attachments, links: extras.links, versions: extras.versions, validityBy: extras.by } };
   }
 
   app.get('/xxgk/:unit/items/:id', async (request, reply) => {
     return sendPublicPage(app, request, reply, async (ctx) => {
       const { unit, d } = await loadPublicItem(request);
-      return PublicItemPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), d });
+      return PublicItemPage({ ctx, unit, sections: await sectionsOf(unit), d });
     });
   });
 
@@ -137,7 +129,7 @@ export function registerPortalRoutes(app: FastifyInstance) {
   app.get('/xxgk/:unit/items/:id/versions/:no', async (request, reply) => {
     return sendPublicPage(app, request, reply, async (ctx) => {
       const { unit, d } = await loadPublicItem(request, Number((request.params as { no: string }).no) || -1);
-      return PublicItemPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), d });
+      return PublicItemPage({ ctx, unit, sections: await sectionsOf(unit), d });
     });
   });
 
