@@ -181,9 +181,6 @@ end`);
   const rss = process.memoryUsage().rss;
   nginx.kill();
   await app.close();
-  await db.close();
-  if (dropPg) await dropPg();
-  fs.rmSync(dir, { recursive: true, force: true });
 
   const summary = {
     bench: 'portal',
@@ -203,6 +200,9 @@ end`);
     appRssMB: Math.round(rss / 1048576),
   };
   process.stdout.write(JSON.stringify(summary) + '\n');
+  if (dropPg) await dropPg();
+  else await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((e) => {

@@ -34,8 +34,13 @@ export class PageCache {
   }
 
   /** Makes sure the cache belongs to the current content version; cheap when nothing changed. */
+  /** True when no re-check is due, so callers can skip awaiting validate(). */
+  isFresh(): boolean {
+    return !this.dirty && Date.now() - this.checkedAt < this.maxStalenessMs;
+  }
+
   async validate(): Promise<void> {
-    if (!this.dirty && Date.now() - this.checkedAt < this.maxStalenessMs) return;
+    if (this.isFresh()) return;
     this.checking ??= (async () => {
       this.dirty = false;
       const r = await this.db.query<{ version: number }>('SELECT version FROM content_state WHERE id = 1');

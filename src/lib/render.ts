@@ -49,12 +49,15 @@ export async function sendPublicPage(
   build: (ctx: ViewContext) => Promise<VNode> | VNode,
 ) {
   const cache = app.pageCache;
-  const ctx = app.viewContext(request, reply);
-  if (!cache || request.actor.kind !== 'anonymous') return sendPage(request, reply, ctx, await build(ctx), { cache: 'public' });
-  await cache.validate();
-  const key = `${ctx.script}|${ctx.large ? 1 : 0}|${request.url}`;
+  if (!cache || request.actor.kind !== 'anonymous') {
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, await build(ctx), { cache: 'public' });
+  }
+  if (!cache.isFresh()) await cache.validate();
+  const key = `${request.cookies.gk_script === 'hant' ? 'hant' : 'hans'}|${request.cookies.gk_view === 'large' ? 1 : 0}|${request.url}`;
   let e = cache.get(key);
   if (!e) {
+    const ctx = app.viewContext(request, reply);
     const version = cache.currentVersion();
     const html = renderHtml(ctx, await build(ctx));
     e = { body: Buffer.from(html), etag: etagOf(html), type: 'text/html; charset=utf-8' };
