@@ -14,7 +14,7 @@ import type { Clock } from './lib/clock.ts';
 import { AppError, ErrorCodes } from './lib/errors.ts';
 import { anonymous, type Actor } from './lib/authz.ts';
 import { csrfToken, verifyCsrf, CSRF_FIELD } from './lib/csrf.ts';
-import { sendPage } from './lib/render.ts';
+import { sendPage, serveCached } from './lib/render.ts';
 import { PageCache } from './lib/pageCache.ts';
 import type { ViewContext } from './views/context.ts';
 import { CalendarService } from './modules/calendar/service.ts';
@@ -70,11 +70,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const headers = securityHeaders({ hsts: config.trustProxy });
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headers);
     if (!request.headers.authorization && !request.cookies[SESSION_COOKIE]) {
       request.actor = anonymous;
+      // A public page already rendered for this URL and view is sent from here, before the route runs; its stored
+      // headers include the security headers.
+      const cache = app.pageCache;
+      if (cache && (request.method === 'GET' || request.method === 'HEAD') && cache.isFresh() && serveCached(cache, request, reply)) return;
+      reply.headers(headers);
       return done();
     }
+    reply.headers(headers);
     loadActorFromRequest(deps, request).then(
       (actor) => {
         request.actor = actor;

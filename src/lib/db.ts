@@ -140,6 +140,11 @@ const pgliteParsers = {
 export async function openDb(opts: { databaseUrl?: string; dataDir?: string; memory?: boolean }): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, failover, admin command) must not crash the process; the
+    // pool replaces it on the next query (node-postgres: always handle the pool's error event).
+    pool.on('error', (err) => {
+      if (process.env.NODE_ENV !== 'test') process.stderr.write(`数据库空闲连接断开：${err.message}\n`);
+    });
     await pool.query('SELECT 1');
     return new PostgresDb(pool);
   }

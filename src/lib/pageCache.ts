@@ -5,11 +5,16 @@
  */
 import type { Db } from './db.ts';
 
-interface Entry {
+export interface CachedPage {
   body: Buffer;
   etag: string;
   type: string;
+  /** Response headers as a flat [name, value, …] list, ready for writeHead. */
+  rawHeaders?: string[];
+  /** The same without the body's length and type, for 304 answers. */
+  rawHeaders304?: string[];
 }
+type Entry = CachedPage;
 
 export class PageCache {
   private entries = new Map<string, Entry>();

@@ -70,6 +70,15 @@ test('item pages carry gov.cn metadata, JSON-LD, SiteName meta tags, ETags and a
   const tag = r.headers.etag as string;
   assert.ok(tag);
   assert.equal((await b.get(`/xxgk/city/items/${itemId}`, { 'if-none-match': tag })).statusCode, 304);
+  // A second reader is served from the page cache: same body, same security headers, no cookie set.
+  const again = await new Browser(h.app).get(`/xxgk/city/items/${itemId}`);
+  assert.equal(again.body, r.body);
+  assert.equal(again.headers['content-security-policy'], r.headers['content-security-policy']);
+  assert.equal(again.headers.etag, tag);
+  assert.equal(again.headers['set-cookie'], undefined);
+  const head = await h.app.inject({ method: 'HEAD', url: `/xxgk/city/items/${itemId}` });
+  assert.equal(head.statusCode, 200);
+  assert.equal(head.body, '');
   const print = await b.get(`/xxgk/city/items/${itemId}/print`);
   assert.match(print.body, /noindex/);
   assert.ok(!print.body.includes('xxgk-nav'));
