@@ -63,9 +63,39 @@ function isUtf8(b: Buffer): boolean {
   }
 }
 
-/** Text of a file for personal-data checks and search (DOCX and text; other formats are not read yet). */
+/**
+ * Text of a file for personal-data checks and search: DOCX (mammoth), PDF (unpdf, the PDF.js text layer), XLSX
+ * (exceljs, every cell of every sheet) and UTF-8 text. Scanned images, legacy .doc/.xls and PDFs without a text layer
+ * give no text; the secrecy reviewer still sees them.
+ */
 export async function extractText(file: CheckedFile, content: Buffer): Promise<string> {
   if (file.ext === 'docx') return (await mammoth.extractRawText({ buffer: content })).value;
   if (file.ext === 'txt' || file.ext === 'csv') return content.toString('utf8');
+  if (file.ext === 'pdf') {
+    const { extractText: pdfText, getDocumentProxy } = await import('unpdf');
+    const pdf = await getDocumentProxy(new Uint8Array(content));
+    const { text } = await pdfText(pdf, { mergePages: true });
+    return text;
+  }
+  if (file.ext === 'xlsx') {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(content as unknown as ArrayBuffer);
+    const lines: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => lines.push(row.values instanceof Array ? row.values.slice(1).map((v) => cellText(v)).join('\t') : '')));
+    return lines.join('\n');
+  }
   return '';
+}
+
+function cellText(v: unknown): string {
+  if (v == null) return '';
+  if (typeof v === 'object') {
+    const o = v as { text?: string; result?: unknown; richText?: { text: string }[] };
+    if (o.richText) return o.richText.map((r) => r.text).join('');
+    if (o.text !== undefined) return String(o.text);
+    if (o.result !== undefined) return String(o.result);
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+  }
+  return String(v);
 }
