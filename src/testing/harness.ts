@@ -24,31 +24,34 @@ export async function cliEnv(): Promise<{ env: Record<string, string>; dir: stri
   const path = await import('node:path');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-cli-'));
   const env: Record<string, string> = { GONGKAI_DATA_DIR: dir, LOG_LEVEL: 'silent' };
-  const url = process.env.DATABASE_URL;
-  let name = '';
-  if (url) {
-    name = `gk_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    env.DATABASE_URL = u.toString();
-  }
+  const created = process.env.DATABASE_URL ? await createPgDatabase(process.env.DATABASE_URL, 'gk_cli') : undefined;
+  if (created) env.DATABASE_URL = created.url;
   return {
     env,
     dir,
     async cleanup() {
       fs.rmSync(dir, { recursive: true, force: true });
-      if (name) {
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      }
+      await created?.drop();
     },
   };
+}
+
+/** Creates a new, empty PostgreSQL database next to the one `url` names; drop() removes it. */
+async function createPgDatabase(url: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 export async function freshDb(): Promise<TestDb> {
@@ -58,23 +61,14 @@ export async function freshDb(): Promise<TestDb> {
     await migrate(db);
     return { db, drop: () => db.close() };
   }
-  const name = `gk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openDb({ databaseUrl: u.toString() });
+  const created = await createPgDatabase(url, 'gk_test');
+  const db = await openDb({ databaseUrl: created.url });
   await migrate(db);
   return {
     db,
     async drop() {
       await db.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await created.drop();
     },
   };
 }
