@@ -129,3 +129,16 @@ test('every table is either backed up or deliberately left out', async (t) => {
   await db.close();
   assert.deepEqual(tables, [...BACKUP_TABLES.map((x) => x.name), ...NOT_BACKED_UP].sort());
 });
+
+test('search-eval prints one JSON line of quality and latency, and names a missing file', async (t) => {
+  const c = await cliEnv();
+  t.after(() => c.cleanup());
+  const missing = await run(c.env, 'search-eval', '--docs', 'nope.jsonl', '--qrels', '../shared/data/ncpqa/qrels_dev.tsv');
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /找不到文件 nope\.jsonl/);
+  const r = await run(c.env, 'search-eval', '--docs', '../shared/data/ncpqa/docs_subset.jsonl', '--qrels', '../shared/data/ncpqa/qrels_dev.tsv');
+  assert.equal(r.code, 0, r.err);
+  const line = JSON.parse(r.out);
+  assert.deepEqual(Object.keys(line).sort(), ['buildSeconds', 'docs', 'latencyMs', 'mrr10', 'queries', 'recall10']);
+  assert.ok(line.mrr10 >= 0.85);
+});

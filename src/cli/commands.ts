@@ -9,6 +9,7 @@ import { importInformationCommand } from './importInformation.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { publishDueCommand } from './publishDue.ts';
 import { calendarCommand } from './calendar.ts';
+import { searchEvalCommand } from './searchEval.ts';
 
 export interface Command {
   summary: string;
@@ -29,4 +30,5 @@ export const commands: Record<string, Command> = {
   calendar: calendarCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'search-eval': searchEvalCommand,
 };
