@@ -26,6 +26,8 @@ import { registerPortalRoutes } from './modules/portal/routes.public.tsx';
 import { registerApiRoutes } from './modules/api/routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.staff.tsx';
 import { registerAssets } from './views/assets.ts';
+import { SearchService } from './modules/search/service.ts';
+import { registerSearchRoutes } from './modules/search/routes.public.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -46,6 +48,8 @@ declare module 'fastify' {
     checkCsrf(request: FastifyRequest, token: unknown): void;
     /** Rendered public pages, or null when the cache is off. */
     pageCache: PageCache | null;
+    /** This node's search index, kept in step with the database. */
+    searchIndex: SearchService;
   }
 }
 
@@ -103,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     baseUrl: config.baseUrl,
   }));
   app.decorate('pageCache', config.pageCacheBytes > 0 ? new PageCache(deps.db, config.pageCacheBytes) : null);
+  app.decorate('searchIndex', new SearchService(deps.db));
   app.decorate('checkCsrf', (request: FastifyRequest, token: unknown) => verifyCsrf(request, config.secret, token));
 
   // Every urlencoded form post carries the token; API clients authenticate with bearer tokens instead of cookies.
@@ -155,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendarRoutes(app);
   registerPublishingStaffRoutes(app);
   registerPortalRoutes(app);
+  registerSearchRoutes(app);
   await registerApiRoutes(app);
   return app;
 }

@@ -52,6 +52,8 @@ test('every public page template passes axe, in both scripts and the large view,
   await visit(`/xxgk/qhz/items/${gone.itemId}`, 410);
   await visit('/xxgk/nowhere', 404);
   await visit('/login');
+  await visit('/search?q=' + encodeURIComponent('低保标准'));
+  await visit('/search?q=' + encodeURIComponent('没有这样的内容'));
 
   // Traditional Chinese and the large view, switched by plain links.
   await page.goto('/xxgk/city');
@@ -73,5 +75,9 @@ test('every public page template passes axe, in both scripts and the large view,
   assert.equal(await p2.locator('.item-list li').count(), 1);
   await p2.getByRole('link', { name: '示范市低保标准（2025年）' }).click();
   await p2.getByRole('heading', { level: 1, name: '示范市低保标准（2025年）' }).waitFor();
+  // The search box in the header works without JavaScript too.
+  await p2.getByLabel('搜索本站').fill('低保标准 2026');
+  await p2.getByRole('button', { name: '搜索', exact: true }).first().click();
+  await p2.getByRole('link', { name: '示范市低保标准（2026年）' }).first().waitFor();
   await off.close();
 });

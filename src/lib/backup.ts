@@ -29,7 +29,7 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[] }
   { name: 'personal_data_findings', order: 'id' },
 ];
 /** Tables deliberately left out. */
-export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state'];
+export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes'];
 
 const BATCH = 500;
 

@@ -60,10 +60,17 @@ export function Layout(props: {
             </nav>
           </div>
           {props.staff ? null : (
-            <nav class="wrap main-nav" aria-label="主导航">
-              <a href="/">首页</a>
-              <a href="/xxgk">政府信息公开</a>
-            </nav>
+            <div class="wrap nav-row">
+              <nav class="main-nav" aria-label="主导航">
+                <a href="/">首页</a>
+                <a href="/xxgk">政府信息公开</a>
+              </nav>
+              <form method="get" action="/search" role="search" class="site-search" aria-label="全站搜索">
+                <label for="site-q" class="visually-hidden">搜索本站</label>
+                <input id="site-q" name="q" type="search" placeholder="输入问题或关键词" maxLength={200} />
+                <button type="submit">搜索</button>
+              </form>
+            </div>
           )}
         </header>
         {props.crumbs?.length ? (
