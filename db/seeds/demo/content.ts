@@ -14,6 +14,8 @@ export interface Template {
   audience?: string;
   /** One item per year (2026, 2025, 2024), so older ones can be repealed by newer ones. */
   yearly?: boolean;
+  /** Only for these demo units (keys of DEMO_UNITS). */
+  units?: string[];
   /** Only for units of these kinds/levels. */
   only?: 'government' | 'department' | 'township';
 }
@@ -87,21 +89,21 @@ export const TEMPLATES: Template[] = [
   },
   {
     section: 'a20_11', genre: '通知', topic: '民政、扶贫、救灾\\社会福利', docPrefix: '{abbr}民',
-    title: '关于调整{year}年城乡居民最低生活保障标准的通知', yearly: true,
+    title: '关于调整{year}年城乡居民最低生活保障标准的通知', yearly: true, units: ['civil', 'd_civil'],
     body: ['各有关单位：', '经研究，自{year}年1月1日起，城市居民最低生活保障标准由每人每月780元提高到每人每月820元；农村居民最低生活保障标准由每人每年7200元提高到每人每年7680元。', '各地要做好资金保障，确保调整后的标准按时足额发放到位。'],
     keywords: ['低保', '最低生活保障', '标准'],
     audience: '公众',
   },
   {
     section: 'a20_11', genre: '通知', topic: '劳动、人事、监察\\社会保障', docPrefix: '{abbr}人社',
-    title: '关于做好{year}年城乡居民基本养老保险参保缴费工作的通知', yearly: true,
+    title: '关于做好{year}年城乡居民基本养老保险参保缴费工作的通知', yearly: true, units: ['hrss'],
     body: ['各有关单位：', '{year}年度城乡居民基本养老保险缴费档次为每人每年200元至5000元共13个档次，参保人可自主选择。', '缴费时间为1月1日至12月31日，可通过社保经办窗口、银行网点或线上渠道缴纳。', '对困难群体，由政府按最低缴费档次代缴。'],
     keywords: ['社会保险', '养老保险', '缴费'],
     audience: '公众',
   },
   {
     section: 'a20_11', genre: '通知', topic: '科技、教育\\教育', docPrefix: '{abbr}教',
-    title: '关于做好{year}年义务教育阶段招生入学工作的通知', yearly: true,
+    title: '关于做好{year}年义务教育阶段招生入学工作的通知', yearly: true, units: ['edu', 'd_edu'],
     body: ['一、招生对象：年满6周岁的适龄儿童入小学，小学毕业生入初中。', '二、报名材料：户口簿、居住证明（房产证或租赁合同）、儿童预防接种证明。', '三、报名时间：{year}年7月1日至7月10日，网上报名与现场审核相结合。', '四、随迁子女凭居住证等材料就近入学。'],
     keywords: ['入学', '招生', '义务教育'],
     audience: '公众',

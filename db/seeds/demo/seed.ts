@@ -104,6 +104,7 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => undefine
 }
 
 function applies(t: Template, u: (typeof DEMO_UNITS)[number]) {
+  if (t.units && !t.units.includes(u.key)) return false;
   if (t.only === 'government' && u.kind !== 'government') return false;
   if (t.only === 'department' && u.kind !== 'department') return false;
   if (t.only === 'township' && u.level !== 'township') return false;
@@ -115,7 +116,7 @@ function applies(t: Template, u: (typeof DEMO_UNITS)[number]) {
 /** Interpretations of policies, a revised version, and older standards marked repealed by newer ones. */
 async function seedRelations(db: Db, ids: Map<string, number>, byKey: Record<string, number[]>): Promise<number> {
   let added = 0;
-  const policies = Object.entries(byKey).filter(([k]) => k.includes('最低生活保障') || k.includes('养老保险') || k.includes('招生入学')).map(([, v]) => v[0]).slice(0, 24);
+  const policies = Object.entries(byKey).filter(([k]) => k.includes('最低生活保障') || k.includes('养老保险') || k.includes('招生入学')).flatMap(([, v]) => v).slice(0, 24);
   const forms = ['text', 'graphic', 'qa', 'video'];
   for (const [i, policyId] of policies.entries()) {
     const p = (await db.query<{ unit_id: number; title: string; publish_date: string }>('SELECT i.unit_id, v.title, v.publish_date FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.id = $1', [policyId])).rows[0];
