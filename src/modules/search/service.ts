@@ -34,6 +34,7 @@ export class SearchService {
   private engine = new SearchEngine();
   private docs = new Map<number, SearchDoc>();
   private byDocNo = new Map<string, Set<number>>();
+  private byIndexNo = new Map<string, number>();
   private seq = -1;
   private checkedAt = 0;
   private dirty = true;
@@ -51,6 +52,7 @@ export class SearchService {
     // The title counts twice and the 文号 and 索引号 are searchable as written.
     this.engine.add(d.id, `${d.title}\n${d.title}\n${d.docNo}\n${d.text}`);
     if (d.docNo) (this.byDocNo.get(d.docNo) ?? this.byDocNo.set(d.docNo, new Set()).get(d.docNo)!).add(d.id);
+    if (d.indexNo) this.byIndexNo.set(d.indexNo, d.id);
   }
 
   private drop(id: number) {
@@ -59,6 +61,7 @@ export class SearchService {
     this.engine.remove(id);
     this.docs.delete(id);
     this.byDocNo.get(old.docNo)?.delete(id);
+    if (this.byIndexNo.get(old.indexNo) === id) this.byIndexNo.delete(old.indexNo);
   }
 
   /** Brings the index up to date with the database. */
@@ -105,8 +108,8 @@ export class SearchService {
     for (const h of this.engine.search(q, 1000)) scored.set(h.id, h.score);
     const docNo = parseDocNo(q)?.normalized;
     if (docNo) for (const id of this.byDocNo.get(docNo) ?? []) scored.set(id, (scored.get(id) ?? 0) + 1000);
-    const indexHit = [...this.docs.values()].find((d) => d.indexNo === q);
-    if (indexHit) scored.set(indexHit.id, (scored.get(indexHit.id) ?? 0) + 1000);
+    const indexHit = this.byIndexNo.get(q);
+    if (indexHit !== undefined) scored.set(indexHit, (scored.get(indexHit) ?? 0) + 1000);
     const results: SearchResult[] = [];
     for (const [id, score] of scored) {
       const d = this.docs.get(id);
