@@ -114,3 +114,18 @@ test('the OpenAPI document describes the routes, schemas and bearer security', a
   assert.ok(doc.components.securitySchemes.bearer);
   assert.ok(doc.components.schemas.Item ?? doc.components.schemas['def-3'], 'Item schema present');
 });
+
+test('search through the API: best match first, a stable error for a missing query', async (t) => {
+  const s = await setup();
+  t.after(() => s.h.close());
+  const p = await publishedItem(s.h.db, s.dept.id, s.h.clock.now(), { title: '关于调整城乡低保标准的通知', bodyHtml: '低保标准提高到每月820元。', docNo: '示民〔2026〕3号' });
+  await publishedItem(s.h.db, s.dept.id, s.h.clock.now(), { title: '防汛应急预案', bodyHtml: '应急响应。', docNo: '' });
+  const r = await s.h.app.inject('/api/v1/search?q=' + encodeURIComponent('低保标准是多少'));
+  assert.equal(r.statusCode, 200);
+  assert.equal(r.json().results[0].id, p.itemId);
+  assert.equal((await s.h.app.inject('/api/v1/search?q=' + encodeURIComponent('示民[2026]3号'))).json().results[0].id, p.itemId);
+  const bad = await s.h.app.inject('/api/v1/search');
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().error.code, 'VALIDATION_FAILED');
+  assert.ok((await s.h.app.inject('/api/openapi.json')).json().paths['/api/v1/search']);
+});

@@ -80,6 +80,53 @@ export async function registerApiRoutes(app: FastifyInstance) {
       return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => presentSummary(r, base)) };
     });
 
+    api.get('/api/v1/search', {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }),
+      schema: {
+        tags: ['search'],
+        summary: '搜索已公开的政府信息（自然语言问题、关键词、文号或索引号）',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['q'],
+          properties: {
+            q: { type: 'string', minLength: 1, maxLength: 200 },
+            unit: { type: 'string', maxLength: 64 },
+            page: { type: 'integer', minimum: 1, maximum: 100, default: 1 },
+            pageSize: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              total: int(),
+              page: int(),
+              pageSize: int(),
+              results: { type: 'array', items: { type: 'object', properties: { id: int(), title: str(), unit: str(), unitName: str(), publishDate: str(), docNo: str(), indexNo: str(), validity: str(), score: { type: 'number' }, url: str() } } },
+            },
+          },
+          ...errors,
+        },
+      },
+    }, async (request) => {
+      const q = request.query as { q: string; unit?: string; page: number; pageSize: number };
+      let unitId: number | undefined;
+      if (q.unit) {
+        const u = (await getUnitBySlug(deps.db, q.unit)) ?? (await getUnitByCode(deps.db, q.unit));
+        if (!u) throw new AppError('VALIDATION_FAILED', 400, '没有这个单位。', { unit: '没有这个单位' });
+        unitId = u.id;
+      }
+      const { total, results } = await app.searchIndex.search(q.q, { unitId, limit: q.page * q.pageSize });
+      return {
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        results: results.slice((q.page - 1) * q.pageSize).map((r) => ({ id: r.id, title: r.title, unit: r.unitSlug, unitName: r.unitName, publishDate: r.publishDate, docNo: r.docNo, indexNo: r.indexNo, validity: r.validity, score: +r.score.toFixed(4), url: `${base}/xxgk/${r.unitSlug}/items/${r.id}` })),
+      };
+    });
+
     async function itemJson(request: FastifyRequest, id: number, extra: { findings?: number; problems?: string[] } = {}) {
       const item = await getItem(deps.db, id);
       if (!item) throw new NotFoundError('没有找到这条信息。');
