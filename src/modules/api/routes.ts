@@ -30,6 +30,13 @@ export async function registerApiRoutes(app: FastifyInstance) {
   });
   for (const s of [errorSchema, unitSchema, itemSummarySchema, itemSchema, itemWriteSchema]) app.addSchema(s);
 
+  /** A unit named in a query or body by its URL name or code; an unknown one is bad input (400), not a 404. */
+  async function unitByKey(key: string) {
+    const u = (await getUnitBySlug(deps.db, key)) ?? (await getUnitByCode(deps.db, key));
+    if (!u) throw new AppError('VALIDATION_FAILED', 400, '没有这个单位。', { unit: '没有这个单位' });
+    return u;
+  }
+
   await app.register(async (api) => {
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -70,12 +77,7 @@ export async function registerApiRoutes(app: FastifyInstance) {
       },
     }, async (request) => {
       const q = request.query as { unit?: string; section?: string; topic?: string; genre?: string; year?: number; validity?: string; kind?: 'information' | 'interpretation'; page: number; pageSize: number };
-      let unitId: number | undefined;
-      if (q.unit) {
-        const u = (await getUnitBySlug(deps.db, q.unit)) ?? (await getUnitByCode(deps.db, q.unit));
-        if (!u) throw new AppError('VALIDATION_FAILED', 400, '没有这个单位。', { unit: '没有这个单位' });
-        unitId = u.id;
-      }
+      const unitId = q.unit ? (await unitByKey(q.unit)).id : undefined;
       const { rows, total } = await listPublicItems(deps.db, { unitId, section: q.section, topic: q.topic, genre: q.genre, year: q.year, validity: q.validity, kind: q.kind }, q.page, q.pageSize);
       return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => presentSummary(r, base)) };
     });
@@ -112,12 +114,7 @@ export async function registerApiRoutes(app: FastifyInstance) {
       },
     }, async (request) => {
       const q = request.query as { q: string; unit?: string; page: number; pageSize: number };
-      let unitId: number | undefined;
-      if (q.unit) {
-        const u = (await getUnitBySlug(deps.db, q.unit)) ?? (await getUnitByCode(deps.db, q.unit));
-        if (!u) throw new AppError('VALIDATION_FAILED', 400, '没有这个单位。', { unit: '没有这个单位' });
-        unitId = u.id;
-      }
+      const unitId = q.unit ? (await unitByKey(q.unit)).id : undefined;
       const { total, results } = await app.searchIndex.search(q.q, { unitId, limit: q.page * q.pageSize });
       return {
         total,
@@ -148,10 +145,7 @@ export async function registerApiRoutes(app: FastifyInstance) {
 
     async function unitForWrite(request: FastifyRequest, key?: string) {
       if (request.actor.kind !== 'api') throw new UnauthenticatedError('请使用单位接口令牌（Authorization: Bearer …）。');
-      if (!key) return request.actor.unitId;
-      const u = (await getUnitBySlug(deps.db, key)) ?? (await getUnitByCode(deps.db, key));
-      if (!u) throw new AppError('VALIDATION_FAILED', 400, '没有这个单位。', { unit: '没有这个单位' });
-      return u.id;
+      return key ? (await unitByKey(key)).id : request.actor.unitId;
     }
 
     function toInput(b: Record<string, unknown>) {
