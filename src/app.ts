@@ -14,7 +14,7 @@ import type { Clock } from './lib/clock.ts';
 import { AppError, ErrorCodes } from './lib/errors.ts';
 import { anonymous, type Actor } from './lib/authz.ts';
 import { csrfToken, verifyCsrf, CSRF_FIELD } from './lib/csrf.ts';
-import { sendPage, serveCached } from './lib/render.ts';
+import { readingPrefs, sendPage, serveCached } from './lib/render.ts';
 import { PageCache } from './lib/pageCache.ts';
 import type { ViewContext } from './views/context.ts';
 import { CalendarService } from './modules/calendar/service.ts';
@@ -97,8 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     siteName: config.siteName,
     path: request.url.split('?')[0],
     url: request.url,
-    script: request.cookies.gk_script === 'hant' ? 'hant' : 'hans',
-    large: request.cookies.gk_view === 'large',
+    ...readingPrefs(request),
     actor: request.actor,
     // Lazy: only pages with a form set the CSRF cookie, so public pages stay cookie-free and cacheable.
     get csrf() {

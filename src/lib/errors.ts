@@ -75,3 +75,12 @@ export const ErrorCodes = {
   CALENDAR_UNKNOWN: 'CALENDAR_UNKNOWN',
   INTERNAL: 'INTERNAL',
 } as const;
+
+/**
+ * True for an error the user can fix on the form they submitted (invalid input, a conflict, a refused upload): the
+ * handler re-renders the form with the message. Sign-in, permission and not-found errors, and server faults, go to
+ * the error boundary instead.
+ */
+export function isFormError(err: unknown): err is AppError {
+  return err instanceof AppError && err.status < 500 && err.status !== 401 && err.status !== 403 && err.status !== 404;
+}

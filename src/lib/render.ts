@@ -73,9 +73,15 @@ export async function sendPublicPage(
   return reply.send(e.body);
 }
 
+/** The reader's preferences, set by /prefs as cookies: script (简/繁) and the large view. */
+export function readingPrefs(request: FastifyRequest): { script: 'hans' | 'hant'; large: boolean } {
+  return { script: request.cookies.gk_script === 'hant' ? 'hant' : 'hans', large: request.cookies.gk_view === 'large' };
+}
+
 /** The cache key of a public page: reading preferences and the URL. */
 export function pageKey(request: FastifyRequest): string {
-  return `${request.cookies.gk_script === 'hant' ? 'hant' : 'hans'}|${request.cookies.gk_view === 'large' ? 1 : 0}|${request.url}`;
+  const p = readingPrefs(request);
+  return `${p.script}|${p.large ? 1 : 0}|${request.url}`;
 }
 
 /**

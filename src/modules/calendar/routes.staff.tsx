@@ -1,6 +1,6 @@
 /** The office's working-day calendar screen: known years, corrections, and import of State Council notices. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, isFormError } from '../../lib/errors.ts';
 import { authorize } from '../../lib/authz.ts';
 import { sendPage } from '../../lib/render.ts';
 import { formString } from '../../lib/validation.ts';
@@ -89,7 +89,7 @@ export function registerCalendarRoutes(app: FastifyInstance) {
       const r = await deps.calendar.importHolidayCn(files, request.actor);
       return render(request, reply, { notice: `已导入：${r.map((y) => `${y.year} 年 ${y.days} 天`).join('，')}` });
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      if (!isFormError(err)) throw err;
       return render(request, reply, { errors: err.fields, message: err.message, status: err.status });
     }
   });

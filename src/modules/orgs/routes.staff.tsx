@@ -1,6 +1,6 @@
 /** Sign-in, sign-out, reading preferences, and the staff screens for units, users and API tokens. Thin handlers. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, NotFoundError } from '../../lib/errors.ts';
+import { AppError, NotFoundError, isFormError } from '../../lib/errors.ts';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
 import { sendPage } from '../../lib/render.ts';
 import { formList, formString } from '../../lib/validation.ts';
@@ -87,7 +87,7 @@ export function registerOrgsRoutes(app: FastifyInstance) {
       await updateUnit(deps.db, request.actor, unit.id, input, deps.clock.now());
       return reply.redirect('/staff/units?saved=1', 303);
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      if (!isFormError(err)) throw err;
       const ctx = app.viewContext(request, reply);
       const values = {
         ...unit, code: input.code, credit_code: input.creditCode, name: input.name, short_name: input.shortName, office_name: input.officeName,
@@ -125,7 +125,7 @@ export function registerOrgsRoutes(app: FastifyInstance) {
       await createUser(deps.db, request.actor, input);
       return reply.redirect('/staff/users?created=1', 303);
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      if (!isFormError(err)) throw err;
       return usersPage(request, reply, { values: { ...b, password: '' }, errors: err.fields, message: err.message, status: err.status });
     }
   });
@@ -155,7 +155,7 @@ export function registerOrgsRoutes(app: FastifyInstance) {
       const created = await createApiToken(deps.db, request.actor, { unitId: Number(formString(b.unitId)) || 0, name: formString(b.name), scopes: formList(b.scopes) });
       return sendPage(request, reply, ctx, TokensPage({ ctx, tokens: [], units, errors: {}, created: created.token }));
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      if (!isFormError(err)) throw err;
       return sendPage(request, reply, ctx, TokensPage({ ctx, tokens: [], units, errors: err.fields, message: err.message, values: b }), { status: err.status });
     }
   });

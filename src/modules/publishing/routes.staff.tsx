@@ -1,6 +1,6 @@
 /** Staff screens for government information: list, draft, import, attachments, personal data, workflow, validity. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, NotFoundError } from '../../lib/errors.ts';
+import { AppError, NotFoundError, isFormError } from '../../lib/errors.ts';
 import { authorize, can, grantedPaths, type Actor } from '../../lib/authz.ts';
 import { sendPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
@@ -85,7 +85,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
       await fn();
       return reply.redirect(`/staff/items/${idParam(request)}?done=${encodeURIComponent(notice)}`, 303);
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500 || err.status === 401 || err.status === 403 || err.status === 404) throw err;
+      if (!isFormError(err)) throw err;
       return renderDetail(request, reply, { errors: err.fields, message: err.message, status: err.status });
     }
   }
@@ -160,7 +160,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
       const r = await saveDraft(deps.db, request.actor, deps.clock.now(), { unitId, input: formToInput(values) });
       return reply.redirect(`/staff/items/${r.itemId}${r.unresolved ? '#personal-data' : ''}`, 303);
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500 || err.status === 401 || err.status === 403) throw err;
+      if (!isFormError(err)) throw err;
       return renderForm(request, reply, { mode: 'new', unitId, values, errors: err.fields, message: err.message, status: err.status });
     }
   });
@@ -185,7 +185,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
       const r = await saveDraft(deps.db, request.actor, deps.clock.now(), { unitId: item.unit_id, itemId: item.id, input: formToInput(values) });
       return reply.redirect(`/staff/items/${item.id}${r.unresolved ? '#personal-data' : ''}`, 303);
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500 || err.status === 401 || err.status === 403) throw err;
+      if (!isFormError(err)) throw err;
       return renderForm(request, reply, { mode: 'edit', itemId: item.id, unitId: item.unit_id, values, errors: err.fields, message: err.message, status: err.status });
     }
   });
@@ -204,7 +204,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
       await startRevision(deps.db, request.actor, deps.clock.now(), idParam(request));
       return reply.redirect(`/staff/items/${idParam(request)}/edit`, 303);
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500 || err.status === 403) throw err;
+      if (!isFormError(err)) throw err;
       return renderDetail(request, reply, { message: err.message, status: err.status });
     }
   });
@@ -257,7 +257,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
       await configureSections(deps.db, request.actor, deps.clock.now(), idParam(request), settings);
       return sectionsPage(request, reply, { notice: '栏目设置已保存' });
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500 || err.status === 403 || err.status === 404) throw err;
+      if (!isFormError(err)) throw err;
       return sectionsPage(request, reply, { errors: err.fields, message: err.message, status: err.status });
     }
   });
