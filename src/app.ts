@@ -27,6 +27,7 @@ import { registerApiRoutes } from './modules/api/routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.staff.tsx';
 import { registerAssets } from './views/assets.ts';
 import { SearchService } from './modules/search/service.ts';
+import { PopularCache } from './modules/search/queryLog.ts';
 import { registerSearchRoutes } from './modules/search/routes.public.tsx';
 
 export interface AppDeps {
@@ -50,6 +51,8 @@ declare module 'fastify' {
     pageCache: PageCache | null;
     /** This node's search index, kept in step with the database. */
     searchIndex: SearchService;
+    /** The public list of popular searches, kept a few minutes per node. */
+    popularSearches: PopularCache;
   }
 }
 
@@ -107,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }));
   app.decorate('pageCache', config.pageCacheBytes > 0 ? new PageCache(deps.db, config.pageCacheBytes) : null);
   app.decorate('searchIndex', new SearchService(deps.db));
+  app.decorate('popularSearches', new PopularCache(deps.db, config.popularMinSearches));
   app.decorate('checkCsrf', (request: FastifyRequest, token: unknown) => verifyCsrf(request, config.secret, token));
 
   // Every urlencoded form post carries the token; API clients authenticate with bearer tokens instead of cookies.
@@ -148,6 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/readyz', async (_request, reply) => {
     try {
       await deps.db.query('SELECT 1');
+      // A node still building its search index at start would answer searches only in part.
+      if (app.searchIndex.building) return reply.code(503).send({ status: 'starting', database: deps.db.kind, search: 'building' });
       return { status: 'ready', database: deps.db.kind };
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: deps.db.kind });

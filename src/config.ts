@@ -49,6 +49,8 @@ const schema = z.object({
   GONGKAI_INDEX_PATTERN: z.string().regex(/\{code\}/, 'must contain {code}').regex(/\{serial[56]\}/, 'must contain {serial5} or {serial6}').default('{code}/{year}-{serial5}'),
   /** Memory for rendered public pages on each node, in MB; 0 turns the cache off. */
   GONGKAI_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(16384).default(256),
+  /** Searches a query needs in 30 days before it is shown to the public as a popular search. */
+  GONGKAI_POPULAR_MIN_SEARCHES: z.coerce.number().int().min(1).max(100000).default(3),
   /** Load the demo city on first start when the database is empty (npm start does this). */
   GONGKAI_SEED_DEMO: bool.default(false),
 });
@@ -71,6 +73,7 @@ export type Config = Readonly<{
   seedDemo: boolean;
   indexPattern: string;
   pageCacheBytes: number;
+  popularMinSearches: number;
 }>;
 
 export class ConfigError extends Error {
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.GONGKAI_SEED_DEMO,
     indexPattern: e.GONGKAI_INDEX_PATTERN,
     pageCacheBytes: e.GONGKAI_PAGE_CACHE_MB * 1024 * 1024,
+    popularMinSearches: e.GONGKAI_POPULAR_MIN_SEARCHES,
     ...overrides,
   };
   return Object.freeze(config);

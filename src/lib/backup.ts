@@ -27,6 +27,9 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[] }
   { name: 'blobs', order: 'sha256' },
   { name: 'attachments', order: 'id' },
   { name: 'personal_data_findings', order: 'id' },
+  { name: 'search_synonyms', order: 'term' },
+  { name: 'search_queries', order: 'id' },
+  { name: 'search_query_flags', order: 'query' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes'];

@@ -2,6 +2,9 @@
  * The JSON API under /api/v1 (documented at /api/openapi.json): public reads of units and items, and writes with a
  * unit's API token so its own systems can push items into the workflow (HZ 二(三): one interface for all systems).
  */
+import { cleanQuery } from '../search/query.ts';
+import { readFilters, FACET_KEYS } from '../search/facets.ts';
+import { runSearch } from '../search/run.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import { AppError, NotFoundError, UnauthenticatedError } from '../../lib/errors.ts';
@@ -82,19 +85,27 @@ export async function registerApiRoutes(app: FastifyInstance) {
       return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => presentSummary(r, base)) };
     });
 
+    const facetList = { type: 'array', items: { type: 'object', properties: { value: str(), count: int() } } };
     api.get('/api/v1/search', {
       config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
       preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }),
       schema: {
         tags: ['search'],
-        summary: '搜索已公开的政府信息（自然语言问题、关键词、文号或索引号）',
+        summary: '搜索已公开的政府信息（自然语言问题、关键词、文号或索引号；引号内为完整词句）',
         querystring: {
           type: 'object',
           additionalProperties: false,
           required: ['q'],
           properties: {
             q: { type: 'string', minLength: 1, maxLength: 200 },
-            unit: { type: 'string', maxLength: 64 },
+            unit: { type: 'string', maxLength: 64, description: '范围：该单位及其下级单位（URL 名或单位代码）' },
+            by: { type: 'string', maxLength: 64, description: '筛选：发布机构（URL 名）' },
+            section: { type: 'string', maxLength: 64 },
+            topic: { type: 'string', maxLength: 64, description: '主题分类一级' },
+            genre: { type: 'string', maxLength: 64 },
+            year: { type: 'string', pattern: '^\\d{4}$' },
+            validity: { type: 'string', enum: ['current', 'revised', 'repealed', 'expired'] },
+            sort: { type: 'string', enum: ['relevance', 'date'], default: 'relevance' },
             page: { type: 'integer', minimum: 1, maximum: 100, default: 1 },
             pageSize: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
           },
@@ -106,21 +117,46 @@ export async function registerApiRoutes(app: FastifyInstance) {
               total: int(),
               page: int(),
               pageSize: int(),
-              results: { type: 'array', items: { type: 'object', properties: { id: int(), title: str(), unit: str(), unitName: str(), publishDate: str(), docNo: str(), indexNo: str(), validity: str(), score: { type: 'number' }, url: str() } } },
+              suggestion: { type: 'string', description: '“您是不是要找”：拼音或错别字对应的词' },
+              expansions: { type: 'array', items: str(), description: '按同义词表同时查找的规范说法' },
+              partial: { type: 'boolean', description: '索引仍在建立，结果可能不全' },
+              facets: { type: 'object', properties: Object.fromEntries(FACET_KEYS.map((k) => [k, facetList])) },
+              results: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: int(), title: str(), unit: str(), unitName: str(), publishDate: str(), docNo: str(), indexNo: str(), validity: str(),
+                    section: str(), topic: str(), genre: str(), score: { type: 'number' }, url: str(),
+                    snippet: { type: 'array', items: { type: 'object', properties: { text: str(), mark: { type: 'boolean' } } } },
+                  },
+                },
+              },
             },
           },
           ...errors,
         },
       },
     }, async (request) => {
-      const q = request.query as { q: string; unit?: string; page: number; pageSize: number };
-      const unitId = q.unit ? (await unitByKey(q.unit)).id : undefined;
-      const { total, results } = await app.searchIndex.search(q.q, { unitId, limit: q.page * q.pageSize });
+      const q = request.query as Record<string, string> & { page: number; pageSize: number; sort: 'relevance' | 'date' };
+      const { q: text } = cleanQuery(q.q);
+      const scope = q.unit ? await unitByKey(q.unit) : undefined;
+      const answer = await runSearch(
+        { db: deps.db, search: app.searchIndex, now: deps.clock.now() },
+        { q: text, unitId: scope?.id, scopePath: scope?.path, filters: readFilters(q), sort: q.sort, page: q.page, pageSize: q.pageSize, channel: 'api' },
+      );
       return {
-        total,
+        total: answer.total,
         page: q.page,
         pageSize: q.pageSize,
-        results: results.slice((q.page - 1) * q.pageSize).map((r) => ({ id: r.id, title: r.title, unit: r.unitSlug, unitName: r.unitName, publishDate: r.publishDate, docNo: r.docNo, indexNo: r.indexNo, validity: r.validity, score: +r.score.toFixed(4), url: `${base}/xxgk/${r.unitSlug}/items/${r.id}` })),
+        ...(answer.suggestion ? { suggestion: answer.suggestion } : {}),
+        expansions: answer.expansions,
+        partial: answer.partial,
+        facets: answer.facets,
+        results: answer.results.map((r) => ({
+          id: r.id, title: r.title, unit: r.unitSlug, unitName: r.unitName, publishDate: r.publishDate, docNo: r.docNo, indexNo: r.indexNo, validity: r.validity,
+          section: r.section, topic: r.topic, genre: r.genre, score: +r.score.toFixed(4), url: `${base}/xxgk/${r.unitSlug}/items/${r.id}`, snippet: r.snippet,
+        })),
       };
     });
 

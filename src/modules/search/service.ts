@@ -1,44 +1,63 @@
 /**
- * The search index of one app node, kept in step with the database: built from every published item on first use,
- * then brought up to date from the search_changes log (written by a trigger) at most once a second, and at once after
- * this node wrote. A withdrawn item leaves the index with the next query.
+ * Search on one app node, kept in step with the database. The index is built from every published item in batches
+ * (queries made meanwhile get what is indexed so far, marked partial), then follows the search_changes log (written
+ * by a trigger) at most once a second and at once after this node wrote. A withdrawn item leaves the index before
+ * the next answer. Texts are not kept in memory: snippets and phrase checks read them from the database.
  */
 import type { Db } from '../../lib/db.ts';
-import { SearchEngine } from './engine.ts';
-import { parseDocNo } from '../publishing/docNo.ts';
+import { SearchIndex, type SearchDoc, type SearchResult } from './searchIndex.ts';
+import type { FacetCount, FacetKey } from './facets.ts';
+import { parseQuery } from './query.ts';
+import { Synonyms, type SynonymEntry } from './synonyms.ts';
+import { Suggester } from './suggest.ts';
+import { snippet, type SnippetPart } from './snippet.ts';
+import { normalise } from './text.ts';
 
-export interface SearchDoc {
-  id: number;
-  title: string;
-  unitId: number;
-  unitSlug: string;
-  unitName: string;
-  publishDate: string;
-  docNo: string;
-  indexNo: string;
-  validity: string;
-  section: string;
-  text: string;
-}
+export type { SearchDoc, SearchResult };
 
-export interface SearchResult extends SearchDoc {
-  score: number;
-}
-
-const DOC_SQL = `SELECT i.id, v.title, i.unit_id AS "unitId", u.slug AS "unitSlug", u.name AS "unitName", v.publish_date AS "publishDate",
-    v.doc_no_normalized AS "docNo", i.index_no AS "indexNo", i.validity, v.section_code AS section, v.body_text AS text
+const DOC_SQL = `SELECT i.id::int AS id, v.title, i.unit_id::int AS "unitId", u.path AS "unitPath", u.slug AS "unitSlug", u.name AS "unitName",
+    COALESCE(v.publish_date::text, '') AS "publishDate", v.doc_no_normalized AS "docNo", COALESCE(i.index_no, '') AS "indexNo", i.validity,
+    v.section_code AS section, v.topic, v.genre, array_to_string(v.keywords, ' ') || E'\\n' || v.summary || E'\\n' || v.body_text AS text
   FROM information_items i JOIN item_versions v ON v.id = i.current_version_id JOIN units u ON u.id = i.unit_id
   WHERE i.status = 'published' AND v.state = 'published' AND v.disclosure = 'proactive'`;
 
+const BUILD_BATCH = 500;
+/** A phrase query checks at most this many candidate documents' texts. */
+export const PHRASE_CHECK_LIMIT = 5000;
+
+export interface SearchRequest {
+  q: string;
+  scopePath?: string;
+  filters?: Partial<Record<FacetKey, string>>;
+  sort?: 'relevance' | 'date';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SearchAnswer {
+  total: number;
+  results: (SearchResult & { snippet: SnippetPart[] })[];
+  facets: Record<FacetKey, FacetCount[]>;
+  /** Official terms also searched for (from the synonym list). */
+  expansions: string[];
+  suggestion?: string;
+  /** True while the index is still being built at start. */
+  partial: boolean;
+  /** True when a phrase had more candidate documents than were checked. */
+  phraseLimited: boolean;
+}
+
 export class SearchService {
-  private engine = new SearchEngine();
-  private docs = new Map<number, SearchDoc>();
-  private byDocNo = new Map<string, Set<number>>();
-  private byIndexNo = new Map<string, number>();
+  readonly index = new SearchIndex();
+  private synonyms = new Synonyms([]);
+  private synonymStamp = '';
+  private suggester?: Suggester;
+  private suggesterAt = { version: -1, synonyms: '', time: 0 };
   private seq = -1;
   private checkedAt = 0;
   private dirty = true;
   private syncing: Promise<void> | undefined;
+  private buildRun: Promise<void> | undefined;
 
   constructor(private readonly db: Db, private readonly maxStalenessMs = 1000) {
     db.onWrite(() => {
@@ -46,77 +65,148 @@ export class SearchService {
     });
   }
 
-  private put(d: SearchDoc) {
-    this.drop(d.id);
-    this.docs.set(d.id, d);
-    // The title counts twice and the 文号 and 索引号 are searchable as written.
-    this.engine.add(d.id, `${d.title}\n${d.title}\n${d.docNo}\n${d.text}`);
-    if (d.docNo) (this.byDocNo.get(d.docNo) ?? this.byDocNo.set(d.docNo, new Set()).get(d.docNo)!).add(d.id);
-    if (d.indexNo) this.byIndexNo.set(d.indexNo, d.id);
+  /** True once the first full build has finished. */
+  get ready() {
+    return this.seq >= 0;
   }
 
-  private drop(id: number) {
-    const old = this.docs.get(id);
-    if (!old) return;
-    this.engine.remove(id);
-    this.docs.delete(id);
-    this.byDocNo.get(old.docNo)?.delete(id);
-    if (this.byIndexNo.get(old.indexNo) === id) this.byIndexNo.delete(old.indexNo);
+  /** True while the first full build runs. */
+  get building() {
+    return this.seq < 0 && this.buildRun !== undefined;
+  }
+
+  /** Starts building the index in the background (at server start), so the first citizen does not wait for it. */
+  warm(onProgress?: (done: number) => void): Promise<void> {
+    this.buildRun ??= this.build(onProgress).finally(() => {
+      this.buildRun = undefined;
+    });
+    return this.buildRun;
+  }
+
+  private async build(onProgress?: (done: number) => void) {
+    const max = await this.db.query<{ m: string | null }>('SELECT max(seq)::text AS m FROM search_changes');
+    let after = 0;
+    for (;;) {
+      const rows = await this.db.query<SearchDoc & { text: string }>(`${DOC_SQL} AND i.id > $1 ORDER BY i.id LIMIT ${BUILD_BATCH}`, [after]);
+      for (const { text, ...d } of rows.rows) this.index.put(d, text);
+      onProgress?.(this.index.size);
+      if (rows.rows.length < BUILD_BATCH) break;
+      after = rows.rows[rows.rows.length - 1].id;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.index.engine.trim();
+    this.seq = Number(max.rows[0].m ?? 0);
+    this.dirty = true;
   }
 
   /** Brings the index up to date with the database. */
   async sync(): Promise<void> {
+    if (this.seq < 0) {
+      if (this.buildRun) return; // answered from the part built so far
+      await this.warm();
+    }
     if (!this.dirty && Date.now() - this.checkedAt < this.maxStalenessMs) return;
-    this.syncing ??= (async () => {
-      this.dirty = false;
-      if (this.seq < 0) {
-        const max = await this.db.query<{ m: number | null }>('SELECT max(seq)::bigint AS m FROM search_changes');
-        const rows = await this.db.query<SearchDoc>(DOC_SQL);
-        for (const d of rows.rows) this.put(d);
-        this.seq = Number(max.rows[0].m ?? 0);
-      } else {
-        const changes = await this.db.query<{ seq: number; item_id: number }>('SELECT seq, item_id FROM search_changes WHERE seq > $1 ORDER BY seq LIMIT 10000', [this.seq]);
-        const ids = [...new Set(changes.rows.map((c) => Number(c.item_id)))];
-        if (ids.length) {
-          const fresh = await this.db.query<SearchDoc>(`${DOC_SQL} AND i.id = ANY($1::bigint[])`, [ids]);
-          const found = new Map(fresh.rows.map((d) => [Number(d.id), d]));
-          for (const id of ids) {
-            const d = found.get(id);
-            if (d) this.put(d);
-            else this.drop(id);
-          }
-          this.seq = Number(changes.rows[changes.rows.length - 1].seq);
-          if (changes.rows.length === 10000) this.dirty = true;
-        }
-      }
-      this.checkedAt = Date.now();
-    })().finally(() => {
+    this.syncing ??= this.followLog().finally(() => {
       this.syncing = undefined;
     });
     await this.syncing;
   }
 
-  /**
-   * Results for a question, best first. A query that is a 文号 in any common form puts that document first; items no
-   * longer in force rank below current ones but stay findable.
-   */
-  async search(query: string, opts: { unitId?: number; limit?: number } = {}): Promise<{ total: number; results: SearchResult[] }> {
-    await this.sync();
-    const q = query.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200);
-    if (!q) return { total: 0, results: [] };
-    const scored = new Map<number, number>();
-    for (const h of this.engine.search(q, 1000)) scored.set(h.id, h.score);
-    const docNo = parseDocNo(q)?.normalized;
-    if (docNo) for (const id of this.byDocNo.get(docNo) ?? []) scored.set(id, (scored.get(id) ?? 0) + 1000);
-    const indexHit = this.byIndexNo.get(q);
-    if (indexHit !== undefined) scored.set(indexHit, (scored.get(indexHit) ?? 0) + 1000);
-    const results: SearchResult[] = [];
-    for (const [id, score] of scored) {
-      const d = this.docs.get(id);
-      if (!d || (opts.unitId && d.unitId !== opts.unitId)) continue;
-      results.push({ ...d, score: d.validity === 'current' ? score : score * 0.5 });
+  private async followLog() {
+    this.dirty = false;
+    const stamp = await this.db.query<{ s: string }>(`SELECT count(*)::text || '/' || COALESCE(max(updated_at)::text, '') AS s FROM search_synonyms`);
+    if (stamp.rows[0].s !== this.synonymStamp) {
+      const rows = await this.db.query<SynonymEntry>('SELECT term, synonyms FROM search_synonyms ORDER BY term');
+      this.synonyms = new Synonyms(rows.rows);
+      this.synonymStamp = stamp.rows[0].s;
     }
-    results.sort((a, b) => b.score - a.score || b.publishDate.localeCompare(a.publishDate));
-    return { total: results.length, results: results.slice(0, opts.limit ?? 1000) };
+    const changes = await this.db.query<{ seq: string; item_id: string }>('SELECT seq::text, item_id::text FROM search_changes WHERE seq > $1 ORDER BY seq LIMIT 10000', [this.seq]);
+    const ids = [...new Set(changes.rows.map((c) => Number(c.item_id)))];
+    if (ids.length) {
+      const fresh = await this.db.query<SearchDoc & { text: string }>(`${DOC_SQL} AND i.id = ANY($1::bigint[])`, [ids]);
+      const found = new Map(fresh.rows.map((d) => [d.id, d]));
+      for (const id of ids) {
+        const row = found.get(id);
+        if (row) {
+          const { text, ...d } = row;
+          this.index.put(d, text);
+        } else this.index.drop(id);
+      }
+      this.seq = Number(changes.rows[changes.rows.length - 1].seq);
+      if (changes.rows.length === 10000) this.dirty = true;
+    }
+    this.checkedAt = Date.now();
+  }
+
+  async search(req: SearchRequest): Promise<SearchAnswer> {
+    await this.sync();
+    const partial = !this.ready;
+    const parsed = parseQuery(req.q);
+    const expansions = this.synonyms.expand(parsed.text);
+    let allowed: Set<number> | undefined;
+    let phraseLimited = false;
+    if (parsed.phrases.length) ({ allowed, limited: phraseLimited } = await this.withPhrases(parsed.phrases));
+    const pageSize = req.pageSize ?? 10;
+    const page = Math.max(1, req.page ?? 1);
+    const answer = this.index.query({ text: parsed.text, expansions, scopePath: req.scopePath, filters: req.filters, sort: req.sort, allowed, offset: (page - 1) * pageSize, limit: pageSize });
+    const texts = await this.texts(answer.results.map((r) => r.id));
+    const marks = [parsed.text, ...expansions].join(' ');
+    return {
+      total: answer.total,
+      results: answer.results.map((r) => ({ ...r, snippet: snippet(texts.get(r.id) ?? '', marks) })),
+      facets: answer.facets,
+      expansions,
+      suggestion: this.suggest(parsed.text),
+      partial,
+      phraseLimited,
+    };
+  }
+
+  /** "您是不是要找": a pinyin or misspelt query turned into words the documents use. */
+  suggest(q: string): string | undefined {
+    const at = this.suggesterAt;
+    const stale = at.version !== this.index.version || at.synonyms !== this.synonymStamp;
+    if (!this.suggester || (stale && Date.now() - at.time > 60_000) || at.synonyms !== this.synonymStamp) {
+      const vocabulary = new Map(this.index.titleWords);
+      for (const w of this.synonyms.words()) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
+      this.suggester = new Suggester(vocabulary);
+      this.suggesterAt = { version: this.index.version, synonyms: this.synonymStamp, time: Date.now() };
+    }
+    const words = this.index.engine.words;
+    const s = this.suggester.suggest(q, (w) => words.df(w) > 0);
+    return s && s !== normalise(q).trim() ? s : undefined;
+  }
+
+  private async texts(ids: number[]): Promise<Map<number, string>> {
+    if (!ids.length) return new Map();
+    const r = await this.db.query<{ id: number; text: string }>(
+      'SELECT i.id::int AS id, v.body_text AS text FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.id = ANY($1::bigint[])',
+      [ids],
+    );
+    return new Map(r.rows.map((x) => [x.id, x.text]));
+  }
+
+  /** Documents that contain every phrase exactly, checked against their stored text. */
+  private async withPhrases(phrases: string[]): Promise<{ allowed: Set<number>; limited: boolean }> {
+    let candidates: number[] | undefined;
+    for (const p of phrases) {
+      const c = this.index.engine.phraseCandidates(p);
+      candidates = candidates ? candidates.filter((id) => c.has(id)) : [...c];
+    }
+    const list = (candidates ?? []).sort((a, b) => b - a);
+    const limited = list.length > PHRASE_CHECK_LIMIT;
+    const allowed = new Set<number>();
+    for (let i = 0; i < Math.min(list.length, PHRASE_CHECK_LIMIT); i += 500) {
+      const r = await this.db.query<{ id: number; text: string }>(
+        `SELECT i.id::int AS id, v.title || E'\\n' || v.doc_no_normalized || E'\\n' || array_to_string(v.keywords, ' ') || E'\\n' || v.summary || E'\\n' || v.body_text AS text
+           FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.id = ANY($1::bigint[])`,
+        [list.slice(i, i + 500)],
+      );
+      for (const row of r.rows) {
+        const text = normalise(row.text).replace(/\s+/g, ' ');
+        if (phrases.every((p) => text.includes(p))) allowed.add(row.id);
+      }
+    }
+    return { allowed, limited };
   }
 }
