@@ -28,6 +28,7 @@ import { registerCalendarRoutes } from './modules/calendar/routes.staff.tsx';
 import { registerAssets } from './views/assets.ts';
 import { SearchService } from './modules/search/service.ts';
 import { PopularCache } from './modules/search/queryLog.ts';
+import { registerSearchStaffRoutes } from './modules/search/routes.staff.tsx';
 import { registerSearchRoutes } from './modules/search/routes.public.tsx';
 
 export interface AppDeps {
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPublishingStaffRoutes(app);
   registerPortalRoutes(app);
   registerSearchRoutes(app);
+  registerSearchStaffRoutes(app);
   await registerApiRoutes(app);
   return app;
 }

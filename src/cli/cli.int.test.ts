@@ -96,6 +96,10 @@ test('seed-demo, backup and restore into a new database give the same data', asy
   const seeded = await run(a.env, 'seed-demo');
   assert.equal(seeded.code, 0, seeded.err);
   assert.match(seeded.out, /18 个单位/);
+  const reindex = await run(a.env, 'search-reindex');
+  assert.equal(reindex.code, 0, reindex.err);
+  assert.match(reindex.out, /已重建 4\d\d 条已公开信息的检索/);
+  assert.match(reindex.out, /索引：4\d\d 份文件，\d+ 个词项/);
   assert.equal((await run(a.env, 'seed-demo')).code, 1, 'only into an empty database');
   const file = path.join(a.dir, 'b.jsonl.gz');
   const bk = await run(a.env, 'backup', file);

@@ -10,6 +10,7 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { publishDueCommand } from './publishDue.ts';
 import { calendarCommand } from './calendar.ts';
 import { searchEvalCommand } from './searchEval.ts';
+import { searchReindexCommand } from './searchReindex.ts';
 
 export interface Command {
   summary: string;
@@ -31,4 +32,5 @@ export const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   'search-eval': searchEvalCommand,
+  'search-reindex': searchReindexCommand,
 };

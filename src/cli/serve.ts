@@ -28,6 +28,12 @@ async function serve(ctx: CliContext, seedDemo: boolean) {
   process.once('SIGTERM', close);
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   ctx.out(`gongkai 已启动：http://localhost:${ctx.config.port}/ （数据库：${db.kind === 'pglite' ? `内置 PGlite，${ctx.config.dataDir}` : 'PostgreSQL'}）`);
+  // The search index is built in the background; /readyz answers 503 until it is complete.
+  const t0 = performance.now();
+  app.searchIndex
+    .warm()
+    .then(() => app.log.info({ documents: app.searchIndex.index.size, seconds: +((performance.now() - t0) / 1000).toFixed(1) }, 'search index built'))
+    .catch((e) => app.log.error({ err: e }, 'search index build failed'));
   // Keep the process alive until a signal arrives.
   await new Promise(() => undefined);
 }

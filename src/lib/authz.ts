@@ -38,6 +38,7 @@ export type Action =
   | 'user.manage'
   | 'token.manage'
   | 'calendar.manage'
+  | 'search.manage'
   | 'audit.read'
   | 'staff.enter'
   | 'item.read_internal'
@@ -66,6 +67,8 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'user.manage': (a, s) => hasRole(a, ['system_admin'], s) || hasRole(a, ['office_admin'], s),
   'token.manage': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   'calendar.manage': (a) => hasRole(a, ['system_admin', 'office_admin']),
+  // Search tuning and the query log are the 政务公开 office's work, city-wide.
+  'search.manage': (a) => hasRole(a, ['office_admin']),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) =>

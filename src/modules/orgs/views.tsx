@@ -63,6 +63,12 @@ export function StaffHome(props: { ctx: ViewContext }) {
             <span>本单位业务系统推送信息用</span>
           </li>
         ) : null}
+        {can(a, 'search.manage') ? (
+          <li>
+            <a href="/staff/search">站内搜索</a>
+            <span>常用和无结果的搜索、同义词表</span>
+          </li>
+        ) : null}
         {can(a, 'calendar.manage') ? (
           <li>
             <a href="/staff/calendar">工作日历</a>

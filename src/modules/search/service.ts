@@ -172,9 +172,9 @@ export class SearchService {
       this.suggester = new Suggester(vocabulary);
       this.suggesterAt = { version: this.index.version, synonyms: this.synonymStamp, time: Date.now() };
     }
-    const words = this.index.engine.words;
-    const s = this.suggester.suggest(q, (w) => words.df(w) > 0);
-    return s && s !== normalise(q).trim() ? s : undefined;
+    const engine = this.index.engine;
+    const s = this.suggester.suggest(q, (w) => engine.wordDf(w) > 0);
+    return s && s !== q.trim() ? s : undefined;
   }
 
   private async texts(ids: number[]): Promise<Map<number, string>> {

@@ -37,6 +37,8 @@ export class Suggester {
    */
   suggest(query: string, known: (word: string) => boolean): string | undefined {
     const q = normalise(query).trim();
+    // Corrections are made on what was typed (only width-normalised), so untouched characters stay as they were.
+    const typed = query.normalize('NFKC').trim();
     if (/^[a-z' ]+$/.test(q) && q.replace(/[^a-z]/g, '').length >= 2) {
       const parts = q.split(/\s+/).filter(Boolean);
       // Syllables typed apart (di bao) are tried as one word first.
@@ -46,14 +48,14 @@ export class Suggester {
       return each.every(Boolean) ? each.join(' ') : undefined;
     }
     let changed = false;
-    const out = q.replace(/\p{Script=Han}+/gu, (run) => {
+    const out = typed.replace(/\p{Script=Han}+/gu, (run) => {
       let result = '';
       for (let i = 0; i < run.length; ) {
         let step = 1;
         let piece = run[i];
         for (let len = Math.min(4, run.length - i); len >= 2; len--) {
           const w = run.slice(i, i + len);
-          if (known(w)) {
+          if (known(normalise(w))) {
             step = len;
             piece = w;
             break;
