@@ -52,7 +52,7 @@ export function SearchPage(p: SearchPageProps) {
           </select>
         </div>
         <button type="submit" class="button">搜索</button>
-        <p id="f-q-hint" class="hint muted">可直接输入问题；用引号查找完整词句，如“"最低生活保障标准"”。</p>
+        <p id="f-q-hint" class="hint muted">可直接输入问题；完整词句请加引号，如 "最低生活保障标准"。</p>
       </form>
       {p.tooLong ? <p class="notice" role="status">搜索内容较长，只用了前200个字。</p> : null}
       {answer?.partial ? <p class="notice" role="status">搜索索引正在建立，结果可能不全，请稍后再试。</p> : null}
