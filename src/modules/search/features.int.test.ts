@@ -163,3 +163,30 @@ test('readiness waits for the search index built at start; search-reindex logs e
   assert.match((await h.db.query<{ body_text: string }>('SELECT body_text FROM item_versions WHERE item_id = $1', [dibao.itemId])).rows[0].body_text, /820元/);
   assert.equal(firstIds((await new Browser(h.app).get(s('820元'))).body)[0], dibao.itemId);
 });
+
+test('two nodes over one database agree: publication, revision, withdrawal and synonym edits reach the other node', async (t) => {
+  const { h, civil, dibao } = await setup();
+  t.after(() => h.close());
+  const { SearchService } = await import('./service.ts');
+  const { startRevision } = await import('../publishing/commands/startRevision.ts');
+  const { saveDraft } = await import('../publishing/commands/saveDraft.ts');
+  const { transitionItem } = await import('../publishing/commands/transition.ts');
+  const { baseInput } = await import('../../testing/items.ts');
+  const system = { kind: 'system' as const, label: 't' };
+  // Node B polls the change log on every query (staleness 0); node A is the app that writes.
+  const nodeB = new SearchService(h.db, 0);
+  const ids = async (q: string) => (await nodeB.search({ q })).results.map((r) => r.id);
+  assert.deepEqual((await ids('820元')).slice(0, 1), [dibao.itemId]);
+  const now = h.clock.now();
+  const fresh = await publishedItem(h.db, civil.id, now, { title: '临时救助工作规程', bodyHtml: '临时救助对象和救助标准。', docNo: '' });
+  assert.ok((await ids('临时救助')).includes(fresh.itemId));
+  await startRevision(h.db, system, now, fresh.itemId);
+  await saveDraft(h.db, system, now, { unitId: civil.id, itemId: fresh.itemId, input: baseInput({ title: '临时救助工作规程（修订）', bodyHtml: '急难型临时救助实行先行救助。', docNo: '', changeNote: '增加先行救助' }) });
+  for (const step of ['submit', 'secrecy_approve', 'approve'] as const) await transitionItem(h.db, system, now, fresh.itemId, step);
+  assert.deepEqual(await ids('先行救助'), [fresh.itemId]);
+  assert.equal((await nodeB.search({ q: '临时救助' })).results[0].title, '临时救助工作规程（修订）');
+  await transitionItem(h.db, system, now, fresh.itemId, 'withdraw', { remarks: '并入新规程' });
+  assert.ok(!(await ids('临时救助')).includes(fresh.itemId));
+  await h.db.query(`INSERT INTO search_synonyms (term, synonyms) VALUES ('救急', '{临时救助}')`);
+  assert.deepEqual((await nodeB.search({ q: '救急' })).expansions, ['临时救助']);
+});
