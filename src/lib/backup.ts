@@ -10,7 +10,8 @@ import type { Db, Queryable } from './db.ts';
 import { listMigrations } from './migrate.ts';
 
 /** Tables in an order that satisfies foreign keys; deferred columns are filled in after every row is in. */
-export const BACKUP_TABLES: { name: string; order: string; deferred?: string[] }[] = [
+/** `replace`: migrations write default rows into the table; a restore replaces them with the backup's. */
+export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; replace?: boolean }[] = [
   { name: 'units', order: 'id' },
   { name: 'unit_sections', order: 'unit_id, code' },
   { name: 'users', order: 'id' },
@@ -27,7 +28,7 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[] }
   { name: 'blobs', order: 'sha256' },
   { name: 'attachments', order: 'id' },
   { name: 'personal_data_findings', order: 'id' },
-  { name: 'search_synonyms', order: 'term' },
+  { name: 'search_synonyms', order: 'term', replace: true },
   { name: 'search_queries', order: 'id' },
   { name: 'search_query_flags', order: 'query' },
 ];
@@ -96,6 +97,7 @@ export async function restore(db: Db, file: string, onTable: (name: string, rows
   let total = 0;
   const counts = new Map<string, number>();
   await db.transaction(async (tx) => {
+    for (const t of BACKUP_TABLES) if (t.replace) await tx.query(`DELETE FROM ${t.name}`);
     for await (const line of lines) {
       if (!line.trim()) continue;
       const o = JSON.parse(line);
