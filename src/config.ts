@@ -51,6 +51,13 @@ const schema = z.object({
   GONGKAI_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(16384).default(256),
   /** Searches a query needs in 30 days before it is shown to the public as a popular search. */
   GONGKAI_POPULAR_MIN_SEARCHES: z.coerce.number().int().min(1).max(100000).default(3),
+  /**
+   * Whether waiting for an information-processing fee stops the reply clock. 109号 is usually read that way, but its
+   * text was not verified (regulations.md §3.3 [U]); the office can turn it off.
+   */
+  GONGKAI_FEE_PAUSES_CLOCK: bool.default(true),
+  /** Working days an applicant is given to correct an unclear application (Art. 30 "合理的补正期限"). */
+  GONGKAI_CORRECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
   /** Load the demo city on first start when the database is empty (npm start does this). */
   GONGKAI_SEED_DEMO: bool.default(false),
 });
@@ -74,6 +81,8 @@ export type Config = Readonly<{
   indexPattern: string;
   pageCacheBytes: number;
   popularMinSearches: number;
+  feePausesClock: boolean;
+  correctionWorkingDays: number;
 }>;
 
 export class ConfigError extends Error {
@@ -109,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     indexPattern: e.GONGKAI_INDEX_PATTERN,
     pageCacheBytes: e.GONGKAI_PAGE_CACHE_MB * 1024 * 1024,
     popularMinSearches: e.GONGKAI_POPULAR_MIN_SEARCHES,
+    feePausesClock: e.GONGKAI_FEE_PAUSES_CLOCK,
+    correctionWorkingDays: e.GONGKAI_CORRECTION_WORKING_DAYS,
     ...overrides,
   };
   return Object.freeze(config);

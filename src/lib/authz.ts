@@ -4,7 +4,7 @@
  */
 import { ForbiddenError, UnauthenticatedError } from './errors.ts';
 
-export type Role = 'system_admin' | 'office_admin' | 'publisher' | 'reviewer' | 'secrecy_reviewer';
+export type Role = 'system_admin' | 'office_admin' | 'publisher' | 'reviewer' | 'secrecy_reviewer' | 'request_officer';
 
 export const ROLE_LABELS: Record<Role, string> = {
   system_admin: '系统管理员',
@@ -12,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   publisher: '信息发布员',
   reviewer: '审核人',
   secrecy_reviewer: '保密审查人',
+  request_officer: '依申请公开承办人',
 };
 
 export interface RoleGrant {
@@ -39,6 +40,8 @@ export type Action =
   | 'token.manage'
   | 'calendar.manage'
   | 'search.manage'
+  | 'request.handle'
+  | 'request.approve_extension'
   | 'audit.read'
   | 'staff.enter'
   | 'item.read_internal'
@@ -59,7 +62,7 @@ function apiScope(actor: Actor, scope: string, subject?: Subject): boolean {
   return actor.kind === 'api' && actor.scopes.includes(scope) && (!subject || subject.unitPath.startsWith(actor.unitPath));
 }
 
-const STAFF: Role[] = ['system_admin', 'office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'];
+const STAFF: Role[] = ['system_admin', 'office_admin', 'publisher', 'reviewer', 'secrecy_reviewer', 'request_officer'];
 
 const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'staff.enter': (a) => hasRole(a, STAFF),
@@ -69,6 +72,9 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'calendar.manage': (a) => hasRole(a, ['system_admin', 'office_admin']),
   // Search tuning and the query log are the 政务公开 office's work, city-wide.
   'search.manage': (a) => hasRole(a, ['office_admin']),
+  // Requests are handled by the unit's 政府信息公开工作机构; an extension needs its head (Art. 33), the office admin.
+  'request.handle': (a, s) => hasRole(a, ['request_officer', 'office_admin'], s) || apiScope(a, 'requests:write', s),
+  'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) =>

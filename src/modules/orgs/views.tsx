@@ -187,7 +187,7 @@ export function UsersPage(props: {
               <td>{u.username}</td>
               <td>{u.display_name}</td>
               <td>{u.unit_name}</td>
-              <td>{(u.roles ?? '').replace(/system_admin|office_admin|publisher|secrecy_reviewer|reviewer/g, (r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS])}</td>
+              <td>{(u.roles ?? '').replace(/system_admin|office_admin|publisher|secrecy_reviewer|reviewer|request_officer/g, (r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS])}</td>
             </tr>
           ))}
         </tbody>

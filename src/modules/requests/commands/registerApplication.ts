@@ -1,0 +1,26 @@
+/**
+ * Staff register an application that came in person, by post, fax or e-mail, or orally (filled in for the
+ * applicant, Art. 29), with the receipt date Art. 31 fixes for its channel. The clock starts the day after.
+ */
+import type { Db } from '../../../lib/db.ts';
+import { authorize, type Actor } from '../../../lib/authz.ts';
+import { ValidationError } from '../../../lib/errors.ts';
+import { fieldErrors } from '../../../lib/validation.ts';
+import { applicationSchema, receiptDate, registrationSchema } from '../forms.ts';
+import { insertCase, type CaseContext } from '../caseStore.ts';
+import { getUnit } from '../../orgs/queries.ts';
+
+export async function registerApplication(db: Db, ctx: CaseContext, actor: Actor, input: { unitId: number; application: unknown; registration: unknown }) {
+  const unit = await getUnit(db, input.unitId);
+  if (!unit) throw new ValidationError({ unit: '请选择受理机关' });
+  authorize(actor, 'request.handle', { unitPath: unit.path });
+  const a = applicationSchema.safeParse(input.application);
+  const r = registrationSchema.safeParse(input.registration);
+  const errors = { ...(a.success ? {} : fieldErrors(a.error)), ...(r.success ? {} : fieldErrors(r.error)) };
+  if (r.success && r.data.arrivedOn > ctx.today) errors.arrivedOn = '收到日期不能晚于今天';
+  if (!a.success || !r.success || Object.keys(errors).length) throw new ValidationError(errors);
+  const receivedOn = receiptDate(r.data);
+  return db.transaction((tx) =>
+    insertCase(tx, ctx, actor, { unitId: unit.id, channel: r.data.channel, application: a.data, receivedOn }, 'register', { receivedOn, arrivedOn: r.data.arrivedOn, confirmedOn: r.data.confirmedOn || undefined, channel: r.data.channel }),
+  );
+}

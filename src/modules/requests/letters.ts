@@ -1,0 +1,100 @@
+/**
+ * The letters of a case (受理回执, 补正告知书, 征求意见书, 延期答复告知书, 收费通知, 答复告知书): numbered per unit and
+ * year, each citing its legal basis, stored with the exact text sent. Rendered as print-ready HTML and as DOCX.
+ */
+import type { Queryable } from '../../lib/db.ts';
+import type { CaseRow, CaseContext } from './caseStore.ts';
+import { nextNumber } from './caseStore.ts';
+import { OUTCOME_BY_CODE, REMEDIES } from './outcomes.ts';
+import { DELIVERY_FORMS, DELIVERY_METHODS } from './forms.ts';
+
+export type LetterKind = 'receipt' | 'correction_notice' | 'consultation_letter' | 'extension_notice' | 'fee_notice' | 'reply';
+
+export const LETTER_TITLES: Record<LetterKind, string> = {
+  receipt: '政府信息公开申请受理回执',
+  correction_notice: '政府信息公开申请补正告知书',
+  consultation_letter: '政府信息公开征求意见书',
+  extension_notice: '政府信息公开申请延期答复告知书',
+  fee_notice: '政府信息公开信息处理费收费通知',
+  reply: '政府信息公开申请答复告知书',
+};
+
+export interface Letter {
+  id: number;
+  kind: LetterKind;
+  letter_no: string;
+  on_date: string;
+  title: string;
+  paragraphs: string[];
+}
+
+const cn = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+const what = (c: CaseRow) => [c.info_title && `《${c.info_title}》`, c.info_doc_no && `（${c.info_doc_no}）`].filter(Boolean).join('') || `“${c.info_description.slice(0, 60)}${c.info_description.length > 60 ? '…' : ''}”`;
+const addressee = (c: CaseRow) => `${c.applicant_name}：`;
+
+/** The text of each kind of letter; `d` holds what the step recorded. */
+export function letterText(kind: LetterKind, c: CaseRow, d: Record<string, unknown>, onDate: string): string[] {
+  const received = c.received_on ? cn(c.received_on) : cn(onDate);
+  switch (kind) {
+    case 'receipt':
+      return [
+        addressee(c),
+        `本机关于${received}收到您提出的政府信息公开申请（申请编号：${c.case_no}），申请获取${what(c)}。`,
+        `根据《中华人民共和国政府信息公开条例》第三十三条，本机关将自收到申请之日起20个工作日内予以答复；需要延长答复期限的，将另行告知。征求第三方和其他机关意见所需时间不计算在上述期限内。`,
+        `您可以凭申请编号和查询码在本网站“依申请公开”栏目查询办理进度。`,
+      ];
+    case 'correction_notice':
+      return [
+        addressee(c),
+        `本机关于${received}收到您提出的政府信息公开申请（申请编号：${c.case_no}）。经审查，您的申请内容不明确，根据《中华人民共和国政府信息公开条例》第三十条，请您对以下事项一并作出补正：`,
+        ...(d.items as string[]).map((x, i) => `${i + 1}. ${x}`),
+        `请于${cn(String(d.deadline))}前提交补正材料。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+      ];
+    case 'consultation_letter':
+      return [
+        `${String(d.partyName)}：`,
+        `本机关收到政府信息公开申请（申请编号：${c.case_no}），申请公开${what(c)}。该信息的公开${d.party === 'inter_agency' ? '涉及贵机关，根据《中华人民共和国政府信息公开条例》第三十四条' : '可能损害贵方合法权益，根据《中华人民共和国政府信息公开条例》第三十二条'}，现书面征求意见。`,
+        `请自收到本征求意见书之日起15个工作日内提出意见。${d.party === 'inter_agency' ? '逾期未提出意见的视为同意公开。' : '逾期未提出意见的，由本机关依照条例的规定决定是否公开。'}`,
+      ];
+    case 'extension_notice':
+      return [
+        addressee(c),
+        `本机关于${received}收到您提出的政府信息公开申请（申请编号：${c.case_no}）。因${String(d.reason)}，需要延长答复期限，经本机关政府信息公开工作机构负责人同意，根据《中华人民共和国政府信息公开条例》第三十三条第二款，答复期限延长${Number(d.workingDays)}个工作日，至${cn(String(d.newDueOn))}。`,
+      ];
+    case 'fee_notice':
+      return [
+        addressee(c),
+        `您提出的政府信息公开申请（申请编号：${c.case_no}）申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本机关决定${d.method === 'page' ? `按量计收信息处理费：共${Number(d.count)}页` : `按件计收信息处理费：本月第${Number(d.before) + 1}件起共${Number(d.count)}件`}，金额${Number(d.amount)}元。`,
+        `请自收到本通知次日起20个工作日内缴纳（截至${cn(String(d.payBy))}）。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+      ];
+    case 'reply': {
+      const o = OUTCOME_BY_CODE.get(String(d.outcome))!;
+      const lines = [addressee(c), `本机关于${received}收到您提出的政府信息公开申请（申请编号：${c.case_no}），申请获取${what(c)}。`];
+      lines.push(`经审查，${[o.replyText, d.detail ? String(d.detail) : ''].filter(Boolean).join('：')}。`);
+      if (d.publishedUrl) lines.push(`获取途径：${String(d.publishedUrl)}`);
+      if (d.responsibleAgency) lines.push(`负责公开该政府信息的机关为：${String(d.responsibleAgency)}。`);
+      if (d.withheldReason) lines.push(`不予公开部分的理由：${String(d.withheldReason)}。`);
+      if (o.group === 'disclose' || o.group === 'partial') lines.push(`提供形式：${DELIVERY_FORMS[c.delivery_form as keyof typeof DELIVERY_FORMS]}，${DELIVERY_METHODS[c.delivery_method as keyof typeof DELIVERY_METHODS]}。`);
+      lines.push(`依据：《中华人民共和国政府信息公开条例》${o.basis.replace('条例', '')}。`);
+      lines.push(REMEDIES);
+      return lines;
+    }
+  }
+}
+
+/** Numbers and stores a letter: 〔year〕N号 of the unit's sequence. */
+export async function issueLetter(tx: Queryable, ctx: CaseContext, c: CaseRow, kind: LetterKind, onDate: string, d: Record<string, unknown>): Promise<Letter> {
+  const year = Number(onDate.slice(0, 4));
+  const n = await nextNumber(tx, `letter:${c.unit_id}`, year);
+  const short = c.unit_name.replace(/人民政府$/, '').replace(/^.*?市/, '') || c.unit_name;
+  const letterNo = `${short}依申〔${year}〕${n}号`;
+  const paragraphs = letterText(kind, c, d, onDate);
+  const r = await tx.query<{ id: number }>('INSERT INTO case_letters (case_id, kind, letter_no, on_date, title, paragraphs, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::int', [
+    c.id, kind, letterNo, onDate, LETTER_TITLES[kind], paragraphs, ctx.now,
+  ]);
+  return { id: r.rows[0].id, kind, letter_no: letterNo, on_date: onDate, title: LETTER_TITLES[kind], paragraphs };
+}
+
+export async function caseLetters(q: Queryable, caseId: number): Promise<Letter[]> {
+  return (await q.query<Letter>('SELECT id::int, kind, letter_no, on_date::text, title, paragraphs FROM case_letters WHERE case_id = $1 ORDER BY id', [caseId])).rows;
+}

@@ -1,0 +1,94 @@
+/**
+ * The life of an information request case (依申请公开), as a state machine with an event log (regulations.md §1.7.1).
+ *
+ *   submitted ──confirm (Art. 31 receipt date)──▶ handling
+ *   handling ──request_correction (once, ≤ 7 working days)──▶ awaiting_correction ──receive_correction──▶ handling
+ *                                                               └──close_no_correction (period over)──▶ replied
+ *   handling ──start_consultation──▶ consulting ──end_consultation──▶ handling
+ *   handling ──fee_notice──▶ awaiting_fee ──fee_paid──▶ handling;  awaiting_fee ──close_unpaid──▶ replied
+ *   handling ──extend (once)──▶ handling;  any open state ──assign / transfer──▶ same state
+ *   handling ──decide (an outcome of table 三)──▶ replied ──deliver──▶ delivered ──archive──▶ archived
+ *   any open state ──withdraw_by_applicant──▶ replied (其他处理-3)
+ */
+import { ConflictError } from '../../lib/errors.ts';
+
+export const CASE_STATES = ['submitted', 'handling', 'awaiting_correction', 'consulting', 'awaiting_fee', 'replied', 'delivered', 'archived'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const CASE_STATE_LABELS: Record<CaseState, string> = {
+  submitted: '待确认收到',
+  handling: '办理中',
+  awaiting_correction: '待补正',
+  consulting: '征求意见中',
+  awaiting_fee: '待缴费',
+  replied: '已答复',
+  delivered: '已送达',
+  archived: '已归档',
+};
+
+export const OPEN_STATES: CaseState[] = ['submitted', 'handling', 'awaiting_correction', 'consulting', 'awaiting_fee'];
+
+export type CaseEventKind =
+  | 'submit'
+  | 'register'
+  | 'confirm'
+  | 'request_correction'
+  | 'receive_correction'
+  | 'close_no_correction'
+  | 'start_consultation'
+  | 'end_consultation'
+  | 'fee_notice'
+  | 'fee_paid'
+  | 'close_unpaid'
+  | 'extend'
+  | 'assign'
+  | 'transfer'
+  | 'decide'
+  | 'deliver'
+  | 'archive'
+  | 'withdraw_by_applicant'
+  | 'publish_proactively'
+  | 'review_or_litigation';
+
+interface Step {
+  from: CaseState[];
+  to: CaseState | null;
+  label: string;
+}
+
+/** null `to`: the state stays as it is. */
+export const STEPS: Record<CaseEventKind, Step> = {
+  submit: { from: [], to: 'submitted', label: '在线提交申请' },
+  register: { from: [], to: 'handling', label: '登记申请' },
+  confirm: { from: ['submitted'], to: 'handling', label: '确认收到申请' },
+  request_correction: { from: ['handling'], to: 'awaiting_correction', label: '发出补正告知' },
+  receive_correction: { from: ['awaiting_correction'], to: 'handling', label: '收到补正' },
+  close_no_correction: { from: ['awaiting_correction'], to: 'replied', label: '逾期未补正，不再处理' },
+  start_consultation: { from: ['handling'], to: 'consulting', label: '征求意见' },
+  end_consultation: { from: ['consulting'], to: 'handling', label: '收到意见（或期满）' },
+  fee_notice: { from: ['handling'], to: 'awaiting_fee', label: '发出收费通知' },
+  fee_paid: { from: ['awaiting_fee'], to: 'handling', label: '已缴费' },
+  close_unpaid: { from: ['awaiting_fee'], to: 'replied', label: '逾期未缴费，不再处理' },
+  extend: { from: ['handling', 'consulting', 'awaiting_fee'], to: null, label: '延长答复期限' },
+  assign: { from: [...OPEN_STATES], to: null, label: '指定承办人' },
+  transfer: { from: [...OPEN_STATES], to: null, label: '转交其他单位办理' },
+  decide: { from: ['handling'], to: 'replied', label: '作出答复' },
+  deliver: { from: ['replied'], to: 'delivered', label: '送达' },
+  archive: { from: ['delivered'], to: 'archived', label: '归档' },
+  withdraw_by_applicant: { from: [...OPEN_STATES], to: 'replied', label: '申请人撤回申请' },
+  publish_proactively: { from: ['replied', 'delivered', 'archived'], to: null, label: '依申请转主动公开' },
+  review_or_litigation: { from: ['replied', 'delivered', 'archived'], to: null, label: '记录行政复议或诉讼' },
+};
+
+/** The state after the event, or a ConflictError saying why the step is not possible now. */
+export function nextState(state: CaseState | null, kind: CaseEventKind): CaseState {
+  const step = STEPS[kind];
+  if (state === null) {
+    if (step.from.length) throw new ConflictError('CASE_INVALID_TRANSITION', `案件尚未建立，不能“${step.label}”。`);
+    return step.to!;
+  }
+  if (!step.from.includes(state)) {
+    throw new ConflictError('CASE_INVALID_TRANSITION', `案件当前为“${CASE_STATE_LABELS[state]}”，不能“${step.label}”。`);
+  }
+  return step.to ?? state;
+}
