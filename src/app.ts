@@ -29,6 +29,8 @@ import { registerAssets } from './views/assets.ts';
 import { SearchService } from './modules/search/service.ts';
 import { PopularCache } from './modules/search/queryLog.ts';
 import { registerSearchStaffRoutes } from './modules/search/routes.staff.tsx';
+import { registerRequestPublicRoutes } from './modules/requests/routes.public.tsx';
+import { registerRequestStaffRoutes } from './modules/requests/routes.staff.tsx';
 import { registerSearchRoutes } from './modules/search/routes.public.tsx';
 
 export interface AppDeps {
@@ -168,6 +170,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPortalRoutes(app);
   registerSearchRoutes(app);
   registerSearchStaffRoutes(app);
+  registerRequestPublicRoutes(app);
+  registerRequestStaffRoutes(app);
   await registerApiRoutes(app);
   return app;
 }

@@ -31,6 +31,11 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'search_synonyms', order: 'term', replace: true },
   { name: 'search_queries', order: 'id' },
   { name: 'search_query_flags', order: 'query' },
+  { name: 'request_cases', order: 'id' },
+  { name: 'case_events', order: 'id' },
+  { name: 'case_letters', order: 'id' },
+  { name: 'request_counters', order: 'scope, year' },
+  { name: 'case_reviews', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes'];

@@ -63,6 +63,12 @@ export function StaffHome(props: { ctx: ViewContext }) {
             <span>本单位业务系统推送信息用</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'request_officer' || g.role === 'office_admin') ? (
+          <li>
+            <a href="/staff/requests">依申请公开</a>
+            <span>登记、办理、答复申请，法定期限自动计算</span>
+          </li>
+        ) : null}
         {can(a, 'search.manage') ? (
           <li>
             <a href="/staff/search">站内搜索</a>

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isValidIdCard } from '../publishing/personalData.ts';
 import { isValidDate } from '../../lib/calendar.ts';
+import { fieldErrors } from '../../lib/validation.ts';
 
 export const APPLICANT_TYPES = { natural: '自然人', legal: '法人或其他组织' } as const;
 /** The sub-types table 三 of the annual report counts separately. */
@@ -22,43 +23,61 @@ export const CHANNELS = {
   oral: '口头提出（工作人员代为填写）',
 } as const;
 
-const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
+const text = (max: number, missing = '请填写') => z.string({ error: missing }).trim().max(max, `不能超过${max}个字`);
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
-export const applicationSchema = z
+const applicationBase = z
   .object({
     applicantType: z.enum(['natural', 'legal'], { message: '请选择申请人类型' }),
     applicantSubtype: z.enum(['commercial', 'research', 'public_interest', 'legal_services', 'other']).optional(),
-    applicantName: text(100).min(1, '请填写姓名或名称'),
-    idType: text(30).min(1, '请选择证件类型'),
-    idNumber: text(40).min(1, '请填写证件号码'),
+    applicantName: text(100, '请填写姓名或名称').min(1, '请填写姓名或名称'),
+    idType: text(30, '请选择证件类型').min(1, '请选择证件类型'),
+    idNumber: text(40, '请填写证件号码').min(1, '请填写证件号码'),
     contactPerson: text(50).default(''),
-    phone: z.string().trim().regex(/^[0-9+\-\s()]{7,20}$/, '请填写有效的联系电话'),
+    phone: z.string({ error: '请填写联系电话' }).trim().regex(/^[0-9+\-\s()]{7,20}$/, '请填写有效的联系电话'),
     email: z.union([z.literal(''), z.string().trim().email('请填写有效的电子邮箱')]).default(''),
     address: text(200).default(''),
     postcode: z.union([z.literal(''), z.string().trim().regex(/^\d{6}$/, '邮政编码为6位数字')]).default(''),
     infoTitle: text(200).default(''),
     infoDocNo: text(60).default(''),
-    infoDescription: text(2000).min(5, '请描述所需政府信息（名称、文号或便于查询的特征），至少5个字'),
+    infoDescription: text(2000, '请描述所需政府信息').min(5, '请描述所需政府信息（名称、文号或便于查询的特征），至少5个字'),
     deliveryForm: z.enum(['paper', 'electronic'], { message: '请选择信息的载体形式' }),
     deliveryMethod: z.enum(['post', 'email', 'collect', 'online'], { message: '请选择获取信息的方式' }),
-  })
-  .superRefine((v, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (v.applicantType === 'legal' && !v.applicantSubtype) issue('applicantSubtype', '请选择法人或其他组织的类别');
-    if (v.applicantType === 'legal' && !v.contactPerson) issue('contactPerson', '请填写联系人');
-    const idTypes: readonly string[] = ID_TYPES[v.applicantType];
-    if (!idTypes.includes(v.idType)) issue('idType', '请选择证件类型');
-    if (v.idType === '居民身份证' && !isValidIdCard(v.idNumber.toUpperCase())) issue('idNumber', '身份证号码有误，请核对（18位，最后一位可能是X）');
-    if (v.idType === '统一社会信用代码' && !USCC.test(v.idNumber.toUpperCase())) issue('idNumber', '统一社会信用代码应为18位数字或大写字母');
-    if (v.deliveryMethod === 'post' && !v.address) issue('address', '选择邮寄的，请填写通信地址');
-    if (v.deliveryMethod === 'email' && !v.email) issue('email', '选择电子邮件的，请填写电子邮箱');
-    if (v.deliveryMethod === 'email' && v.deliveryForm === 'paper') issue('deliveryMethod', '纸质件不能通过电子邮件获取');
-    if (v.deliveryMethod === 'online' && v.deliveryForm === 'paper') issue('deliveryMethod', '纸质件请选择邮寄或当面领取');
-  })
-  .transform((v) => ({ ...v, idNumber: v.idNumber.toUpperCase(), applicantSubtype: v.applicantType === 'legal' ? v.applicantSubtype : undefined }));
+  });
 
-export type ApplicationInput = z.infer<typeof applicationSchema>;
+/**
+ * Rules between fields. They run on the raw form even when other fields are wrong, so the applicant sees every
+ * problem at once (a zod refinement would only run once the whole object parsed).
+ */
+function applicationRules(raw: Record<string, unknown>): Record<string, string> {
+  const v = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
+  const out: Record<string, string> = {};
+  const type = v('applicantType');
+  if (type === 'legal' && !v('applicantSubtype')) out.applicantSubtype = '请选择法人或其他组织的类别';
+  if (type === 'legal' && !v('contactPerson')) out.contactPerson = '请填写联系人';
+  if ((type === 'natural' || type === 'legal') && v('idType') && !(ID_TYPES[type] as readonly string[]).includes(v('idType'))) out.idType = '请选择与申请人类型相符的证件类型';
+  if (v('idType') === '居民身份证' && v('idNumber') && !isValidIdCard(v('idNumber').toUpperCase())) out.idNumber = '身份证号码有误，请核对（18位，最后一位可能是X）';
+  if (v('idType') === '统一社会信用代码' && v('idNumber') && !USCC.test(v('idNumber').toUpperCase())) out.idNumber = '统一社会信用代码应为18位数字或大写字母';
+  if (v('deliveryMethod') === 'post' && !v('address')) out.address = '选择邮寄的，请填写通信地址';
+  if (v('deliveryMethod') === 'email' && !v('email')) out.email = '选择电子邮件的，请填写电子邮箱';
+  if (v('deliveryMethod') === 'email' && v('deliveryForm') === 'paper') out.deliveryMethod = '纸质件不能通过电子邮件获取';
+  if (v('deliveryMethod') === 'online' && v('deliveryForm') === 'paper') out.deliveryMethod = '纸质件请选择邮寄或当面领取';
+  return out;
+}
+
+export const applicationSchema = {
+  /** Same shape as zod's safeParse: the data, or every field's problem. */
+  safeParse(raw: unknown): { success: true; data: ApplicationInput } | { success: false; errors: Record<string, string> } {
+    const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const r = applicationBase.safeParse(input);
+    const errors = { ...applicationRules(input), ...(r.success ? {} : fieldErrors(r.error)) };
+    if (!r.success || Object.keys(errors).length) return { success: false, errors };
+    const d = r.data;
+    return { success: true, data: { ...d, idNumber: d.idNumber.toUpperCase(), applicantSubtype: d.applicantType === 'legal' ? d.applicantSubtype : undefined } };
+  },
+};
+
+export type ApplicationInput = z.infer<typeof applicationBase>;
 
 /**
  * Staff registration adds the channel and the dates Art. 31 fixes the receipt date by: the day handed in, the day a
@@ -67,7 +86,7 @@ export type ApplicationInput = z.infer<typeof applicationSchema>;
 export const registrationSchema = z
   .object({
     channel: z.enum(['in_person', 'post_signed', 'post_ordinary', 'fax', 'email', 'oral'], { message: '请选择申请渠道' }),
-    arrivedOn: z.string().refine(isValidDate, '请填写收到申请的日期'),
+    arrivedOn: z.string({ error: '请填写收到申请的日期' }).refine(isValidDate, '请填写收到申请的日期'),
     confirmedOn: z.union([z.literal(''), z.string().refine(isValidDate, '请填写有效日期')]).default(''),
   })
   .superRefine((v, ctx) => {

@@ -33,6 +33,7 @@ export type CaseEventKind =
   | 'register'
   | 'confirm'
   | 'request_correction'
+  | 'applicant_correction'
   | 'receive_correction'
   | 'close_no_correction'
   | 'start_consultation'
@@ -62,6 +63,7 @@ export const STEPS: Record<CaseEventKind, Step> = {
   register: { from: [], to: 'handling', label: '登记申请' },
   confirm: { from: ['submitted'], to: 'handling', label: '确认收到申请' },
   request_correction: { from: ['handling'], to: 'awaiting_correction', label: '发出补正告知' },
+  applicant_correction: { from: ['awaiting_correction'], to: null, label: '申请人在线提交补正' },
   receive_correction: { from: ['awaiting_correction'], to: 'handling', label: '收到补正' },
   close_no_correction: { from: ['awaiting_correction'], to: 'replied', label: '逾期未补正，不再处理' },
   start_consultation: { from: ['handling'], to: 'consulting', label: '征求意见' },

@@ -6,7 +6,7 @@ import { recordStep, type CaseContext } from '../caseStore.ts';
 import { getUnit } from '../../orgs/queries.ts';
 import { openCase, requiredText } from './common.ts';
 
-export async function assignOfficer(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { officerId: unknown }) {
+export async function assignOfficer(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { officerId?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const officerId = Number(input.officerId);
@@ -20,7 +20,7 @@ export async function assignOfficer(db: Db, ctx: CaseContext, actor: Actor, case
   });
 }
 
-export async function transferCase(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { toUnitId: unknown; reason: unknown }) {
+export async function transferCase(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { toUnitId?: unknown; reason?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const to = await getUnit(tx, Number(input.toUnitId) || 0);

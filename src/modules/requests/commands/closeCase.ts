@@ -11,7 +11,7 @@ import { openCase, requiredText, stepDate } from './common.ts';
 
 export type CloseReason = 'no_correction' | 'unpaid' | 'withdrawn';
 
-export async function closeCase(db: Db, ctx: CaseContext, actor: Actor, caseId: number, reason: CloseReason, input: { onDate: unknown; note?: unknown }) {
+export async function closeCase(db: Db, ctx: CaseContext, actor: Actor, caseId: number, reason: CloseReason, input: { onDate?: unknown; note?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '日期');

@@ -12,7 +12,7 @@ import { openCase, requiredText, stepDate } from './common.ts';
 
 export const OPINIONS = { agree: '同意公开', disagree: '不同意公开', none: '期满未提出意见' } as const;
 
-export async function startConsultation(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate: unknown; party: unknown; partyName: unknown }) {
+export async function startConsultation(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; party?: unknown; partyName?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '发出征求意见书的日期');
@@ -26,7 +26,7 @@ export async function startConsultation(db: Db, ctx: CaseContext, actor: Actor, 
   });
 }
 
-export async function endConsultation(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate: unknown; opinion: unknown; note?: unknown }) {
+export async function endConsultation(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; opinion?: unknown; note?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '收到意见的日期');

@@ -11,8 +11,8 @@ import { issueLetter } from '../letters.ts';
 import { openCase, requiredText, stepDate } from './common.ts';
 
 export interface DecisionInput {
-  onDate: unknown;
-  outcome: unknown;
+  onDate?: unknown;
+  outcome?: unknown;
   detail?: unknown;
   publishedUrl?: unknown;
   responsibleAgency?: unknown;

@@ -7,7 +7,7 @@ import { openCase, stepDate } from './common.ts';
 
 export const DELIVERY_WAYS = { post: '邮寄送达', email: '电子邮件送达', in_person: '当面送达', online: '网上送达（申请人在线查看）' } as const;
 
-export async function recordDelivery(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate: unknown; way: unknown; reference?: unknown }) {
+export async function recordDelivery(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; way?: unknown; reference?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '送达日期');

@@ -7,7 +7,7 @@ import { extensionProblem } from '../clock.ts';
 import { issueLetter } from '../letters.ts';
 import { openCase, requiredText, stepDate } from './common.ts';
 
-export async function extendCase(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { approvedOn: unknown; notifiedOn: unknown; workingDays: unknown; reason: unknown }) {
+export async function extendCase(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { approvedOn?: unknown; notifiedOn?: unknown; workingDays?: unknown; reason?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId, 'request.approve_extension');
     const approvedOn = stepDate(ctx, c, input.approvedOn, 'approvedOn', '负责人同意的日期');

@@ -11,7 +11,7 @@ import { perPageFee, perPieceFee } from '../fees.ts';
 import { issueLetter } from '../letters.ts';
 import { openCase, stepDate } from './common.ts';
 
-export async function sendFeeNotice(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate: unknown; method: unknown; count: unknown }) {
+export async function sendFeeNotice(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; method?: unknown; count?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '通知日期');
@@ -37,7 +37,7 @@ export async function sendFeeNotice(db: Db, ctx: CaseContext, actor: Actor, case
   });
 }
 
-export async function recordFeePaid(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate: unknown; receiptNo?: unknown }) {
+export async function recordFeePaid(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; receiptNo?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '缴费日期');

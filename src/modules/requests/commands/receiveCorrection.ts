@@ -4,7 +4,7 @@ import type { Actor } from '../../../lib/authz.ts';
 import { recordStep, type CaseContext } from '../caseStore.ts';
 import { openCase, stepDate } from './common.ts';
 
-export async function receiveCorrection(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate: unknown; note?: unknown }) {
+export async function receiveCorrection(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; note?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '收到补正的日期');

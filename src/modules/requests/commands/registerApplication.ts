@@ -10,13 +10,13 @@ import { applicationSchema, receiptDate, registrationSchema } from '../forms.ts'
 import { insertCase, type CaseContext } from '../caseStore.ts';
 import { getUnit } from '../../orgs/queries.ts';
 
-export async function registerApplication(db: Db, ctx: CaseContext, actor: Actor, input: { unitId: number; application: unknown; registration: unknown }) {
+export async function registerApplication(db: Db, ctx: CaseContext, actor: Actor, input: { unitId: number; application?: unknown; registration?: unknown }) {
   const unit = await getUnit(db, input.unitId);
   if (!unit) throw new ValidationError({ unit: '请选择受理机关' });
   authorize(actor, 'request.handle', { unitPath: unit.path });
   const a = applicationSchema.safeParse(input.application);
   const r = registrationSchema.safeParse(input.registration);
-  const errors = { ...(a.success ? {} : fieldErrors(a.error)), ...(r.success ? {} : fieldErrors(r.error)) };
+  const errors: Record<string, string> = { ...(a.success ? {} : a.errors), ...(r.success ? {} : fieldErrors(r.error)) };
   if (r.success && r.data.arrivedOn > ctx.today) errors.arrivedOn = '收到日期不能晚于今天';
   if (!a.success || !r.success || Object.keys(errors).length) throw new ValidationError(errors);
   const receivedOn = receiptDate(r.data);

@@ -10,7 +10,7 @@ import { correctionNoticeDue } from '../clock.ts';
 import { issueLetter } from '../letters.ts';
 import { openCase, stepDate } from './common.ts';
 
-export async function requestCorrection(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate: unknown; items: unknown }) {
+export async function requestCorrection(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; items?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '告知日期');

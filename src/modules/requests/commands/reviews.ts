@@ -9,7 +9,7 @@ import { openCase, stepDate } from './common.ts';
 export const REVIEW_KINDS = { review: '行政复议', litigation_direct: '行政诉讼（未经复议直接起诉）', litigation_after_review: '行政诉讼（复议后起诉）' } as const;
 export const REVIEW_RESULTS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' } as const;
 
-export async function recordReview(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { kind: unknown; filedOn: unknown; result: unknown; decidedOn?: unknown; note?: unknown }) {
+export async function recordReview(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { kind?: unknown; filedOn?: unknown; result?: unknown; decidedOn?: unknown; note?: unknown }) {
   return db.transaction(async (tx) => {
     const c = await openCase(tx, actor, caseId);
     if (typeof input.kind !== 'string' || !(input.kind in REVIEW_KINDS)) throw new ValidationError({ kind: '请选择行政复议或行政诉讼' });

@@ -1,14 +1,13 @@
 /** An applicant submits online (条例 第二十九条). The receipt date is fixed when staff confirm it (第三十一条第三项). */
 import type { Db } from '../../../lib/db.ts';
 import { anonymous } from '../../../lib/authz.ts';
-import { fieldErrors } from '../../../lib/validation.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { applicationSchema } from '../forms.ts';
 import { insertCase, type CaseContext } from '../caseStore.ts';
 
-export async function submitApplication(db: Db, ctx: CaseContext, input: { unitId: number | undefined; application: unknown }) {
+export async function submitApplication(db: Db, ctx: CaseContext, input: { unitId: number | undefined; application?: unknown }) {
   const parsed = applicationSchema.safeParse(input.application);
-  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const errors: Record<string, string> = parsed.success ? {} : { ...parsed.errors };
   if (!input.unitId) errors.unit = '请选择向哪个机关申请';
   if (!parsed.success || !input.unitId) throw new ValidationError(errors);
   return db.transaction((tx) => insertCase(tx, ctx, anonymous, { unitId: input.unitId!, channel: 'online', application: parsed.data }, 'submit', { channel: 'online' }));

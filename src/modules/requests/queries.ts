@@ -1,0 +1,93 @@
+/** Lists of cases for the staff dashboards, scoped to the units the actor handles requests for. */
+import type { Db } from '../../lib/db.ts';
+import type { WorkingDayCalendar } from '../../lib/calendar.ts';
+
+export type CaseView = 'open' | 'mine' | 'due_soon' | 'overdue' | 'paused' | 'closed' | 'all';
+
+export const CASE_VIEWS: Record<CaseView, string> = {
+  open: '办理中（全部）',
+  mine: '我承办的',
+  due_soon: '5个工作日内到期',
+  overdue: '已超期',
+  paused: '暂停计时（征求意见、待缴费、待补正）',
+  closed: '已答复',
+  all: '全部',
+};
+
+export const DUE_SOON_WORKING_DAYS = 5;
+
+export interface CaseListRow {
+  id: number;
+  case_no: string;
+  applicant_name: string;
+  unit_name: string;
+  channel: string;
+  received_on: string | null;
+  due_on: string | null;
+  due_provisional: boolean;
+  state: string;
+  officer_name: string | null;
+  outcome: string | null;
+  replied_on: string | null;
+}
+
+export async function listCases(db: Db, opts: { paths: string[]; view: CaseView; userId: number | null; today: string; calendar: WorkingDayCalendar; limit?: number }): Promise<CaseListRow[]> {
+  if (!opts.paths.length) return [];
+  const where = ['u.path LIKE ANY($1)'];
+  const params: unknown[] = [opts.paths.map((p) => `${p}%`)];
+  const open = `c.state IN ('submitted', 'handling', 'awaiting_correction', 'consulting', 'awaiting_fee')`;
+  switch (opts.view) {
+    case 'open':
+      where.push(open);
+      break;
+    case 'mine':
+      params.push(opts.userId ?? 0);
+      where.push(open, `c.officer_id = $${params.length}`);
+      break;
+    case 'due_soon':
+      params.push(opts.today, opts.calendar.addWorkingDays(opts.today, DUE_SOON_WORKING_DAYS).date);
+      where.push(`c.state IN ('handling')`, `c.due_on >= $${params.length - 1}`, `c.due_on <= $${params.length}`);
+      break;
+    case 'overdue':
+      params.push(opts.today);
+      where.push(`c.state IN ('handling', 'consulting', 'awaiting_fee')`, `c.due_on < $${params.length}`);
+      break;
+    case 'paused':
+      where.push(`c.state IN ('awaiting_correction', 'consulting', 'awaiting_fee')`);
+      break;
+    case 'closed':
+      where.push(`c.state IN ('replied', 'delivered', 'archived')`);
+      break;
+  }
+  params.push(opts.limit ?? 500);
+  const r = await db.query<CaseListRow>(
+    `SELECT c.id::int, c.case_no, c.applicant_name, u.name AS unit_name, c.channel, c.received_on::text, c.due_on::text, c.due_provisional, c.state,
+            o.display_name AS officer_name, c.outcome, c.replied_on::text
+       FROM request_cases c JOIN units u ON u.id = c.unit_id LEFT JOIN users o ON o.id = c.officer_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY c.due_on NULLS LAST, c.id
+      LIMIT $${params.length}`,
+    params,
+  );
+  return r.rows;
+}
+
+/** Officers a case of this unit can be assigned to. */
+export async function officersFor(db: Db, unitPath: string): Promise<{ id: number; name: string }[]> {
+  const r = await db.query<{ id: number; name: string }>(
+    `SELECT DISTINCT u.id, u.display_name AS name FROM users u JOIN role_assignments r ON r.user_id = u.id JOIN units g ON g.id = r.unit_id
+      WHERE u.active AND r.role IN ('request_officer', 'office_admin') AND $1 LIKE g.path || '%' ORDER BY u.display_name`,
+    [unitPath],
+  );
+  return r.rows;
+}
+
+/** Earlier applications of the same applicant for similar information (Art. 35, 36(6)), newest first. */
+export async function applicantHistory(db: Db, c: { id: number; id_number: string }): Promise<{ id: number; case_no: string; info_title: string; info_description: string; outcome: string | null; replied_on: string | null; submitted: string }[]> {
+  const r = await db.query<{ id: number; case_no: string; info_title: string; info_description: string; outcome: string | null; replied_on: string | null; submitted: string }>(
+    `SELECT id::int, case_no, info_title, info_description, outcome, replied_on::text, to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS submitted
+       FROM request_cases WHERE id_number = $1 AND id <> $2 ORDER BY id DESC LIMIT 50`,
+    [c.id_number, c.id],
+  );
+  return r.rows;
+}

@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import JSZip from 'jszip';
+import { makeTestApp } from '../../testing/harness.ts';
+import { makeUnit, makeUser } from '../../testing/factories.ts';
+import { Browser } from '../../testing/http.ts';
+import { publishedItem } from '../../testing/items.ts';
+
+const form = (over: Record<string, string> = {}) => ({
+  applicantType: 'natural', applicantName: '李四', idType: '居民身份证', idNumber: '110101199003074514', phone: '13912345678', email: 'lisi@example.com',
+  address: '', postcode: '', contactPerson: '', applicantSubtype: '', infoTitle: '', infoDocNo: '', infoDescription: '2025年清河镇道路维修工程的招标文件和中标结果',
+  deliveryForm: 'electronic', deliveryMethod: 'online', ...over,
+});
+
+async function setup() {
+  const h = await makeTestApp({ now: '2026-03-02T02:00:00Z' });
+  const city = await makeUnit(h.db, { kind: 'government', slug: 'city', code: '990100001', name: '示范市人民政府' });
+  const town = await makeUnit(h.db, { parentId: city.id, slug: 'qhz', code: '990102101', name: '清河镇人民政府', level: 'township', kind: 'government' });
+  await makeUser(h.db, town.id, ['request_officer'], { username: 'officer' });
+  await makeUser(h.db, town.id, ['office_admin'], { username: 'head' });
+  return { h, city, town };
+}
+
+test('a citizen applies online, is shown published matches first, answers a 补正 notice and downloads the reply as a page and as DOCX', async (t) => {
+  const { h, town } = await setup();
+  t.after(() => h.close());
+  await publishedItem(h.db, town.id, h.clock.now(), { title: '清河镇2025年道路维修工程中标结果公告', bodyHtml: '道路维修工程中标人为某建设公司。', docNo: '' });
+  const citizen = new Browser(h.app);
+  assert.match((await citizen.get('/ysqgk')).body, /20 个工作日内答复/);
+  // Bad input: every field named, values kept, nothing written.
+  const bad = await citizen.post('/ysqgk/apply', { ...form({ applicantName: '', idNumber: '123', deliveryMethod: 'email', email: '' }), unit: String(town.id) }, '/ysqgk/apply');
+  assert.equal(bad.statusCode, 400);
+  for (const m of [/请填写姓名或名称/, /身份证号码有误/, /请填写电子邮箱/]) assert.match(bad.body, m);
+  assert.match(bad.body, /2025年清河镇道路维修工程的招标文件和中标结果<\/textarea>/);
+  assert.equal((await h.db.query('SELECT 1 FROM request_cases')).rows.length, 0);
+  // First try: published information that may already answer it.
+  const first = await citizen.post('/ysqgk/apply', { ...form(), unit: String(town.id) }, '/ysqgk/apply');
+  assert.match(first.body, /以下信息已经主动公开/);
+  assert.match(first.body, /清河镇2025年道路维修工程中标结果公告/);
+  assert.match(first.body, /name="checked" value="1"/);
+  const sent = await citizen.post('/ysqgk/apply', { ...form(), unit: String(town.id), checked: '1' }, '/ysqgk/apply');
+  assert.equal(sent.statusCode, 200);
+  const caseNo = /申请编号：<strong>(YSQ\d+)<\/strong>/.exec(sent.body)![1];
+  const code = /查询码：<strong>([A-Z0-9]{8})<\/strong>/.exec(sent.body)![1];
+  assert.equal(sent.headers['cache-control'], 'no-store');
+
+  const officer = new Browser(h.app);
+  await officer.login('officer');
+  const list = (await officer.get('/staff/requests')).body;
+  assert.match(list, new RegExp(caseNo));
+  const id = Number(new RegExp(`/staff/requests/(\\d+)">${caseNo}`).exec(list)![1]);
+  const confirmed = await officer.post(`/staff/requests/${id}/confirm`, { confirmedOn: '2026-03-02', how: '电话确认' }, `/staff/requests/${id}`);
+  assert.equal(confirmed.statusCode, 303);
+  const page = (await officer.get(`/staff/requests/${id}`)).body;
+  assert.match(page, /2026-03-30，已用 0\/20 个工作日/);
+  const noItems = await officer.post(`/staff/requests/${id}/correction`, { onDate: '2026-03-02', items: '' }, `/staff/requests/${id}`);
+  assert.equal(noItems.statusCode, 400);
+  assert.match(noItems.body, /请逐行写明需要补正的全部事项/);
+  assert.match(noItems.body, /<details open="" id="action-correction">|<details open id="action-correction">/);
+  await officer.post(`/staff/requests/${id}/correction`, { onDate: '2026-03-02', items: '请说明所需招标文件的项目名称' }, `/staff/requests/${id}`);
+
+  // The citizen looks the case up: a wrong code is refused, the right one opens the case.
+  assert.match((await citizen.post('/ysqgk/status', { caseNo, queryCode: 'WRONG123' }, '/ysqgk/status')).body, /申请编号或查询码不正确/);
+  const looked = await citizen.post('/ysqgk/status', { caseNo, queryCode: code.toLowerCase() }, '/ysqgk/status');
+  assert.equal(looked.headers.location, '/ysqgk/case');
+  const casePage = (await citizen.get('/ysqgk/case')).body;
+  assert.match(casePage, /需要您补正/);
+  assert.match(casePage, /请说明所需招标文件的项目名称/);
+  await citizen.post('/ysqgk/case/correction', { text: '项目为清河镇人民路维修工程' }, '/ysqgk/case');
+  assert.match((await citizen.get('/ysqgk/case')).body, /已收到您在线提交的补正内容/);
+  assert.match((await officer.get(`/staff/requests/${id}`)).body, /申请人于 2026-03-02 在线提交补正：项目为清河镇人民路维修工程/);
+
+  h.clock.set('2026-03-03T02:00:00Z');
+  await officer.login('officer'); // a new working day, a new session
+  await officer.post(`/staff/requests/${id}/receive-correction`, { onDate: '2026-03-03', note: '在线补正' }, `/staff/requests/${id}`);
+  const noReason = await officer.post(`/staff/requests/${id}/decide`, { outcome: 'withhold_third_party', onDate: '2026-03-03', detail: '' }, `/staff/requests/${id}`);
+  assert.match(noReason.body, /须在答复中说明具体理由/);
+  assert.match(noReason.body, /<option value="withhold_third_party" selected/);
+  await officer.post(`/staff/requests/${id}/decide`, { outcome: 'disclose_provided', onDate: '2026-03-03', detail: '招标文件见附件' }, `/staff/requests/${id}`);
+  assert.match((await officer.get(`/staff/requests/${id}`)).body, /已答复：予以公开/);
+
+  // The next day the citizen's hour-long access has lapsed: a new lookup opens the case again.
+  assert.equal((await citizen.get('/ysqgk/case')).statusCode, 404);
+  await citizen.post('/ysqgk/status', { caseNo, queryCode: code }, '/ysqgk/status');
+  const mine = (await citizen.get('/ysqgk/case')).body;
+  const letterId = /\/ysqgk\/case\/letters\/(\d+)">政府信息公开申请答复告知书/.exec(mine)![1];
+  const letter = await citizen.get(`/ysqgk/case/letters/${letterId}`);
+  assert.match(letter.body, /经审查，您申请获取的政府信息属于公开范围，现予以提供：招标文件见附件。/);
+  assert.match(letter.body, /60日内依法申请行政复议/);
+  const docx = await h.app.inject({ url: `/ysqgk/case/letters/${letterId}.docx`, headers: { cookie: [...citizen.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  assert.equal(docx.headers['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+  assert.match(xml, /政府信息公开申请答复告知书/);
+  assert.match(xml, /清河镇人民政府/);
+  // Without the lookup cookie, letters are not reachable.
+  assert.equal((await new Browser(h.app).get(`/ysqgk/case/letters/${letterId}`)).statusCode, 404);
+});
+
+test('staff register a posted letter; the register exports as CSV; others cannot see the case', async (t) => {
+  const { h, town, city } = await setup();
+  t.after(() => h.close());
+  const officer = new Browser(h.app);
+  await officer.login('officer');
+  const bad = await officer.post('/staff/requests/new', { ...form(), unit: String(town.id), channel: 'post_ordinary', arrivedOn: '2026-03-02', confirmedOn: '' }, '/staff/requests/new');
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /以与申请人确认之日为收到申请之日/);
+  assert.match(bad.body, /value="李四"/);
+  const ok = await officer.post('/staff/requests/new', { ...form(), unit: String(town.id), channel: 'post_signed', arrivedOn: '2026-02-27', confirmedOn: '' }, '/staff/requests/new');
+  assert.equal(ok.statusCode, 303);
+  const page = (await officer.get(ok.headers.location as string)).body;
+  assert.match(page, /已登记，申请编号 YSQ2026\d{6}，查询码 [A-Z0-9]{8}/);
+  assert.match(page, /2026-02-27/);
+  const csv = await officer.get('/staff/requests.csv?view=all');
+  assert.match(csv.body, /^\ufeff"申请编号","申请人"/);
+  // Signed for on Fri 2-27; Sat 2-28 is a Spring Festival make-up working day, so day 20 is 3-26.
+  assert.match(csv.body, /"李四","清河镇人民政府","邮寄（需签收：挂号信、快递）","2026-02-27","2026-03-26"/);
+  const other = await makeUnit(h.db, { parentId: city.id, slug: 'edu', code: '990100004', name: '示范市教育局' });
+  await makeUser(h.db, other.id, ['request_officer'], { username: 'edu-officer' });
+  const stranger = new Browser(h.app);
+  await stranger.login('edu-officer');
+  const id = /\/staff\/requests\/(\d+)/.exec(ok.headers.location as string)![1];
+  assert.equal((await stranger.get(`/staff/requests/${id}`)).statusCode, 403);
+  assert.doesNotMatch((await stranger.get('/staff/requests?view=all')).body, /李四/);
+});

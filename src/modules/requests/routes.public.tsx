@@ -1,0 +1,157 @@
+/** The applicant's side of 依申请公开: guide, online application, progress lookup, corrections and letters. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isFormError, NotFoundError, ValidationError } from '../../lib/errors.ts';
+import { sendPage } from '../../lib/render.ts';
+import { formString } from '../../lib/validation.ts';
+import { applicationSchema } from './forms.ts';
+import { asTree, getUnit, listUnits } from '../orgs/queries.ts';
+import { audit } from '../../lib/audit.ts';
+import { anonymous } from '../../lib/authz.ts';
+import { caseClock, caseContext, caseEvents, getCase, getCaseByNo, hashCode } from './caseStore.ts';
+import { caseLetters } from './letters.ts';
+import { letterDocx } from './letterDocx.ts';
+import { submitApplication } from './commands/submitApplication.ts';
+import { applicationFromBody } from './views/applicationFields.tsx';
+import { ApplicantCasePage, ApplyPage, GuidePage, ReceiptPage, StatusLookupPage } from './views/publicPages.tsx';
+import { LetterPage } from './views/letterPage.tsx';
+import { CASE_COOKIE, caseToken, readCaseToken } from './access.ts';
+import { nextState } from './states.ts';
+
+/** Words that usually mean a complaint or petition rather than a request for information (Art. 39). */
+const COMPLAINT = /投诉|举报|信访|上访|查处|要求处理|要求赔偿|反映问题|维权/;
+
+export function registerRequestPublicRoutes(app: FastifyInstance) {
+  const { deps } = app;
+  const limited = { config: { rateLimit: { max: 20, timeWindow: '10 minutes' } }, preHandler: app.rateLimit({ max: 20, timeWindow: '10 minutes' }) };
+
+  async function unitOptions() {
+    return asTree(await listUnits(deps.db)).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
+  }
+
+  app.get('/ysqgk', async (request, reply) => {
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, GuidePage({ ctx }));
+  });
+
+  app.get('/ysqgk/apply', async (request, reply) => {
+    const ctx = app.viewContext(request, reply);
+    const unit = formString((request.query as Record<string, unknown>).unit);
+    return sendPage(request, reply, ctx, ApplyPage({ ctx, values: { unit }, errors: {}, units: await unitOptions() }));
+  });
+
+  app.post('/ysqgk/apply', limited, async (request, reply) => {
+    const body = request.body as Record<string, unknown>;
+    const { values, application } = applicationFromBody(body);
+    const ctx = app.viewContext(request, reply);
+    const unitId = Number(values.unit) || undefined;
+    const unit = unitId ? await getUnit(deps.db, unitId) : undefined;
+    const render = async (extra: { errors?: Record<string, string>; matches?: { title: string; href: string; unitName: string }[]; complaint?: boolean; status?: number }) =>
+      sendPage(request, reply, ctx, ApplyPage({ ctx, values, errors: extra.errors ?? {}, units: await unitOptions(), matches: extra.matches, complaint: extra.complaint }), { status: extra.status });
+    try {
+      // First submission: show published information that may already answer it, and warn about complaints.
+      if (formString(body.checked) !== '1' && values.infoDescription.trim().length >= 5) {
+        const found = await app.searchIndex.search({ q: `${values.infoTitle} ${values.infoDescription}`.slice(0, 200), pageSize: 5 });
+        const matches = found.results.filter((r) => r.score > 1).map((r) => ({ title: r.title, href: `/xxgk/${r.unitSlug}/items/${r.id}`, unitName: r.unitName }));
+        const complaint = COMPLAINT.test(values.infoDescription);
+        if (matches.length || complaint) {
+          // Validate too, so the applicant sees every problem at once.
+          await submitApplicationDryRun(application, unit?.id);
+          return render({ matches, complaint });
+        }
+      }
+      const r = await submitApplication(deps.db, await caseContext(deps), { unitId: unit?.id, application });
+      reply.header('Cache-Control', 'no-store');
+      return sendPage(request, reply, ctx, ReceiptPage({ ctx, caseNo: r.caseNo, queryCode: r.queryCode, unitName: unit!.name }));
+    } catch (err) {
+      if (!isFormError(err)) throw err;
+      return render({ errors: err.fields, status: err.status });
+    }
+  });
+
+  /** Checks the form without saving, so the applicant sees every problem together with the matches. */
+  async function submitApplicationDryRun(application: Record<string, string>, unitId: number | undefined) {
+    const r = applicationSchema.safeParse(application);
+    const errors: Record<string, string> = r.success ? {} : { ...r.errors };
+    if (!unitId) errors.unit = '请选择向哪个机关申请';
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+  }
+
+  app.get('/ysqgk/status', async (request, reply) => {
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, StatusLookupPage({ ctx, values: {}, errors: {} }));
+  });
+
+  app.post('/ysqgk/status', limited, async (request, reply) => {
+    const b = request.body as Record<string, unknown>;
+    const caseNo = formString(b.caseNo).trim().toUpperCase().slice(0, 30);
+    const code = formString(b.queryCode).trim().slice(0, 30);
+    const ctx = app.viewContext(request, reply);
+    const c = caseNo && code ? await getCaseByNo(deps.db, caseNo) : undefined;
+    const ok = c && (await deps.db.query<{ h: string }>('SELECT query_code_hash AS h FROM request_cases WHERE id = $1', [c.id])).rows[0].h === hashCode(code);
+    if (!c || !ok) {
+      const errors: Record<string, string> = {};
+      if (!caseNo) errors.caseNo = '请填写申请编号';
+      if (!code) errors.queryCode = '请填写查询码';
+      return sendPage(request, reply, ctx, StatusLookupPage({ ctx, values: { caseNo }, errors, message: Object.keys(errors).length ? undefined : '申请编号或查询码不正确，请核对后重试。' }), { status: 400 });
+    }
+    reply.setCookie(CASE_COOKIE, caseToken(deps.config.secret, c.id, deps.clock.now()), { path: '/ysqgk', httpOnly: true, sameSite: 'lax', secure: deps.config.trustProxy, maxAge: 3600 });
+    return reply.redirect('/ysqgk/case', 303);
+  });
+
+  function caseIdOf(request: FastifyRequest): number {
+    const id = readCaseToken(deps.config.secret, request.cookies[CASE_COOKIE], deps.clock.now());
+    if (!id) throw new NotFoundError('请先用申请编号和查询码查询。');
+    return id;
+  }
+
+  async function casePage(request: FastifyRequest, reply: FastifyReply, extra: { notice?: string; errors?: Record<string, string>; status?: number } = {}) {
+    const id = caseIdOf(request);
+    const c = await getCase(deps.db, id);
+    const events = await caseEvents(deps.db, id);
+    const cctx = await caseContext(deps);
+    const lastNotice = [...events].reverse().find((e) => e.kind === 'request_correction');
+    const correction =
+      c.state === 'awaiting_correction' && lastNotice
+        ? { items: lastNotice.details.items as string[], deadline: String(lastNotice.details.deadline), answered: events.some((e) => e.kind === 'applicant_correction' && e.id > lastNotice.id) }
+        : undefined;
+    const ctx = app.viewContext(request, reply);
+    reply.header('Cache-Control', 'no-store');
+    return sendPage(request, reply, ctx, ApplicantCasePage({ ctx, c, clock: caseClock(events, cctx), letters: await caseLetters(deps.db, id), correction, notice: extra.notice, errors: extra.errors ?? {} }), { status: extra.status });
+  }
+
+  app.get('/ysqgk/case', async (request, reply) => casePage(request, reply));
+
+  app.post('/ysqgk/case/correction', limited, async (request, reply) => {
+    const id = caseIdOf(request);
+    const text = formString((request.body as Record<string, unknown>).text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').trim();
+    if (!text) return casePage(request, reply, { errors: { text: '请填写补正内容' }, status: 400 });
+    if (text.length > 5000) return casePage(request, reply, { errors: { text: '补正内容不能超过5000字' }, status: 400 });
+    const cctx = await caseContext(deps);
+    await deps.db.transaction(async (tx) => {
+      const c = await getCase(tx, id, true);
+      nextState(c.state, 'applicant_correction');
+      await tx.query('INSERT INTO case_events (case_id, kind, on_date, at, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)', [id, 'applicant_correction', cctx.today, cctx.now, '申请人（网上补正）', JSON.stringify({ text })]);
+      await audit(tx, anonymous, { at: cctx.now, action: 'request.applicant_correction', subjectType: 'request_case', subjectId: id, unitId: c.unit_id, details: { caseNo: c.case_no } });
+    });
+    return casePage(request, reply, { notice: '补正内容已提交。' });
+  });
+
+  app.get('/ysqgk/case/letters/:file', async (request, reply) => {
+    const id = caseIdOf(request);
+    const file = (request.params as { file: string }).file;
+    const m = /^(\d+)(\.docx)?$/.exec(file);
+    const letter = m ? (await caseLetters(deps.db, id)).find((l) => l.id === Number(m[1])) : undefined;
+    if (!m || !letter) throw new NotFoundError('没有找到这份文书。');
+    const c = await getCase(deps.db, id);
+    reply.header('Cache-Control', 'no-store');
+    if (m[2]) {
+      const buf = await letterDocx(letter, c.unit_name);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('Content-Disposition', `attachment; filename="letter-${letter.id}.docx"; filename*=UTF-8''${encodeURIComponent(`${letter.title}.docx`)}`)
+        .send(buf);
+    }
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, LetterPage({ ctx, letter, unitName: c.unit_name, back: { href: '/ysqgk/case', label: c.case_no }, docxHref: `/ysqgk/case/letters/${letter.id}.docx` }));
+  });
+}

@@ -1,0 +1,141 @@
+/** The officer's screens: case lists, registration, the case page with its steps, letters, and the register export. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authorize, can, grantedPaths } from '../../lib/authz.ts';
+import { isFormError, NotFoundError, type AppError } from '../../lib/errors.ts';
+import { sendPage } from '../../lib/render.ts';
+import { formString } from '../../lib/validation.ts';
+import { asTree, listUnits } from '../orgs/queries.ts';
+import { caseClock, caseContext, caseEvents, getCase } from './caseStore.ts';
+import { caseLetters } from './letters.ts';
+import { letterDocx } from './letterDocx.ts';
+import { applicantHistory, CASE_VIEWS, listCases, officersFor, type CaseView } from './queries.ts';
+import { historyHints } from './history.ts';
+import { CaseListPage, RegisterPage } from './views/staffList.tsx';
+import { CasePage } from './views/casePage.tsx';
+import { LetterPage } from './views/letterPage.tsx';
+import { applicationFromBody } from './views/applicationFields.tsx';
+import { registerApplication } from './commands/registerApplication.ts';
+import { STEP_HANDLERS } from './stepHandlers.ts';
+import { CASE_STATE_LABELS, type CaseState } from './states.ts';
+import { CHANNELS } from './forms.ts';
+import { OUTCOME_BY_CODE } from './outcomes.ts';
+
+const caseId = (request: FastifyRequest) => {
+  const id = Number((request.params as { id: string }).id);
+  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError('没有找到这个申请。');
+  return id;
+};
+
+export function registerRequestStaffRoutes(app: FastifyInstance) {
+  const { deps } = app;
+  const units = async () => asTree(await listUnits(deps.db)).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
+
+  async function list(request: FastifyRequest) {
+    authorize(request.actor, 'staff.enter');
+    const q = request.query as Record<string, unknown>;
+    const view = (typeof q.view === 'string' && q.view in CASE_VIEWS ? q.view : 'open') as CaseView;
+    const cctx = await caseContext(deps);
+    const paths = grantedPaths(request.actor, ['request_officer', 'office_admin']);
+    const userId = request.actor.kind === 'user' ? request.actor.id : null;
+    return { view, cctx, rows: await listCases(deps.db, { paths, view, userId, today: cctx.today, calendar: cctx.calendar, limit: view === 'all' || view === 'closed' ? 5000 : 500 }) };
+  }
+
+  app.get('/staff/requests', async (request, reply) => {
+    const { view, cctx, rows } = await list(request);
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, CaseListPage({ ctx, view, rows, today: cctx.today }));
+  });
+
+  app.get('/staff/requests.csv', async (request, reply) => {
+    const { rows } = await list(request);
+    const cell = (s: unknown) => `"${String(s ?? '').replace(/"/g, '""')}"`;
+    const lines = [['申请编号', '申请人', '受理机关', '渠道', '收到申请之日', '答复期限', '状态', '处理结果', '表三行', '答复日期', '承办人'].map(cell).join(',')];
+    for (const r of rows) {
+      const o = r.outcome ? OUTCOME_BY_CODE.get(r.outcome) : undefined;
+      lines.push([r.case_no, r.applicant_name, r.unit_name, CHANNELS[r.channel as keyof typeof CHANNELS], r.received_on, r.due_on, CASE_STATE_LABELS[r.state as CaseState], o?.label, o?.row, r.replied_on, r.officer_name].map(cell).join(','));
+    }
+    // A BOM so that Excel opens the Chinese text correctly.
+    return reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="requests.csv"`).header('Cache-Control', 'no-store').send('\ufeff' + lines.join('\r\n') + '\r\n');
+  });
+
+  app.get('/staff/requests/new', async (request, reply) => {
+    authorize(request.actor, 'staff.enter');
+    const cctx = await caseContext(deps);
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, RegisterPage({ ctx, values: {}, errors: {}, units: await units(), today: cctx.today }));
+  });
+
+  app.post('/staff/requests/new', async (request, reply) => {
+    authorize(request.actor, 'staff.enter');
+    const body = request.body as Record<string, unknown>;
+    const { values, application } = applicationFromBody(body);
+    const registration = { channel: formString(body.channel) || undefined, arrivedOn: formString(body.arrivedOn) || undefined, confirmedOn: formString(body.confirmedOn) };
+    Object.assign(values, { channel: formString(body.channel), arrivedOn: formString(body.arrivedOn), confirmedOn: formString(body.confirmedOn) });
+    const cctx = await caseContext(deps);
+    try {
+      const r = await registerApplication(deps.db, cctx, request.actor, { unitId: Number(values.unit) || 0, application, registration });
+      return reply.redirect(`/staff/requests/${r.id}?done=${encodeURIComponent(`已登记，申请编号 ${r.caseNo}，查询码 ${r.queryCode}（请告知申请人）`)}`, 303);
+    } catch (err) {
+      if (!isFormError(err)) throw err;
+      const ctx = app.viewContext(request, reply);
+      return sendPage(request, reply, ctx, RegisterPage({ ctx, values, errors: err.fields, units: await units(), today: cctx.today }), { status: err.status });
+    }
+  });
+
+  async function casePage(request: FastifyRequest, reply: FastifyReply, id: number, extra: { failed?: { action: string; values: Record<string, string>; errors: Record<string, string>; message?: string }; status?: number; notice?: string } = {}) {
+    const c = await getCase(deps.db, id);
+    authorize(request.actor, 'request.handle', { unitPath: c.unit_path });
+    const cctx = await caseContext(deps);
+    const events = await caseEvents(deps.db, id);
+    const ctx = app.viewContext(request, reply);
+    const notice = extra.notice ?? (formString((request.query as Record<string, unknown>)?.done).slice(0, 200) || undefined);
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      CasePage({
+        ctx, c, clock: caseClock(events, cctx), events, letters: await caseLetters(deps.db, id), officers: await officersFor(deps.db, c.unit_path), units: await units(),
+        hints: historyHints(c, await applicantHistory(deps.db, c), cctx.today), canExtend: can(request.actor, 'request.approve_extension', { unitPath: c.unit_path }),
+        today: cctx.today, failed: extra.failed, notice,
+      }),
+      { status: extra.status },
+    );
+  }
+
+  app.get('/staff/requests/:id', async (request, reply) => casePage(request, reply, caseId(request)));
+
+  app.post('/staff/requests/:id/:action', async (request, reply) => {
+    const id = caseId(request);
+    const action = (request.params as { action: string }).action;
+    const handler = STEP_HANDLERS[action];
+    if (!handler) throw new NotFoundError('没有这个办理步骤。');
+    const body = request.body as Record<string, unknown>;
+    const values = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, formString(v).slice(0, 3000)]));
+    try {
+      await handler(deps.db, await caseContext(deps), request.actor, id, values);
+      return reply.redirect(`/staff/requests/${id}?done=${encodeURIComponent(`已完成：${handler.label}`)}`, 303);
+    } catch (err) {
+      if (!isFormError(err)) throw err;
+      const e = err as AppError;
+      return casePage(request, reply, id, { failed: { action, values, errors: e.fields, message: Object.keys(e.fields).length ? undefined : e.message }, status: e.status });
+    }
+  });
+
+  app.get('/staff/requests/:id/letters/:file', async (request, reply) => {
+    const id = caseId(request);
+    const c = await getCase(deps.db, id);
+    authorize(request.actor, 'request.handle', { unitPath: c.unit_path });
+    const m = /^(\d+)(\.docx)?$/.exec((request.params as { file: string }).file);
+    const letter = m ? (await caseLetters(deps.db, id)).find((l) => l.id === Number(m[1])) : undefined;
+    if (!m || !letter) throw new NotFoundError('没有找到这份文书。');
+    if (m[2]) {
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('Content-Disposition', `attachment; filename="letter-${letter.id}.docx"; filename*=UTF-8''${encodeURIComponent(`${letter.title}.docx`)}`)
+        .header('Cache-Control', 'no-store')
+        .send(await letterDocx(letter, c.unit_name));
+    }
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, LetterPage({ ctx, letter, unitName: c.unit_name, back: { href: `/staff/requests/${id}`, label: c.case_no }, docxHref: `/staff/requests/${id}/letters/${letter.id}.docx`, staff: true }));
+  });
+}

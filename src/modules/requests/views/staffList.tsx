@@ -1,0 +1,75 @@
+/** The officer's case lists and the registration screen. */
+import type { ViewContext } from '../../../views/context.ts';
+import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
+import { ApplicationFields } from './applicationFields.tsx';
+import { CASE_VIEWS, type CaseListRow, type CaseView } from '../queries.ts';
+import { CASE_STATE_LABELS, type CaseState } from '../states.ts';
+import { CHANNELS } from '../forms.ts';
+import { OUTCOME_BY_CODE } from '../outcomes.ts';
+
+const crumbs = (label?: string) => [{ label: '工作台', href: '/staff' }, { label: '依申请公开', href: label ? '/staff/requests' : undefined }, ...(label ? [{ label }] : [])];
+
+export function CaseListPage(props: { ctx: ViewContext; view: CaseView; rows: CaseListRow[]; today: string }) {
+  return (
+    <Layout ctx={props.ctx} title="依申请公开" staff crumbs={crumbs()}>
+      <h1>依申请公开办理</h1>
+      <div class="button-row">
+        <a class="button" href="/staff/requests/new">登记申请</a>
+        <a class="button secondary" href={`/staff/requests.csv?view=${props.view}`}>导出登记簿（CSV）</a>
+      </div>
+      <nav aria-label="案件筛选">
+        <ul class="chips">
+          {(Object.keys(CASE_VIEWS) as CaseView[]).map((v) => <li>{v === props.view ? <strong aria-current="page">{CASE_VIEWS[v]}</strong> : <a href={`/staff/requests?view=${v}`}>{CASE_VIEWS[v]}</a>}</li>)}
+        </ul>
+      </nav>
+      {props.rows.length ? (
+        <table class="data">
+          <caption class="visually-hidden">{CASE_VIEWS[props.view]}</caption>
+          <thead>
+            <tr><th scope="col">申请编号</th><th scope="col">申请人</th><th scope="col">受理机关</th><th scope="col">收到申请</th><th scope="col">答复期限</th><th scope="col">状态</th><th scope="col">承办人</th></tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => {
+              const overdue = r.due_on && r.due_on < props.today && ['handling', 'consulting', 'awaiting_fee'].includes(r.state);
+              return (
+                <tr>
+                  <td><a href={`/staff/requests/${r.id}`}>{r.case_no}</a></td>
+                  <td>{r.applicant_name}</td>
+                  <td>{r.unit_name}</td>
+                  <td>{r.received_on ?? '待确认'}</td>
+                  <td class={overdue ? 'status-overdue' : undefined}>{r.due_on ? `${r.due_on}${r.due_provisional ? '（暂定）' : ''}${overdue ? ' 已超期' : ''}` : r.state === 'replied' || r.state === 'delivered' || r.state === 'archived' ? `已于 ${r.replied_on} 答复` : '—'}</td>
+                  <td>{CASE_STATE_LABELS[r.state as CaseState]}{r.outcome ? `：${OUTCOME_BY_CODE.get(r.outcome)?.label ?? r.outcome}` : ''}</td>
+                  <td>{r.officer_name ?? '未指定'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : (
+        <p>没有符合条件的申请。</p>
+      )}
+    </Layout>
+  );
+}
+
+export function RegisterPage(props: { ctx: ViewContext; values: Record<string, string>; errors: Record<string, string>; units: { id: number; name: string; depth: number }[]; today: string }) {
+  const v = props.values;
+  return (
+    <Layout ctx={props.ctx} title="登记申请" staff crumbs={crumbs('登记申请')}>
+      <h1>登记政府信息公开申请</h1>
+      <p>当面、邮寄、传真、电子邮件和口头提出的申请在此登记；口头申请由工作人员代为填写（条例第二十九条）。收到申请之日按条例第三十一条确定。</p>
+      <ErrorSummary errors={props.errors} />
+      <form method="post" action="/staff/requests/new" novalidate>
+        <CsrfField ctx={props.ctx} />
+        <fieldset>
+          <legend>收到申请</legend>
+          <Select name="channel" label="申请渠道" value={v.channel} error={props.errors.channel} required blank="请选择" options={Object.entries(CHANNELS).filter(([k]) => k !== 'online').map(([value, label]) => ({ value, label }))} />
+          <Field name="arrivedOn" label="收到日期（当面提交之日、签收之日或收到之日）" type="date" value={v.arrivedOn ?? props.today} error={props.errors.arrivedOn} required />
+          <Field name="confirmedOn" label="与申请人确认之日（平常信函、传真、电子邮件必填）" type="date" value={v.confirmedOn} error={props.errors.confirmedOn} hint="平常信函应在收到当日确认" />
+        </fieldset>
+        <ApplicationFields values={v} errors={props.errors} units={props.units} unitLabel="受理机关" />
+        <button type="submit" class="button">登记</button>
+      </form>
+    </Layout>
+  );
+}
