@@ -15,6 +15,7 @@ import { addAttachments } from '../../../src/modules/publishing/commands/attachm
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './units.ts';
 import { ABBR, TEMPLATES, type Template } from './content.ts';
 import { csv, tinyPdf } from './files.ts';
+import { seedDemoRequests } from './requests.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
 
@@ -57,7 +58,7 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => undefine
   }
   log(`单位：${ids.size} 个`);
   for (const u of DEMO_USERS) {
-    await createUser(db, SYSTEM, { username: u.username, displayName: u.name, unitId: ids.get(u.unit)!, password: DEMO_PASSWORD, grants: u.roles.map((role) => ({ role, unitId: ids.get(u.unit)! })) });
+    await createUser(db, SYSTEM, { username: u.username, displayName: u.name, unitId: ids.get(u.unit)!, password: DEMO_PASSWORD, grants: u.roles.map((role) => ({ role, unitId: ids.get(u.scope ?? u.unit)! })) });
   }
   log(`用户：${DEMO_USERS.length} 个，密码均为 ${DEMO_PASSWORD}`);
 
@@ -100,6 +101,7 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => undefine
   log(`政府信息：${items} 条`);
   items += await seedRelations(db, ids, byKey);
   log('政策解读、修订版本和废止标注已生成');
+  log(`依申请公开案件：${await seedDemoRequests(db, ids.get('civil')!)} 件（市民政局，各办理阶段）`);
   return { units: ids.size, users: DEMO_USERS.length, items };
 }
 

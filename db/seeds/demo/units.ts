@@ -34,15 +34,17 @@ export const DEMO_UNITS: DemoUnit[] = [
 ];
 
 /** Staff users for every role; the demo password is the same for all and printed at start. */
-export const DEMO_USERS: { username: string; name: string; unit: string; roles: ('system_admin' | 'office_admin' | 'publisher' | 'reviewer' | 'secrecy_reviewer')[] }[] = [
+export const DEMO_USERS: { username: string; name: string; unit: string; /** the unit whose subtree the roles cover, when not `unit` */ scope?: string; roles: ('system_admin' | 'office_admin' | 'publisher' | 'reviewer' | 'secrecy_reviewer' | 'request_officer')[] }[] = [
   { username: 'admin', name: '王管理', unit: 'city', roles: ['system_admin'] },
-  { username: 'office', name: '李公开', unit: 'gov_office', roles: ['office_admin'] },
+  { username: 'office', name: '李公开', unit: 'gov_office', scope: 'city', roles: ['office_admin'] },
   { username: 'city.publisher', name: '张发布', unit: 'gov_office', roles: ['publisher'] },
   { username: 'city.secrecy', name: '赵保密', unit: 'gov_office', roles: ['secrecy_reviewer'] },
   { username: 'city.reviewer', name: '钱审核', unit: 'gov_office', roles: ['reviewer'] },
   { username: 'civil.publisher', name: '孙民政', unit: 'civil', roles: ['publisher'] },
   { username: 'civil.secrecy', name: '周保密', unit: 'civil', roles: ['secrecy_reviewer'] },
   { username: 'civil.reviewer', name: '吴审核', unit: 'civil', roles: ['reviewer'] },
+  { username: 'civil.requests', name: '何承办', unit: 'civil', roles: ['request_officer'] },
+  { username: 'civil.head', name: '马主任', unit: 'civil', roles: ['office_admin'] },
   { username: 'district.office', name: '郑区办', unit: 'district', roles: ['office_admin'] },
   { username: 'town.publisher', name: '冯乡镇', unit: 'town_a', roles: ['publisher', 'secrecy_reviewer'] },
   { username: 'town.reviewer', name: '陈镇审', unit: 'town_a', roles: ['reviewer'] },

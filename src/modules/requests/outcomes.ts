@@ -28,7 +28,7 @@ export const GROUP_LABELS: Record<OutcomeGroup, string> = {
 export const OUTCOMES: OutcomeDef[] = [
   { code: 'disclose_published', group: 'disclose', row: '（一）', label: '予以公开：已主动公开，告知获取方式和途径', basis: '条例第三十六条第（一）项', replyText: '您申请获取的政府信息已经主动公开，获取方式和途径如下' },
   { code: 'disclose_provided', group: 'disclose', row: '（一）', label: '予以公开：提供信息或告知获取方式、途径和时间', basis: '条例第三十六条第（二）项', replyText: '您申请获取的政府信息属于公开范围，现予以提供' },
-  { code: 'partial', group: 'partial', row: '（二）', label: '部分公开（区分处理）', basis: '条例第三十七条', replyText: '您申请获取的政府信息中含有不应当公开的内容，经区分处理，现提供可以公开的部分，不予公开部分的理由如下' },
+  { code: 'partial', group: 'partial', row: '（二）', label: '部分公开（区分处理）', basis: '条例第三十七条', replyText: '您申请获取的政府信息中含有不应当公开的内容，经区分处理，现提供可以公开的部分' },
   { code: 'withhold_state_secret', group: 'withhold', row: '（三）1', label: '不予公开：属于国家秘密', basis: '条例第十四条', replyText: '您申请获取的政府信息属于国家秘密，根据条例第十四条不予公开' },
   { code: 'withhold_law', group: 'withhold', row: '（三）2', label: '不予公开：其他法律行政法规禁止公开', basis: '条例第十四条', replyText: '您申请获取的政府信息属于法律、行政法规禁止公开的信息，根据条例第十四条不予公开' },
   { code: 'withhold_security', group: 'withhold', row: '（三）3', label: '不予公开：危及“三安全一稳定”', basis: '条例第十四条', replyText: '您申请获取的政府信息公开后可能危及国家安全、公共安全、经济安全、社会稳定，根据条例第十四条不予公开' },

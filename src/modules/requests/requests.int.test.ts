@@ -110,8 +110,9 @@ test('an online application from submission to archive: correction restarts the 
   await archiveCase(h.db, await ctx(), officer, sub.id);
   const done = await getCase(h.db, sub.id);
   assert.deepEqual([done.state, done.outcome, done.replied_on, done.delivered_on], ['archived', 'partial', '2026-03-23', '2026-03-23']);
-  assert.deepEqual((await caseLetters(h.db, sub.id)).map((l) => l.kind), ['correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply']);
-  assert.match((await caseLetters(h.db, sub.id))[0].letter_no, /^民政局依申〔2026〕1号$/);
+  assert.deepEqual((await caseLetters(h.db, sub.id)).map((l) => l.kind), ['receipt', 'correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply']);
+  assert.match((await caseLetters(h.db, sub.id))[0].paragraphs.join(''), /本机关于2026年3月2日收到您提出的政府信息公开申请.*20个工作日内予以答复/);
+  assert.deepEqual((await caseLetters(h.db, sub.id)).map((l) => l.letter_no).slice(0, 2), ['民政局依申〔2026〕1号', '民政局依申〔2026〕2号']);
   const kinds = (await caseEvents(h.db, sub.id)).map((e) => e.kind);
   assert.deepEqual(kinds, ['submit', 'confirm', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'extend', 'fee_notice', 'fee_paid', 'decide', 'deliver', 'archive']);
   await assert.rejects(h.db.query(`UPDATE case_events SET kind = 'x' WHERE case_id = $1`, [sub.id]));

@@ -94,3 +94,28 @@ export function nextState(state: CaseState | null, kind: CaseEventKind): CaseSta
   }
   return step.to ?? state;
 }
+
+/** One line about what a step recorded, for the case's history. */
+export function eventSummary(kind: string, d: Record<string, unknown>): string {
+  switch (kind) {
+    case 'register':
+    case 'confirm':
+      return `收到申请之日 ${String(d.receivedOn ?? '')}${d.how ? `（${String(d.how)}）` : ''}`;
+    case 'request_correction':
+      return `补正期限至 ${String(d.deadline)}${d.late ? '（告知晚于7个工作日）' : ''}`;
+    case 'start_consultation':
+      return `${String(d.partyName)}，应于 ${String(d.answerBy)} 前提出意见`;
+    case 'end_consultation':
+      return ({ agree: '同意公开', disagree: '不同意公开', none: '期满未提出意见' } as Record<string, string>)[String(d.opinion)] ?? '';
+    case 'extend':
+      return `延长 ${String(d.workingDays)} 个工作日：${String(d.reason)}`;
+    case 'fee_notice':
+      return `${String(d.amount)} 元，缴费期限至 ${String(d.payBy)}`;
+    case 'transfer':
+      return `由${String(d.fromUnitName)}转交${String(d.toUnitName)}：${String(d.reason)}`;
+    case 'assign':
+      return String(d.officerName ?? '');
+    default:
+      return '';
+  }
+}

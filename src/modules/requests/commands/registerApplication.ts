@@ -7,7 +7,8 @@ import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { fieldErrors } from '../../../lib/validation.ts';
 import { applicationSchema, receiptDate, registrationSchema } from '../forms.ts';
-import { insertCase, type CaseContext } from '../caseStore.ts';
+import { getCase, insertCase, type CaseContext } from '../caseStore.ts';
+import { issueLetter } from '../letters.ts';
 import { getUnit } from '../../orgs/queries.ts';
 
 export async function registerApplication(db: Db, ctx: CaseContext, actor: Actor, input: { unitId: number; application?: unknown; registration?: unknown }) {
@@ -20,7 +21,10 @@ export async function registerApplication(db: Db, ctx: CaseContext, actor: Actor
   if (r.success && r.data.arrivedOn > ctx.today) errors.arrivedOn = '收到日期不能晚于今天';
   if (!a.success || !r.success || Object.keys(errors).length) throw new ValidationError(errors);
   const receivedOn = receiptDate(r.data);
-  return db.transaction((tx) =>
-    insertCase(tx, ctx, actor, { unitId: unit.id, channel: r.data.channel, application: a.data, receivedOn }, 'register', { receivedOn, arrivedOn: r.data.arrivedOn, confirmedOn: r.data.confirmedOn || undefined, channel: r.data.channel }),
-  );
+  return db.transaction(async (tx) => {
+    const created = await insertCase(tx, ctx, actor, { unitId: unit.id, channel: r.data.channel, application: a.data, receivedOn }, 'register', { receivedOn, arrivedOn: r.data.arrivedOn, confirmedOn: r.data.confirmedOn || undefined, channel: r.data.channel });
+    // The receipt (受理回执) is dated the day it is issued, which is today.
+    await issueLetter(tx, ctx, await getCase(tx, created.id), 'receipt', ctx.today, {});
+    return created;
+  });
 }

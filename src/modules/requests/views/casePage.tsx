@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/l
 import type { CaseRow, StoredEvent } from '../caseStore.ts';
 import type { ClockState } from '../clock.ts';
 import type { Letter } from '../letters.ts';
-import { CASE_STATE_LABELS, STEPS, nextState, type CaseEventKind } from '../states.ts';
+import { CASE_STATE_LABELS, STEPS, eventSummary, nextState, type CaseEventKind } from '../states.ts';
 import { APPLICANT_SUBTYPES, APPLICANT_TYPES, CHANNELS, DELIVERY_FORMS, DELIVERY_METHODS } from '../forms.ts';
 import { CLOSING_OUTCOMES, GROUP_LABELS, OUTCOMES, OUTCOME_BY_CODE } from '../outcomes.ts';
 import { OPINIONS } from '../commands/consultation.ts';
@@ -226,7 +226,7 @@ export function CasePage(p: CasePageProps) {
       <section aria-labelledby="events-h">
         <h2 id="events-h">办理记录</h2>
         <ol class="timeline">
-          {p.events.map((x) => <li>{x.on_date}　{STEPS[x.kind as CaseEventKind]?.label ?? x.kind}　<span class="muted">{x.actor_label}</span></li>)}
+          {p.events.map((x) => <li>{x.on_date}　{STEPS[x.kind as CaseEventKind]?.label ?? x.kind}{eventSummary(x.kind, x.details) ? `：${eventSummary(x.kind, x.details)}` : ''}　<span class="muted">{x.actor_label}</span></li>)}
         </ol>
       </section>
     </Layout>
