@@ -100,7 +100,7 @@ export function Layout(props: {
 }
 
 /** GOV.UK-style error summary: listed at the top, each linking to its field, announced by screen readers. */
-export function ErrorSummary(props: { errors: Record<string, string>; message?: string }) {
+export function ErrorSummary(props: { errors: Record<string, string>; message?: string; idPrefix?: string }) {
   const entries = Object.entries(props.errors);
   if (!entries.length && !props.message) return null;
   return (
@@ -109,7 +109,7 @@ export function ErrorSummary(props: { errors: Record<string, string>; message?: 
       <ul>
         {entries.map(([field, msg]) => (
           <li>
-            <a href={`#f-${field}`}>{msg}</a>
+            <a href={`#${props.idPrefix ?? 'f'}-${field}`}>{msg}</a>
           </li>
         ))}
       </ul>
@@ -129,8 +129,10 @@ export function Field(props: {
   textarea?: boolean;
   rows?: number;
   autocomplete?: string;
+  /** Several forms on one page need distinct ids: 'f' by default. */
+  idPrefix?: string;
 }) {
-  const id = `f-${props.name}`;
+  const id = `${props.idPrefix ?? 'f'}-${props.name}`;
   const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${props.error ? ' field-error' : ''}`}>
@@ -169,8 +171,9 @@ export function Select(props: {
   hint?: string;
   required?: boolean;
   blank?: string;
+  idPrefix?: string;
 }) {
-  const id = `f-${props.name}`;
+  const id = `${props.idPrefix ?? 'f'}-${props.name}`;
   const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${props.error ? ' field-error' : ''}`}>

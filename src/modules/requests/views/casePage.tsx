@@ -51,6 +51,12 @@ function Action(props: { p: CasePageProps; name: string; title: string; children
   );
 }
 
+function dueText(c: CaseRow, clock: ClockState | null): string {
+  if (!clock) return '—';
+  if (c.replied_on) return clock.dueOn ? `${clock.dueOn}；已于 ${c.replied_on} 答复，${c.replied_on <= clock.dueOn ? '在期限内' : '超过期限'}` : `已于 ${c.replied_on} 答复`;
+  return clock.dueOn ? `${clock.dueOn}${clock.provisional ? '（暂定）' : ''}，已用 ${clock.usedWorkingDays}/${clock.limitWorkingDays} 个工作日` : '计时暂停中';
+}
+
 export function CasePage(p: CasePageProps) {
   const { c } = p;
   const v = p.failed?.values ?? {};
@@ -61,15 +67,15 @@ export function CasePage(p: CasePageProps) {
     <Layout ctx={p.ctx} title={`申请 ${c.case_no}`} staff crumbs={[{ label: '工作台', href: '/staff' }, { label: '依申请公开', href: '/staff/requests' }, { label: c.case_no }]}>
       <h1>申请 {c.case_no}</h1>
       {p.notice ? <p class="notice" role="status">{p.notice}</p> : null}
-      {p.failed ? <ErrorSummary errors={e} message={p.failed.message} /> : null}
+      {p.failed ? <ErrorSummary errors={e} message={p.failed.message} idPrefix={`a-${p.failed.action}`} /> : null}
       <table class="meta-table">
         <tbody>
-          <tr><th scope="row">状态</th><td>{CASE_STATE_LABELS[c.state]}{c.outcome ? `：${OUTCOME_BY_CODE.get(c.outcome)?.label}（${OUTCOME_BY_CODE.get(c.outcome)?.row}）` : ''}</td></tr>
+          <tr><th scope="row">状态</th><td>{CASE_STATE_LABELS[c.state]}{c.outcome ? `：${OUTCOME_BY_CODE.get(c.outcome)?.label}，计入年报表三“${OUTCOME_BY_CODE.get(c.outcome)?.row}”` : ''}</td></tr>
           <tr><th scope="row">受理机关</th><td>{c.unit_name}</td></tr>
           <tr><th scope="row">承办人</th><td>{c.officer_name ?? '未指定'}</td></tr>
           <tr><th scope="row">渠道</th><td>{CHANNELS[c.channel as keyof typeof CHANNELS]}</td></tr>
           <tr><th scope="row">收到申请之日</th><td>{c.received_on ?? '待确认（条例第三十一条）'}</td></tr>
-          <tr><th scope="row">答复期限</th><td>{p.clock ? (p.clock.dueOn ? `${p.clock.dueOn}${p.clock.provisional ? '（暂定）' : ''}，已用 ${p.clock.usedWorkingDays}/${p.clock.limitWorkingDays} 个工作日` : '计时暂停中') : '—'}</td></tr>
+          <tr><th scope="row">答复期限</th><td>{dueText(c, p.clock)}</td></tr>
           <tr><th scope="row">申请人</th><td>{c.applicant_name}（{APPLICANT_TYPES[c.applicant_type]}{c.applicant_subtype ? `·${APPLICANT_SUBTYPES[c.applicant_subtype as keyof typeof APPLICANT_SUBTYPES]}` : ''}）</td></tr>
           <tr><th scope="row">身份证明</th><td>{c.id_type} {c.id_number}</td></tr>
           <tr><th scope="row">联系方式</th><td>{[c.contact_person, c.phone, c.email, c.address, c.postcode].filter(Boolean).join('；')}</td></tr>
@@ -95,92 +101,92 @@ export function CasePage(p: CasePageProps) {
         <h2 id="actions-h">办理</h2>
         {possible(c, 'confirm') ? (
           <Action p={p} name="confirm" title="确认收到申请（确认之日为收到申请之日）" button="确认">
-            <Field name="confirmedOn" label="确认日期" type="date" value={v.confirmedOn ?? today} error={e.confirmedOn} required />
-            <Field name="how" label="确认方式" value={v.how ?? '电话确认'} error={e.how} required />
+            <Field idPrefix="a-confirm" name="confirmedOn" label="确认日期" type="date" value={v.confirmedOn ?? today} error={e.confirmedOn} required />
+            <Field idPrefix="a-confirm" name="how" label="确认方式" value={v.how ?? '电话确认'} error={e.how} required />
           </Action>
         ) : null}
         {possible(c, 'request_correction') && !p.events.some((x) => x.kind === 'request_correction') ? (
           <Action p={p} name="correction" title="一次性告知补正（条例第三十条）" button="发出补正告知书">
-            <Field name="onDate" label="告知日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
-            <Field name="items" label="需要补正的全部事项（每行一项）" textarea rows={4} value={v.items} error={e.items} required />
+            <Field idPrefix="a-correction" name="onDate" label="告知日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+            <Field idPrefix="a-correction" name="items" label="需要补正的全部事项（每行一项）" textarea rows={4} value={v.items} error={e.items} required />
           </Action>
         ) : null}
         {possible(c, 'receive_correction') ? (
           <>
             {p.events.filter((x) => x.kind === 'applicant_correction').map((x) => <p class="notice">申请人于 {x.on_date} 在线提交补正：{String(x.details.text)}</p>)}
             <Action p={p} name="receive-correction" title="收到补正（重新计算答复期限）" button="登记">
-              <Field name="onDate" label="收到补正的日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
-              <Field name="note" label="补正内容摘要" value={v.note} error={e.note} />
+              <Field idPrefix="a-receive-correction" name="onDate" label="收到补正的日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+              <Field idPrefix="a-receive-correction" name="note" label="补正内容摘要" value={v.note} error={e.note} />
             </Action>
             <Action p={p} name="close-no-correction" title="逾期未补正，不再处理（其他处理-1）" button="结案">
-              <Field name="onDate" label="日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+              <Field idPrefix="a-close-no-correction" name="onDate" label="日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
             </Action>
           </>
         ) : null}
         {possible(c, 'start_consultation') ? (
           <Action p={p} name="consult" title="书面征求第三方或其他机关意见（期间不计入答复期限）" button="发出征求意见书">
-            <Select name="party" label="征求对象" value={v.party} error={e.party} required blank="请选择" options={[{ value: 'third_party', label: '第三方（条例第三十二条）' }, { value: 'inter_agency', label: '其他机关（条例第三十四条）' }]} />
-            <Field name="partyName" label="名称" value={v.partyName} error={e.partyName} required />
-            <Field name="onDate" label="发出日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+            <Select idPrefix="a-consult" name="party" label="征求对象" value={v.party} error={e.party} required blank="请选择" options={[{ value: 'third_party', label: '第三方（条例第三十二条）' }, { value: 'inter_agency', label: '其他机关（条例第三十四条）' }]} />
+            <Field idPrefix="a-consult" name="partyName" label="名称" value={v.partyName} error={e.partyName} required />
+            <Field idPrefix="a-consult" name="onDate" label="发出日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
           </Action>
         ) : null}
         {possible(c, 'end_consultation') ? (
           <Action p={p} name="end-consult" title="收到意见（或期满未答复）" button="登记">
-            <Select name="opinion" label="意见" value={v.opinion} error={e.opinion} required blank="请选择" options={Object.entries(OPINIONS).map(([value, label]) => ({ value, label }))} />
-            <Field name="onDate" label="日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
-            <Field name="note" label="意见摘要" value={v.note} error={e.note} />
+            <Select idPrefix="a-end-consult" name="opinion" label="意见" value={v.opinion} error={e.opinion} required blank="请选择" options={Object.entries(OPINIONS).map(([value, label]) => ({ value, label }))} />
+            <Field idPrefix="a-end-consult" name="onDate" label="日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+            <Field idPrefix="a-end-consult" name="note" label="意见摘要" value={v.note} error={e.note} />
           </Action>
         ) : null}
         {possible(c, 'extend') && p.canExtend && !p.events.some((x) => x.kind === 'extend') ? (
           <Action p={p} name="extend" title="延长答复期限（负责人同意，最长20个工作日，只能一次）" button="延期并生成告知书">
-            <Field name="workingDays" label="延长的工作日数" type="number" value={v.workingDays ?? '20'} error={e.workingDays} required />
-            <Field name="reason" label="延期原因" value={v.reason} error={e.reason} required />
-            <Field name="approvedOn" label="负责人同意日期" type="date" value={v.approvedOn ?? today} error={e.approvedOn} required />
-            <Field name="notifiedOn" label="告知申请人日期" type="date" value={v.notifiedOn ?? today} error={e.notifiedOn} required />
+            <Field idPrefix="a-extend" name="workingDays" label="延长的工作日数" type="number" value={v.workingDays ?? '20'} error={e.workingDays} required />
+            <Field idPrefix="a-extend" name="reason" label="延期原因" value={v.reason} error={e.reason} required />
+            <Field idPrefix="a-extend" name="approvedOn" label="负责人同意日期" type="date" value={v.approvedOn ?? today} error={e.approvedOn} required />
+            <Field idPrefix="a-extend" name="notifiedOn" label="告知申请人日期" type="date" value={v.notifiedOn ?? today} error={e.notifiedOn} required />
           </Action>
         ) : null}
         {possible(c, 'fee_notice') ? (
           <Action p={p} name="fee" title="收取信息处理费（按件或按量，只选一种）" button="发出收费通知">
-            <Select name="method" label="计收方式" value={v.method} error={e.method} required blank="请选择" options={[{ value: 'piece', label: '按件计收（同一申请人当月累计）' }, { value: 'page', label: '按量计收（页数）' }]} />
-            <Field name="count" label="件数或页数" type="number" value={v.count} error={e.count} required />
-            <Field name="onDate" label="通知日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+            <Select idPrefix="a-fee" name="method" label="计收方式" value={v.method} error={e.method} required blank="请选择" options={[{ value: 'piece', label: '按件计收（同一申请人当月累计）' }, { value: 'page', label: '按量计收（页数）' }]} />
+            <Field idPrefix="a-fee" name="count" label="件数或页数" type="number" value={v.count} error={e.count} required />
+            <Field idPrefix="a-fee" name="onDate" label="通知日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
           </Action>
         ) : null}
         {possible(c, 'fee_paid') ? (
           <>
             <Action p={p} name="fee-paid" title="已缴费" button="登记">
-              <Field name="onDate" label="缴费日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
-              <Field name="receiptNo" label="票据号" value={v.receiptNo} error={e.receiptNo} />
+              <Field idPrefix="a-fee-paid" name="onDate" label="缴费日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+              <Field idPrefix="a-fee-paid" name="receiptNo" label="票据号" value={v.receiptNo} error={e.receiptNo} />
             </Action>
             <Action p={p} name="close-unpaid" title="逾期未缴费，不再处理（其他处理-2）" button="结案">
-              <Field name="onDate" label="日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+              <Field idPrefix="a-close-unpaid" name="onDate" label="日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
             </Action>
           </>
         ) : null}
         {possible(c, 'decide') ? (
           <Action p={p} name="decide" title="作出答复" button="生成答复告知书">
             <div class={`field${e.outcome ? ' field-error' : ''}`}>
-              <label for="f-outcome">处理结果（按年度报告表三的口径）<span class="req">（必填）</span></label>
+              <label for="a-decide-outcome">处理结果（按年度报告表三的口径）<span class="req">（必填）</span></label>
               {e.outcome ? <p class="error-message">{e.outcome}</p> : null}
-              <select id="f-outcome" name="outcome">
+              <select id="a-decide-outcome" name="outcome">
                 <option value="">请选择</option>
                 {Object.entries(GROUP_LABELS).map(([g, label]) => (
                   <optgroup label={label}>{decidable.filter((o) => o.group === g).map((o) => <option value={o.code} selected={v.outcome === o.code}>{`${o.row} ${o.label}`}</option>)}</optgroup>
                 ))}
               </select>
             </div>
-            <Field name="detail" label="答复内容或理由" textarea rows={4} value={v.detail} error={e.detail} hint="不予公开、不予提供的，须写明具体理由" />
-            <Field name="publishedUrl" label="已公开信息的网址或获取途径（已主动公开的填写）" value={v.publishedUrl} error={e.publishedUrl} />
-            <Field name="responsibleAgency" label="负责公开的机关名称和联系方式（不属于本机关负责公开的填写）" value={v.responsibleAgency} error={e.responsibleAgency} />
-            <Field name="withheldReason" label="不予公开部分的理由（部分公开的填写）" value={v.withheldReason} error={e.withheldReason} />
-            <Field name="onDate" label="答复日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+            <Field idPrefix="a-decide" name="detail" label="答复内容或理由" textarea rows={4} value={v.detail} error={e.detail} hint="不予公开、不予提供的，须写明具体理由" />
+            <Field idPrefix="a-decide" name="publishedUrl" label="已公开信息的网址或获取途径（已主动公开的填写）" value={v.publishedUrl} error={e.publishedUrl} />
+            <Field idPrefix="a-decide" name="responsibleAgency" label="负责公开的机关名称和联系方式（不属于本机关负责公开的填写）" value={v.responsibleAgency} error={e.responsibleAgency} />
+            <Field idPrefix="a-decide" name="withheldReason" label="不予公开部分的理由（部分公开的填写）" value={v.withheldReason} error={e.withheldReason} />
+            <Field idPrefix="a-decide" name="onDate" label="答复日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
           </Action>
         ) : null}
         {possible(c, 'deliver') ? (
           <Action p={p} name="deliver" title="登记送达" button="登记">
-            <Select name="way" label="送达方式" value={v.way} error={e.way} required blank="请选择" options={Object.entries(DELIVERY_WAYS).map(([value, label]) => ({ value, label }))} />
-            <Field name="reference" label="邮件单号或回执" value={v.reference} error={e.reference} />
-            <Field name="onDate" label="送达日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+            <Select idPrefix="a-deliver" name="way" label="送达方式" value={v.way} error={e.way} required blank="请选择" options={Object.entries(DELIVERY_WAYS).map(([value, label]) => ({ value, label }))} />
+            <Field idPrefix="a-deliver" name="reference" label="邮件单号或回执" value={v.reference} error={e.reference} />
+            <Field idPrefix="a-deliver" name="onDate" label="送达日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
           </Action>
         ) : null}
         {possible(c, 'archive') ? (
@@ -190,27 +196,27 @@ export function CasePage(p: CasePageProps) {
         ) : null}
         {possible(c, 'assign') ? (
           <Action p={p} name="assign" title="指定承办人" button="指定">
-            <Select name="officerId" label="承办人" value={v.officerId} error={e.officerId} required blank="请选择" options={p.officers.map((o) => ({ value: String(o.id), label: o.name }))} />
+            <Select idPrefix="a-assign" name="officerId" label="承办人" value={v.officerId} error={e.officerId} required blank="请选择" options={p.officers.map((o) => ({ value: String(o.id), label: o.name }))} />
           </Action>
         ) : null}
         {possible(c, 'transfer') ? (
           <Action p={p} name="transfer" title="转交其他单位办理" button="转交">
-            <Select name="toUnitId" label="转交给" value={v.toUnitId} error={e.toUnitId} required blank="请选择" options={p.units.filter((u) => u.id !== c.unit_id).map((u) => ({ value: String(u.id), label: `${'　'.repeat(u.depth)}${u.name}` }))} />
-            <Field name="reason" label="理由" value={v.reason} error={e.reason} required />
+            <Select idPrefix="a-transfer" name="toUnitId" label="转交给" value={v.toUnitId} error={e.toUnitId} required blank="请选择" options={p.units.filter((u) => u.id !== c.unit_id).map((u) => ({ value: String(u.id), label: `${'　'.repeat(u.depth)}${u.name}` }))} />
+            <Field idPrefix="a-transfer" name="reason" label="理由" value={v.reason} error={e.reason} required />
           </Action>
         ) : null}
         {possible(c, 'withdraw_by_applicant') ? (
           <Action p={p} name="withdrawn" title="申请人撤回申请（其他处理-3）" button="结案">
-            <Field name="note" label="撤回方式和说明" value={v.note} error={e.note} required />
-            <Field name="onDate" label="撤回日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+            <Field idPrefix="a-withdrawn" name="note" label="撤回方式和说明" value={v.note} error={e.note} required />
+            <Field idPrefix="a-withdrawn" name="onDate" label="撤回日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
           </Action>
         ) : null}
         {possible(c, 'review_or_litigation') ? (
           <Action p={p} name="review" title="记录行政复议或行政诉讼" button="记录">
-            <Select name="kind" label="类别" value={v.kind} error={e.kind} required blank="请选择" options={Object.entries(REVIEW_KINDS).map(([value, label]) => ({ value, label }))} />
-            <Select name="result" label="结果" value={v.result} error={e.result} required blank="请选择" options={Object.entries(REVIEW_RESULTS).map(([value, label]) => ({ value, label }))} />
-            <Field name="filedOn" label="申请或起诉日期" type="date" value={v.filedOn} error={e.filedOn} required />
-            <Field name="decidedOn" label="审结日期" type="date" value={v.decidedOn} error={e.decidedOn} />
+            <Select idPrefix="a-review" name="kind" label="类别" value={v.kind} error={e.kind} required blank="请选择" options={Object.entries(REVIEW_KINDS).map(([value, label]) => ({ value, label }))} />
+            <Select idPrefix="a-review" name="result" label="结果" value={v.result} error={e.result} required blank="请选择" options={Object.entries(REVIEW_RESULTS).map(([value, label]) => ({ value, label }))} />
+            <Field idPrefix="a-review" name="filedOn" label="申请或起诉日期" type="date" value={v.filedOn} error={e.filedOn} required />
+            <Field idPrefix="a-review" name="decidedOn" label="审结日期" type="date" value={v.decidedOn} error={e.decidedOn} />
           </Action>
         ) : null}
       </section>
