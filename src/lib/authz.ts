@@ -74,7 +74,8 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'search.manage': (a) => hasRole(a, ['office_admin']),
   // Requests are handled by the unit's 政府信息公开工作机构; an extension needs its head (Art. 33), the office admin.
   'request.handle': (a, s) => hasRole(a, ['request_officer', 'office_admin'], s) || apiScope(a, 'requests:write', s),
-  'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s),
+  // A unit's own case system records an extension its head approved there.
+  'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s) || apiScope(a, 'requests:write', s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) =>

@@ -3,6 +3,7 @@
  * unit's API token so its own systems can push items into the workflow (HZ 二(三): one interface for all systems).
  */
 import { cleanQuery } from '../search/query.ts';
+import { registerRequestApi } from '../requests/routes.api.ts';
 import { readFilters, FACET_KEYS } from '../search/facets.ts';
 import { runSearch } from '../search/run.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -42,6 +43,7 @@ export async function registerApiRoutes(app: FastifyInstance) {
 
   await app.register(async (api) => {
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    registerRequestApi(api, app);
 
     api.get('/api/v1/units', {
       config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
