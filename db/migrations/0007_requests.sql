@@ -91,3 +91,15 @@ CREATE TABLE case_reviews (
   note        text NOT NULL DEFAULT '',
   created_at  timestamptz NOT NULL DEFAULT now()
 );
+
+-- Reminders about due dates. The key makes each one exist once, however many app nodes run the reminder job.
+CREATE TABLE case_reminders (
+  case_id     bigint NOT NULL REFERENCES request_cases(id),
+  kind        text NOT NULL CHECK (kind IN ('due_soon', 'overdue', 'correction_notice_due')),
+  due_on      date NOT NULL,
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (case_id, kind, due_on)
+);
+
+-- 依申请转主动 (Art. 44): the information item a released request was published as.
+ALTER TABLE request_cases ADD COLUMN published_item_id bigint REFERENCES information_items(id);

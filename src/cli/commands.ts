@@ -11,6 +11,7 @@ import { publishDueCommand } from './publishDue.ts';
 import { calendarCommand } from './calendar.ts';
 import { searchEvalCommand } from './searchEval.ts';
 import { searchReindexCommand } from './searchReindex.ts';
+import { requestsCommand } from './requests.ts';
 
 export interface Command {
   summary: string;
@@ -33,4 +34,5 @@ export const commands: Record<string, Command> = {
   restore: restoreCommand,
   'search-eval': searchEvalCommand,
   'search-reindex': searchReindexCommand,
+  requests: requestsCommand,
 };

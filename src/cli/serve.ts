@@ -4,6 +4,8 @@ import { buildApp } from '../app.ts';
 import { systemClock } from '../lib/clock.ts';
 import { CalendarService } from '../modules/calendar/service.ts';
 import { publishDue } from '../modules/publishing/commands/transition.ts';
+import { caseContext } from '../modules/requests/caseStore.ts';
+import { remindDue } from '../modules/requests/commands/remindDue.ts';
 
 async function serve(ctx: CliContext, seedDemo: boolean) {
   const db = await ctx.openDb();
@@ -18,8 +20,17 @@ async function serve(ctx: CliContext, seedDemo: boolean) {
     publishDue(db, systemClock.now(), ctx.config.indexPattern).catch((e) => app.log.error({ err: e }, 'scheduled publishing failed'));
   }, 30_000);
   tick.unref();
+  // Due-date reminders: every node runs the job; each reminder is written once (ADR 0009).
+  const remind = () =>
+    caseContext({ calendar: app.deps.calendar, clock: systemClock, config: ctx.config })
+      .then((c) => remindDue(db, c))
+      .catch((e) => app.log.error({ err: e }, 'request reminders failed'));
+  const reminders = setInterval(remind, 10 * 60_000);
+  reminders.unref();
+  void remind();
   const close = async () => {
     clearInterval(tick);
+    clearInterval(reminders);
     await app.close();
     await db.close();
     process.exit(0);

@@ -91,3 +91,16 @@ export async function applicantHistory(db: Db, c: { id: number; id_number: strin
   );
   return r.rows;
 }
+
+/** Reminders of the last two weeks for cases still open, in the actor's units. */
+export async function activeReminders(db: Db, paths: string[], since: Date): Promise<{ case_id: number; case_no: string; kind: string; due_on: string; unit_name: string }[]> {
+  if (!paths.length) return [];
+  const r = await db.query<{ case_id: number; case_no: string; kind: string; due_on: string; unit_name: string }>(
+    `SELECT r.case_id::int, c.case_no, r.kind, r.due_on::text, u.name AS unit_name
+       FROM case_reminders r JOIN request_cases c ON c.id = r.case_id JOIN units u ON u.id = c.unit_id
+      WHERE u.path LIKE ANY($1) AND r.created_at >= $2 AND c.state IN ('handling', 'consulting', 'awaiting_fee')
+      ORDER BY r.due_on, c.case_no LIMIT 100`,
+    [paths.map((p) => `${p}%`), since],
+  );
+  return r.rows;
+}

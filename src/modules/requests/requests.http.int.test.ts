@@ -114,6 +114,13 @@ test('staff register a posted letter; the register exports as CSV; others cannot
   assert.match(csv.body, /^\ufeff"申请编号","申请人"/);
   // Signed for on Fri 2-27; Sat 2-28 is a Spring Festival make-up working day, so day 20 is 3-26.
   assert.match(csv.body, /"李四","清河镇人民政府","邮寄（需签收：挂号信、快递）","2026-02-27","2026-03-26"/);
+  // Three working days before the due date the list carries a reminder.
+  h.clock.set('2026-03-23T02:00:00Z');
+  const { remindDue } = await import('./commands/remindDue.ts');
+  const { caseContext } = await import('./caseStore.ts');
+  await remindDue(h.db, await caseContext({ calendar: h.calendar, clock: h.clock, config: h.config }));
+  await officer.login('officer');
+  assert.match((await officer.get('/staff/requests')).body, /提醒.*YSQ2026\d{6}<\/a>（清河镇人民政府）：3个工作日内到期，2026-03-26/s);
   const other = await makeUnit(h.db, { parentId: city.id, slug: 'edu', code: '990100004', name: '示范市教育局' });
   await makeUser(h.db, other.id, ['request_officer'], { username: 'edu-officer' });
   const stranger = new Browser(h.app);

@@ -143,3 +143,24 @@ test('no correction in time closes the case as 其他处理-1, only once the per
   await closeCase(h.db, await ctx(), officer, w.id, 'withdrawn', { onDate: '2026-03-24', note: '申请人书面撤回' });
   assert.equal((await getCase(h.db, w.id)).outcome, 'other');
 });
+
+test('reminders before and after the due date are written once, however many nodes run the job at once', async (t) => {
+  const { h, civil, ctx } = await setup('2026-03-02T02:00:00Z');
+  t.after(() => h.close());
+  const { remindDue } = await import('./commands/remindDue.ts');
+  const officer = await actorOf(h, 'officer');
+  const a = await registerApplication(h.db, await ctx(), officer, { unitId: civil.id, application: application(), registration: { channel: 'in_person', arrivedOn: '2026-03-02' } });
+  assert.equal(await remindDue(h.db, await ctx()), 0, 'nothing due yet');
+  // 3-09: the 补正 notice would be due 3-11 (7 working days after 3-02), within two working days.
+  h.clock.set('2026-03-09T02:00:00Z');
+  assert.equal(await remindDue(h.db, await ctx()), 1);
+  // 3-26: due 3-30 is within three working days. Two nodes run the job at the same moment.
+  h.clock.set('2026-03-26T02:00:00Z');
+  const both = await Promise.all([remindDue(h.db, await ctx()), remindDue(h.db, await ctx())]);
+  assert.equal(both[0] + both[1], 1);
+  h.clock.set('2026-03-31T02:00:00Z');
+  assert.equal(await remindDue(h.db, await ctx()), 1, 'overdue');
+  assert.equal(await remindDue(h.db, await ctx()), 0);
+  const kinds = (await h.db.query<{ kind: string; due_on: string }>('SELECT kind, due_on::text FROM case_reminders WHERE case_id = $1 ORDER BY created_at', [a.id])).rows;
+  assert.deepEqual(kinds, [{ kind: 'correction_notice_due', due_on: '2026-03-11' }, { kind: 'due_soon', due_on: '2026-03-30' }, { kind: 'overdue', due_on: '2026-03-30' }]);
+});

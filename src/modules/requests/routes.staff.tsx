@@ -8,7 +8,7 @@ import { asTree, listUnits } from '../orgs/queries.ts';
 import { caseClock, caseContext, caseEvents, getCase } from './caseStore.ts';
 import { caseLetters } from './letters.ts';
 import { letterDocx } from './letterDocx.ts';
-import { applicantHistory, CASE_VIEWS, listCases, officersFor, type CaseView } from './queries.ts';
+import { activeReminders, applicantHistory, CASE_VIEWS, listCases, officersFor, type CaseView } from './queries.ts';
 import { historyHints } from './history.ts';
 import { CaseListPage, RegisterPage } from './views/staffList.tsx';
 import { CasePage } from './views/casePage.tsx';
@@ -42,8 +42,9 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
 
   app.get('/staff/requests', async (request, reply) => {
     const { view, cctx, rows } = await list(request);
+    const reminders = await activeReminders(deps.db, grantedPaths(request.actor, ['request_officer', 'office_admin']), new Date(cctx.now.getTime() - 14 * 86400_000));
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, CaseListPage({ ctx, view, rows, today: cctx.today }));
+    return sendPage(request, reply, ctx, CaseListPage({ ctx, view, rows, today: cctx.today, reminders }));
   });
 
   app.get('/staff/requests.csv', async (request, reply) => {

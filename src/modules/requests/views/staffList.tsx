@@ -6,10 +6,11 @@ import { CASE_VIEWS, type CaseListRow, type CaseView } from '../queries.ts';
 import { CASE_STATE_LABELS, type CaseState } from '../states.ts';
 import { CHANNELS } from '../forms.ts';
 import { OUTCOME_BY_CODE } from '../outcomes.ts';
+import { REMINDER_LABELS } from '../commands/remindDue.ts';
 
 const crumbs = (label?: string) => [{ label: '工作台', href: '/staff' }, { label: '依申请公开', href: label ? '/staff/requests' : undefined }, ...(label ? [{ label }] : [])];
 
-export function CaseListPage(props: { ctx: ViewContext; view: CaseView; rows: CaseListRow[]; today: string }) {
+export function CaseListPage(props: { ctx: ViewContext; view: CaseView; rows: CaseListRow[]; today: string; reminders: { case_id: number; case_no: string; kind: string; due_on: string; unit_name: string }[] }) {
   return (
     <Layout ctx={props.ctx} title="依申请公开" staff crumbs={crumbs()}>
       <h1>依申请公开办理</h1>
@@ -17,6 +18,12 @@ export function CaseListPage(props: { ctx: ViewContext; view: CaseView; rows: Ca
         <a class="button" href="/staff/requests/new">登记申请</a>
         <a class="button secondary" href={`/staff/requests.csv?view=${props.view}`}>导出登记簿（CSV）</a>
       </div>
+      {props.reminders.length ? (
+        <section class="notice" aria-labelledby="remind-h">
+          <h2 id="remind-h">提醒</h2>
+          <ul>{props.reminders.map((r) => <li><a href={`/staff/requests/${r.case_id}`}>{r.case_no}</a>（{r.unit_name}）：{REMINDER_LABELS[r.kind]}，{r.due_on}</li>)}</ul>
+        </section>
+      ) : null}
       <nav aria-label="案件筛选">
         <ul class="chips">
           {(Object.keys(CASE_VIEWS) as CaseView[]).map((v) => <li>{v === props.view ? <strong aria-current="page">{CASE_VIEWS[v]}</strong> : <a href={`/staff/requests?view=${v}`}>{CASE_VIEWS[v]}</a>}</li>)}
