@@ -55,6 +55,7 @@ export interface CaseRow {
   outcome: string | null;
   replied_on: string | null;
   delivered_on: string | null;
+  published_item_id: number | null;
 }
 
 export interface StoredEvent extends CaseEvent {
@@ -66,7 +67,7 @@ export interface StoredEvent extends CaseEvent {
 const CASE_SQL = `SELECT c.id::int, c.case_no, c.unit_id, u.path AS unit_path, u.name AS unit_name, c.officer_id, o.display_name AS officer_name, c.state, c.channel,
     c.applicant_type, c.applicant_subtype, c.applicant_name, c.id_type, c.id_number, c.contact_person, c.phone, c.email, c.address, c.postcode,
     c.info_title, c.info_doc_no, c.info_description, c.delivery_form, c.delivery_method, c.submitted_at,
-    c.received_on::text, c.clock_started_on::text, c.due_on::text, c.due_provisional, c.outcome, c.replied_on::text, c.delivered_on::text
+    c.received_on::text, c.clock_started_on::text, c.due_on::text, c.due_provisional, c.outcome, c.replied_on::text, c.delivered_on::text, c.published_item_id::int
   FROM request_cases c JOIN units u ON u.id = c.unit_id LEFT JOIN users o ON o.id = c.officer_id`;
 
 export async function getCase(q: Queryable, id: number, lock = false): Promise<CaseRow> {

@@ -36,3 +36,9 @@ export function historyHints(current: { info_title: string; info_description: st
   const recent = history.filter((h) => h.submitted >= since).length + 1;
   return { repeats, recent, many: recent > MANY_APPLICATIONS_30_DAYS };
 }
+
+/** How many applications (this one included) asked for the same information, by any applicant. */
+export function sameInformationCount(current: { id: number; info_title: string; info_description: string }, others: { id: number; text: string }[]): number {
+  const text = `${current.info_title} ${current.info_description}`;
+  return 1 + others.filter((o) => o.id !== current.id && similarity(text, o.text) >= REPEAT_SIMILARITY).length;
+}

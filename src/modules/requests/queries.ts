@@ -104,3 +104,9 @@ export async function activeReminders(db: Db, paths: string[], since: Date): Pro
   );
   return r.rows;
 }
+
+/** Applications of the unit, any applicant, for comparing how often the same information is asked for (Art. 44). */
+export async function unitRequestTexts(db: Db, unitId: number): Promise<{ id: number; text: string }[]> {
+  const r = await db.query<{ id: number; text: string }>(`SELECT id::int, info_title || ' ' || info_description AS text FROM request_cases WHERE unit_id = $1 ORDER BY id DESC LIMIT 2000`, [unitId]);
+  return r.rows;
+}

@@ -78,6 +78,17 @@ test('a citizen applies online, is shown published matches first, answers a 补�
   assert.match(noReason.body, /<option value="withhold_third_party" selected/);
   await officer.post(`/staff/requests/${id}/decide`, { outcome: 'disclose_provided', onDate: '2026-03-03', detail: '招标文件见附件' }, `/staff/requests/${id}`);
   assert.match((await officer.get(`/staff/requests/${id}`)).body, /已答复：予以公开/);
+  // Someone else asks for the same information; the officer turns it into proactive disclosure (Art. 44).
+  await officer.post('/staff/requests/new', { ...form({ applicantName: '另一位申请人', idNumber: '110101198506120020' }), unit: String(town.id), channel: 'in_person', arrivedOn: '2026-03-03', confirmedOn: '' }, '/staff/requests/new');
+  assert.match((await officer.get(`/staff/requests/${id}`)).body, /同一信息已被申请 2 次（含本件）/);
+  const pro = await officer.post(`/staff/requests/${id}/proactive`, {}, `/staff/requests/${id}`);
+  assert.equal(pro.statusCode, 303);
+  const draft = (await h.db.query<{ id: number; title: string; state: string; unit_id: number }>(`SELECT i.id, v.title, v.state, i.unit_id FROM information_items i JOIN item_versions v ON v.item_id = i.id ORDER BY i.id DESC LIMIT 1`)).rows[0];
+  assert.deepEqual([draft.title, draft.state, draft.unit_id], ['2025年清河镇道路维修工程的招标文件和中标结果', 'draft', town.id]);
+  assert.match((await officer.get(`/staff/requests/${id}`)).body, new RegExp(`已转为主动公开：<a href="/staff/items/${draft.id}"`));
+  const again = await officer.post(`/staff/requests/${id}/proactive`, {}, `/staff/requests/${id}`);
+  assert.equal(again.statusCode, 409);
+  assert.match(again.body, /已经转为主动公开/);
 
   // The next day the citizen's hour-long access has lapsed: a new lookup opens the case again.
   assert.equal((await citizen.get('/ysqgk/case')).statusCode, 404);

@@ -8,8 +8,8 @@ import { asTree, listUnits } from '../orgs/queries.ts';
 import { caseClock, caseContext, caseEvents, getCase } from './caseStore.ts';
 import { caseLetters } from './letters.ts';
 import { letterDocx } from './letterDocx.ts';
-import { activeReminders, applicantHistory, CASE_VIEWS, listCases, officersFor, type CaseView } from './queries.ts';
-import { historyHints } from './history.ts';
+import { activeReminders, applicantHistory, CASE_VIEWS, listCases, officersFor, unitRequestTexts, type CaseView } from './queries.ts';
+import { historyHints, sameInformationCount } from './history.ts';
 import { CaseListPage, RegisterPage } from './views/staffList.tsx';
 import { CasePage } from './views/casePage.tsx';
 import { LetterPage } from './views/letterPage.tsx';
@@ -96,7 +96,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
       ctx,
       CasePage({
         ctx, c, clock: caseClock(events, cctx), events, letters: await caseLetters(deps.db, id), officers: await officersFor(deps.db, c.unit_path), units: await units(),
-        hints: historyHints(c, await applicantHistory(deps.db, c), cctx.today), canExtend: can(request.actor, 'request.approve_extension', { unitPath: c.unit_path }),
+        hints: historyHints(c, await applicantHistory(deps.db, c), cctx.today), sameCount: sameInformationCount(c, await unitRequestTexts(deps.db, c.unit_id)), canExtend: can(request.actor, 'request.approve_extension', { unitPath: c.unit_path }),
         today: cctx.today, failed: extra.failed, notice,
       }),
       { status: extra.status },

@@ -13,6 +13,7 @@ import { decideCase } from './commands/decide.ts';
 import { archiveCase, recordDelivery } from './commands/deliver.ts';
 import { assignOfficer, transferCase } from './commands/assign.ts';
 import { recordReview } from './commands/reviews.ts';
+import { publishProactively } from './commands/publishProactively.ts';
 
 /** Form fields as posted; every command reads its fields as unknown and validates them itself. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,4 +40,5 @@ export const STEP_HANDLERS: Record<string, Handler> = {
   transfer: h('转交', (db, ctx, a, id, v) => transferCase(db, ctx, a, id, v)),
   withdrawn: h('申请人撤回结案', (db, ctx, a, id, v) => closeCase(db, ctx, a, id, 'withdrawn', v)),
   review: h('记录行政复议或诉讼', (db, ctx, a, id, v) => recordReview(db, ctx, a, id, v)),
+  proactive: h('转为主动公开（已生成待审核的信息草稿）', (db, ctx, a, id) => publishProactively(db, ctx, a, id)),
 };

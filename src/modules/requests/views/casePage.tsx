@@ -21,6 +21,8 @@ export interface CasePageProps {
   officers: { id: number; name: string }[];
   units: { id: number; name: string; depth: number }[];
   hints: { repeats: HistoryRow[]; recent: number; many: boolean };
+  /** Applications by anyone for the same information, this one included (Art. 44). */
+  sameCount: number;
   canExtend: boolean;
   today: string;
   /** The action whose form failed, with its values and errors. */
@@ -97,6 +99,8 @@ export function CasePage(p: CasePageProps) {
         </section>
       ) : null}
 
+      {p.sameCount > 1 ? <p class="notice">同一信息已被申请 {p.sameCount} 次（含本件）。可以公开的，可考虑转为主动公开（条例第四十四条）。</p> : null}
+      {c.published_item_id ? <p class="notice">已转为主动公开：<a href={`/staff/items/${c.published_item_id}`}>查看信息草稿或已发布的信息</a></p> : null}
       <section class="actions" aria-labelledby="actions-h">
         <h2 id="actions-h">办理</h2>
         {possible(c, 'confirm') ? (
@@ -209,6 +213,11 @@ export function CasePage(p: CasePageProps) {
           <Action p={p} name="withdrawn" title="申请人撤回申请（其他处理-3）" button="结案">
             <Field idPrefix="a-withdrawn" name="note" label="撤回方式和说明" value={v.note} error={e.note} required />
             <Field idPrefix="a-withdrawn" name="onDate" label="撤回日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+          </Action>
+        ) : null}
+        {possible(c, 'publish_proactively') && !c.published_item_id && c.outcome && ['disclose', 'partial'].includes(OUTCOME_BY_CODE.get(c.outcome)?.group ?? '') ? (
+          <Action p={p} name="proactive" title="依申请转主动公开（条例第四十四条）" button="生成信息草稿">
+            <p>生成一条本单位的政府信息草稿（标题、文号和答复内容），由信息发布员补充后经保密审查和审核发布。</p>
           </Action>
         ) : null}
         {possible(c, 'review_or_litigation') ? (
