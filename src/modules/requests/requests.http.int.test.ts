@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
 import { makeTestApp } from '../../testing/harness.ts';
 import { makeUnit, makeUser } from '../../testing/factories.ts';
 import { Browser } from '../../testing/http.ts';
@@ -125,6 +126,12 @@ test('staff register a posted letter; the register exports as CSV; others cannot
   assert.match(csv.body, /^\ufeff"申请编号","申请人"/);
   // Signed for on Fri 2-27; Sat 2-28 is a Spring Festival make-up working day, so day 20 is 3-26.
   assert.match(csv.body, /"李四","清河镇人民政府","邮寄（需签收：挂号信、快递）","2026-02-27","2026-03-26"/);
+  const xlsx = await h.app.inject({ url: '/staff/requests.xlsx?view=all', headers: { cookie: [...officer.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('登记簿')!;
+  assert.match(String(ws.getCell('A1').value), /政府信息公开申请登记簿（全部/);
+  assert.deepEqual((ws.getRow(3).values as unknown[]).slice(1, 7), [ws.getCell('A3').value, '李四', '清河镇人民政府', '邮寄（需签收：挂号信、快递）', '2026-02-27', '2026-03-26']);
   // Three working days before the due date the list carries a reminder.
   h.clock.set('2026-03-23T02:00:00Z');
   const { remindDue } = await import('./commands/remindDue.ts');

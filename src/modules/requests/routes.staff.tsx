@@ -16,9 +16,7 @@ import { LetterPage } from './views/letterPage.tsx';
 import { applicationFromBody } from './views/applicationFields.tsx';
 import { registerApplication } from './commands/registerApplication.ts';
 import { STEP_HANDLERS } from './stepHandlers.ts';
-import { CASE_STATE_LABELS, type CaseState } from './states.ts';
-import { CHANNELS } from './forms.ts';
-import { OUTCOME_BY_CODE } from './outcomes.ts';
+import { registerCsv, registerXlsx } from './registerExport.ts';
 
 const caseId = (request: FastifyRequest) => {
   const id = Number((request.params as { id: string }).id);
@@ -49,14 +47,17 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
 
   app.get('/staff/requests.csv', async (request, reply) => {
     const { rows } = await list(request);
-    const cell = (s: unknown) => `"${String(s ?? '').replace(/"/g, '""')}"`;
-    const lines = [['申请编号', '申请人', '受理机关', '渠道', '收到申请之日', '答复期限', '状态', '处理结果', '表三行', '答复日期', '承办人'].map(cell).join(',')];
-    for (const r of rows) {
-      const o = r.outcome ? OUTCOME_BY_CODE.get(r.outcome) : undefined;
-      lines.push([r.case_no, r.applicant_name, r.unit_name, CHANNELS[r.channel as keyof typeof CHANNELS], r.received_on, r.due_on, CASE_STATE_LABELS[r.state as CaseState], o?.label, o?.row, r.replied_on, r.officer_name].map(cell).join(','));
-    }
-    // A BOM so that Excel opens the Chinese text correctly.
-    return reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="requests.csv"`).header('Cache-Control', 'no-store').send('\ufeff' + lines.join('\r\n') + '\r\n');
+    return reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="requests.csv"`).header('Cache-Control', 'no-store').send(registerCsv(rows));
+  });
+
+  app.get('/staff/requests.xlsx', async (request, reply) => {
+    const { rows, view, cctx } = await list(request);
+    const buf = await registerXlsx(rows, `政府信息公开申请登记簿（${CASE_VIEWS[view]}，${cctx.today} 导出）`);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('Content-Disposition', `attachment; filename="requests.xlsx"; filename*=UTF-8''${encodeURIComponent('依申请公开登记簿.xlsx')}`)
+      .header('Cache-Control', 'no-store')
+      .send(buf);
   });
 
   app.get('/staff/requests/new', async (request, reply) => {

@@ -16,6 +16,7 @@ export function CaseListPage(props: { ctx: ViewContext; view: CaseView; rows: Ca
       <h1>依申请公开办理</h1>
       <div class="button-row">
         <a class="button" href="/staff/requests/new">登记申请</a>
+        <a class="button secondary" href={`/staff/requests.xlsx?view=${props.view}`}>导出登记簿（Excel）</a>
         <a class="button secondary" href={`/staff/requests.csv?view=${props.view}`}>导出登记簿（CSV）</a>
       </div>
       {props.reminders.length ? (
