@@ -1,7 +1,8 @@
 /**
  * Decisions on an application, in the rows of the annual report's table 三 (国办公开办函〔2021〕30号, regulations.md
- * §2.4), each with the article it rests on. The mapping of Art. 36(5) and 36(7) to a row is [U] in regulations.md, so
- * it is a setting (OUTCOME_ROW_OVERRIDES) rather than a constant buried in code.
+ * §2.4), each with the article it rests on. Which row Art. 36(5) (not this agency's information) and Art. 36(7)
+ * (registries under special laws) count in is [U] in regulations.md: they are outcomes of their own
+ * (unable_not_ours, withhold_query), so the annual report can count them elsewhere by changing their `row` alone.
  */
 export type OutcomeGroup = 'disclose' | 'partial' | 'withhold' | 'unable' | 'not_processed' | 'other';
 
