@@ -103,3 +103,14 @@ CREATE TABLE case_reminders (
 
 -- 依申请转主动 (Art. 44): the information item a released request was published as.
 ALTER TABLE request_cases ADD COLUMN published_item_id bigint REFERENCES information_items(id);
+
+-- A unit's wording of its letters: one paragraph per element, with placeholders; {正文} stands for the text the
+-- platform writes (it carries the legal basis and the remedies, so it cannot be left out). Units below inherit it.
+CREATE TABLE letter_templates (
+  unit_id     integer NOT NULL REFERENCES units(id),
+  kind        text NOT NULL CHECK (kind IN ('receipt', 'correction_notice', 'consultation_letter', 'extension_notice', 'fee_notice', 'reply')),
+  paragraphs  text[] NOT NULL,
+  updated_by  integer REFERENCES users(id),
+  updated_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (unit_id, kind)
+);

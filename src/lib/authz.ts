@@ -42,6 +42,7 @@ export type Action =
   | 'search.manage'
   | 'request.handle'
   | 'request.approve_extension'
+  | 'request.templates'
   | 'audit.read'
   | 'staff.enter'
   | 'item.read_internal'
@@ -75,6 +76,7 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // Requests are handled by the unit's 政府信息公开工作机构; an extension needs its head (Art. 33), the office admin.
   'request.handle': (a, s) => hasRole(a, ['request_officer', 'office_admin'], s) || apiScope(a, 'requests:write', s),
   // A unit's own case system records an extension its head approved there.
+  'request.templates': (a, s) => hasRole(a, ['office_admin'], s),
   'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s) || apiScope(a, 'requests:write', s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.

@@ -36,6 +36,8 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'case_letters', order: 'id' },
   { name: 'request_counters', order: 'scope, year' },
   { name: 'case_reviews', order: 'id' },
+  { name: 'case_reminders', order: 'case_id, kind, due_on' },
+  { name: 'letter_templates', order: 'unit_id, kind' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes'];

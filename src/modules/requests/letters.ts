@@ -7,6 +7,7 @@ import type { CaseRow, CaseContext } from './caseStore.ts';
 import { nextNumber } from './caseStore.ts';
 import { OUTCOME_BY_CODE, REMEDIES } from './outcomes.ts';
 import { DELIVERY_FORMS, DELIVERY_METHODS } from './forms.ts';
+import { applyTemplate, templateFor } from './templates.ts';
 
 export type LetterKind = 'receipt' | 'correction_notice' | 'consultation_letter' | 'extension_notice' | 'fee_notice' | 'reply';
 
@@ -88,7 +89,8 @@ export async function issueLetter(tx: Queryable, ctx: CaseContext, c: CaseRow, k
   const n = await nextNumber(tx, `letter:${c.unit_id}`, year);
   const short = c.unit_name.replace(/人民政府$/, '').replace(/^.*?市/, '') || c.unit_name;
   const letterNo = `${short}依申〔${year}〕${n}号`;
-  const paragraphs = letterText(kind, c, d, onDate);
+  const template = await templateFor(tx, c.unit_path, kind);
+  const paragraphs = applyTemplate(template, letterText(kind, c, d, onDate), { applicant: c.applicant_name, caseNo: c.case_no, unitName: c.unit_name });
   const r = await tx.query<{ id: number }>('INSERT INTO case_letters (case_id, kind, letter_no, on_date, title, paragraphs, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::int', [
     c.id, kind, letterNo, onDate, LETTER_TITLES[kind], paragraphs, ctx.now,
   ]);

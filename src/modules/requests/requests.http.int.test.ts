@@ -19,6 +19,7 @@ async function setup() {
   const town = await makeUnit(h.db, { parentId: city.id, slug: 'qhz', code: '990102101', name: '清河镇人民政府', level: 'township', kind: 'government' });
   await makeUser(h.db, town.id, ['request_officer'], { username: 'officer' });
   await makeUser(h.db, town.id, ['office_admin'], { username: 'head' });
+  await makeUser(h.db, city.id, ['office_admin'], { username: 'city-head' });
   return { h, city, town };
 }
 
@@ -132,6 +133,21 @@ test('staff register a posted letter; the register exports as CSV; others cannot
   const ws = wb.getWorksheet('登记簿')!;
   assert.match(String(ws.getCell('A1').value), /政府信息公开申请登记簿（全部/);
   assert.deepEqual((ws.getRow(3).values as unknown[]).slice(1, 7), [ws.getCell('A3').value, '李四', '清河镇人民政府', '邮寄（需签收：挂号信、快递）', '2026-02-27', '2026-03-26']);
+  // The district office sets a template for replies; its units use it from now on, letters already sent do not change.
+  const receiptBefore = (await h.db.query<{ paragraphs: string[] }>(`SELECT paragraphs FROM case_letters ORDER BY id LIMIT 1`)).rows[0].paragraphs;
+  const head = new Browser(h.app);
+  await head.login('city-head');
+  const badTemplate = await head.post('/staff/requests/templates', { unit: String(city.id), kind: 'receipt', 'text-receipt': '{称呼}\n联系电话：0999-12345001' }, '/staff/requests/templates');
+  assert.equal(badTemplate.statusCode, 400);
+  assert.match(badTemplate.body, /\{正文\} 必须单独成段/);
+  const saved = await head.post('/staff/requests/templates', { unit: String(city.id), kind: 'receipt', 'text-receipt': '{称呼}\n{正文}\n联系电话：0999-12345001' }, '/staff/requests/templates');
+  assert.match(saved.body, /模板已保存/);
+  const ok2 = await officer.post('/staff/requests/new', { ...form(), unit: String(town.id), channel: 'in_person', arrivedOn: '2026-03-02', confirmedOn: '' }, '/staff/requests/new');
+  assert.equal(ok2.statusCode, 303);
+  const receipts = (await h.db.query<{ paragraphs: string[] }>(`SELECT paragraphs FROM case_letters WHERE kind = 'receipt' ORDER BY id`)).rows;
+  assert.equal(receipts.at(-1)!.paragraphs.at(-1), '联系电话：0999-12345001', 'the town inherits the city template');
+  assert.deepEqual(receipts[0].paragraphs, receiptBefore);
+  assert.equal((await officer.get('/staff/requests/templates')).statusCode, 403, 'officers do not edit templates');
   // Three working days before the due date the list carries a reminder.
   h.clock.set('2026-03-23T02:00:00Z');
   const { remindDue } = await import('./commands/remindDue.ts');

@@ -12,6 +12,8 @@ import { activeReminders, applicantHistory, CASE_VIEWS, listCases, officersFor, 
 import { historyHints, sameInformationCount } from './history.ts';
 import { CaseListPage, RegisterPage } from './views/staffList.tsx';
 import { CasePage } from './views/casePage.tsx';
+import { TemplatesPage } from './views/templatesPage.tsx';
+import { saveTemplate } from './commands/saveTemplate.ts';
 import { LetterPage } from './views/letterPage.tsx';
 import { applicationFromBody } from './views/applicationFields.tsx';
 import { registerApplication } from './commands/registerApplication.ts';
@@ -42,7 +44,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     const { view, cctx, rows } = await list(request);
     const reminders = await activeReminders(deps.db, grantedPaths(request.actor, ['request_officer', 'office_admin']), new Date(cctx.now.getTime() - 14 * 86400_000));
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, CaseListPage({ ctx, view, rows, today: cctx.today, reminders }));
+    return sendPage(request, reply, ctx, CaseListPage({ ctx, view, rows, today: cctx.today, reminders, canTemplates: grantedPaths(request.actor, ['office_admin']).length > 0 }));
   });
 
   app.get('/staff/requests.csv', async (request, reply) => {
@@ -58,6 +60,32 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
       .header('Content-Disposition', `attachment; filename="requests.xlsx"; filename*=UTF-8''${encodeURIComponent('依申请公开登记簿.xlsx')}`)
       .header('Cache-Control', 'no-store')
       .send(buf);
+  });
+
+  async function templatesPage(request: FastifyRequest, reply: FastifyReply, unitId: number, extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string; status?: number } = {}) {
+    const paths = grantedPaths(request.actor, ['office_admin']);
+    const mine = (await listUnits(deps.db)).filter((u) => paths.some((p) => u.path.startsWith(p)));
+    if (!mine.length) authorize(request.actor, 'request.templates', { unitPath: '/' });
+    const unit = mine.find((u) => u.id === unitId) ?? mine[0];
+    const own = new Map((await deps.db.query<{ kind: string; paragraphs: string[] }>('SELECT kind, paragraphs FROM letter_templates WHERE unit_id = $1', [unit.id])).rows.map((r) => [r.kind, r.paragraphs]));
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, TemplatesPage({ ctx, units: mine.map((u) => ({ id: u.id, name: u.name })), unitId: unit.id, own, errors: extra.errors ?? {}, values: extra.values ?? {}, notice: extra.notice }), { status: extra.status });
+  }
+
+  app.get('/staff/requests/templates', async (request, reply) => templatesPage(request, reply, Number((request.query as Record<string, unknown>).unit) || 0));
+
+  app.post('/staff/requests/templates', async (request, reply) => {
+    const b = request.body as Record<string, unknown>;
+    const unitId = Number(b.unit) || 0;
+    const kind = formString(b.kind);
+    const text = formString(b[`text-${kind}`]);
+    try {
+      const r = await saveTemplate(deps.db, request.actor, deps.clock.now(), { unitId, kind, text });
+      return templatesPage(request, reply, unitId, { notice: r.paragraphs.length ? '模板已保存，之后生成的文书使用新模板；已生成的文书不变。' : '已清除本单位模板。' });
+    } catch (err) {
+      if (!isFormError(err)) throw err;
+      return templatesPage(request, reply, unitId, { errors: err.fields, values: { [`text-${kind}`]: text }, status: err.status });
+    }
   });
 
   app.get('/staff/requests/new', async (request, reply) => {

@@ -10,7 +10,7 @@ import { REMINDER_LABELS } from '../commands/remindDue.ts';
 
 const crumbs = (label?: string) => [{ label: '工作台', href: '/staff' }, { label: '依申请公开', href: label ? '/staff/requests' : undefined }, ...(label ? [{ label }] : [])];
 
-export function CaseListPage(props: { ctx: ViewContext; view: CaseView; rows: CaseListRow[]; today: string; reminders: { case_id: number; case_no: string; kind: string; due_on: string; unit_name: string }[] }) {
+export function CaseListPage(props: { ctx: ViewContext; view: CaseView; rows: CaseListRow[]; today: string; reminders: { case_id: number; case_no: string; kind: string; due_on: string; unit_name: string }[]; canTemplates: boolean }) {
   return (
     <Layout ctx={props.ctx} title="依申请公开" staff crumbs={crumbs()}>
       <h1>依申请公开办理</h1>
@@ -18,6 +18,7 @@ export function CaseListPage(props: { ctx: ViewContext; view: CaseView; rows: Ca
         <a class="button" href="/staff/requests/new">登记申请</a>
         <a class="button secondary" href={`/staff/requests.xlsx?view=${props.view}`}>导出登记簿（Excel）</a>
         <a class="button secondary" href={`/staff/requests.csv?view=${props.view}`}>导出登记簿（CSV）</a>
+        {props.canTemplates ? <a class="button secondary" href="/staff/requests/templates">文书模板</a> : null}
       </div>
       {props.reminders.length ? (
         <section class="notice" aria-labelledby="remind-h">
