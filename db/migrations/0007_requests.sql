@@ -114,3 +114,14 @@ CREATE TABLE letter_templates (
   updated_at  timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (unit_id, kind)
 );
+
+-- Files that came with a case: identity proof (身份证明, Art. 29), correction material. Staff of the unit only.
+CREATE TABLE case_files (
+  id           bigserial PRIMARY KEY,
+  case_id      bigint NOT NULL REFERENCES request_cases(id),
+  kind         text NOT NULL CHECK (kind IN ('identity', 'correction', 'other')),
+  filename     text NOT NULL,
+  blob_sha256  text NOT NULL REFERENCES blobs(sha256),
+  created_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX case_files_case_idx ON case_files (case_id);

@@ -38,6 +38,7 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'case_reviews', order: 'id' },
   { name: 'case_reminders', order: 'case_id, kind, due_on' },
   { name: 'letter_templates', order: 'unit_id, kind' },
+  { name: 'case_files', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes'];

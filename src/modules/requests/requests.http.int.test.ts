@@ -6,6 +6,7 @@ import { makeTestApp } from '../../testing/harness.ts';
 import { makeUnit, makeUser } from '../../testing/factories.ts';
 import { Browser } from '../../testing/http.ts';
 import { publishedItem } from '../../testing/items.ts';
+import { tinyPdf } from '../../../db/seeds/demo/files.ts';
 
 const form = (over: Record<string, string> = {}) => ({
   applicantType: 'natural', applicantName: '李四', idType: '居民身份证', idNumber: '110101199003074514', phone: '13912345678', email: 'lisi@example.com',
@@ -118,8 +119,19 @@ test('staff register a posted letter; the register exports as CSV; others cannot
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /以与申请人确认之日为收到申请之日/);
   assert.match(bad.body, /value="李四"/);
-  const ok = await officer.post('/staff/requests/new', { ...form(), unit: String(town.id), channel: 'post_signed', arrivedOn: '2026-02-27', confirmedOn: '' }, '/staff/requests/new');
+  // Identity proof comes as a file: only images and PDF, checked by content; a bad file writes nothing.
+  const fields = { ...form(), unit: String(town.id), channel: 'post_signed', arrivedOn: '2026-02-27', confirmedOn: '' };
+  const badFile = await officer.postMultipart('/staff/requests/new', fields, [{ field: 'identityFiles', filename: 'id.png', content: Buffer.from('not really an image') }], '/staff/requests/new');
+  assert.equal(badFile.statusCode, 415);
+  assert.match(badFile.body, /无法识别文件“id.png”的格式/);
+  assert.equal((await h.db.query('SELECT 1 FROM request_cases')).rows.length, 0);
+  const ok = await officer.postMultipart('/staff/requests/new', fields, [{ field: 'identityFiles', filename: '身份证.pdf', content: tinyPdf(['ID copy']) }], '/staff/requests/new');
   assert.equal(ok.statusCode, 303);
+  const withFile = (await officer.get(ok.headers.location as string)).body;
+  const fileHref = /href="(\/staff\/requests\/\d+\/files\/\d+)">身份证.pdf<\/a>/.exec(withFile)![1];
+  const download = await officer.get(fileHref);
+  assert.equal(download.headers['content-type'], 'application/pdf');
+  assert.equal((await new Browser(h.app).get(fileHref)).statusCode, 302, 'not for the public');
   const page = (await officer.get(ok.headers.location as string)).body;
   assert.match(page, /已登记，申请编号 YSQ2026\d{6}，查询码 [A-Z0-9]{8}/);
   assert.match(page, /2026-02-27/);

@@ -15,6 +15,7 @@ import { applicationFromBody } from './views/applicationFields.tsx';
 import { ApplicantCasePage, ApplyPage, GuidePage, ReceiptPage, StatusLookupPage } from './views/publicPages.tsx';
 import { LetterPage } from './views/letterPage.tsx';
 import { CASE_COOKIE, caseToken, readCaseToken } from './access.ts';
+import { readForm } from './readForm.ts';
 import { nextState } from './states.ts';
 
 /** Words that usually mean a complaint or petition rather than a request for information (Art. 39). */
@@ -40,7 +41,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
   });
 
   app.post('/ysqgk/apply', limited, async (request, reply) => {
-    const body = request.body as Record<string, unknown>;
+    const { body, files } = await readForm(app, request);
     const { values, application } = applicationFromBody(body);
     const ctx = app.viewContext(request, reply);
     const unitId = Number(values.unit) || undefined;
@@ -59,7 +60,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
           return render({ matches, complaint });
         }
       }
-      const r = await submitApplication(deps.db, await caseContext(deps), { unitId: unit?.id, application });
+      const r = await submitApplication(deps.db, await caseContext(deps), { unitId: unit?.id, application, files: files.filter((f) => f.field === 'identityFiles') });
       reply.header('Cache-Control', 'no-store');
       return sendPage(request, reply, ctx, ReceiptPage({ ctx, caseNo: r.caseNo, queryCode: r.queryCode, unitName: unit!.name }));
     } catch (err) {

@@ -13,6 +13,8 @@ import { historyHints, sameInformationCount } from './history.ts';
 import { CaseListPage, RegisterPage } from './views/staffList.tsx';
 import { CasePage } from './views/casePage.tsx';
 import { TemplatesPage } from './views/templatesPage.tsx';
+import { readForm } from './readForm.ts';
+import { caseFile, caseFiles } from './files.ts';
 import { saveTemplate } from './commands/saveTemplate.ts';
 import { LetterPage } from './views/letterPage.tsx';
 import { applicationFromBody } from './views/applicationFields.tsx';
@@ -97,13 +99,13 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
 
   app.post('/staff/requests/new', async (request, reply) => {
     authorize(request.actor, 'staff.enter');
-    const body = request.body as Record<string, unknown>;
+    const { body, files } = await readForm(app, request);
     const { values, application } = applicationFromBody(body);
     const registration = { channel: formString(body.channel) || undefined, arrivedOn: formString(body.arrivedOn) || undefined, confirmedOn: formString(body.confirmedOn) };
     Object.assign(values, { channel: formString(body.channel), arrivedOn: formString(body.arrivedOn), confirmedOn: formString(body.confirmedOn) });
     const cctx = await caseContext(deps);
     try {
-      const r = await registerApplication(deps.db, cctx, request.actor, { unitId: Number(values.unit) || 0, application, registration });
+      const r = await registerApplication(deps.db, cctx, request.actor, { unitId: Number(values.unit) || 0, application, registration, files: files.filter((f) => f.field === 'identityFiles') });
       return reply.redirect(`/staff/requests/${r.id}?done=${encodeURIComponent(`已登记，申请编号 ${r.caseNo}，查询码 ${r.queryCode}（请告知申请人）`)}`, 303);
     } catch (err) {
       if (!isFormError(err)) throw err;
@@ -126,7 +128,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
       CasePage({
         ctx, c, clock: caseClock(events, cctx), events, letters: await caseLetters(deps.db, id), officers: await officersFor(deps.db, c.unit_path), units: await units(),
         hints: historyHints(c, await applicantHistory(deps.db, c), cctx.today), sameCount: sameInformationCount(c, await unitRequestTexts(deps.db, c.unit_id)), canExtend: can(request.actor, 'request.approve_extension', { unitPath: c.unit_path }),
-        today: cctx.today, failed: extra.failed, notice,
+        today: cctx.today, failed: extra.failed, notice, files: await caseFiles(deps.db, id),
       }),
       { status: extra.status },
     );
@@ -149,6 +151,21 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
       const e = err as AppError;
       return casePage(request, reply, id, { failed: { action, values, errors: e.fields, message: Object.keys(e.fields).length ? undefined : e.message }, status: e.status });
     }
+  });
+
+  app.get('/staff/requests/:id/files/:fileId', async (request, reply) => {
+    const id = caseId(request);
+    const c = await getCase(deps.db, id);
+    authorize(request.actor, 'request.handle', { unitPath: c.unit_path });
+    const f = await caseFile(deps.db, id, Number((request.params as { fileId: string }).fileId) || 0);
+    if (!f) throw new NotFoundError('没有找到这个文件。');
+    const ascii = f.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    return reply
+      .header('Content-Type', f.mime)
+      .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'private, no-store')
+      .send(Buffer.from(f.content));
   });
 
   app.get('/staff/requests/:id/letters/:file', async (request, reply) => {

@@ -9,9 +9,10 @@ import { fieldErrors } from '../../../lib/validation.ts';
 import { applicationSchema, receiptDate, registrationSchema } from '../forms.ts';
 import { getCase, insertCase, type CaseContext } from '../caseStore.ts';
 import { issueLetter } from '../letters.ts';
+import { checkIdentityFiles, storeCaseFiles, type UploadedFile } from '../files.ts';
 import { getUnit } from '../../orgs/queries.ts';
 
-export async function registerApplication(db: Db, ctx: CaseContext, actor: Actor, input: { unitId: number; application?: unknown; registration?: unknown }) {
+export async function registerApplication(db: Db, ctx: CaseContext, actor: Actor, input: { unitId: number; application?: unknown; registration?: unknown; files?: UploadedFile[] }) {
   const unit = await getUnit(db, input.unitId);
   if (!unit) throw new ValidationError({ unit: '请选择受理机关' });
   authorize(actor, 'request.handle', { unitPath: unit.path });
@@ -21,9 +22,11 @@ export async function registerApplication(db: Db, ctx: CaseContext, actor: Actor
   if (r.success && r.data.arrivedOn > ctx.today) errors.arrivedOn = '收到日期不能晚于今天';
   if (!a.success || !r.success || Object.keys(errors).length) throw new ValidationError(errors);
   const receivedOn = receiptDate(r.data);
+  const files = await checkIdentityFiles(input.files ?? []);
   return db.transaction(async (tx) => {
     const created = await insertCase(tx, ctx, actor, { unitId: unit.id, channel: r.data.channel, application: a.data, receivedOn }, 'register', { receivedOn, arrivedOn: r.data.arrivedOn, confirmedOn: r.data.confirmedOn || undefined, channel: r.data.channel });
     // The receipt (受理回执) is dated the day it is issued, which is today.
+    await storeCaseFiles(tx, created.id, 'identity', files, ctx.now);
     await issueLetter(tx, ctx, await getCase(tx, created.id), 'receipt', ctx.today, {});
     return created;
   });

@@ -4,11 +4,17 @@ import { anonymous } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { applicationSchema } from '../forms.ts';
 import { insertCase, type CaseContext } from '../caseStore.ts';
+import { checkIdentityFiles, storeCaseFiles, type UploadedFile } from '../files.ts';
 
-export async function submitApplication(db: Db, ctx: CaseContext, input: { unitId: number | undefined; application?: unknown }) {
+export async function submitApplication(db: Db, ctx: CaseContext, input: { unitId: number | undefined; application?: unknown; files?: UploadedFile[] }) {
   const parsed = applicationSchema.safeParse(input.application);
   const errors: Record<string, string> = parsed.success ? {} : { ...parsed.errors };
   if (!input.unitId) errors.unit = '请选择向哪个机关申请';
   if (!parsed.success || !input.unitId) throw new ValidationError(errors);
-  return db.transaction((tx) => insertCase(tx, ctx, anonymous, { unitId: input.unitId!, channel: 'online', application: parsed.data }, 'submit', { channel: 'online' }));
+  const files = await checkIdentityFiles(input.files ?? []);
+  return db.transaction(async (tx) => {
+    const created = await insertCase(tx, ctx, anonymous, { unitId: input.unitId!, channel: 'online', application: parsed.data }, 'submit', { channel: 'online', identityFiles: files.length });
+    await storeCaseFiles(tx, created.id, 'identity', files, ctx.now);
+    return created;
+  });
 }

@@ -21,6 +21,12 @@ export function ApplicationFields(props: { values: Record<string, string>; error
         <Field name="applicantName" label="姓名或名称" value={v.applicantName} error={e.applicantName} required autocomplete="name" />
         <Select name="idType" label="身份证明（证件类型）" value={v.idType} error={e.idType} required blank="请选择" options={idTypes.map((x) => ({ value: x, label: x }))} />
         <Field name="idNumber" label="证件号码" value={v.idNumber} error={e.idNumber} required hint="只用于核实身份，不会公开" />
+        <div class={`field${e.identityFiles ? ' field-error' : ''}`}>
+          <label for="f-identityFiles">身份证明材料（可选）</label>
+          <p class="hint" id="f-identityFiles-hint">身份证或营业执照等的照片或扫描件，JPG、PNG 或 PDF，每个不超过 10 MB，最多 4 个；只用于核实身份。{v.applicantName ? '如已选择过文件，请重新选择。' : ''}</p>
+          {e.identityFiles ? <p class="error-message" id="f-identityFiles-error">{e.identityFiles}</p> : null}
+          <input id="f-identityFiles" name="identityFiles" type="file" multiple accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf" aria-describedby={`f-identityFiles-hint${e.identityFiles ? ' f-identityFiles-error' : ''}`} />
+        </div>
         <Field name="contactPerson" label="联系人（法人或其他组织填写）" value={v.contactPerson} error={e.contactPerson} />
         <Field name="phone" label="联系电话" type="tel" value={v.phone} error={e.phone} required autocomplete="tel" />
         <Field name="email" label="电子邮箱" type="email" value={v.email} error={e.email} autocomplete="email" hint="选择电子邮件获取时必填" />

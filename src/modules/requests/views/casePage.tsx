@@ -27,6 +27,7 @@ export interface CasePageProps {
   today: string;
   /** The action whose form failed, with its values and errors. */
   failed?: { action: string; values: Record<string, string>; errors: Record<string, string>; message?: string };
+  files: { id: number; kind: string; filename: string; size: number }[];
   notice?: string;
 }
 
@@ -79,7 +80,7 @@ export function CasePage(p: CasePageProps) {
           <tr><th scope="row">收到申请之日</th><td>{c.received_on ?? '待确认（条例第三十一条）'}</td></tr>
           <tr><th scope="row">答复期限</th><td>{dueText(c, p.clock)}</td></tr>
           <tr><th scope="row">申请人</th><td>{c.applicant_name}（{APPLICANT_TYPES[c.applicant_type]}{c.applicant_subtype ? `·${APPLICANT_SUBTYPES[c.applicant_subtype as keyof typeof APPLICANT_SUBTYPES]}` : ''}）</td></tr>
-          <tr><th scope="row">身份证明</th><td>{c.id_type} {c.id_number}</td></tr>
+          <tr><th scope="row">身份证明</th><td>{c.id_type} {c.id_number}{p.files.filter((f) => f.kind === 'identity').map((f) => <> <a href={`/staff/requests/${c.id}/files/${f.id}`}>{f.filename}</a>（{Math.ceil(f.size / 1024)} KB）</>)}</td></tr>
           <tr><th scope="row">联系方式</th><td>{[c.contact_person, c.phone, c.email, c.address, c.postcode].filter(Boolean).join('；')}</td></tr>
           <tr><th scope="row">所需信息</th><td>{[c.info_title && `名称：${c.info_title}`, c.info_doc_no && `文号：${c.info_doc_no}`, `描述：${c.info_description}`].filter(Boolean).join('；')}</td></tr>
           <tr><th scope="row">获取方式</th><td>{DELIVERY_FORMS[c.delivery_form as keyof typeof DELIVERY_FORMS]}，{DELIVERY_METHODS[c.delivery_method as keyof typeof DELIVERY_METHODS]}</td></tr>

@@ -58,7 +58,7 @@ export function ApplyPage(props: {
         </section>
       ) : null}
       <p>带“必填”的项目必须填写。提交后会得到申请编号和查询码，请妥善保存。</p>
-      <form method="post" action="/ysqgk/apply" novalidate>
+      <form method="post" action="/ysqgk/apply" enctype="multipart/form-data" novalidate>
         <CsrfField ctx={props.ctx} />
         {reviewing ? <input type="hidden" name="checked" value="1" /> : null}
         <ApplicationFields values={props.values} errors={props.errors} units={props.units} unitLabel="受理机关" />

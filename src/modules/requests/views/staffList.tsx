@@ -68,7 +68,7 @@ export function RegisterPage(props: { ctx: ViewContext; values: Record<string, s
       <h1>登记政府信息公开申请</h1>
       <p>当面、邮寄、传真、电子邮件和口头提出的申请在此登记；口头申请由工作人员代为填写（条例第二十九条）。收到申请之日按条例第三十一条确定。</p>
       <ErrorSummary errors={props.errors} />
-      <form method="post" action="/staff/requests/new" novalidate>
+      <form method="post" action="/staff/requests/new" enctype="multipart/form-data" novalidate>
         <CsrfField ctx={props.ctx} />
         <fieldset>
           <legend>收到申请</legend>
