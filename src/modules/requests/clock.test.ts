@@ -82,3 +82,12 @@ test('fee tiers at every boundary: per piece per month, per page, never both', (
   assert.deepEqual([30, 31, 100, 101, 200, 201].map((p) => perPageFee(p)), [0, 10, 700, 720, 2700, 2740]);
   assert.equal(perPageFee(2219), 83460, 'the reported case: 70×10 + 100×20 + 2019×40');
 });
+
+test('across the 2026 Spring Festival with its two make-up Saturdays', () => {
+  // Received Tue 2026-02-10. Counted: 2-11, 2-12, 2-13 (3); Sat 2-14 make-up (4); 春节 2-15..2-23 off; 2-24..2-27 (8);
+  // Sat 2-28 make-up (9); 3-02..3-06 (14); 3-09..3-13 (19); 3-16 (20).
+  const c = computeClock(cal, { startedOn: '2026-02-10', pauses: [] }, '2026-02-10');
+  assert.equal(c.dueOn, '2026-03-16');
+  assert.ok(c.steps.some((s) => /调休上班日计为工作日：2026-02-14、2026-02-28/.test(s.text)));
+  assert.ok(c.steps.some((s) => /2026-02-16（春节放假）/.test(s.text)));
+});

@@ -164,3 +164,40 @@ test('reminders before and after the due date are written once, however many nod
   const kinds = (await h.db.query<{ kind: string; due_on: string }>('SELECT kind, due_on::text FROM case_reminders WHERE case_id = $1 ORDER BY created_at', [a.id])).rows;
   assert.deepEqual(kinds, [{ kind: 'correction_notice_due', due_on: '2026-03-11' }, { kind: 'due_soon', due_on: '2026-03-30' }, { kind: 'overdue', due_on: '2026-03-30' }]);
 });
+
+test('every step refuses empty input with a field-level message and writes nothing', async (t) => {
+  const { h, civil, ctx } = await setup('2026-03-02T02:00:00Z');
+  t.after(() => h.close());
+  const { STEP_HANDLERS } = await import('./stepHandlers.ts');
+  const head = await actorOf(h, 'head');
+  const reg = async () => (await registerApplication(h.db, await ctx(), head, { unitId: civil.id, application: application(), registration: { channel: 'in_person', arrivedOn: '2026-03-02' } })).id;
+  const inState: Record<string, number> = {
+    handling: await reg(),
+    submitted: (await submitApplication(h.db, await ctx(), { unitId: civil.id, application: application() })).id,
+  };
+  inState.awaiting_correction = await reg();
+  await requestCorrection(h.db, await ctx(), head, inState.awaiting_correction, { onDate: '2026-03-02', items: '请写明年度' });
+  inState.consulting = await reg();
+  await startConsultation(h.db, await ctx(), head, inState.consulting, { onDate: '2026-03-02', party: 'third_party', partyName: '某公司' });
+  inState.awaiting_fee = await reg();
+  await sendFeeNotice(h.db, await ctx(), head, inState.awaiting_fee, { onDate: '2026-03-02', method: 'page', count: 100 });
+  inState.replied = await reg();
+  await decideCase(h.db, await ctx(), head, inState.replied, { onDate: '2026-03-02', outcome: 'unable_not_held' });
+  const cases: [string, string, string][] = [
+    ['confirm', 'submitted', 'confirmedOn'], ['correction', 'handling', 'onDate'], ['receive-correction', 'awaiting_correction', 'onDate'],
+    ['close-no-correction', 'awaiting_correction', 'onDate'], ['consult', 'handling', 'onDate'], ['end-consult', 'consulting', 'onDate'],
+    ['extend', 'handling', 'approvedOn'], ['fee', 'handling', 'onDate'], ['fee-paid', 'awaiting_fee', 'onDate'], ['close-unpaid', 'awaiting_fee', 'onDate'],
+    ['decide', 'handling', 'outcome'], ['deliver', 'replied', 'onDate'], ['assign', 'handling', 'officerId'], ['transfer', 'handling', 'toUnitId'],
+    ['withdrawn', 'handling', 'onDate'], ['review', 'replied', 'kind'],
+  ];
+  assert.deepEqual(new Set(cases.map((c) => c[0])), new Set(Object.keys(STEP_HANDLERS).filter((k) => k !== 'archive' && k !== 'proactive')), 'every step with input is covered');
+  const count = async () => (await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_events')).rows[0].n;
+  const before = await count();
+  for (const [step, state, field] of cases) {
+    const err = await STEP_HANDLERS[step](h.db, await ctx(), head, inState[state], {}).then(() => null, (e) => e);
+    assert.ok(err, `${step} accepted empty input`);
+    assert.equal(err.code, 'VALIDATION_FAILED', step);
+    assert.ok(err.fields[field], `${step}: ${JSON.stringify(err.fields)}`);
+  }
+  assert.equal(await count(), before);
+});
