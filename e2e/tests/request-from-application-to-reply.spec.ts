@@ -104,7 +104,16 @@ test('a citizen applies on a phone without JavaScript, answers a 补正 notice a
   const letters = await s.locator('#letters-h + ul li').allInnerTexts();
   assert.deepEqual(letters.map((l) => l.replace(/^\S+ /, '').replace(/（.*$/, '')), ['政府信息公开申请受理回执', '政府信息公开征求意见书', '政府信息公开申请延期答复告知书', '政府信息公开申请答复告知书']);
   await s.screenshot({ path: '/tmp/gk-request-case.png', fullPage: true }).catch(() => undefined);
-  for (const path of ['/ysqgk', '/ysqgk/apply', '/ysqgk/status', '/staff/requests', '/staff/requests?view=closed', '/staff/requests/new']) {
+  // The applicant's own pages, with JavaScript on for axe.
+  await s.goto('/ysqgk/status');
+  await s.getByLabel('申请编号').fill(caseNo);
+  await s.getByLabel('查询码').fill(code);
+  await s.getByRole('button', { name: '查询' }).click();
+  await s.getByRole('heading', { name: `申请 ${caseNo}` }).waitFor();
+  await expectNoAxeViolations(s);
+  await s.getByRole('link', { name: '政府信息公开申请答复告知书', exact: true }).click();
+  await expectNoAxeViolations(s);
+  for (const path of ['/ysqgk', '/ysqgk/apply', '/ysqgk/status', '/staff/requests', '/staff/requests?view=closed', '/staff/requests/new', '/staff/requests/templates']) {
     await s.goto(path);
     await expectNoAxeViolations(s);
   }
