@@ -153,10 +153,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
+    // Read before waiting for the database, so the answer describes the moment of the request.
+    const building = app.searchIndex.building;
     try {
       await deps.db.query('SELECT 1');
       // A node still building its search index at start would answer searches only in part.
-      if (app.searchIndex.building) return reply.code(503).send({ status: 'starting', database: deps.db.kind, search: 'building' });
+      if (building) return reply.code(503).send({ status: 'starting', database: deps.db.kind, search: 'building' });
       return { status: 'ready', database: deps.db.kind };
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: deps.db.kind });

@@ -98,7 +98,6 @@ async function resetSequences(tx: Queryable) {
 export async function restore(db: Db, file: string, onTable: (name: string, rows: number) => void = () => undefined): Promise<number> {
   const nonEmpty = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units');
   if (nonEmpty.rows[0].n > 0) throw new Error('目标数据库不是空的：恢复只能在新建的空数据库中进行。');
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   const tables = new Map(BACKUP_TABLES.map((t) => [t.name, t]));
   let header: { format?: string; migrations?: string[] } | undefined;
   const deferred: { table: string; id: unknown; values: Record<string, unknown> }[] = [];
@@ -106,6 +105,8 @@ export async function restore(db: Db, file: string, onTable: (name: string, rows
   const counts = new Map<string, number>();
   await db.transaction(async (tx) => {
     for (const t of BACKUP_TABLES) if (t.replace) await tx.query(`DELETE FROM ${t.name}`);
+    // Created right before it is read: a readline interface drops the lines it emits before iteration starts.
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line.trim()) continue;
       const o = JSON.parse(line);

@@ -145,8 +145,19 @@ test('the query log: staff see zero-result and frequent searches; the public see
 test('readiness waits for the search index built at start; search-reindex logs every published item for every node', async (t) => {
   const { h, dibao } = await setup();
   t.after(() => h.close());
+  // Hold the build at its first query: a transaction locks the change log until the readiness check has answered.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const locked = h.db.transaction(async (q) => {
+    await q.query('LOCK TABLE search_changes IN ACCESS EXCLUSIVE MODE');
+    await held;
+  });
   const warming = h.app.searchIndex.warm();
-  const during = await h.app.inject('/readyz');
+  const duringP = h.app.inject('/readyz');
+  await new Promise((r) => setTimeout(r, 100));
+  release();
+  await locked;
+  const during = await duringP;
   assert.equal(during.statusCode, 503);
   assert.equal(during.json().search, 'building');
   await warming;
