@@ -1,0 +1,143 @@
+/**
+ * Catalogues in the standard column layout published catalogues use (regulations.md §6.3): a two-row heading,
+ * 一级事项 cells merged down over their 二级事项, ticks for 公开对象 / 公开方式 / 公开层级, and ■/□ boxes for 公开渠道和载体.
+ * Import reads every row it can and reports every row it cannot, with the reason; the caller writes nothing unless
+ * the whole file is clean.
+ */
+import ExcelJS from 'exceljs';
+import { parseTimeLimit, resolveSameAsAbove, type TimeRule } from './timeLimit.ts';
+
+export interface CatalogueRow {
+  seq: number;
+  code: string;
+  level1: string;
+  level2: string;
+  content: string;
+  basis: string;
+  timeLimit: string;
+  timeRule: TimeRule;
+  publisher: string;
+  channels: string[];
+  audienceAll: boolean;
+  audienceSpecific: boolean;
+  proactive: boolean;
+  onRequest: boolean;
+  tierCounty: boolean;
+  tierTownship: boolean;
+}
+
+export interface ImportProblem {
+  row: number;
+  message: string;
+}
+
+export const CHANNEL_OPTIONS = ['政府网站', '两微一端', '广播电视', '公开查阅点', '便民服务站', '政府公报', '发布会/听证会', '纸质媒体', '政务服务中心', '入户/现场', '社区/企事业单位/村公示栏（电子屏）', '精准推送', '其他'];
+
+const HEAD_TOP = ['序号', '公开事项', '', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '', '公开方式', '', '公开层级', ''];
+const HEAD_SUB = ['', '一级事项', '二级事项', '', '', '', '', '', '全社会', '特定群众', '主动', '依申请公开', '县级', '乡级'];
+
+function text(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('text' in v) return String(v.text).trim();
+    if ('result' in v) return String(v.result ?? '').trim();
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+  }
+  return String(v).trim();
+}
+
+const ticked = (s: string) => /^[√✓✔●■是yY]$|^是$|^√/.test(s.trim());
+
+/** "■政府网站 □两微一端 ■管理部门网站" → the ticked ones; plain lists ("政府网站、公开查阅点") are read as given. */
+export function readChannels(s: string): string[] {
+  if (/[■□☑☐]/.test(s)) return [...s.matchAll(/[■☑]\s*([^■□☑☐]+)/g)].map((m) => m[1].trim()).filter(Boolean);
+  return s.split(/[、，,;；\n]+/).map((x) => x.trim()).filter(Boolean);
+}
+
+export async function readCatalogueXlsx(buffer: Buffer): Promise<{ rows: CatalogueRow[]; problems: ImportProblem[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    return { rows: [], problems: [{ row: 0, message: '不是有效的 Excel（.xlsx）文件' }] };
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return { rows: [], problems: [{ row: 0, message: '文件中没有工作表' }] };
+  let headRow = 0;
+  ws.eachRow((row, n) => {
+    if (!headRow && text(row.getCell(1).value).replace(/\s/g, '') === '序号') headRow = n;
+  });
+  if (!headRow) return { rows: [], problems: [{ row: 0, message: '找不到表头：第一列应有“序号”，格式见导出的模板' }] };
+  const problems: ImportProblem[] = [];
+  const raw: (Omit<CatalogueRow, 'timeRule'> & { timeRule: TimeRule; line: number })[] = [];
+  let level1 = '';
+  for (let n = headRow + 2; n <= ws.rowCount; n++) {
+    const r = ws.getRow(n);
+    const c = (i: number) => text(r.getCell(i).value);
+    const cells = Array.from({ length: 14 }, (_, i) => c(i + 1));
+    if (cells.every((x) => !x)) continue;
+    // A merged 一级事项 reads as empty below its first row: it continues the one above.
+    if (cells[1]) level1 = cells[1];
+    const seqText = cells[0];
+    const seq = /^\d+$/.test(seqText) ? Number(seqText) : raw.length + 1;
+    const code = /^\d{2,8}$/.test(seqText) && seqText.length > 3 ? seqText : '';
+    const row = {
+      line: n, seq, code, level1, level2: cells[2], content: cells[3], basis: cells[4], timeLimit: cells[5], timeRule: parseTimeLimit(cells[5]), publisher: cells[6],
+      channels: readChannels(cells[7]), audienceAll: ticked(cells[8]), audienceSpecific: ticked(cells[9]), proactive: ticked(cells[10]), onRequest: ticked(cells[11]),
+      tierCounty: ticked(cells[12]), tierTownship: ticked(cells[13]),
+    };
+    const missing = [!row.level1 && '一级事项', !row.content && '公开内容（要素）', !row.basis && '公开依据', !row.timeLimit && '公开时限', !row.publisher && '公开主体', !row.channels.length && '公开渠道和载体'].filter(Boolean);
+    if (missing.length) problems.push({ row: n, message: `缺少${missing.join('、')}` });
+    if (!row.audienceAll && !row.audienceSpecific) problems.push({ row: n, message: '公开对象须勾选“全社会”或“特定群众”' });
+    if (!row.proactive && !row.onRequest) problems.push({ row: n, message: '公开方式须勾选“主动”或“依申请公开”' });
+    for (const [v, name] of [[row.level1, '一级事项'], [row.level2, '二级事项'], [row.publisher, '公开主体']] as const) if (v.length > 200) problems.push({ row: n, message: `${name}超过200字` });
+    if (row.content.length > 4000 || row.basis.length > 4000) problems.push({ row: n, message: '公开内容或公开依据超过4000字' });
+    raw.push(row);
+  }
+  if (!raw.length && !problems.length) problems.push({ row: headRow + 2, message: '表中没有事项' });
+  const seen = new Map<string, number>();
+  for (const r of raw) {
+    const key = `${r.level1}｜${r.level2}`;
+    if (seen.has(key)) problems.push({ row: r.line, message: `与第${seen.get(key)}行的事项重复（${r.level1}${r.level2 ? ` / ${r.level2}` : ''}）` });
+    else seen.set(key, r.line);
+  }
+  const rules = resolveSameAsAbove(raw.map((r) => r.timeRule));
+  const rows = raw.map(({ line: _line, ...r }, i) => ({ ...r, timeRule: rules[i] }));
+  return { rows, problems: problems.sort((a, b) => a.row - b.row) };
+}
+
+/** The catalogue as a workbook in the standard layout, 一级事项 merged over its rows. */
+export async function catalogueXlsx(title: string, rows: CatalogueRow[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'gongkai';
+  const ws = wb.addWorksheet('标准目录');
+  ws.mergeCells(1, 1, 1, 14);
+  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.addRow(HEAD_TOP);
+  ws.addRow(HEAD_SUB);
+  for (const [a, b] of [[2, 3], [9, 10], [11, 12], [13, 14]]) ws.mergeCells(2, a, 2, b);
+  for (const col of [1, 4, 5, 6, 7, 8]) ws.mergeCells(2, col, 3, col);
+  const tick = (b: boolean) => (b ? '√' : '');
+  for (const r of rows) {
+    const boxes = [...new Set([...CHANNEL_OPTIONS, ...r.channels])].map((ch) => `${r.channels.includes(ch) ? '■' : '□'}${ch}`).join(' ');
+    ws.addRow([r.code || r.seq, r.level1, r.level2, r.content, r.basis, r.timeLimit, r.publisher, boxes, tick(r.audienceAll), tick(r.audienceSpecific), tick(r.proactive), tick(r.onRequest), tick(r.tierCounty), tick(r.tierTownship)]);
+  }
+  // Merge each run of rows with the same 一级事项, as published catalogues do.
+  for (let start = 4; start <= ws.rowCount; ) {
+    let end = start;
+    while (end + 1 <= ws.rowCount && text(ws.getCell(end + 1, 2).value) === text(ws.getCell(start, 2).value)) end++;
+    if (end > start) ws.mergeCells(start, 2, end, 2);
+    start = end + 1;
+  }
+  for (let r = 2; r <= ws.rowCount; r++) for (let c = 1; c <= 14; c++) {
+    const cell = ws.getCell(r, c);
+    cell.alignment = { vertical: 'middle', wrapText: true, horizontal: r <= 3 || c >= 9 ? 'center' : 'left' };
+    cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+    if (r <= 3) cell.font = { bold: true };
+  }
+  [6, 14, 14, 30, 30, 16, 14, 24, 7, 7, 7, 7, 7, 7].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
