@@ -43,6 +43,9 @@ export type Action =
   | 'request.handle'
   | 'request.approve_extension'
   | 'request.templates'
+  | 'catalogue.edit'
+  | 'catalogue.approve'
+  | 'catalogue.manage_areas'
   | 'audit.read'
   | 'staff.enter'
   | 'item.read_internal'
@@ -77,6 +80,12 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'request.handle': (a, s) => hasRole(a, ['request_officer', 'office_admin'], s) || apiScope(a, 'requests:write', s),
   // A unit's own case system records an extension its head approved there.
   'request.templates': (a, s) => hasRole(a, ['office_admin'], s),
+  // A unit's catalogue is compiled by its office or publishers, and approved above it: by the office of a superior
+  // unit (a strict ancestor), or, for the top unit, by its own office.
+  'catalogue.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
+  'catalogue.approve': (a, s) =>
+    a.kind === 'user' && !!s && a.grants.some((g) => g.role === 'office_admin' && s.unitPath.startsWith(g.unitPath) && (g.unitPath !== s.unitPath || s.unitPath.split('/').filter(Boolean).length === 1)),
+  'catalogue.manage_areas': (a) => hasRole(a, ['office_admin', 'system_admin']),
   'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s) || apiScope(a, 'requests:write', s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.

@@ -14,6 +14,7 @@ import { listMigrations } from './migrate.ts';
 export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; replace?: boolean }[] = [
   { name: 'units', order: 'id' },
   { name: 'unit_sections', order: 'unit_id, code' },
+  { name: 'catalogue_areas', order: 'code', replace: true },
   { name: 'users', order: 'id' },
   { name: 'role_assignments', order: 'user_id, role, unit_id' },
   { name: 'api_tokens', order: 'id' },
@@ -39,6 +40,10 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'case_reminders', order: 'case_id, kind, due_on' },
   { name: 'letter_templates', order: 'unit_id, kind' },
   { name: 'case_files', order: 'id' },
+  { name: 'catalogue_area_units', order: 'area_code, unit_id' },
+  { name: 'catalogues', order: 'id', deferred: ['based_on_id'] },
+  { name: 'catalogue_items', order: 'id' },
+  { name: 'catalogue_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes'];
