@@ -85,7 +85,8 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'catalogue.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'catalogue.approve': (a, s) =>
     a.kind === 'user' && !!s && a.grants.some((g) => g.role === 'office_admin' && s.unitPath.startsWith(g.unitPath) && (g.unitPath !== s.unitPath || s.unitPath.split('/').filter(Boolean).length === 1)),
-  'catalogue.manage_areas': (a) => hasRole(a, ['office_admin', 'system_admin']),
+  // The areas and their templates are the city's 政务公开 office's: an office admin of the top unit.
+  'catalogue.manage_areas': (a) => a.kind === 'user' && a.grants.some((g) => g.role === 'office_admin' && g.unitPath.split('/').filter(Boolean).length === 1),
   'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s) || apiScope(a, 'requests:write', s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
