@@ -31,6 +31,8 @@ import { PopularCache } from './modules/search/queryLog.ts';
 import { registerSearchStaffRoutes } from './modules/search/routes.staff.tsx';
 import { registerRequestPublicRoutes } from './modules/requests/routes.public.tsx';
 import { registerRequestStaffRoutes } from './modules/requests/routes.staff.tsx';
+import { registerCataloguePublicRoutes } from './modules/catalogues/routes.public.tsx';
+import { registerCatalogueStaffRoutes } from './modules/catalogues/routes.staff.tsx';
 import { registerSearchRoutes } from './modules/search/routes.public.tsx';
 
 export interface AppDeps {
@@ -174,6 +176,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSearchStaffRoutes(app);
   registerRequestPublicRoutes(app);
   registerRequestStaffRoutes(app);
+  registerCataloguePublicRoutes(app);
+  registerCatalogueStaffRoutes(app);
   await registerApiRoutes(app);
   return app;
 }

@@ -103,3 +103,10 @@ CREATE TRIGGER catalogue_events_append_only BEFORE UPDATE OR DELETE ON catalogue
 ALTER TABLE information_items ADD COLUMN catalogue_area text REFERENCES catalogue_areas(code);
 ALTER TABLE information_items ADD COLUMN catalogue_key text;
 CREATE INDEX information_items_catalogue_idx ON information_items (unit_id, catalogue_area, catalogue_key) WHERE catalogue_key IS NOT NULL;
+
+-- Published catalogues and what is filed under them are on public pages: their changes empty the page caches.
+CREATE TRIGGER catalogues_change AFTER INSERT OR UPDATE OR DELETE ON catalogues FOR EACH STATEMENT EXECUTE FUNCTION bump_content_version();
+CREATE TRIGGER catalogue_items_change AFTER INSERT OR UPDATE OR DELETE ON catalogue_items FOR EACH STATEMENT EXECUTE FUNCTION bump_content_version();
+CREATE TRIGGER information_items_catalogue_change AFTER UPDATE ON information_items FOR EACH ROW
+  WHEN (NEW.catalogue_key IS DISTINCT FROM OLD.catalogue_key OR NEW.catalogue_area IS DISTINCT FROM OLD.catalogue_area)
+  EXECUTE FUNCTION bump_content_version();

@@ -69,6 +69,12 @@ export function StaffHome(props: { ctx: ViewContext }) {
             <span>登记、办理、答复申请，法定期限自动计算</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
+          <li>
+            <a href="/staff/catalogues">标准目录</a>
+            <span>26个领域的公开事项标准目录、审核与落实情况</span>
+          </li>
+        ) : null}
         {can(a, 'search.manage') ? (
           <li>
             <a href="/staff/search">站内搜索</a>

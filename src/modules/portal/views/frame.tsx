@@ -33,6 +33,7 @@ export function ColumnFrame(props: { ctx: ViewContext; unit: UnitRow; sections: 
             ))}
             <li>{link(`${base}/s/annual_report`, 'annual_report', '政府信息公开年报')}</li>
             <li>{link(`${base}/interpretations`, 'interpretations', '政策解读')}</li>
+            {unit.level === 'county' || unit.level === 'township' ? <li>{link(`${base}/jczwgk`, 'jczwgk', '基层政务公开标准化规范化')}</li> : null}
           </ul>
         </nav>
       </div>

@@ -68,6 +68,7 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
       <div class="button-row">
         {item.status === 'published' ? <a class="button secondary" href={`/xxgk/${item.unit_slug}/items/${item.id}`}>查看公开页面</a> : null}
         {editable && mayDraft ? <a class="button secondary" href={`/staff/items/${item.id}/edit`}>编辑</a> : null}
+        {mayDraft ? <a class="button secondary" href={`/staff/items/${item.id}/catalogue`}>归入标准目录事项</a> : null}
         {item.status === 'published' && v.id === item.current_version_id && mayDraft ? (
           <form method="post" action={`/staff/items/${item.id}/revise`} class="inline">
             <CsrfField ctx={ctx} />

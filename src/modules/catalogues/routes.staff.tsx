@@ -1,0 +1,187 @@
+/** Staff screens of the standard catalogues: areas and templates, a unit's catalogues, review steps, coverage, filing. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authorize, can, grantedPaths } from '../../lib/authz.ts';
+import { isFormError, NotFoundError } from '../../lib/errors.ts';
+import { audit } from '../../lib/audit.ts';
+import { sendPage } from '../../lib/render.ts';
+import { formString } from '../../lib/validation.ts';
+import { asTree, getUnit, listUnits } from '../orgs/queries.ts';
+import { getItem } from '../publishing/queries.ts';
+import { readForm } from '../requests/readForm.ts';
+import { catalogueItems, filedItems, getCatalogue, listAreas, publishedCatalogues, templates, unitCatalogues, type CatalogueHead } from './queries.ts';
+import { catalogueXlsx, type ImportProblem } from './excel.ts';
+import { CatalogueImportError, importCatalogue } from './commands/importCatalogue.ts';
+import { adoptTemplate } from './commands/adoptTemplate.ts';
+import { transitionCatalogue } from './commands/transitionCatalogue.ts';
+import { fileItemUnderCatalogue } from './commands/fileItem.ts';
+import { itemCoverage, summarise } from './coverage.ts';
+import { CATALOGUE_STEPS, type CatalogueStep } from './states.ts';
+import { CatalogueDetailPage, CataloguesHome, CoveragePage, FileItemPage, UnitCataloguesPage } from './views/staffPages.tsx';
+
+type Extra = { notice?: string; errors?: Record<string, string>; problems?: ImportProblem[]; status?: number };
+
+export function registerCatalogueStaffRoutes(app: FastifyInstance) {
+  const { deps } = app;
+  const today = () => new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const tree = async () => asTree(await listUnits(deps.db)).map((u) => ({ id: u.id, name: u.name, depth: u.depth, path: u.path }));
+
+  async function home(request: FastifyRequest, reply: FastifyReply, extra: Extra = {}) {
+    authorize(request.actor, 'staff.enter');
+    const paths = grantedPaths(request.actor, ['office_admin', 'publisher']);
+    const units = await tree();
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, CataloguesHome({
+      ctx, areas: await listAreas(deps.db), units, myUnits: units.filter((u) => paths.some((p) => u.path.startsWith(p))), templates: await templates(deps.db),
+      canManage: can(request.actor, 'catalogue.manage_areas'), notice: extra.notice, errors: extra.errors ?? {}, problems: extra.problems,
+    }), { status: extra.status });
+  }
+
+  async function unitPage(request: FastifyRequest, reply: FastifyReply, unitId: number, extra: Extra = {}) {
+    const unit = await getUnit(deps.db, unitId);
+    if (!unit) throw new NotFoundError('没有这个单位。');
+    const canEdit = can(request.actor, 'catalogue.edit', { unitPath: unit.path });
+    const canApprove = can(request.actor, 'catalogue.approve', { unitPath: unit.path });
+    if (!canEdit && !canApprove) authorize(request.actor, 'catalogue.edit', { unitPath: unit.path });
+    const all = (await unitCatalogues(deps.db, unit.id)).filter((c) => !c.is_template);
+    const latest = new Map<string, CatalogueHead>();
+    const published = new Map<string, CatalogueHead>();
+    for (const c of all) {
+      if (!latest.has(c.area_code)) latest.set(c.area_code, c);
+      if (c.state === 'published') published.set(c.area_code, c);
+    }
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, UnitCataloguesPage({ ctx, unit, areas: await listAreas(deps.db), latest, published, templates: await templates(deps.db), can: { edit: canEdit, approve: canApprove }, notice: extra.notice, errors: extra.errors ?? {}, problems: extra.problems }), { status: extra.status });
+  }
+
+  app.get('/staff/catalogues', async (request, reply) => home(request, reply));
+  app.get('/staff/catalogues/unit/:unitId', async (request, reply) => unitPage(request, reply, Number((request.params as { unitId: string }).unitId) || 0));
+
+  app.post('/staff/catalogues/areas/:code', async (request, reply) => {
+    authorize(request.actor, 'catalogue.manage_areas');
+    const code = (request.params as { code: string }).code;
+    const b = request.body as Record<string, unknown>;
+    const name = formString(b.name).trim();
+    const lead = Number(formString(b.leadUnitId)) || null;
+    if (!name || name.length > 40) return home(request, reply, { errors: { [`name-${code}`]: '领域名称须为1至40个字' }, status: 400 });
+    await deps.db.transaction(async (tx) => {
+      const r = await tx.query('UPDATE catalogue_areas SET name = $2, lead_unit_id = $3, confirmed = confirmed OR name <> $2, updated_at = $4 WHERE code = $1 RETURNING code', [code, name, lead, deps.clock.now()]);
+      if (!r.rows.length) throw new NotFoundError('没有这个领域。');
+      await audit(tx, request.actor, { at: deps.clock.now(), action: 'catalogue.area_updated', subjectType: 'catalogue_area', subjectId: code, details: { name, leadUnitId: lead } });
+    });
+    return home(request, reply, { notice: `已保存领域 ${code}：${name}` });
+  });
+
+  app.post('/staff/catalogues/import', async (request, reply) => {
+    const { body, files } = await readForm(app, request);
+    const unitId = Number(formString(body.unit)) || 0;
+    const asTemplate = formString(body.template) === '1';
+    const back = (extra: Extra) => (asTemplate ? home(request, reply, extra) : unitPage(request, reply, unitId, extra));
+    try {
+      const r = await importCatalogue(deps.db, request.actor, deps.clock.now(), { unitId, areaCode: formString(body.area), asTemplate, file: files.find((f) => f.field === 'file')?.content });
+      if (asTemplate) return reply.redirect(`/staff/catalogues/${r.catalogueId}?done=${encodeURIComponent(`已导入 ${r.rows} 个事项`)}`, 303);
+      return reply.redirect(`/staff/catalogues/${r.catalogueId}?done=${encodeURIComponent(`已导入 ${r.rows} 个事项，核对后可报送审核`)}`, 303);
+    } catch (err) {
+      if (err instanceof CatalogueImportError) return back({ errors: err.fields, problems: err.problems, status: 400 });
+      if (!isFormError(err)) throw err;
+      return back({ errors: err.fields, status: err.status });
+    }
+  });
+
+  app.post('/staff/catalogues/adopt', async (request, reply) => {
+    const b = request.body as Record<string, unknown>;
+    const unitId = Number(formString(b.unit)) || 0;
+    try {
+      const r = await adoptTemplate(deps.db, request.actor, deps.clock.now(), { unitId, templateId: Number(formString(b.template)) || 0 });
+      return reply.redirect(`/staff/catalogues/${r.catalogueId}?done=${encodeURIComponent(`已按模板生成 ${r.rows} 个事项，可导出修改后再导入`)}`, 303);
+    } catch (err) {
+      if (!isFormError(err)) throw err;
+      return unitPage(request, reply, unitId, { errors: err.fields, status: err.status });
+    }
+  });
+
+  async function detail(request: FastifyRequest, reply: FastifyReply, id: number, extra: Extra = {}) {
+    const c = await getCatalogue(deps.db, id);
+    const canEdit = can(request.actor, c.is_template ? 'catalogue.manage_areas' : 'catalogue.edit', { unitPath: c.unit_path });
+    const canApprove = can(request.actor, c.is_template ? 'catalogue.manage_areas' : 'catalogue.approve', { unitPath: c.unit_path });
+    if (!canEdit && !canApprove) authorize(request.actor, 'catalogue.edit', { unitPath: c.unit_path });
+    const events = (await deps.db.query<{ kind: string; at: string; actor_label: string; remarks: string }>(
+      `SELECT kind, to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at, actor_label, remarks FROM catalogue_events WHERE catalogue_id = $1 ORDER BY id`, [id])).rows;
+    const ctx = app.viewContext(request, reply);
+    const notice = extra.notice ?? (formString((request.query as Record<string, unknown>)?.done).slice(0, 200) || undefined);
+    return sendPage(request, reply, ctx, CatalogueDetailPage({ ctx, c, items: await catalogueItems(deps.db, id), events, can: { edit: canEdit, approve: canApprove }, notice, errors: extra.errors ?? {} }), { status: extra.status });
+  }
+
+  app.get('/staff/catalogues/coverage', async (request, reply) => {
+    authorize(request.actor, 'staff.enter');
+    const paths = grantedPaths(request.actor, ['office_admin', 'publisher', 'reviewer']);
+    const calendar = await deps.calendar.get();
+    const asOf = today();
+    const heads = (await publishedCatalogues(deps.db)).filter((h) => paths.some((p) => h.unit_path.startsWith(p)));
+    const assess = async (h: CatalogueHead) => {
+      const filed = await filedItems(deps.db, h.unit_id, h.area_code);
+      const from = h.published_at ? new Date(h.published_at.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : asOf;
+      return (await catalogueItems(deps.db, h.id)).map((item) => ({
+        item,
+        coverage: itemCoverage(item.timeRule, filed.filter((f) => f.catalogue_key === item.itemKey && f.publish_date).map((f) => ({ id: f.id, title: f.title, formedDate: f.formed_date, publishDate: f.publish_date! })), { calendar, asOf, catalogueFrom: from }),
+      }));
+    };
+    const rows = [];
+    for (const h of heads) rows.push({ unitId: h.unit_id, unitName: h.unit_name, areaName: h.area_name, catalogueId: h.id, counts: summarise((await assess(h)).map((x) => x.coverage)) });
+    const pick = Number((request.query as Record<string, unknown>).catalogue) || 0;
+    const chosen = heads.find((h) => h.id === pick);
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, CoveragePage({ ctx, asOf, rows, detail: chosen ? { unitName: chosen.unit_name, areaName: chosen.area_name, items: await assess(chosen) } : undefined }));
+  });
+
+  app.get('/staff/catalogues/:id', async (request, reply) => {
+    const raw = (request.params as { id: string }).id;
+    const m = /^(\d+)(\.xlsx)?$/.exec(raw);
+    if (!m) throw new NotFoundError('没有找到这个目录。');
+    if (!m[2]) return detail(request, reply, Number(m[1]));
+    const c = await getCatalogue(deps.db, Number(m[1]));
+    if (!c.is_template && c.state !== 'published') authorize(request.actor, can(request.actor, 'catalogue.approve', { unitPath: c.unit_path }) ? 'catalogue.approve' : 'catalogue.edit', { unitPath: c.unit_path });
+    const title = `${c.unit_name}${c.area_name}领域基层政务公开标准目录`;
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('Content-Disposition', `attachment; filename="catalogue-${c.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`)
+      .header('Cache-Control', 'no-store')
+      .send(await catalogueXlsx(title, await catalogueItems(deps.db, c.id)));
+  });
+
+  app.post('/staff/catalogues/:id/:step', async (request, reply) => {
+    const id = Number((request.params as { id: string }).id) || 0;
+    const step = (request.params as { step: string }).step as CatalogueStep;
+    if (!(step in CATALOGUE_STEPS)) throw new NotFoundError('没有这个步骤。');
+    try {
+      await transitionCatalogue(deps.db, request.actor, deps.clock.now(), id, step, formString((request.body as Record<string, unknown>).remarks));
+      return reply.redirect(`/staff/catalogues/${id}?done=${encodeURIComponent(`已完成：${CATALOGUE_STEPS[step].label}`)}`, 303);
+    } catch (err) {
+      if (!isFormError(err)) throw err;
+      return detail(request, reply, id, { errors: Object.keys(err.fields).length ? err.fields : { step: err.message }, status: err.status });
+    }
+  });
+
+  async function filePage(request: FastifyRequest, reply: FastifyReply, itemId: number, extra: Extra = {}) {
+    const item = await getItem(deps.db, itemId);
+    if (!item) throw new NotFoundError('没有找到这条信息。');
+    authorize(request.actor, 'item.draft', { unitPath: item.unit_path });
+    const options: { value: string; label: string }[] = [];
+    for (const h of await publishedCatalogues(deps.db, item.unit_id)) for (const i of await catalogueItems(deps.db, h.id)) options.push({ value: `${h.area_code}|${i.itemKey}`, label: `${h.area_name}：${i.level1}${i.level2 ? ` / ${i.level2}` : ''}` });
+    const cur = await deps.db.query<{ a: string | null; k: string | null; title: string }>('SELECT i.catalogue_area AS a, i.catalogue_key AS k, v.title FROM information_items i JOIN item_versions v ON v.id = (SELECT max(id) FROM item_versions WHERE item_id = i.id) WHERE i.id = $1', [itemId]);
+    const row = cur.rows[0];
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, FileItemPage({ ctx, item: { id: itemId, title: row.title }, options, current: row.a && row.k ? `${row.a}|${row.k}` : '', errors: extra.errors ?? {}, notice: extra.notice }), { status: extra.status });
+  }
+
+  app.get('/staff/items/:id/catalogue', async (request, reply) => filePage(request, reply, Number((request.params as { id: string }).id) || 0));
+  app.post('/staff/items/:id/catalogue', async (request, reply) => {
+    const id = Number((request.params as { id: string }).id) || 0;
+    try {
+      await fileItemUnderCatalogue(deps.db, request.actor, deps.clock.now(), id, formString((request.body as Record<string, unknown>).catalogue));
+      return filePage(request, reply, id, { notice: '已保存。' });
+    } catch (err) {
+      if (!isFormError(err)) throw err;
+      return filePage(request, reply, id, { errors: err.fields, status: err.status });
+    }
+  });
+}
