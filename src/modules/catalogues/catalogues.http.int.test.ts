@@ -20,6 +20,12 @@ test('through the screens: template import with its problems, adoption, review, 
   await makeUser(h.db, town.id, ['office_admin', 'publisher'], { username: 'town' });
   const office = new Browser(h.app);
   await office.login('office');
+  // The office corrects an unconfirmed area name and sets its lead and responsible units.
+  await office.post('/staff/catalogues/areas/09', { name: '生态环境', leadUnitId: String(city.id), responsibleUnitIds: [String(county.id), String(town.id)] }, '/staff/catalogues');
+  const areas = (await office.get('/staff/catalogues')).body;
+  assert.match(areas, /<td>09<\/td><td>生态环境（待核实：[^<]*）<\/td><td>示范市人民政府<\/td><td>东城区人民政府、清河镇人民政府<\/td>/);
+  await office.post('/staff/catalogues/areas/09', { name: '生态环境保护', leadUnitId: String(city.id) }, '/staff/catalogues');
+  assert.match((await office.get('/staff/catalogues')).body, /<td>09<\/td><td>生态环境保护<\/td><td>示范市人民政府<\/td><td>—<\/td>/, 'a corrected name counts as confirmed');
   const bad = await office.postMultipart('/staff/catalogues/import', { unit: String(city.id), template: '1', area: '03' }, [{ field: 'file', filename: 'tpl.xlsx', content: await sampleCatalogueXlsx([[4, '其他', '', '', '', '', '', '', '', '', '', '', '', '']]), type: XLSX }], '/staff/catalogues');
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /以下各行无法读取，文件未导入/);
@@ -31,6 +37,7 @@ test('through the screens: template import with its problems, adoption, review, 
 
   const clerk = new Browser(h.app);
   await clerk.login('town');
+  assert.equal((await clerk.post('/staff/catalogues/areas/09', { name: 'x' }, '/staff/catalogues')).statusCode, 403);
   const adopted = await clerk.post('/staff/catalogues/adopt', { unit: String(town.id), template: tplId }, `/staff/catalogues/unit/${town.id}`);
   const catId = /\/staff\/catalogues\/(\d+)/.exec(adopted.headers.location as string)![1];
   const exported = await h.app.inject({ url: `/staff/catalogues/${catId}.xlsx`, headers: { cookie: [...clerk.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });

@@ -12,6 +12,8 @@ export interface AreaRow {
   note: string;
   lead_unit_id: number | null;
   lead_unit_name: string | null;
+  /** Units responsible for the area besides the lead unit. */
+  responsible: { id: number; name: string }[];
 }
 
 export interface CatalogueHead {
@@ -36,7 +38,11 @@ export interface CatalogueItemRow extends CatalogueRow {
 }
 
 export async function listAreas(q: Queryable): Promise<AreaRow[]> {
-  return (await q.query<AreaRow>('SELECT a.code, a.name, a.confirmed, a.note, a.lead_unit_id, u.name AS lead_unit_name FROM catalogue_areas a LEFT JOIN units u ON u.id = a.lead_unit_id ORDER BY a.sort')).rows;
+  return (await q.query<AreaRow>(
+    `SELECT a.code, a.name, a.confirmed, a.note, a.lead_unit_id, u.name AS lead_unit_name,
+            COALESCE((SELECT json_agg(json_build_object('id', r.id, 'name', r.name) ORDER BY r.path) FROM catalogue_area_units x JOIN units r ON r.id = x.unit_id WHERE x.area_code = a.code), '[]'::json) AS responsible
+       FROM catalogue_areas a LEFT JOIN units u ON u.id = a.lead_unit_id ORDER BY a.sort`,
+  )).rows;
 }
 
 const HEAD = `SELECT c.id::int, c.unit_id, u.name AS unit_name, u.path AS unit_path, u.slug AS unit_slug, u.level AS unit_level, c.area_code, a.name AS area_name,

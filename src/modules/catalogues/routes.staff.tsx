@@ -4,7 +4,7 @@ import { authorize, can, grantedPaths } from '../../lib/authz.ts';
 import { isFormError, NotFoundError } from '../../lib/errors.ts';
 import { audit } from '../../lib/audit.ts';
 import { sendPage } from '../../lib/render.ts';
-import { formString } from '../../lib/validation.ts';
+import { formList, formString } from '../../lib/validation.ts';
 import { asTree, getUnit, listUnits } from '../orgs/queries.ts';
 import { getItem } from '../publishing/queries.ts';
 import { readForm } from '../requests/readForm.ts';
@@ -62,11 +62,14 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     const b = request.body as Record<string, unknown>;
     const name = formString(b.name).trim();
     const lead = Number(formString(b.leadUnitId)) || null;
+    const responsible = [...new Set(formList(b.responsibleUnitIds).map(Number).filter((n) => Number.isInteger(n) && n > 0))].slice(0, 200);
     if (!name || name.length > 40) return home(request, reply, { errors: { [`name-${code}`]: '领域名称须为1至40个字' }, status: 400 });
     await deps.db.transaction(async (tx) => {
       const r = await tx.query('UPDATE catalogue_areas SET name = $2, lead_unit_id = $3, confirmed = confirmed OR name <> $2, updated_at = $4 WHERE code = $1 RETURNING code', [code, name, lead, deps.clock.now()]);
       if (!r.rows.length) throw new NotFoundError('没有这个领域。');
-      await audit(tx, request.actor, { at: deps.clock.now(), action: 'catalogue.area_updated', subjectType: 'catalogue_area', subjectId: code, details: { name, leadUnitId: lead } });
+      await tx.query('DELETE FROM catalogue_area_units WHERE area_code = $1', [code]);
+      if (responsible.length) await tx.query('INSERT INTO catalogue_area_units (area_code, unit_id) SELECT $1, u.id FROM units u WHERE u.id = ANY($2::int[])', [code, responsible]);
+      await audit(tx, request.actor, { at: deps.clock.now(), action: 'catalogue.area_updated', subjectType: 'catalogue_area', subjectId: code, details: { name, leadUnitId: lead, responsible } });
     });
     return home(request, reply, { notice: `已保存领域 ${code}：${name}` });
   });

@@ -22,7 +22,7 @@ export function CataloguesHome(props: { ctx: ViewContext; areas: AreaRow[]; unit
       <h2>26个领域</h2>
       <p class="muted">标注“待核实”的名称尚未从原文核实（见 regulations.md §6.2），政务公开办可以更正。</p>
       <table class="data">
-        <thead><tr><th scope="col">代码</th><th scope="col">领域</th><th scope="col">牵头单位</th><th scope="col">领域模板</th>{props.canManage ? <th scope="col">维护</th> : null}</tr></thead>
+        <thead><tr><th scope="col">代码</th><th scope="col">领域</th><th scope="col">牵头单位</th><th scope="col">责任单位</th><th scope="col">领域模板</th>{props.canManage ? <th scope="col">维护</th> : null}</tr></thead>
         <tbody>
           {props.areas.map((a) => {
             const tpl = props.templates.find((t) => t.area_code === a.code);
@@ -31,6 +31,7 @@ export function CataloguesHome(props: { ctx: ViewContext; areas: AreaRow[]; unit
                 <td>{a.code}</td>
                 <td>{a.name}{a.confirmed ? '' : `（待核实：${a.note}）`}</td>
                 <td>{a.lead_unit_name ?? '—'}</td>
+                <td>{a.responsible.map((r) => r.name).join('、') || '—'}</td>
                 <td>{tpl ? <a href={`/staff/catalogues/${tpl.id}`}>第 {tpl.version_no} 版</a> : '—'}</td>
                 {props.canManage ? (
                   <td>
@@ -42,6 +43,10 @@ export function CataloguesHome(props: { ctx: ViewContext; areas: AreaRow[]; unit
                       <select id={`f-lead-${a.code}`} name="leadUnitId">
                         <option value="">牵头单位</option>
                         {props.units.map((u) => <option value={String(u.id)} selected={u.id === a.lead_unit_id}>{`${'　'.repeat(u.depth)}${u.name}`}</option>)}
+                      </select>
+                      <label for={`f-resp-${a.code}`} class="visually-hidden">{a.name} 责任单位（可多选）</label>
+                      <select id={`f-resp-${a.code}`} name="responsibleUnitIds" multiple size={3}>
+                        {props.units.map((u) => <option value={String(u.id)} selected={a.responsible.some((r) => r.id === u.id)}>{`${'　'.repeat(u.depth)}${u.name}`}</option>)}
                       </select>
                       <button type="submit" class="link-button" aria-label={`保存：${a.name}`}>保存</button>
                     </form>
@@ -174,7 +179,7 @@ export function CatalogueDetailPage(props: { ctx: ViewContext; c: CatalogueHead;
       <ErrorSummary errors={props.errors} />
       <p>状态：{CATALOGUE_STATE_LABELS[c.state]}{c.remarks ? `（意见：${c.remarks}）` : ''}　<a href={`/staff/catalogues/${c.id}.xlsx`}>导出 Excel</a></p>
       <StepButtons ctx={props.ctx} c={c} can={props.can} />
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0} role="region" aria-label="目录表格（可左右滚动）">
         <table class="data">
           <caption>共 {props.items.length} 项</caption>
           <thead><tr><th scope="col">序号</th><th scope="col">一级事项</th><th scope="col">二级事项</th><th scope="col">公开时限</th><th scope="col">按此检查</th><th scope="col">公开主体</th><th scope="col">层级</th></tr></thead>
