@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './units.ts';
 import { ABBR, TEMPLATES, type Template } from './content.ts';
 import { csv, tinyPdf } from './files.ts';
 import { seedDemoRequests } from './requests.ts';
+import { seedDemoCatalogues } from './catalogues.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
 
@@ -102,6 +103,7 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => undefine
   items += await seedRelations(db, ids, byKey);
   log('政策解读、修订版本和废止标注已生成');
   log(`依申请公开案件：${await seedDemoRequests(db, ids.get('civil')!)} 件（市民政局，各办理阶段）`);
+  log(`标准目录：社会救助领域模板，清河镇已公布目录，归入信息 ${await seedDemoCatalogues(db, ids.get('city')!, ids.get('town_a')!, at('2026-01-05'))} 条`);
   return { units: ids.size, users: DEMO_USERS.length, items };
 }
 
