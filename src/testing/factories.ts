@@ -1,6 +1,6 @@
 /** Factories with overrides (conventions C9): each test owns its data and never depends on the demo seed. */
 import type { Db } from '../lib/db.ts';
-import type { Role } from '../lib/authz.ts';
+import type { Actor, Role } from '../lib/authz.ts';
 import { createUnit } from '../modules/orgs/commands/createUnit.ts';
 import { createUser } from '../modules/orgs/commands/createUser.ts';
 
@@ -39,4 +39,11 @@ export async function makeUser(db: Db, unitId: number, roles: Role[], over: Part
     grants: roles.map((role) => ({ role, unitId: over.scopeUnitId ?? unitId })),
   });
   return { id, username };
+}
+
+/** The signed-in actor a user would be, read from the database, for calling commands directly in tests. */
+export async function actorFor(db: Db, username: string): Promise<Actor> {
+  const u = (await db.query<{ id: number; display_name: string }>('SELECT id, display_name FROM users WHERE username = $1', [username])).rows[0];
+  const grants = (await db.query<{ role: Role; unit_id: number; path: string }>('SELECT r.role, r.unit_id, g.path FROM role_assignments r JOIN units g ON g.id = r.unit_id WHERE r.user_id = $1', [u.id])).rows;
+  return { kind: 'user', id: u.id, username, displayName: u.display_name, unitId: grants[0].unit_id, grants: grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitPath: g.path })), sessionId: 'test' };
 }

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeTestApp, type TestApp } from '../../testing/harness.ts';
-import { makeUnit, makeUser } from '../../testing/factories.ts';
+import { makeTestApp } from '../../testing/harness.ts';
+import { actorFor, makeUnit, makeUser } from '../../testing/factories.ts';
 import { publishedItem } from '../../testing/items.ts';
 import { sampleCatalogueXlsx } from '../../testing/catalogues.ts';
-import type { Actor } from '../../lib/authz.ts';
 import { importCatalogue, CatalogueImportError } from './commands/importCatalogue.ts';
 import { publishTemplate } from './commands/publishTemplate.ts';
 import { adoptTemplate } from './commands/adoptTemplate.ts';
@@ -12,11 +11,6 @@ import { transitionCatalogue } from './commands/transitionCatalogue.ts';
 import { fileItemUnderCatalogue } from './commands/fileItem.ts';
 import { catalogueItems, getCatalogue, publishedCatalogues } from './queries.ts';
 
-async function actorOf(h: TestApp, username: string): Promise<Actor> {
-  const u = (await h.db.query<{ id: number; display_name: string }>('SELECT id, display_name FROM users WHERE username = $1', [username])).rows[0];
-  const grants = (await h.db.query<{ role: 'office_admin'; unit_id: number; path: string }>('SELECT r.role, r.unit_id, g.path FROM role_assignments r JOIN units g ON g.id = r.unit_id WHERE r.user_id = $1', [u.id])).rows;
-  return { kind: 'user', id: u.id, username, displayName: u.display_name, unitId: grants[0].unit_id, grants: grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitPath: g.path })), sessionId: 't' };
-}
 
 async function setup() {
   const h = await makeTestApp({ now: '2026-03-02T02:00:00Z' });
@@ -26,7 +20,7 @@ async function setup() {
   await makeUser(h.db, city.id, ['office_admin'], { username: 'office' });
   await makeUser(h.db, county.id, ['office_admin'], { username: 'county' });
   await makeUser(h.db, town.id, ['office_admin', 'publisher'], { username: 'town' });
-  return { h, city, county, town, office: await actorOf(h, 'office'), countyOffice: await actorOf(h, 'county'), townOffice: await actorOf(h, 'town') };
+  return { h, city, county, town, office: await actorFor(h.db, 'office'), countyOffice: await actorFor(h.db, 'county'), townOffice: await actorFor(h.db, 'town') };
 }
 
 test('an office publishes an area template; a town adopts it for its level, submits it, the county approves, the town publishes', async (t) => {
@@ -74,7 +68,7 @@ test('a bad workbook writes nothing and lists its problems; items are filed unde
   const item = await publishedItem(h.db, town.id, now, { title: '清河镇2026年第一季度农村集体产权交易结果' });
   await assert.rejects(fileItemUnderCatalogue(h.db, townOffice, now, item.itemId, '03|农村集体产权交易｜交易结果'), (e: { fields: Record<string, string> }) => !!e.fields.catalogue, 'not published yet');
   const c = await importCatalogue(h.db, townOffice, now, { unitId: town.id, areaCode: '03', file: await sampleCatalogueXlsx() });
-  const { countyOffice } = { countyOffice: await actorOf(h, 'county') };
+  const { countyOffice } = { countyOffice: await actorFor(h.db, 'county') };
   for (const [a, s] of [[townOffice, 'submit'], [countyOffice, 'approve'], [townOffice, 'publish']] as const) await transitionCatalogue(h.db, a, now, c.catalogueId, s);
   await fileItemUnderCatalogue(h.db, townOffice, now, item.itemId, '03|农村集体产权交易｜交易结果');
   assert.deepEqual((await h.db.query('SELECT catalogue_area, catalogue_key FROM information_items WHERE id = $1', [item.itemId])).rows[0], { catalogue_area: '03', catalogue_key: '农村集体产权交易｜交易结果' });

@@ -8,6 +8,7 @@ import { formList, formString } from '../../lib/validation.ts';
 import { asTree, getUnit, listUnits } from '../orgs/queries.ts';
 import { getItem } from '../publishing/queries.ts';
 import { readForm } from '../requests/readForm.ts';
+import { contentDisposition } from '../../lib/download.ts';
 import { catalogueItems, filedItems, getCatalogue, listAreas, publishedCatalogues, templates, unitCatalogues, type CatalogueHead } from './queries.ts';
 import { catalogueXlsx, type ImportProblem } from './excel.ts';
 import { CatalogueImportError, importCatalogue } from './commands/importCatalogue.ts';
@@ -146,7 +147,7 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     const title = `${c.unit_name}${c.area_name}领域基层政务公开标准目录`;
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('Content-Disposition', `attachment; filename="catalogue-${c.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`)
+      .header('Content-Disposition', contentDisposition(`${title}.xlsx`))
       .header('Cache-Control', 'no-store')
       .send(await catalogueXlsx(title, await catalogueItems(deps.db, c.id)));
   });

@@ -1,5 +1,6 @@
 /** Sends a stored attachment with its own name (RFC 5987) and a safe content type. */
 import type { FastifyReply } from 'fastify';
+import { contentDisposition } from '../../lib/download.ts';
 import type { Queryable } from '../../lib/db.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 
@@ -12,11 +13,10 @@ export async function sendBlob(q: Queryable, reply: FastifyReply, o: { itemId: n
   );
   const f = r.rows[0];
   if (!f) throw new NotFoundError('没有找到这个附件。');
-  const ascii = f.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const inline = /^(application\/pdf|image\/(png|jpeg|gif|webp))$/.test(f.mime);
   return reply
     .header('Content-Type', f.mime)
-    .header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+    .header('Content-Disposition', contentDisposition(f.filename, inline))
     .header('X-Content-Type-Options', 'nosniff')
     .header('ETag', `"${f.sha256}"`)
     .header('Cache-Control', o.publicOnly ? 'public, max-age=86400' : 'no-store')

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeTestApp, type TestApp } from '../../testing/harness.ts';
-import { makeUnit, makeUser } from '../../testing/factories.ts';
+import { makeTestApp } from '../../testing/harness.ts';
+import { actorFor, makeUnit, makeUser } from '../../testing/factories.ts';
 import { caseContext, caseEvents, getCase } from './caseStore.ts';
 import { submitApplication } from './commands/submitApplication.ts';
 import { registerApplication } from './commands/registerApplication.ts';
@@ -15,7 +15,6 @@ import { decideCase } from './commands/decide.ts';
 import { recordDelivery, archiveCase } from './commands/deliver.ts';
 import { closeCase } from './commands/closeCase.ts';
 import { caseLetters } from './letters.ts';
-import type { Actor } from '../../lib/authz.ts';
 import { application } from '../../testing/requests.ts';
 
 
@@ -29,17 +28,12 @@ async function setup(now = '2026-03-02T02:00:00Z') {
   return { h, city, civil, officer, head, ctx };
 }
 
-const actorOf = async (h: TestApp, username: string): Promise<Actor> => {
-  const u = (await h.db.query<{ id: number; display_name: string }>('SELECT id, display_name FROM users WHERE username = $1', [username])).rows[0];
-  const grants = (await h.db.query<{ role: 'request_officer'; unit_id: number; path: string }>('SELECT r.role, r.unit_id, g.path FROM role_assignments r JOIN units g ON g.id = r.unit_id WHERE r.user_id = $1', [u.id])).rows;
-  return { kind: 'user', id: u.id, username, displayName: u.display_name, unitId: grants[0].unit_id, grants: grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitPath: g.path })), sessionId: 't' };
-};
 
 test('an online application from submission to archive: correction restarts the clock, consultation pauses it, one extension, a fee, a partial disclosure', async (t) => {
   const { h, civil, ctx } = await setup();
   t.after(() => h.close());
-  const officer = await actorOf(h, 'officer');
-  const head = await actorOf(h, 'head');
+  const officer = await actorFor(h.db, 'officer');
+  const head = await actorFor(h.db, 'head');
   const sub = await submitApplication(h.db, await ctx(), { unitId: civil.id, application: application() });
   assert.match(sub.caseNo, /^YSQ2026\d{6}$/);
   assert.match(sub.queryCode, /^[2-9A-HJ-KM-NP-Z]{8}$/);
@@ -110,7 +104,7 @@ test('an online application from submission to archive: correction restarts the 
 test('registration fixes the receipt date by channel (Art. 31); bad input names every field and writes nothing', async (t) => {
   const { h, civil, ctx } = await setup('2026-03-06T02:00:00Z');
   t.after(() => h.close());
-  const officer = await actorOf(h, 'officer');
+  const officer = await actorFor(h.db, 'officer');
   const signed = await registerApplication(h.db, await ctx(), officer, { unitId: civil.id, application: application(), registration: { channel: 'post_signed', arrivedOn: '2026-03-04' } });
   assert.equal((await getCase(h.db, signed.id)).received_on, '2026-03-04');
   const fax = await registerApplication(h.db, await ctx(), officer, { unitId: civil.id, application: application(), registration: { channel: 'fax', arrivedOn: '2026-03-04', confirmedOn: '2026-03-05' } });
@@ -122,13 +116,13 @@ test('registration fixes the receipt date by channel (Art. 31); bad input names 
   assert.equal((await h.db.query('SELECT 1 FROM request_cases')).rows.length, 2);
   const stranger = await makeUser(h.db, civil.id, ['publisher'], { username: 'pub' });
   void stranger;
-  await assert.rejects(registerApplication(h.db, await ctx(), await actorOf(h, 'pub'), { unitId: civil.id, application: application(), registration: { channel: 'in_person', arrivedOn: '2026-03-06' } }), { code: 'FORBIDDEN' });
+  await assert.rejects(registerApplication(h.db, await ctx(), await actorFor(h.db, 'pub'), { unitId: civil.id, application: application(), registration: { channel: 'in_person', arrivedOn: '2026-03-06' } }), { code: 'FORBIDDEN' });
 });
 
 test('no correction in time closes the case as 其他处理-1, only once the period is over; an applicant may withdraw', async (t) => {
   const { h, civil, ctx } = await setup('2026-03-02T02:00:00Z');
   t.after(() => h.close());
-  const officer = await actorOf(h, 'officer');
+  const officer = await actorFor(h.db, 'officer');
   const c = await registerApplication(h.db, await ctx(), officer, { unitId: civil.id, application: application(), registration: { channel: 'in_person', arrivedOn: '2026-03-02' } });
   const corr = await requestCorrection(h.db, await ctx(), officer, c.id, { onDate: '2026-03-02', items: '请说明所需信息的年度' });
   h.clock.set(`${corr.deadline}T02:00:00Z`);
@@ -148,7 +142,7 @@ test('reminders before and after the due date are written once, however many nod
   const { h, civil, ctx } = await setup('2026-03-02T02:00:00Z');
   t.after(() => h.close());
   const { remindDue } = await import('./commands/remindDue.ts');
-  const officer = await actorOf(h, 'officer');
+  const officer = await actorFor(h.db, 'officer');
   const a = await registerApplication(h.db, await ctx(), officer, { unitId: civil.id, application: application(), registration: { channel: 'in_person', arrivedOn: '2026-03-02' } });
   assert.equal(await remindDue(h.db, await ctx()), 0, 'nothing due yet');
   // 3-09: the 补正 notice would be due 3-11 (7 working days after 3-02), within two working days.
@@ -169,7 +163,7 @@ test('every step refuses empty input with a field-level message and writes nothi
   const { h, civil, ctx } = await setup('2026-03-02T02:00:00Z');
   t.after(() => h.close());
   const { STEP_HANDLERS } = await import('./stepHandlers.ts');
-  const head = await actorOf(h, 'head');
+  const head = await actorFor(h.db, 'head');
   const reg = async () => (await registerApplication(h.db, await ctx(), head, { unitId: civil.id, application: application(), registration: { channel: 'in_person', arrivedOn: '2026-03-02' } })).id;
   const inState: Record<string, number> = {
     handling: await reg(),

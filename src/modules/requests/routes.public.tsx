@@ -16,6 +16,7 @@ import { ApplicantCasePage, ApplyPage, GuidePage, ReceiptPage, StatusLookupPage 
 import { LetterPage } from './views/letterPage.tsx';
 import { CASE_COOKIE, caseToken, readCaseToken } from './access.ts';
 import { readForm } from './readForm.ts';
+import { contentDisposition } from '../../lib/download.ts';
 import { nextState } from './states.ts';
 
 /** Words that usually mean a complaint or petition rather than a request for information (Art. 39). */
@@ -149,7 +150,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
       const buf = await letterDocx(letter, c.unit_name);
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('Content-Disposition', `attachment; filename="letter-${letter.id}.docx"; filename*=UTF-8''${encodeURIComponent(`${letter.title}.docx`)}`)
+        .header('Content-Disposition', contentDisposition(`${letter.title}.docx`))
         .send(buf);
     }
     const ctx = app.viewContext(request, reply);

@@ -14,6 +14,7 @@ import { CaseListPage, RegisterPage } from './views/staffList.tsx';
 import { CasePage } from './views/casePage.tsx';
 import { TemplatesPage } from './views/templatesPage.tsx';
 import { readForm } from './readForm.ts';
+import { contentDisposition } from '../../lib/download.ts';
 import { caseFile, caseFiles } from './files.ts';
 import { saveTemplate } from './commands/saveTemplate.ts';
 import { LetterPage } from './views/letterPage.tsx';
@@ -59,7 +60,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     const buf = await registerXlsx(rows, `政府信息公开申请登记簿（${CASE_VIEWS[view]}，${cctx.today} 导出）`);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('Content-Disposition', `attachment; filename="requests.xlsx"; filename*=UTF-8''${encodeURIComponent('依申请公开登记簿.xlsx')}`)
+      .header('Content-Disposition', contentDisposition('依申请公开登记簿.xlsx'))
       .header('Cache-Control', 'no-store')
       .send(buf);
   });
@@ -159,10 +160,9 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     authorize(request.actor, 'request.handle', { unitPath: c.unit_path });
     const f = await caseFile(deps.db, id, Number((request.params as { fileId: string }).fileId) || 0);
     if (!f) throw new NotFoundError('没有找到这个文件。');
-    const ascii = f.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     return reply
       .header('Content-Type', f.mime)
-      .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+      .header('Content-Disposition', contentDisposition(f.filename))
       .header('X-Content-Type-Options', 'nosniff')
       .header('Cache-Control', 'private, no-store')
       .send(Buffer.from(f.content));
@@ -178,7 +178,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     if (m[2]) {
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('Content-Disposition', `attachment; filename="letter-${letter.id}.docx"; filename*=UTF-8''${encodeURIComponent(`${letter.title}.docx`)}`)
+        .header('Content-Disposition', contentDisposition(`${letter.title}.docx`))
         .header('Cache-Control', 'no-store')
         .send(await letterDocx(letter, c.unit_name));
     }
