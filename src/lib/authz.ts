@@ -46,6 +46,8 @@ export type Action =
   | 'catalogue.edit'
   | 'catalogue.approve'
   | 'catalogue.manage_areas'
+  | 'report.edit'
+  | 'report.file'
   | 'audit.read'
   | 'staff.enter'
   | 'item.read_internal'
@@ -86,6 +88,9 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'catalogue.approve': (a, s) =>
     a.kind === 'user' && !!s && a.grants.some((g) => g.role === 'office_admin' && s.unitPath.startsWith(g.unitPath) && (g.unitPath !== s.unitPath || s.unitPath.split('/').filter(Boolean).length === 1)),
   // The areas and their templates are the city's 政务公开 office's: an office admin of the top unit.
+  // The annual report is compiled by the unit's office and filed (备案) with the office of a unit above it.
+  'report.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
+  'report.file': (a, s) => rules['catalogue.approve'](a, s),
   'catalogue.manage_areas': (a) => a.kind === 'user' && a.grants.some((g) => g.role === 'office_admin' && g.unitPath.split('/').filter(Boolean).length === 1),
   'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s) || apiScope(a, 'requests:write', s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),

@@ -44,6 +44,8 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'catalogues', order: 'id', deferred: ['based_on_id'] },
   { name: 'catalogue_items', order: 'id' },
   { name: 'catalogue_events', order: 'id' },
+  { name: 'annual_reports', order: 'id' },
+  { name: 'annual_report_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes'];
