@@ -101,6 +101,28 @@ test('seed-demo, backup and restore into a new database give the same data', asy
   assert.match(reindex.out, /已重建 4\d\d 条已公开信息的检索/);
   assert.match(reindex.out, /索引：4\d\d 份文件，\d+ 个词项/);
   assert.equal((await run(a.env, 'seed-demo')).code, 1, 'only into an empty database');
+  // The annual report of the demo 民政局: four applications received in 2026 (one submitted online is not yet), one answered.
+  const json = await run(a.env, 'report', 'annual', '--unit', '990100005', '--year', '2026', '--format', 'json');
+  assert.equal(json.code, 0, json.err);
+  const rep = JSON.parse(json.out);
+  assert.deepEqual([rep.table3.new.total, rep.table3['（二）'].natural, rep.table3.carried_out.total], [4, 1, 3]);
+  assert.ok(rep.checks.every((c: { ok: boolean }) => c.ok));
+  const docxFile = path.join(a.dir, 'r.docx');
+  assert.equal((await run(a.env, 'report', 'annual', '--unit', '990100005', '--year', '2026', '--format', 'docx', '--out', docxFile)).code, 0);
+  const JSZip = (await import('jszip')).default;
+  const xml = await (await JSZip.loadAsync(fs.readFileSync(docxFile))).file('word/document.xml')!.async('string');
+  assert.match(xml, /三、收到和处理政府信息公开申请情况/);
+  assert.match(xml, /结转下年度继续办理/);
+  const xlsxFile = path.join(a.dir, 'r.xlsx');
+  assert.equal((await run(a.env, 'report', 'annual', '--unit', '990100005', '--year', '2026', '--format', 'xlsx', '--out', xlsxFile)).code, 0);
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsxFile);
+  const t3 = wb.getWorksheet('表三 依申请')!;
+  assert.equal(t3.getCell('A4').value, '一、本年新收政府信息公开申请数量');
+  assert.equal(t3.getCell('H4').value, 4);
+  assert.equal((await run(a.env, 'report', 'annual', '--unit', 'nope', '--year', '2026')).code, 1);
+  assert.equal((await run(a.env, 'report', 'annual', '--unit', '990100005', '--year', '2026', '--format', 'pdf')).code, 1);
   const file = path.join(a.dir, 'b.jsonl.gz');
   const bk = await run(a.env, 'backup', file);
   assert.equal(bk.code, 0, bk.err);

@@ -12,6 +12,7 @@ import { calendarCommand } from './calendar.ts';
 import { searchEvalCommand } from './searchEval.ts';
 import { searchReindexCommand } from './searchReindex.ts';
 import { requestsCommand } from './requests.ts';
+import { reportCommand } from './report.ts';
 
 export interface Command {
   summary: string;
@@ -35,4 +36,5 @@ export const commands: Record<string, Command> = {
   'search-eval': searchEvalCommand,
   'search-reindex': searchReindexCommand,
   requests: requestsCommand,
+  report: reportCommand,
 };

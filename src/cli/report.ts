@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import type { Command } from './commands.ts';
+import { ValidationError } from '../lib/errors.ts';
+import { getUnitByCode } from '../modules/orgs/queries.ts';
+import { buildReport } from '../modules/reports/build.ts';
+import { reportBlocks } from '../modules/reports/layout.ts';
+import { reportDocx, reportXlsx } from '../modules/reports/export.ts';
+
+export const reportCommand: Command = {
+  summary: '年度报告：report annual --unit 机构代码 --year 年度 --format json|docx|xlsx [--out 文件]',
+  options: { unit: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  async run(ctx, v, [sub]) {
+    if (sub !== 'annual') throw new ValidationError({ command: '用法：report annual --unit 机构代码 --year 年度 --format json|docx|xlsx' });
+    const year = Number(v.year);
+    if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new ValidationError({ year: '请用 --year 给出年度，如 2026' });
+    const format = String(v.format ?? 'json');
+    if (!['json', 'docx', 'xlsx'].includes(format)) throw new ValidationError({ format: '--format 只能是 json、docx 或 xlsx' });
+    if (format !== 'json' && !v.out) throw new ValidationError({ out: 'docx 和 xlsx 须用 --out 给出文件' });
+    const db = await ctx.openDb();
+    const unit = v.unit ? await getUnitByCode(db, String(v.unit)) : undefined;
+    if (!unit) throw new ValidationError({ unit: `找不到机构代码 ${v.unit ?? ''}` });
+    const built = await buildReport(db, unit.id, year);
+    const title = `${unit.name}${year}年政府信息公开工作年度报告`;
+    if (format === 'json') {
+      const cells = (t: Record<string, Record<string, { value: number }>>) => Object.fromEntries(Object.entries(t).map(([r, cols]) => [r, Object.fromEntries(Object.entries(cols).map(([c, x]) => [c, x.value]))]));
+      const json = JSON.stringify({ unit: unit.code, year, state: built.report?.state ?? null, table2: built.table2, table3: cells(built.table3), table4: cells(built.table4), checks: built.checks });
+      if (v.out) fs.writeFileSync(String(v.out), json);
+      else ctx.out(json);
+      return;
+    }
+    const blocks = reportBlocks(built, built.report?.narrative ?? {});
+    fs.writeFileSync(String(v.out), format === 'docx' ? await reportDocx(title, blocks) : await reportXlsx(title, blocks));
+    ctx.out(`已写入 ${v.out}`);
+  },
+};
