@@ -33,6 +33,7 @@ import { registerRequestPublicRoutes } from './modules/requests/routes.public.ts
 import { registerRequestStaffRoutes } from './modules/requests/routes.staff.tsx';
 import { registerCataloguePublicRoutes } from './modules/catalogues/routes.public.tsx';
 import { registerCatalogueStaffRoutes } from './modules/catalogues/routes.staff.tsx';
+import { registerReportStaffRoutes } from './modules/reports/routes.staff.tsx';
 import { registerSearchRoutes } from './modules/search/routes.public.tsx';
 
 export interface AppDeps {
@@ -178,6 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRequestStaffRoutes(app);
   registerCataloguePublicRoutes(app);
   registerCatalogueStaffRoutes(app);
+  registerReportStaffRoutes(app);
   await registerApiRoutes(app);
   return app;
 }

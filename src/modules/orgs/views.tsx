@@ -75,6 +75,12 @@ export function StaffHome(props: { ctx: ViewContext }) {
             <span>26个领域的公开事项标准目录、审核与落实情况</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
+          <li>
+            <a href="/staff/reports">年度报告</a>
+            <span>自动统计的政府信息公开工作年度报告，勾稽检查、备案和发布</span>
+          </li>
+        ) : null}
         {can(a, 'search.manage') ? (
           <li>
             <a href="/staff/search">站内搜索</a>
