@@ -54,7 +54,14 @@ export function blocksHtml(blocks: Block[]): string {
     .map((x) => {
       if (x.kind === 'heading') return `<h2>${esc(x.text)}</h2>`;
       if (x.kind === 'para') return `<p>${esc(x.text)}</p>`;
-      const rows = x.rows.map((r, i) => `<tr>${r.map((c) => (i < x.headerRows ? `<th scope="col">${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`).join('');
+      const header = (r: string[]) => {
+        // An empty header cell continues the one before it (a merged heading such as 行政复议 over five columns).
+        const cells: { text: string; span: number }[] = [];
+        for (const c of r) if (c || !cells.length) cells.push({ text: c, span: 1 });
+        else cells[cells.length - 1].span++;
+        return cells.map((c) => `<th scope="${c.span > 1 ? 'colgroup' : 'col'}"${c.span > 1 ? ` colspan="${c.span}"` : ''}>${esc(c.text)}</th>`).join('');
+      };
+      const rows = x.rows.map((r, i) => `<tr>${i < x.headerRows ? header(r) : r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('');
       return `<table><caption>${esc(x.caption)}</caption><tbody>${rows}</tbody></table>`;
     })
     .join('\n');
