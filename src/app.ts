@@ -34,6 +34,7 @@ import { registerRequestStaffRoutes } from './modules/requests/routes.staff.tsx'
 import { registerCataloguePublicRoutes } from './modules/catalogues/routes.public.tsx';
 import { registerCatalogueStaffRoutes } from './modules/catalogues/routes.staff.tsx';
 import { registerReportStaffRoutes } from './modules/reports/routes.staff.tsx';
+import { registerSupervisionRoutes } from './modules/supervision/routes.staff.tsx';
 import { registerSearchRoutes } from './modules/search/routes.public.tsx';
 
 export interface AppDeps {
@@ -180,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCataloguePublicRoutes(app);
   registerCatalogueStaffRoutes(app);
   registerReportStaffRoutes(app);
+  registerSupervisionRoutes(app);
   await registerApiRoutes(app);
   return app;
 }

@@ -48,6 +48,7 @@ export type Action =
   | 'catalogue.manage_areas'
   | 'report.edit'
   | 'report.file'
+  | 'supervision.read'
   | 'audit.read'
   | 'staff.enter'
   | 'item.read_internal'
@@ -91,6 +92,7 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // The annual report is compiled by the unit's office and filed (备案) with the office of a unit above it.
   'report.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'report.file': (a, s) => rules['catalogue.approve'](a, s),
+  'supervision.read': (a) => hasRole(a, ['office_admin']),
   'catalogue.manage_areas': (a) => a.kind === 'user' && a.grants.some((g) => g.role === 'office_admin' && g.unitPath.split('/').filter(Boolean).length === 1),
   'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s) || apiScope(a, 'requests:write', s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),

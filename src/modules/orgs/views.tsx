@@ -81,6 +81,12 @@ export function StaffHome(props: { ctx: ViewContext }) {
             <span>自动统计的政府信息公开工作年度报告，勾稽检查、备案和发布</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin') ? (
+          <li>
+            <a href="/staff/supervision">监督检查</a>
+            <span>各单位按期答复、公开时限、政策解读、目录落实等指标，工作台账</span>
+          </li>
+        ) : null}
         {can(a, 'search.manage') ? (
           <li>
             <a href="/staff/search">站内搜索</a>

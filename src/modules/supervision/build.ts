@@ -1,0 +1,56 @@
+/** A unit's compliance indicators from its records, on a date, for the year so far. */
+import type { Queryable } from '../../lib/db.ts';
+import type { WorkingDayCalendar } from '../../lib/calendar.ts';
+import { catalogueItems, filedItems, publishedCatalogues } from '../catalogues/queries.ts';
+import { itemCoverage } from '../catalogues/coverage.ts';
+import { homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator, type Indicator } from './indicators.ts';
+
+export async function unitIndicators(q: Queryable, unit: { id: number; slug: string }, calendar: WorkingDayCalendar, asOf: string): Promise<Indicator[]> {
+  const start = `${asOf.slice(0, 4)}-01-01`;
+  const cases = (await q.query<{ id: number; caseNo: string; dueOn: string | null; repliedOn: string | null; open: boolean }>(
+    `SELECT id::int, case_no AS "caseNo", due_on::text AS "dueOn", replied_on::text AS "repliedOn", state IN ('handling', 'consulting', 'awaiting_fee') AS open
+       FROM request_cases WHERE unit_id = $1 AND (replied_on IS NULL OR replied_on >= $2)`,
+    [unit.id, start],
+  )).rows;
+  const published = (await q.query<{ id: number; title: string; formedDate: string; publishDate: string; section: string; kind: string; form: string | null }>(
+    `SELECT i.id::int, v.title, v.formed_date::text AS "formedDate", v.publish_date::text AS "publishDate", v.section_code AS section, i.kind, v.interpretation_form AS form
+       FROM information_items i JOIN item_versions v ON v.id = i.current_version_id
+      WHERE i.unit_id = $1 AND i.status = 'published' AND v.publish_date BETWEEN $2 AND $3`,
+    [unit.id, start, asOf],
+  )).rows.map((r) => ({ ...r, href: `/staff/items/${r.id}` }));
+  const links = (await q.query<{ from: number; to: number }>(
+    `SELECT l.from_item_id::int AS "from", l.to_item_id::int AS "to" FROM item_links l JOIN information_items i ON i.id = l.from_item_id WHERE i.unit_id = $1 AND l.kind = 'interprets'`,
+    [unit.id],
+  )).rows;
+  const withheld = (await q.query<{ id: number; title: string; since: string }>(
+    `SELECT i.id::int, v.title, to_char(v.updated_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS since
+       FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.unit_id = $1 AND v.state = 'filed'`,
+    [unit.id],
+  )).rows.map((r) => ({ ...r, href: `/staff/items/${r.id}` }));
+  const last = (await q.query<{ d: string | null }>(
+    `SELECT max(v.publish_date)::text AS d FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.unit_id = $1 AND i.status = 'published' AND v.publish_date <= $2`,
+    [unit.id, asOf],
+  )).rows[0].d;
+  const interpretations = published.filter((p) => p.kind === 'interpretation').map((p) => ({ ...p, form: p.form ?? 'text', interprets: links.filter((l) => l.from === p.id).map((l) => l.to) }));
+  const policies = published.filter((p) => p.kind === 'information' && p.section === 'a20_01');
+
+  const coverage: Indicator = { key: 'catalogue', name: '标准目录落实', definition: '目录事项应公开未公开（定期事项缺期）或逾期公开。', basis: '国办发〔2019〕54号', findings: [] };
+  for (const h of await publishedCatalogues(q, unit.id)) {
+    const filed = await filedItems(q, unit.id, h.area_code);
+    const from = h.published_at ? new Date(h.published_at.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : asOf;
+    for (const item of await catalogueItems(q, h.id)) {
+      const c = itemCoverage(item.timeRule, filed.filter((f) => f.catalogue_key === item.itemKey && f.publish_date).map((f) => ({ id: f.id, title: f.title, formedDate: f.formed_date, publishDate: f.publish_date! })), { calendar, asOf, catalogueFrom: from });
+      const label = `${h.area_name}：${item.level1}${item.level2 ? ` / ${item.level2}` : ''}`;
+      for (const l of c.late) coverage.findings.push({ id: l.id, label, href: `/staff/items/${l.id}`, detail: `《${l.title}》${l.publishDate} 公开，应于 ${l.dueOn} 前` });
+      for (const m of c.missingPeriods) coverage.findings.push({ id: item.id, label, href: `/staff/catalogues/coverage?catalogue=${h.id}`, detail: `${m.from} 至 ${m.to} 无信息` });
+    }
+  }
+  return [
+    requestIndicator(cases, asOf),
+    timelinessIndicator(published, calendar),
+    interpretationIndicator(policies, interpretations, calendar, asOf),
+    coverage,
+    withheldIndicator(withheld, asOf),
+    homeIndicator(last, asOf, unit),
+  ];
+}

@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildCalendar } from '../../lib/calendar.ts';
+import { homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator } from './indicators.ts';
+
+const cal = buildCalendar();
+const item = (id: number, formedDate: string, publishDate: string) => ({ id, title: `信息${id}`, href: `/x/${id}`, formedDate, publishDate });
+
+test('each indicator on a fixed date counts exactly the records that break its rule', () => {
+  const asOf = '2026-11-24';
+  const req = requestIndicator([
+    { id: 1, caseNo: 'A', dueOn: '2026-11-20', repliedOn: null, open: true },
+    { id: 2, caseNo: 'B', dueOn: '2026-11-30', repliedOn: null, open: true },
+    { id: 3, caseNo: 'C', dueOn: '2026-10-10', repliedOn: '2026-10-12', open: false },
+    { id: 4, caseNo: 'D', dueOn: '2026-10-10', repliedOn: '2026-10-10', open: false },
+    { id: 5, caseNo: 'E', dueOn: null, repliedOn: null, open: true },
+  ], asOf);
+  assert.deepEqual(req.findings.map((f) => [f.id, f.detail]), [[1, '逾期未答复（期限 2026-11-20）'], [3, '超期答复（期限 2026-10-10，2026-10-12 答复）']]);
+  // Formed 9-21: 20 working days end 10-26 (see the catalogue coverage test).
+  assert.deepEqual(timelinessIndicator([item(1, '2026-09-21', '2026-10-26'), item(2, '2026-09-21', '2026-10-27')], cal).findings.map((f) => f.id), [2]);
+  // Policies published Mon 11-02: interpretations due by Thu 11-05.
+  const policies = [item(10, '2026-11-02', '2026-11-02'), item(11, '2026-11-02', '2026-11-02'), item(12, '2026-11-02', '2026-11-02'), item(13, '2026-11-23', '2026-11-23')];
+  const interp = interpretationIndicator(policies, [
+    { id: 20, title: '解读10', href: '', form: 'graphic', publishDate: '2026-11-05', interprets: [10] },
+    { id: 21, title: '解读11', href: '', form: 'text', publishDate: '2026-11-06', interprets: [11] },
+  ], cal, asOf);
+  assert.deepEqual(interp.findings.map((f) => [f.id, f.detail]), [[11, '解读于 2026-11-06 发布，晚于 2026-11-05'], [12, '没有政策解读（应于 2026-11-05 前发布）']], 'policy 13 still has time');
+  assert.deepEqual(interp.share, { value: 0.5, target: 0.3 });
+  assert.deepEqual(withheldIndicator([{ id: 30, title: '登记信息', href: '', since: '2025-11-24' }, { id: 31, title: '较新', href: '', since: '2025-11-25' }], asOf).findings.map((f) => f.id), [30]);
+  assert.equal(homeIndicator('2026-11-10', asOf, { id: 1, slug: 'mz' }).findings.length, 0);
+  assert.equal(homeIndicator('2026-11-09', asOf, { id: 1, slug: 'mz' }).findings.length, 1);
+  assert.equal(homeIndicator(null, asOf, { id: 1, slug: 'mz' }).findings[0].detail, '从未发布信息');
+});

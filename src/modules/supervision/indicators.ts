@@ -1,0 +1,86 @@
+/**
+ * Compliance indicators of a unit on a date (issue 6, regulations.md §1.8, §5.3, §8), each with its definition, legal
+ * basis and the records behind it. Pure: the records, the calendar and the date are passed in.
+ */
+import type { WorkingDayCalendar } from '../../lib/calendar.ts';
+import { addDays } from '../../lib/calendar.ts';
+
+export interface Finding {
+  id: number;
+  label: string;
+  href: string;
+  detail: string;
+}
+
+export interface Indicator {
+  key: string;
+  name: string;
+  definition: string;
+  basis: string;
+  /** Findings that count against the unit. */
+  findings: Finding[];
+  /** A share, where the indicator is one (e.g. non-text interpretations); undefined otherwise. */
+  share?: { value: number; target: number };
+}
+
+/** Working days an interpretation may follow its policy (a setting; the 3-day default is common local practice). */
+export const INTERPRETATION_WORKING_DAYS = 3;
+/** Share of interpretations in forms other than text that the source documents ask for. */
+export const NON_TEXT_TARGET = 0.3;
+export const HOME_STALE_DAYS = 14;
+export const WITHHELD_REVIEW_DAYS = 365;
+
+export interface CaseRecord { id: number; caseNo: string; dueOn: string | null; repliedOn: string | null; open: boolean }
+export interface ItemRecord { id: number; title: string; href: string; formedDate: string; publishDate: string }
+export interface InterpretationRecord { id: number; title: string; href: string; form: string; publishDate: string; interprets: number[] }
+export interface WithheldRecord { id: number; title: string; href: string; since: string }
+
+export function requestIndicator(cases: CaseRecord[], asOf: string): Indicator {
+  const findings: Finding[] = [];
+  for (const c of cases) {
+    if (c.open && c.dueOn && c.dueOn < asOf) findings.push({ id: c.id, label: c.caseNo, href: `/staff/requests/${c.id}`, detail: `逾期未答复（期限 ${c.dueOn}）` });
+    else if (c.repliedOn && c.dueOn && c.repliedOn > c.dueOn) findings.push({ id: c.id, label: c.caseNo, href: `/staff/requests/${c.id}`, detail: `超期答复（期限 ${c.dueOn}，${c.repliedOn} 答复）` });
+  }
+  return { key: 'requests', name: '依申请公开按期答复', definition: '未在法定期限内答复的申请：已超期仍未答复的，和超过期限才答复的。', basis: '条例第三十三条', findings };
+}
+
+export function timelinessIndicator(items: ItemRecord[], calendar: WorkingDayCalendar): Indicator {
+  const findings = items
+    .map((i) => ({ i, due: calendar.addWorkingDays(i.formedDate, 20).date }))
+    .filter(({ i, due }) => i.publishDate > due)
+    .map(({ i, due }) => ({ id: i.id, label: i.title, href: i.href, detail: `形成于 ${i.formedDate}，应于 ${due} 前公开，${i.publishDate} 才公开` }));
+  return { key: 'timeliness', name: '主动公开及时性', definition: '自形成或变更之日起超过20个工作日才公开的信息。', basis: '条例第二十六条', findings };
+}
+
+export function interpretationIndicator(policies: ItemRecord[], interpretations: InterpretationRecord[], calendar: WorkingDayCalendar, asOf: string, limit = INTERPRETATION_WORKING_DAYS): Indicator {
+  const findings: Finding[] = [];
+  for (const p of policies) {
+    const due = calendar.addWorkingDays(p.publishDate, limit).date;
+    const mine = interpretations.filter((x) => x.interprets.includes(p.id));
+    if (!mine.length) {
+      if (due < asOf) findings.push({ id: p.id, label: p.title, href: p.href, detail: `没有政策解读（应于 ${due} 前发布）` });
+    } else {
+      const first = mine.map((x) => x.publishDate).sort()[0];
+      if (first > due) findings.push({ id: p.id, label: p.title, href: p.href, detail: `解读于 ${first} 发布，晚于 ${due}` });
+    }
+  }
+  const nonText = interpretations.filter((x) => x.form && x.form !== 'text').length;
+  return {
+    key: 'interpretation', name: '政策解读', definition: `政策文件发布后${limit}个工作日内应发布解读；图解、视频等非文字解读宜占三成以上。`, basis: '国办发〔2016〕80号；《政务公开工作要点》', findings,
+    share: interpretations.length ? { value: nonText / interpretations.length, target: NON_TEXT_TARGET } : undefined,
+  };
+}
+
+export function withheldIndicator(items: WithheldRecord[], asOf: string): Indicator {
+  const limit = addDays(asOf, -WITHHELD_REVIEW_DAYS);
+  const findings = items.filter((i) => i.since <= limit).map((i) => ({ id: i.id, label: i.title, href: i.href, detail: `自 ${i.since} 起未重新评估公开属性` }));
+  return { key: 'withheld', name: '不予公开信息定期评估', definition: `登记为不予公开或依申请公开的信息，超过${WITHHELD_REVIEW_DAYS}天未重新评估。`, basis: '国办发〔2016〕80号（公开属性动态调整）', findings };
+}
+
+export function homeIndicator(lastPublished: string | null, asOf: string, unit: { id: number; slug: string }): Indicator {
+  const stale = !lastPublished || lastPublished < addDays(asOf, -HOME_STALE_DAYS);
+  return {
+    key: 'home', name: '栏目更新', definition: `超过${HOME_STALE_DAYS}天没有发布任何信息。`, basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》',
+    findings: stale ? [{ id: unit.id, label: '本单位政府信息公开栏目', href: `/xxgk/${unit.slug}`, detail: lastPublished ? `最近一次发布于 ${lastPublished}` : '从未发布信息' }] : [],
+  };
+}
