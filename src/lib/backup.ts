@@ -46,6 +46,9 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'catalogue_events', order: 'id' },
   { name: 'annual_reports', order: 'id' },
   { name: 'annual_report_events', order: 'id' },
+  { name: 'wording_rules', order: 'id', replace: true },
+  { name: 'assessment_indicators', order: 'key', replace: true },
+  { name: 'assessment_manual_scores', order: 'unit_id, year, key' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes'];

@@ -3,7 +3,7 @@ import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 import { catalogueItems, filedItems, publishedCatalogues } from '../catalogues/queries.ts';
 import { itemCoverage } from '../catalogues/coverage.ts';
-import { homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator, type Indicator } from './indicators.ts';
+import { homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator, wordingIndicator, type Indicator, type WordingRule } from './indicators.ts';
 
 export async function unitIndicators(q: Queryable, unit: { id: number; slug: string }, calendar: WorkingDayCalendar, asOf: string): Promise<Indicator[]> {
   const start = `${asOf.slice(0, 4)}-01-01`;
@@ -45,6 +45,11 @@ export async function unitIndicators(q: Queryable, unit: { id: number; slug: str
       for (const m of c.missingPeriods) coverage.findings.push({ id: item.id, label, href: `/staff/catalogues/coverage?catalogue=${h.id}`, detail: `${m.from} 至 ${m.to} 无信息` });
     }
   }
+  const texts = (await q.query<{ id: number; title: string; text: string }>(
+    `SELECT i.id::int, v.title, v.title || E'\n' || v.body_text AS text FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.unit_id = $1 AND i.status = 'published'`,
+    [unit.id],
+  )).rows.map((r) => ({ ...r, href: `/staff/items/${r.id}` }));
+  const rules = (await q.query<WordingRule>('SELECT wrong, correct, kind FROM wording_rules ORDER BY id')).rows;
   return [
     requestIndicator(cases, asOf),
     timelinessIndicator(published, calendar),
@@ -52,5 +57,6 @@ export async function unitIndicators(q: Queryable, unit: { id: number; slug: str
     coverage,
     withheldIndicator(withheld, asOf),
     homeIndicator(last, asOf, unit),
+    wordingIndicator(texts, rules),
   ];
 }

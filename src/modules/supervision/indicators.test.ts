@@ -31,3 +31,12 @@ test('each indicator on a fixed date counts exactly the records that break its r
   assert.equal(homeIndicator('2026-11-09', asOf, { id: 1, slug: 'mz' }).findings.length, 1);
   assert.equal(homeIndicator(null, asOf, { id: 1, slug: 'mz' }).findings[0].detail, '从未发布信息');
 });
+
+test('the wording check names the expression, the right form and where it stands', async () => {
+  const { wordingIndicator } = await import('./indicators.ts');
+  const r = wordingIndicator([{ id: 1, title: '通知', href: '/x/1', text: '截止目前共受理申请20件，再接再励。' }, { id: 2, title: '公告', href: '/x/2', text: '截至目前一切正常。' }], [
+    { wrong: '截止目前', correct: '截至目前', kind: 'wrong' },
+    { wrong: '再接再励', correct: '再接再厉', kind: 'wrong' },
+  ]);
+  assert.deepEqual(r.findings.map((f) => [f.id, f.detail]), [[1, '“截止目前”应为“截至目前”：…截止目前共受理申请20件，再…'], [1, '“再接再励”应为“再接再厉”：…前共受理申请20件，再接再励。…']]);
+});

@@ -84,3 +84,19 @@ export function homeIndicator(lastPublished: string | null, asOf: string, unit: 
     findings: stale ? [{ id: unit.id, label: '本单位政府信息公开栏目', href: `/xxgk/${unit.slug}`, detail: lastPublished ? `最近一次发布于 ${lastPublished}` : '从未发布信息' }] : [],
   };
 }
+
+export interface WordingRule { wrong: string; correct: string; kind: 'wrong' | 'sensitive' }
+
+/** Published texts containing an expression on the office's list (错敏词), one finding per item and expression. */
+export function wordingIndicator(items: { id: number; title: string; href: string; text: string }[], rules: WordingRule[]): Indicator {
+  const findings: Finding[] = [];
+  for (const i of items) {
+    for (const r of rules) {
+      const at = i.text.indexOf(r.wrong);
+      if (at < 0) continue;
+      const around = i.text.slice(Math.max(0, at - 10), at + r.wrong.length + 10).replace(/\s+/g, ' ');
+      findings.push({ id: i.id, label: i.title, href: i.href, detail: `“${r.wrong}”${r.kind === 'wrong' && r.correct ? `应为“${r.correct}”` : '（敏感表述，请核实）'}：…${around}…` });
+    }
+  }
+  return { key: 'wording', name: '错敏词', definition: '已发布信息的标题和正文中出现错别字或敏感表述清单中的词语。', basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》（严重错别字）', findings };
+}

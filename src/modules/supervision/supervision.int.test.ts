@@ -20,15 +20,15 @@ test('the office sees each unit’s indicators with the records behind them, and
   // An application received 3-02 and never answered: due 3-30, overdue by 4-01.
   const c = await registerApplication(h.db, await ctx(), await actorFor(h.db, 'civil'), { unitId: civil.id, application: application(), registration: { channel: 'in_person', arrivedOn: '2026-03-02' } });
   // A policy formed 1-05 and published 3-02 (late: 20 working days after 1-05 end 2-02), with no interpretation.
-  const late = await publishedItem(h.db, civil.id, h.clock.now(), { title: '示范市城乡低保实施办法', formedDate: '2026-01-05', sectionCode: 'a20_01' });
+  const late = await publishedItem(h.db, civil.id, h.clock.now(), { title: '示范市城乡低保实施办法', formedDate: '2026-01-05', sectionCode: 'a20_01', bodyHtml: '截止目前，全市城乡低保对象共5万人。' });
   h.clock.set('2026-04-01T02:00:00Z');
   const office = new Browser(h.app);
   await office.login('office');
   const all = (await office.get('/staff/supervision')).body;
   assert.match(all, /依申请公开按期答复/);
   // 民政局: the overdue case, the late item, the missing interpretation, and nothing published for 30 days.
-  assert.match(all, /示范市民政局<\/a><\/th><td class="status-overdue">1<\/td><td class="status-overdue">1<\/td><td class="status-overdue">1<\/td><td>0<\/td><td>0<\/td><td class="status-overdue">1<\/td>/);
-  assert.match(all, /示范市人民政府<\/a><\/th><td>0<\/td><td>0<\/td><td>0<\/td><td>0<\/td><td>0<\/td><td class="status-overdue">1<\/td>/, 'the city never published');
+  assert.match(all, /示范市民政局<\/a><\/th><td class="status-overdue">1<\/td><td class="status-overdue">1<\/td><td class="status-overdue">1<\/td><td>0<\/td><td>0<\/td><td class="status-overdue">1<\/td><td class="status-overdue">1<\/td>/);
+  assert.match(all, /示范市人民政府<\/a><\/th><td>0<\/td><td>0<\/td><td>0<\/td><td>0<\/td><td>0<\/td><td class="status-overdue">1<\/td><td>0<\/td>/, 'the city never published');
   const unit = (await office.get(`/staff/supervision/${civil.id}`)).body;
   assert.match(unit, new RegExp(`href="/staff/requests/${c.id}">${c.caseNo}</a>：逾期未答复（期限 2026-03-30）`));
   assert.match(unit, new RegExp(`href="/staff/items/${late.itemId}">示范市城乡低保实施办法</a>：形成于 2026-01-05，应于 2026-02-02 前公开，2026-03-02 才公开`));
@@ -38,7 +38,8 @@ test('the office sees each unit’s indicators with the records behind them, and
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
   const rows = wb.getWorksheet('问题清单')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1, 3).join('|'));
-  assert.deepEqual(rows.slice(1), ['示范市人民政府|栏目更新', '示范市民政局|依申请公开按期答复', '示范市民政局|主动公开及时性', '示范市民政局|政策解读', '示范市民政局|栏目更新']);
+  assert.deepEqual(rows.slice(1), ['示范市人民政府|栏目更新', '示范市民政局|依申请公开按期答复', '示范市民政局|主动公开及时性', '示范市民政局|政策解读', '示范市民政局|栏目更新', '示范市民政局|错敏词']);
+  assert.match(unit, /“截止目前”应为“截至目前”：…[^…]*截止目前，全市城乡低保对象/);
   assert.match(unit, /最近一次发布于 2026-03-02/);
   const clerk = new Browser(h.app);
   await clerk.login('civil');
