@@ -41,8 +41,22 @@ test('the office sees each unit’s indicators with the records behind them, and
   assert.deepEqual(rows.slice(1), ['示范市人民政府|栏目更新', '示范市民政局|依申请公开按期答复', '示范市民政局|主动公开及时性', '示范市民政局|政策解读', '示范市民政局|栏目更新', '示范市民政局|错敏词']);
   assert.match(unit, /“截止目前”应为“截至目前”：…[^…]*截止目前，全市城乡低保对象/);
   assert.match(unit, /最近一次发布于 2026-03-02/);
+  // Assessment: 民政局 has one finding each in requests (−20), timeliness (−5), interpretation (−10), home (−50) and
+  // wording (−10); 社会评议 and 第三方评估 are entered.
+  const bad = await office.post('/staff/supervision/assessment/manual', { year: '2026', unit: String(civil.id), key: 'social', score: '101' }, '/staff/supervision/assessment');
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /得分应为0至100之间的数/);
+  await office.post('/staff/supervision/assessment/manual', { year: '2026', unit: String(civil.id), key: 'social', score: '90' }, '/staff/supervision/assessment');
+  const scored = await office.post('/staff/supervision/assessment/manual', { year: '2026', unit: String(civil.id), key: 'third_party', score: '80' }, '/staff/supervision/assessment');
+  // (20×80 + 20×95 + 15×90 + 15×100 + 5×100 + 5×50 + 5×90 + 10×90 + 5×80) / 100 = 88.5
+  assert.match(scored.body, /示范市民政局<\/th><td>80<\/td><td>95<\/td><td>90<\/td><td>100<\/td><td>100<\/td><td>50<\/td><td>90<\/td><td>90<\/td><td>80<\/td><td><strong>88.5<\/strong><\/td>/);
+  assert.match(scored.body, /示范市人民政府<\/th>.*?待录入.*?（未完成）/s);
   const clerk = new Browser(h.app);
   await clerk.login('civil');
+  const own = (await clerk.get('/staff/supervision/assessment')).body;
+  assert.match(own, /<strong>88.5<\/strong>/, 'the unit sees its own result');
+  assert.doesNotMatch(own, /示范市人民政府<\/th>/);
+  assert.equal((await clerk.post('/staff/supervision/assessment/config', { 'weight-requests': '50' }, '/staff/supervision/assessment')).statusCode, 403);
   assert.equal((await clerk.get(`/staff/supervision/${city.id}`)).statusCode, 404, 'outside the unit’s own subtree');
   const publisher = await makeUser(h.db, civil.id, ['publisher']);
   const pub = new Browser(h.app);
