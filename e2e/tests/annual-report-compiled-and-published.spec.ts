@@ -46,6 +46,11 @@ test('an officer compiles the annual report, checks it, the office files it, and
   await new LoginPage(p).signIn(office.username, TEST_PASSWORD);
   await p.goto(`/staff/reports/${civil.id}/2026`);
   await p.getByRole('button', { name: '备案' }).click();
+  // The office's supervision screens.
+  for (const path of ['/staff/supervision', `/staff/supervision/${civil.id}`, '/staff/supervision/assessment']) {
+    await p.goto(path);
+    await expectNoAxeViolations(p);
+  }
   await browser.clearCookies();
   await new LoginPage(p).signIn(clerk.username, TEST_PASSWORD);
   await p.goto(`/staff/reports/${civil.id}/2026`);
