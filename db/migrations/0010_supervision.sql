@@ -53,3 +53,6 @@ CREATE TABLE assessment_manual_scores (
   updated_at  timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (unit_id, year, key)
 );
+
+-- How often a column must have something new (更新频率): checked by supervision; NULL means no rhythm is set.
+ALTER TABLE unit_sections ADD COLUMN rhythm text CHECK (rhythm IN ('day', 'week', 'xun', 'month', 'quarter', 'year'));

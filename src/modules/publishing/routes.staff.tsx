@@ -252,7 +252,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
   app.post('/staff/units/:id/sections', async (request, reply) => {
     const b = request.body as Record<string, unknown>;
     const enabled = new Set(formList(b.enabled));
-    const settings = SECTIONS.filter((s) => s.group === 'proactive').map((s) => ({ code: s.code, enabled: enabled.has(s.code), label: formString(b[`label_${s.code}`]) }));
+    const settings = SECTIONS.filter((s) => s.group === 'proactive').map((s) => ({ code: s.code, enabled: enabled.has(s.code), label: formString(b[`label_${s.code}`]), rhythm: formString(b[`rhythm_${s.code}`]) }));
     try {
       await configureSections(deps.db, request.actor, deps.clock.now(), idParam(request), settings);
       return sectionsPage(request, reply, { notice: '栏目设置已保存' });

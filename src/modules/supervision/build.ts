@@ -3,9 +3,10 @@ import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 import { catalogueItems, filedItems, publishedCatalogues } from '../catalogues/queries.ts';
 import { itemCoverage } from '../catalogues/coverage.ts';
-import { homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator, wordingIndicator, type Indicator, type WordingRule } from './indicators.ts';
+import { columnsIndicator, homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator, wordingIndicator, type Indicator, type WordingRule } from './indicators.ts';
+import { RHYTHMS, RHYTHM_DAYS, sectionsForUnit } from '../publishing/sections.ts';
 
-export async function unitIndicators(q: Queryable, unit: { id: number; slug: string }, calendar: WorkingDayCalendar, asOf: string): Promise<Indicator[]> {
+export async function unitIndicators(q: Queryable, unit: { id: number; slug: string; level: 'city' | 'county' | 'township' }, calendar: WorkingDayCalendar, asOf: string): Promise<Indicator[]> {
   const start = `${asOf.slice(0, 4)}-01-01`;
   const cases = (await q.query<{ id: number; caseNo: string; dueOn: string | null; repliedOn: string | null; open: boolean }>(
     `SELECT id::int, case_no AS "caseNo", due_on::text AS "dueOn", replied_on::text AS "repliedOn", state IN ('handling', 'consulting', 'awaiting_fee') AS open
@@ -50,6 +51,14 @@ export async function unitIndicators(q: Queryable, unit: { id: number; slug: str
     [unit.id],
   )).rows.map((r) => ({ ...r, href: `/staff/items/${r.id}` }));
   const rules = (await q.query<WordingRule>('SELECT wrong, correct, kind FROM wording_rules ORDER BY id')).rows;
+  const lastBySection = new Map((await q.query<{ code: string; d: string }>(
+    `SELECT v.section_code AS code, max(v.publish_date)::text AS d FROM information_items i JOIN item_versions v ON v.id = i.current_version_id
+      WHERE i.unit_id = $1 AND i.status = 'published' AND v.publish_date <= $2 GROUP BY v.section_code`,
+    [unit.id, asOf],
+  )).rows.map((r) => [r.code, r.d]));
+  const columns = (await sectionsForUnit(q, unit)).filter((sec) => sec.group === 'proactive').map((sec) => ({
+    code: sec.code, label: sec.label, enabled: sec.enabled, rhythmDays: sec.rhythm ? RHYTHM_DAYS[sec.rhythm] : undefined, rhythmLabel: sec.rhythm ? RHYTHMS[sec.rhythm] : undefined, last: lastBySection.get(sec.code) ?? null,
+  }));
   return [
     requestIndicator(cases, asOf),
     timelinessIndicator(published, calendar),
@@ -58,5 +67,6 @@ export async function unitIndicators(q: Queryable, unit: { id: number; slug: str
     withheldIndicator(withheld, asOf),
     homeIndicator(last, asOf, unit),
     wordingIndicator(texts, rules),
+    columnsIndicator(columns, asOf, unit),
   ];
 }

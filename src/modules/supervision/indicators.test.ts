@@ -40,3 +40,15 @@ test('the wording check names the expression, the right form and where it stands
   ]);
   assert.deepEqual(r.findings.map((f) => [f.id, f.detail]), [[1, '“截止目前”应为“截至目前”：…截止目前共受理申请20件，再…'], [1, '“再接再励”应为“再接再厉”：…前共受理申请20件，再接再励。…']]);
 });
+
+test('columns: switched on and empty, or older than their rhythm', async () => {
+  const { columnsIndicator } = await import('./indicators.ts');
+  const r = columnsIndicator([
+    { code: 'a', label: '统计信息', enabled: true, rhythmDays: 31, rhythmLabel: '月', last: '2026-10-23' },
+    { code: 'b', label: '财政预决算', enabled: true, rhythmDays: 366, rhythmLabel: '年', last: '2026-01-10' },
+    { code: 'c', label: '规划信息', enabled: true, last: null },
+    { code: 'd', label: '关闭的栏目', enabled: false, last: null },
+    { code: 'e', label: '法规文件', enabled: true, last: '2020-01-01' },
+  ], '2026-11-24', { id: 1, slug: 'mz' });
+  assert.deepEqual(r.findings.map((f) => [f.label, f.detail]), [['统计信息', '应每月更新，最近一次 2026-10-23'], ['规划信息', '空白栏目：开启但没有任何信息']]);
+});

@@ -100,3 +100,16 @@ export function wordingIndicator(items: { id: number; title: string; href: strin
   }
   return { key: 'wording', name: '错敏词', definition: '已发布信息的标题和正文中出现错别字或敏感表述清单中的词语。', basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》（严重错别字）', findings };
 }
+
+export interface ColumnRecord { code: string; label: string; enabled: boolean; rhythm?: string; rhythmDays?: number; rhythmLabel?: string; last: string | null }
+
+/** Columns switched on with nothing in them (空白栏目), and columns not updated within their set rhythm. */
+export function columnsIndicator(columns: ColumnRecord[], asOf: string, unit: { id: number; slug: string }): Indicator {
+  const findings: Finding[] = [];
+  for (const c of columns.filter((x) => x.enabled)) {
+    const href = `/xxgk/${unit.slug}/s/${c.code}`;
+    if (!c.last) findings.push({ id: unit.id, label: c.label, href, detail: '空白栏目：开启但没有任何信息' });
+    else if (c.rhythmDays && c.last < addDays(asOf, -c.rhythmDays)) findings.push({ id: unit.id, label: c.label, href, detail: `应每${c.rhythmLabel}更新，最近一次 ${c.last}` });
+  }
+  return { key: 'columns', name: '栏目维护', definition: '开启的栏目没有信息（空白栏目），或未按设定的频率（日、周、旬、月、季、年）更新。', basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》', findings };
+}
