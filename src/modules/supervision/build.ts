@@ -3,7 +3,7 @@ import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 import { catalogueItems, filedItems, publishedCatalogues } from '../catalogues/queries.ts';
 import { itemCoverage } from '../catalogues/coverage.ts';
-import { columnsIndicator, homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator, wordingIndicator, type Indicator, type WordingRule } from './indicators.ts';
+import { columnsIndicator, linkedIds, linksIndicator, homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator, wordingIndicator, type Indicator, type WordingRule } from './indicators.ts';
 import { RHYTHMS, RHYTHM_DAYS, sectionsForUnit } from '../publishing/sections.ts';
 
 export async function unitIndicators(q: Queryable, unit: { id: number; slug: string; level: 'city' | 'county' | 'township' }, calendar: WorkingDayCalendar, asOf: string): Promise<Indicator[]> {
@@ -46,10 +46,12 @@ export async function unitIndicators(q: Queryable, unit: { id: number; slug: str
       for (const m of c.missingPeriods) coverage.findings.push({ id: item.id, label, href: `/staff/catalogues/coverage?catalogue=${h.id}`, detail: `${m.from} 至 ${m.to} 无信息` });
     }
   }
-  const texts = (await q.query<{ id: number; title: string; text: string }>(
-    `SELECT i.id::int, v.title, v.title || E'\n' || v.body_text AS text FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.unit_id = $1 AND i.status = 'published'`,
+  const texts = (await q.query<{ id: number; title: string; text: string; html: string }>(
+    `SELECT i.id::int, v.title, v.title || E'\n' || v.body_text AS text, v.body_html AS html FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.unit_id = $1 AND i.status = 'published'`,
     [unit.id],
   )).rows.map((r) => ({ ...r, href: `/staff/items/${r.id}` }));
+  const targets = linkedIds(texts.map((t) => t.html));
+  const live = new Set(targets.length ? (await q.query<{ id: number }>(`SELECT id::int FROM information_items WHERE id = ANY($1::bigint[]) AND status = 'published'`, [targets])).rows.map((r) => r.id) : []);
   const rules = (await q.query<WordingRule>('SELECT wrong, correct, kind FROM wording_rules ORDER BY id')).rows;
   const lastBySection = new Map((await q.query<{ code: string; d: string }>(
     `SELECT v.section_code AS code, max(v.publish_date)::text AS d FROM information_items i JOIN item_versions v ON v.id = i.current_version_id
@@ -68,5 +70,6 @@ export async function unitIndicators(q: Queryable, unit: { id: number; slug: str
     homeIndicator(last, asOf, unit),
     wordingIndicator(texts, rules),
     columnsIndicator(columns, asOf, unit),
+    linksIndicator(texts, live),
   ];
 }

@@ -52,3 +52,11 @@ test('columns: switched on and empty, or older than their rhythm', async () => {
   ], '2026-11-24', { id: 1, slug: 'mz' });
   assert.deepEqual(r.findings.map((f) => [f.label, f.detail]), [['统计信息', '应每月更新，最近一次 2026-10-23'], ['规划信息', '空白栏目：开启但没有任何信息']]);
 });
+
+test('links to the platform’s own items that no longer lead anywhere are found; external links are left alone', async () => {
+  const { linksIndicator, linkedIds } = await import('./indicators.ts');
+  const html = '<p><a href="/xxgk/mz/items/5">现行</a> <a href="https://gk.example.gov.cn/xxgk/mz/items/6#a">已撤回</a> <a href="https://www.gov.cn/zhengce/1.htm">外部</a></p>';
+  assert.deepEqual(linkedIds([html]), [5, 6]);
+  const r = linksIndicator([{ id: 1, title: '通知', href: '/x/1', html }], new Set([5]));
+  assert.deepEqual(r.findings.map((f) => f.detail), ['链接指向的信息（编号 6）已撤回或不存在']);
+});

@@ -21,6 +21,11 @@ test('the office sees each unit’s indicators with the records behind them, and
   const c = await registerApplication(h.db, await ctx(), await actorFor(h.db, 'civil'), { unitId: civil.id, application: application(), registration: { channel: 'in_person', arrivedOn: '2026-03-02' } });
   // A policy formed 1-05 and published 3-02 (late: 20 working days after 1-05 end 2-02), with no interpretation.
   const late = await publishedItem(h.db, civil.id, h.clock.now(), { title: '示范市城乡低保实施办法', formedDate: '2026-01-05', sectionCode: 'a20_01', bodyHtml: '截止目前，全市城乡低保对象共5万人。' });
+  // An item linking to another that is then withdrawn.
+  const target = await publishedItem(h.db, civil.id, h.clock.now(), { title: '旧版办事指南', sectionCode: 'a20_02', bodyHtml: '旧版。' });
+  await publishedItem(h.db, civil.id, h.clock.now(), { title: '新版办事指南', sectionCode: 'a20_02', bodyHtml: `<p>另见<a href="/xxgk/mz/items/${target.itemId}">旧版</a>。</p>` });
+  const { transitionItem } = await import('../publishing/commands/transition.ts');
+  await transitionItem(h.db, { kind: 'system', label: 't' }, h.clock.now(), target.itemId, 'withdraw', { remarks: '已被新版代替' });
   h.clock.set('2026-04-01T02:00:00Z');
   const office = new Browser(h.app);
   await office.login('office');
@@ -38,11 +43,12 @@ test('the office sees each unit’s indicators with the records behind them, and
   assert.match(unit, new RegExp(`href="/staff/items/${late.itemId}">示范市城乡低保实施办法</a>：形成于 2026-01-05，应于 2026-02-02 前公开，2026-03-02 才公开`));
   assert.match(unit, /没有政策解读（应于 2026-03-05 前发布）/);
   assert.match(unit, /依据：条例第二十六条/);
+  assert.match(unit, new RegExp(`新版办事指南</a>：链接指向的信息（编号 ${target.itemId}）已撤回或不存在`));
   const xlsx = await h.app.inject({ url: '/staff/supervision.xlsx', headers: { cookie: [...office.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
   const rows = wb.getWorksheet('问题清单')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1, 3).join('|'));
-  assert.deepEqual(rows.slice(1).filter((r) => !r.startsWith('示范市人民政府|栏目维护')), ['示范市人民政府|栏目更新', '示范市民政局|依申请公开按期答复', '示范市民政局|主动公开及时性', '示范市民政局|政策解读', '示范市民政局|栏目更新', '示范市民政局|错敏词', '示范市民政局|栏目维护', '示范市民政局|栏目维护']);
+  assert.deepEqual(rows.slice(1).filter((r) => !r.startsWith('示范市人民政府|栏目维护')), ['示范市人民政府|栏目更新', '示范市民政局|依申请公开按期答复', '示范市民政局|主动公开及时性', '示范市民政局|政策解读', '示范市民政局|栏目更新', '示范市民政局|错敏词', '示范市民政局|栏目维护', '示范市民政局|栏目维护', '示范市民政局|链接可用性']);
   assert.match(unit, /“截止目前”应为“截至目前”：…[^…]*截止目前，全市城乡低保对象/);
   assert.match(unit, /最近一次发布于 2026-03-02/);
   // Assessment: 民政局 has one finding each in requests (−20), timeliness (−5), interpretation (−10), home (−50) and
