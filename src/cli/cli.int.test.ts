@@ -101,6 +101,12 @@ test('seed-demo, backup and restore into a new database give the same data', asy
   assert.match(reindex.out, /已重建 4\d\d 条已公开信息的检索/);
   assert.match(reindex.out, /索引：4\d\d 份文件，\d+ 个词项/);
   assert.equal((await run(a.env, 'seed-demo')).code, 1, 'only into an empty database');
+  // Last year's report, from before the platform, imported from its published figures.
+  const lastYear = path.join(a.dir, '2025.json');
+  fs.writeFileSync(lastYear, JSON.stringify({ format: '2021', table3: { new: { natural: 1, total: 1 }, '（一）': { natural: 1, total: 1 }, '（七）': { natural: 1, total: 1 } } }));
+  const imported = await run(a.env, 'report', 'import', '--unit', '990100005', '--year', '2025', lastYear);
+  assert.equal(imported.code, 0, imported.err);
+  assert.match(imported.out, /已导入 示范市民政局2025年度报告（2021格式）/);
   // The annual report of the demo 民政局: four applications received in 2026 (one submitted online is not yet), one answered.
   const json = await run(a.env, 'report', 'annual', '--unit', '990100005', '--year', '2026', '--format', 'json');
   assert.equal(json.code, 0, json.err);

@@ -5,11 +5,29 @@ import { getUnitByCode } from '../modules/orgs/queries.ts';
 import { buildReport } from '../modules/reports/build.ts';
 import { reportBlocks } from '../modules/reports/layout.ts';
 import { reportDocx, reportXlsx } from '../modules/reports/export.ts';
+import { importReport } from '../modules/reports/commands/importReport.ts';
+import { systemClock } from '../lib/clock.ts';
 
 export const reportCommand: Command = {
-  summary: '年度报告：report annual --unit 机构代码 --year 年度 --format json|docx|xlsx [--out 文件]',
+  summary: '年度报告：report annual --unit 机构代码 --year 年度 --format json|docx|xlsx [--out 文件] | report import --unit 机构代码 --year 年度 文件.json（平台启用前年度的报告，2019或2021格式）',
   options: { unit: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
-  async run(ctx, v, [sub]) {
+  async run(ctx, v, [sub, file]) {
+    if (sub === 'import') {
+      const year = Number(v.year);
+      if (!file || !fs.existsSync(file)) throw new ValidationError({ file: '请给出报告数据文件（JSON）' });
+      let data: unknown;
+      try {
+        data = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch {
+        throw new ValidationError({ file: '不是有效的 JSON' });
+      }
+      const db = await ctx.openDb();
+      const unit = v.unit ? await getUnitByCode(db, String(v.unit)) : undefined;
+      if (!unit) throw new ValidationError({ unit: `找不到机构代码 ${v.unit ?? ''}` });
+      const r = await importReport(db, { kind: 'system', label: '命令行' }, systemClock.now(), { unitId: unit.id, year, data });
+      ctx.out(`已导入 ${unit.name}${year}年度报告（${r.format}格式）。`);
+      return;
+    }
     if (sub !== 'annual') throw new ValidationError({ command: '用法：report annual --unit 机构代码 --year 年度 --format json|docx|xlsx' });
     const year = Number(v.year);
     if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new ValidationError({ year: '请用 --year 给出年度，如 2026' });

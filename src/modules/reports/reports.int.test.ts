@@ -71,3 +71,26 @@ test('a year of cases becomes tables 三 and 四; the report is checked, submitt
   assert.match(page, /<td>4.保护第三方合法权益<\/td>|（三）不予公开 4.保护第三方合法权益/);
   assert.match((await new Browser(h.app).get('/xxgk/mz/s/annual_report')).body, /2026年政府信息公开工作年度报告/);
 });
+
+test('a report of a year before the platform is imported (2019 format read), checked, and carries into the next year', async (t) => {
+  const h = await makeTestApp({ now: '2027-01-10T02:00:00Z' });
+  t.after(() => h.close());
+  const city = await makeUnit(h.db, { kind: 'government', slug: 'city', code: '990100001', name: '示范市人民政府' });
+  await makeUser(h.db, city.id, ['office_admin'], { username: 'office' });
+  const office = await actorFor(h.db, 'office');
+  const { importReport } = await import('./commands/importReport.ts');
+  const row = (natural: number) => ({ natural, total: natural });
+  // 2019 trial format: a single （六） row.
+  const y2019 = { format: '2019', table3: { new: row(5), carried_in: row(0), '（一）': row(2), '（六）': row(1), '（七）': row(3), carried_out: row(2) }, table4: { review: { upheld: 1, total: 1 } }, table2: { rules_issued: 2 } };
+  const bad = await importReport(h.db, office, h.clock.now(), { unitId: city.id, year: 2019, data: { ...y2019, table3: { ...y2019.table3, carried_out: row(1) } } }).catch((e) => e);
+  assert.equal(bad.code, 'REPORT_CHECKS_FAILED');
+  assert.match(bad.message, /一 \+ 二 = 三（七）总计 \+ 四/);
+  assert.equal((await importReport(h.db, office, h.clock.now(), { unitId: city.id, year: 2019, data: { ...y2019, table3: { ...y2019.table3, '（九）': row(1) } } }).catch((e) => e)).code, 'VALIDATION_FAILED');
+  await importReport(h.db, office, h.clock.now(), { unitId: city.id, year: 2019, data: y2019 });
+  const stored = (await h.db.query<{ format: string; state: string; snapshot: { table3: Record<string, Record<string, { value: number }>> } }>('SELECT format, state, snapshot FROM annual_reports WHERE year = 2019')).rows[0];
+  assert.deepEqual([stored.format, stored.state, stored.snapshot.table3['（六）3'].natural.value], ['2019', 'published', 1]);
+  assert.equal((await importReport(h.db, office, h.clock.now(), { unitId: city.id, year: 2019, data: y2019 }).catch((e) => e)).code, 'REPORT_EXISTS');
+  // 2020 on the platform with no cases: its 上年结转 (0) disagrees with 2019's 结转下年度 (2), and the check says so.
+  const built = await buildReport(h.db, city.id, 2020);
+  assert.deepEqual(built.checks.filter((c) => !c.ok).map((c) => c.rule), ['自然人：上年结转 = 上一年度报告的结转下年度', '总计：上年结转 = 上一年度报告的结转下年度']);
+});
