@@ -56,3 +56,12 @@ CREATE TABLE assessment_manual_scores (
 
 -- How often a column must have something new (更新频率): checked by supervision; NULL means no rhythm is set.
 ALTER TABLE unit_sections ADD COLUMN rhythm text CHECK (rhythm IN ('day', 'week', 'xun', 'month', 'quarter', 'year'));
+
+-- Results of checking external links found in published texts (a scheduled job; `npx gongkai links check`).
+CREATE TABLE link_checks (
+  url         text PRIMARY KEY,
+  ok          boolean NOT NULL,
+  status      integer,
+  error       text NOT NULL DEFAULT '',
+  checked_at  timestamptz NOT NULL
+);

@@ -13,6 +13,7 @@ import { searchEvalCommand } from './searchEval.ts';
 import { searchReindexCommand } from './searchReindex.ts';
 import { requestsCommand } from './requests.ts';
 import { reportCommand } from './report.ts';
+import { linksCommand } from './links.ts';
 
 export interface Command {
   summary: string;
@@ -37,4 +38,5 @@ export const commands: Record<string, Command> = {
   'search-reindex': searchReindexCommand,
   requests: requestsCommand,
   report: reportCommand,
+  links: linksCommand,
 };

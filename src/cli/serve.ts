@@ -6,6 +6,7 @@ import { CalendarService } from '../modules/calendar/service.ts';
 import { publishDue } from '../modules/publishing/commands/transition.ts';
 import { caseContext } from '../modules/requests/caseStore.ts';
 import { remindDue } from '../modules/requests/commands/remindDue.ts';
+import { checkLinks } from '../modules/supervision/linkCheck.ts';
 
 async function serve(ctx: CliContext, seedDemo: boolean) {
   const db = await ctx.openDb();
@@ -28,9 +29,13 @@ async function serve(ctx: CliContext, seedDemo: boolean) {
   const reminders = setInterval(remind, 10 * 60_000);
   reminders.unref();
   void remind();
+  // External links of published texts, once a day (each URL at most weekly).
+  const links = setInterval(() => checkLinks(db, { baseUrl: ctx.config.baseUrl, now: systemClock.now() }).catch((e) => app.log.error({ err: e }, 'link check failed')), 24 * 3600_000);
+  links.unref();
   const close = async () => {
     clearInterval(tick);
     clearInterval(reminders);
+    clearInterval(links);
     await app.close();
     await db.close();
     process.exit(0);

@@ -51,6 +51,9 @@ export async function unitIndicators(q: Queryable, unit: { id: number; slug: str
     [unit.id],
   )).rows.map((r) => ({ ...r, href: `/staff/items/${r.id}` }));
   const targets = linkedIds(texts.map((t) => t.html));
+  const broken = new Map((await q.query<{ url: string; status: number | null; error: string; checked: string }>(
+    `SELECT url, status, error, to_char(checked_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS checked FROM link_checks WHERE NOT ok`,
+  )).rows.map((r) => [r.url, { status: r.status, error: r.error, checkedAt: r.checked }]));
   const live = new Set(targets.length ? (await q.query<{ id: number }>(`SELECT id::int FROM information_items WHERE id = ANY($1::bigint[]) AND status = 'published'`, [targets])).rows.map((r) => r.id) : []);
   const rules = (await q.query<WordingRule>('SELECT wrong, correct, kind FROM wording_rules ORDER BY id')).rows;
   const lastBySection = new Map((await q.query<{ code: string; d: string }>(
@@ -70,6 +73,6 @@ export async function unitIndicators(q: Queryable, unit: { id: number; slug: str
     homeIndicator(last, asOf, unit),
     wordingIndicator(texts, rules),
     columnsIndicator(columns, asOf, unit),
-    linksIndicator(texts, live),
+    linksIndicator(texts, live, broken),
   ];
 }

@@ -114,16 +114,23 @@ export function columnsIndicator(columns: ColumnRecord[], asOf: string, unit: { 
   return { key: 'columns', name: '栏目维护', definition: '开启的栏目没有信息（空白栏目），或未按设定的频率（日、周、旬、月、季、年）更新。', basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》', findings };
 }
 
-/** Links inside published texts to the platform's own items that no longer lead anywhere (withdrawn or missing). */
-export function linksIndicator(items: { id: number; title: string; href: string; html: string }[], live: Set<number>): Indicator {
+/**
+ * Links inside published texts that no longer lead anywhere: to the platform's own items that were withdrawn or
+ * removed, and external links the scheduled check found broken (`broken`: URL → what the check saw).
+ */
+export function linksIndicator(items: { id: number; title: string; href: string; html: string }[], live: Set<number>, broken: Map<string, { status: number | null; error: string; checkedAt: string }> = new Map()): Indicator {
   const findings: Finding[] = [];
   for (const i of items) {
     for (const m of i.html.matchAll(/href="(?:https?:\/\/[^"/]+)?\/xxgk\/[a-z0-9-]+\/items\/(\d+)(?:[/?#][^"]*)?"/g)) {
       const target = Number(m[1]);
       if (!live.has(target)) findings.push({ id: i.id, label: i.title, href: i.href, detail: `链接指向的信息（编号 ${target}）已撤回或不存在` });
     }
+    for (const m of i.html.matchAll(/href="(https?:\/\/[^"\s<>]+)"/g)) {
+      const b = broken.get(m[1].replace(/&amp;/g, '&'));
+      if (b) findings.push({ id: i.id, label: i.title, href: i.href, detail: `外部链接不可用：${m[1]}（${b.status ? `状态 ${b.status}` : b.error}，检查于 ${b.checkedAt}）` });
+    }
   }
-  return { key: 'links', name: '链接可用性', definition: '已发布信息正文中指向本平台信息的链接，目标已撤回或不存在。外部链接不在此检查。', basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》（链接不可用）', findings };
+  return { key: 'links', name: '链接可用性', definition: '已发布信息正文中的链接：指向本平台信息的，目标已撤回或不存在；外部链接，按每周检查的结果不可用。', basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》（链接不可用）', findings };
 }
 
 /** The ids of items a set of texts links to, to ask the database which are still published. */
