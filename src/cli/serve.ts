@@ -7,6 +7,7 @@ import { publishDue } from '../modules/publishing/commands/transition.ts';
 import { caseContext } from '../modules/requests/caseStore.ts';
 import { remindDue } from '../modules/requests/commands/remindDue.ts';
 import { checkLinks } from '../modules/supervision/linkCheck.ts';
+import { pruneSearchChanges } from '../modules/search/service.ts';
 
 async function serve(ctx: CliContext, seedDemo: boolean) {
   const db = await ctx.openDb();
@@ -30,7 +31,10 @@ async function serve(ctx: CliContext, seedDemo: boolean) {
   reminders.unref();
   void remind();
   // External links of published texts, once a day (each URL at most weekly).
-  const links = setInterval(() => checkLinks(db, { baseUrl: ctx.config.baseUrl, now: systemClock.now() }).catch((e) => app.log.error({ err: e }, 'link check failed')), 24 * 3600_000);
+  const links = setInterval(() => {
+    checkLinks(db, { baseUrl: ctx.config.baseUrl, now: systemClock.now() }).catch((e) => app.log.error({ err: e }, 'link check failed'));
+    pruneSearchChanges(db, systemClock.now()).catch((e) => app.log.error({ err: e }, 'search log pruning failed'));
+  }, 24 * 3600_000);
   links.unref();
   const close = async () => {
     clearInterval(tick);

@@ -51,7 +51,7 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'assessment_manual_scores', order: 'unit_id, year, key' },
 ];
 /** Tables deliberately left out. */
-export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes', 'link_checks'];
+export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];
 
 const BATCH = 500;
 

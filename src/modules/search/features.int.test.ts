@@ -201,3 +201,21 @@ test('two nodes over one database agree: publication, revision, withdrawal and s
   await h.db.query(`INSERT INTO search_synonyms (term, synonyms) VALUES ('救急', '{临时救助}')`);
   assert.deepEqual((await nodeB.search({ q: '救急' })).expansions, ['临时救助']);
 });
+
+test('the change log is pruned daily; a node that missed pruned changes rebuilds from the items and stays right', async (t) => {
+  const { h, civil, dibao } = await setup();
+  t.after(() => h.close());
+  const { SearchService, pruneSearchChanges } = await import('./service.ts');
+  const { transitionItem } = await import('../publishing/commands/transition.ts');
+  const away = new SearchService(h.db, 0);
+  assert.ok((await away.search({ q: '820元' })).results.some((r) => r.id === dibao.itemId));
+  // While this node is away, an item is withdrawn and another published, then the log is pruned.
+  await transitionItem(h.db, { kind: 'system', label: 't' }, h.clock.now(), dibao.itemId, 'withdraw', { remarks: '重发' });
+  const fresh = await publishedItem(h.db, civil.id, h.clock.now(), { title: '临时救助工作规程', bodyHtml: '临时救助对象。', docNo: '' });
+  assert.ok((await pruneSearchChanges(h.db, new Date(Date.now() + 30 * 86400_000), 7)) > 0);
+  // The first query after notices the gap and rebuilds; the next answers from the rebuilt index.
+  await away.search({ q: '820元' });
+  await away.warm();
+  assert.ok(!(await away.search({ q: '820元' })).results.some((r) => r.id === dibao.itemId), 'the withdrawal is not missed');
+  assert.deepEqual((await away.search({ q: '临时救助' })).results.map((r) => r.id), [fresh.itemId]);
+});

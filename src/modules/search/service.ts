@@ -48,7 +48,7 @@ export interface SearchAnswer {
 }
 
 export class SearchService {
-  readonly index = new SearchIndex();
+  index = new SearchIndex();
   private synonyms = new Synonyms([]);
   private synonymStamp = '';
   private suggester?: Suggester;
@@ -84,7 +84,10 @@ export class SearchService {
   }
 
   private async build(onProgress?: (done: number) => void) {
-    const max = await this.db.query<{ m: string | null }>('SELECT max(seq)::text AS m FROM search_changes');
+    // Everything up to here is in the items read below; a pruned log counts as read up to its horizon.
+    const max = await this.db.query<{ m: string | null }>(
+      `SELECT GREATEST(COALESCE((SELECT max(seq) FROM search_changes), 0), COALESCE((SELECT pruned_through FROM search_log_horizon WHERE id = 1), 0))::text AS m`,
+    );
     let after = 0;
     for (;;) {
       const rows = await this.db.query<SearchDoc & { text: string }>(`${DOC_SQL} AND i.id > $1 ORDER BY i.id LIMIT ${BUILD_BATCH}`, [after]);
@@ -119,6 +122,15 @@ export class SearchService {
       const rows = await this.db.query<SynonymEntry>('SELECT term, synonyms FROM search_synonyms ORDER BY term');
       this.synonyms = new Synonyms(rows.rows);
       this.synonymStamp = stamp.rows[0].s;
+    }
+    const horizon = Number((await this.db.query<{ p: string }>('SELECT pruned_through::text AS p FROM search_log_horizon WHERE id = 1')).rows[0]?.p ?? 0);
+    if (this.seq < horizon) {
+      // Changes this node has not read were pruned (it was away for days): start again from the items themselves.
+      this.index = new SearchIndex();
+      this.seq = -1;
+      this.checkedAt = Date.now();
+      void this.warm();
+      return;
     }
     const changes = await this.db.query<{ seq: string; item_id: string }>('SELECT seq::text, item_id::text FROM search_changes WHERE seq > $1 ORDER BY seq LIMIT 10000', [this.seq]);
     const ids = [...new Set(changes.rows.map((c) => Number(c.item_id)))];
@@ -209,4 +221,16 @@ export class SearchService {
     }
     return { allowed, limited };
   }
+}
+
+/** Drops change-log rows older than `keepDays` and records how far the log now starts (run daily by the server). */
+export async function pruneSearchChanges(db: Db, now: Date, keepDays = 7): Promise<number> {
+  return db.transaction(async (tx) => {
+    const r = await tx.query<{ seq: string }>('DELETE FROM search_changes WHERE at < $1 RETURNING seq::text', [new Date(now.getTime() - keepDays * 86400_000)]);
+    if (r.rows.length) {
+      const max = Math.max(...r.rows.map((x) => Number(x.seq)));
+      await tx.query('UPDATE search_log_horizon SET pruned_through = GREATEST(pruned_through, $1) WHERE id = 1', [max]);
+    }
+    return r.rows.length;
+  });
 }
