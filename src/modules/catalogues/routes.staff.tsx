@@ -1,4 +1,5 @@
 /** Staff screens of the standard catalogues: areas and templates, a unit's catalogues, review steps, coverage, filing. */
+import { chinaDate } from '../../lib/clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
 import { isFormError, NotFoundError } from '../../lib/errors.ts';
@@ -23,7 +24,7 @@ type Extra = { notice?: string; errors?: Record<string, string>; problems?: Impo
 
 export function registerCatalogueStaffRoutes(app: FastifyInstance) {
   const { deps } = app;
-  const today = () => new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = () => chinaDate(deps.clock.now());
   const tree = async () => asTree(await listUnits(deps.db)).map((u) => ({ id: u.id, name: u.name, depth: u.depth, path: u.path }));
 
   async function home(request: FastifyRequest, reply: FastifyReply, extra: Extra = {}) {
@@ -123,7 +124,7 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     const heads = (await publishedCatalogues(deps.db)).filter((h) => paths.some((p) => h.unit_path.startsWith(p)));
     const assess = async (h: CatalogueHead) => {
       const filed = await filedItems(deps.db, h.unit_id, h.area_code);
-      const from = h.published_at ? new Date(h.published_at.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : asOf;
+      const from = h.published_at ? chinaDate(h.published_at) : asOf;
       return (await catalogueItems(deps.db, h.id)).map((item) => ({
         item,
         coverage: itemCoverage(item.timeRule, filed.filter((f) => f.catalogue_key === item.itemKey && f.publish_date).map((f) => ({ id: f.id, title: f.title, formedDate: f.formed_date, publishDate: f.publish_date! })), { calendar, asOf, catalogueFrom: from }),

@@ -1,4 +1,5 @@
 /** The office's annual report screens, the cases behind each number, the files, and the steps. */
+import { chinaDate } from '../../lib/clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
 import { isFormError, NotFoundError } from '../../lib/errors.ts';
@@ -32,7 +33,7 @@ export function registerReportStaffRoutes(app: FastifyInstance) {
 
   app.get('/staff/reports', async (request, reply) => {
     authorize(request.actor, 'staff.enter');
-    const year = Number((request.query as Record<string, unknown>).year) || new Date(deps.clock.now().getTime() + 8 * 3600_000).getUTCFullYear() - 1;
+    const year = Number((request.query as Record<string, unknown>).year) || Number(chinaDate(deps.clock.now()).slice(0, 4)) - 1;
     const paths = grantedPaths(request.actor, ['office_admin', 'publisher']);
     const units = asTree(await listUnits(deps.db)).filter((u) => paths.some((p) => u.path.startsWith(p)));
     const states = new Map((await deps.db.query<{ unit_id: number; state: string }>('SELECT unit_id, state FROM annual_reports WHERE year = $1', [year])).rows.map((r) => [r.unit_id, r.state]));

@@ -3,6 +3,7 @@
  * the event is appended, the case row (state, due date) is brought in step, and the audit log gets a line, all in
  * the caller's transaction.
  */
+import { chinaDate } from '../../lib/clock.ts';
 import { createHash, randomInt } from 'node:crypto';
 import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
@@ -189,7 +190,7 @@ export async function caseContext(deps: { calendar: { get(): Promise<WorkingDayC
   return {
     calendar: await deps.calendar.get(),
     now,
-    today: new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+    today: chinaDate(now),
     feePausesClock: deps.config.feePausesClock,
     correctionWorkingDays: deps.config.correctionWorkingDays,
   };

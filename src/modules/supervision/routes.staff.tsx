@@ -1,4 +1,5 @@
 /** Supervision screens (监督检查) for the 政务公开 office, and the work ledger (工作台账) as a workbook. */
+import { chinaDate } from '../../lib/clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import ExcelJS from 'exceljs';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
@@ -17,7 +18,7 @@ export function registerSupervisionRoutes(app: FastifyInstance) {
   const { deps } = app;
   const asOfOf = (request: FastifyRequest) => {
     const v = String((request.query as Record<string, unknown>).asOf ?? '');
-    return isValidDate(v) ? v : new Date(deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    return isValidDate(v) ? v : chinaDate(deps.clock.now());
   };
   /** Units the actor supervises: the subtrees where it is an office admin. */
   async function scope(request: FastifyRequest) {

@@ -1,4 +1,5 @@
 /** A unit's published standard catalogues on its 政府信息公开 column, each item with the information filed under it. */
+import { chinaDate } from '../../../lib/clock.ts';
 import type { ViewContext } from '../../../views/context.ts';
 import { ColumnFrame } from '../../portal/views/frame.tsx';
 import type { UnitRow } from '../../orgs/queries.ts';
@@ -24,7 +25,7 @@ export function CataloguePortalPage(props: { ctx: ViewContext; unit: UnitRow; se
       {shown.map(({ head, items, filed }) => (
         <section aria-labelledby={`area-${head.area_code}`}>
           <h2 id={`area-${head.area_code}`}>{head.area_name}领域基层政务公开标准目录</h2>
-          <p class="muted">第 {head.version_no} 版{head.published_at ? `，${new Date(head.published_at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)} 公布` : ''}</p>
+          <p class="muted">第 {head.version_no} 版{head.published_at ? `，${chinaDate(head.published_at)} 公布` : ''}</p>
           <div class="table-scroll" tabIndex={0} role="region" aria-label="目录表格（可左右滚动）">
             <table class="data">
               <caption class="visually-hidden">{head.area_name}领域公开事项</caption>

@@ -1,4 +1,5 @@
 /** Staff confirm an online application with the applicant; the day both sides confirm is the receipt date (Art. 31). */
+import { chinaDate } from '../../../lib/clock.ts';
 import type { Db } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
@@ -10,7 +11,7 @@ export async function confirmReceipt(db: Db, ctx: CaseContext, actor: Actor, cas
   return db.transaction(async (tx) => {
     const c = await getCase(tx, caseId, true);
     authorize(actor, 'request.handle', { unitPath: c.unit_path });
-    const submittedOn = new Date(c.submitted_at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const submittedOn = chinaDate(c.submitted_at);
     if (!isValidDate(input.confirmedOn)) throw new ValidationError({ confirmedOn: '请填写确认日期' });
     if (input.confirmedOn < submittedOn || input.confirmedOn > ctx.today) throw new ValidationError({ confirmedOn: `确认日期应在提交日 ${submittedOn} 至今天之间` });
     if (!input.how.trim()) throw new ValidationError({ how: '请写明与申请人确认的方式，如“电话确认”' });
