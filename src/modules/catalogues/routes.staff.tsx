@@ -10,13 +10,14 @@ import { asTree, getUnit, listUnits } from '../orgs/queries.ts';
 import { getItem } from '../publishing/queries.ts';
 import { readForm } from '../requests/readForm.ts';
 import { contentDisposition } from '../../lib/download.ts';
-import { catalogueItems, filedItems, getCatalogue, listAreas, publishedCatalogues, templates, unitCatalogues, type CatalogueHead } from './queries.ts';
+import { catalogueItems, getCatalogue, listAreas, publishedCatalogues, templates, unitCatalogues, type CatalogueHead } from './queries.ts';
 import { catalogueXlsx, type ImportProblem } from './excel.ts';
 import { CatalogueImportError, importCatalogue } from './commands/importCatalogue.ts';
 import { adoptTemplate } from './commands/adoptTemplate.ts';
 import { transitionCatalogue } from './commands/transitionCatalogue.ts';
 import { fileItemUnderCatalogue } from './commands/fileItem.ts';
-import { itemCoverage, summarise } from './coverage.ts';
+import { summarise } from './coverage.ts';
+import { assessCatalogue } from './assess.ts';
 import { CATALOGUE_STEPS, type CatalogueStep } from './states.ts';
 import { CatalogueDetailPage, CataloguesHome, CoveragePage, FileItemPage, UnitCataloguesPage } from './views/staffPages.tsx';
 
@@ -122,14 +123,7 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     const calendar = await deps.calendar.get();
     const asOf = today();
     const heads = (await publishedCatalogues(deps.db)).filter((h) => paths.some((p) => h.unit_path.startsWith(p)));
-    const assess = async (h: CatalogueHead) => {
-      const filed = await filedItems(deps.db, h.unit_id, h.area_code);
-      const from = h.published_at ? chinaDate(h.published_at) : asOf;
-      return (await catalogueItems(deps.db, h.id)).map((item) => ({
-        item,
-        coverage: itemCoverage(item.timeRule, filed.filter((f) => f.catalogue_key === item.itemKey && f.publish_date).map((f) => ({ id: f.id, title: f.title, formedDate: f.formed_date, publishDate: f.publish_date! })), { calendar, asOf, catalogueFrom: from }),
-      }));
-    };
+    const assess = (h: CatalogueHead) => assessCatalogue(deps.db, h, calendar, asOf);
     const rows = [];
     for (const h of heads) rows.push({ unitId: h.unit_id, unitName: h.unit_name, areaName: h.area_name, catalogueId: h.id, counts: summarise((await assess(h)).map((x) => x.coverage)) });
     const pick = Number((request.query as Record<string, unknown>).catalogue) || 0;

@@ -1,9 +1,8 @@
 /** A unit's compliance indicators from its records, on a date, for the year so far. */
-import { chinaDate } from '../../lib/clock.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
-import { catalogueItems, filedItems, publishedCatalogues } from '../catalogues/queries.ts';
-import { itemCoverage } from '../catalogues/coverage.ts';
+import { publishedCatalogues } from '../catalogues/queries.ts';
+import { assessCatalogue } from '../catalogues/assess.ts';
 import { columnsIndicator, linkedIds, linksIndicator, homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator, wordingIndicator, type Indicator, type WordingRule } from './indicators.ts';
 import { RHYTHMS, RHYTHM_DAYS, sectionsForUnit } from '../publishing/sections.ts';
 
@@ -38,10 +37,7 @@ export async function unitIndicators(q: Queryable, unit: { id: number; slug: str
 
   const coverage: Indicator = { key: 'catalogue', name: '标准目录落实', definition: '目录事项应公开未公开（定期事项缺期）或逾期公开。', basis: '国办发〔2019〕54号', findings: [] };
   for (const h of await publishedCatalogues(q, unit.id)) {
-    const filed = await filedItems(q, unit.id, h.area_code);
-    const from = h.published_at ? chinaDate(h.published_at) : asOf;
-    for (const item of await catalogueItems(q, h.id)) {
-      const c = itemCoverage(item.timeRule, filed.filter((f) => f.catalogue_key === item.itemKey && f.publish_date).map((f) => ({ id: f.id, title: f.title, formedDate: f.formed_date, publishDate: f.publish_date! })), { calendar, asOf, catalogueFrom: from });
+    for (const { item, coverage: c } of await assessCatalogue(q, h, calendar, asOf)) {
       const label = `${h.area_name}：${item.level1}${item.level2 ? ` / ${item.level2}` : ''}`;
       for (const l of c.late) coverage.findings.push({ id: l.id, label, href: `/staff/items/${l.id}`, detail: `《${l.title}》${l.publishDate} 公开，应于 ${l.dueOn} 前` });
       for (const m of c.missingPeriods) coverage.findings.push({ id: item.id, label, href: `/staff/catalogues/coverage?catalogue=${h.id}`, detail: `${m.from} 至 ${m.to} 无信息` });
