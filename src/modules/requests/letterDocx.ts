@@ -1,6 +1,8 @@
 /** A letter as a Word document laid out like an official notice: title, number, body, issuing unit and date. */
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import type { FastifyReply } from 'fastify';
 import type { Letter } from './letters.ts';
+import { contentDisposition } from '../../lib/download.ts';
 
 const FONT = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
 const cnDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -25,4 +27,13 @@ export async function letterDocx(letter: Letter, unitName: string): Promise<Buff
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/** Sends a letter as a Word download (both the applicant's and the officer's routes). */
+export async function sendLetterDocx(reply: FastifyReply, letter: Letter, unitName: string) {
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    .header('Content-Disposition', contentDisposition(`${letter.title}.docx`))
+    .header('Cache-Control', 'no-store')
+    .send(await letterDocx(letter, unitName));
 }

@@ -9,14 +9,13 @@ import { audit } from '../../lib/audit.ts';
 import { anonymous } from '../../lib/authz.ts';
 import { caseClock, caseContext, caseEvents, getCase, getCaseByNo, hashCode } from './caseStore.ts';
 import { caseLetters } from './letters.ts';
-import { letterDocx } from './letterDocx.ts';
+import { sendLetterDocx } from './letterDocx.ts';
 import { submitApplication } from './commands/submitApplication.ts';
 import { applicationFromBody } from './views/applicationFields.tsx';
 import { ApplicantCasePage, ApplyPage, GuidePage, ReceiptPage, StatusLookupPage } from './views/publicPages.tsx';
 import { LetterPage } from './views/letterPage.tsx';
 import { CASE_COOKIE, caseToken, readCaseToken } from './access.ts';
 import { readForm } from './readForm.ts';
-import { contentDisposition } from '../../lib/download.ts';
 import { nextState } from './states.ts';
 
 /** Words that usually mean a complaint or petition rather than a request for information (Art. 39). */
@@ -146,13 +145,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
     if (!m || !letter) throw new NotFoundError('没有找到这份文书。');
     const c = await getCase(deps.db, id);
     reply.header('Cache-Control', 'no-store');
-    if (m[2]) {
-      const buf = await letterDocx(letter, c.unit_name);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('Content-Disposition', contentDisposition(`${letter.title}.docx`))
-        .send(buf);
-    }
+    if (m[2]) return sendLetterDocx(reply, letter, c.unit_name);
     const ctx = app.viewContext(request, reply);
     return sendPage(request, reply, ctx, LetterPage({ ctx, letter, unitName: c.unit_name, back: { href: '/ysqgk/case', label: c.case_no }, docxHref: `/ysqgk/case/letters/${letter.id}.docx` }));
   });

@@ -7,7 +7,7 @@ import { formString } from '../../lib/validation.ts';
 import { asTree, listUnits } from '../orgs/queries.ts';
 import { caseClock, caseContext, caseEvents, getCase } from './caseStore.ts';
 import { caseLetters } from './letters.ts';
-import { letterDocx } from './letterDocx.ts';
+import { sendLetterDocx } from './letterDocx.ts';
 import { activeReminders, applicantHistory, CASE_VIEWS, listCases, officersFor, unitRequestTexts, type CaseView } from './queries.ts';
 import { historyHints, sameInformationCount } from './history.ts';
 import { CaseListPage, RegisterPage } from './views/staffList.tsx';
@@ -175,13 +175,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     const m = /^(\d+)(\.docx)?$/.exec((request.params as { file: string }).file);
     const letter = m ? (await caseLetters(deps.db, id)).find((l) => l.id === Number(m[1])) : undefined;
     if (!m || !letter) throw new NotFoundError('没有找到这份文书。');
-    if (m[2]) {
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('Content-Disposition', contentDisposition(`${letter.title}.docx`))
-        .header('Cache-Control', 'no-store')
-        .send(await letterDocx(letter, c.unit_name));
-    }
+    if (m[2]) return sendLetterDocx(reply, letter, c.unit_name);
     const ctx = app.viewContext(request, reply);
     return sendPage(request, reply, ctx, LetterPage({ ctx, letter, unitName: c.unit_name, back: { href: `/staff/requests/${id}`, label: c.case_no }, docxHref: `/staff/requests/${id}/letters/${letter.id}.docx`, staff: true }));
   });
