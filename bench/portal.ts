@@ -23,7 +23,9 @@ import { CalendarService } from '../src/modules/calendar/service.ts';
 import { seedDemo } from '../db/seeds/demo/seed.ts';
 import { TOPIC_VALUES } from '../src/modules/publishing/taxonomy.ts';
 
-const { values: args } = parseArgs({ options: { items: { type: 'string', default: '100000' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } } });
+const { values: args } = parseArgs({
+  options: { items: { type: 'string', default: '100000' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
+});
 const N = Number(args.items);
 const DURATION = Number(args.duration);
 const CONNS = Number(args.connections);
@@ -43,7 +45,10 @@ async function loadLaws(max: number): Promise<{ title: string; body: string }[]>
   const rl = readline.createInterface({ input: fs.createReadStream('../shared/data/lawrefbook-laws/laws.jsonl', 'utf8'), crlfDelay: Infinity });
   for await (const line of rl) {
     const r = JSON.parse(line) as { title?: string; body_markdown?: string };
-    const body = (r.body_markdown ?? '').replace(/^---[\s\S]*?---\s*/, '').replace(/[#>*`]/g, '').trim();
+    const body = (r.body_markdown ?? '')
+      .replace(/^---[\s\S]*?---\s*/, '')
+      .replace(/[#>*`]/g, '')
+      .trim();
     if (body.length < 200 || !r.title || r.title.startsWith('_')) continue;
     out.push({ title: r.title, body: body.slice(0, 6000) });
     if (out.length >= max) break;
@@ -68,7 +73,12 @@ async function bulkLoad(db: Db, n: number) {
         itemSql.push(`($${itemVals.length + 1}, 'information', 'published', $${itemVals.length + 2}, now(), now())`);
         itemVals.push(u.id, `${u.code}/B${String(k).padStart(7, '0')}`);
       }
-      const ids = (await tx.query<{ id: number }>(`INSERT INTO information_items (unit_id, kind, status, index_no, created_at, first_published_at) VALUES ${itemSql.join(',')} RETURNING id`, itemVals)).rows.map((r) => r.id);
+      const ids = (
+        await tx.query<{ id: number }>(
+          `INSERT INTO information_items (unit_id, kind, status, index_no, created_at, first_published_at) VALUES ${itemSql.join(',')} RETURNING id`,
+          itemVals,
+        )
+      ).rows.map((r) => r.id);
       const vVals: unknown[] = [];
       const vSql: string[] = [];
       for (let i = 0; i < rows; i++) {
@@ -77,22 +87,48 @@ async function bulkLoad(db: Db, n: number) {
         const u = units[k % units.length];
         const day = new Date(Date.UTC(2016, 0, 1) + (k % 3800) * 86400000).toISOString().slice(0, 10);
         const p = vVals.length;
-        vSql.push(`($${p + 1}, 1, 'published', $${p + 2}, $${p + 3}, ARRAY[$${p + 3}], $${p + 4}, $${p + 4}, $${p + 5}::date, $${p + 5}::date, $${p + 5}::date, $${p + 6}, '其他', $${p + 7}, 'proactive', $${p + 8}, $${p + 9}, now())`);
-        const body = law.body.split(/\n+/).filter(Boolean).map((l) => `<p>${l.replace(/[<>&]/g, ' ')}</p>`).join('');
-        vVals.push(ids[i], `${law.title}（${k}）`, u.name, `示范〔${2016 + (k % 10)}〕${k + 1}号`, day, TOPIC_VALUES[k % TOPIC_VALUES.length], sections[k % sections.length], body, law.body);
+        vSql.push(
+          `($${p + 1}, 1, 'published', $${p + 2}, $${p + 3}, ARRAY[$${p + 3}], $${p + 4}, $${p + 4}, $${p + 5}::date, $${p + 5}::date, $${p + 5}::date, $${p + 6}, '其他', $${p + 7}, 'proactive', $${p + 8}, $${p + 9}, now())`,
+        );
+        const body = law.body
+          .split(/\n+/)
+          .filter(Boolean)
+          .map((l) => `<p>${l.replace(/[<>&]/g, ' ')}</p>`)
+          .join('');
+        vVals.push(
+          ids[i],
+          `${law.title}（${k}）`,
+          u.name,
+          `示范〔${2016 + (k % 10)}〕${k + 1}号`,
+          day,
+          TOPIC_VALUES[k % TOPIC_VALUES.length],
+          sections[k % sections.length],
+          body,
+          law.body,
+        );
       }
-      const vids = (await tx.query<{ id: number; item_id: number }>(
-        `INSERT INTO item_versions (item_id, version_no, state, title, publisher_name, issuing_organs, doc_no, doc_no_normalized, written_date, publish_date, formed_date, topic, genre, section_code, disclosure, body_html, body_text, published_at) VALUES ${vSql.join(',')} RETURNING id, item_id`,
-        vVals,
-      )).rows;
-      await tx.query(`UPDATE information_items i SET current_version_id = v.id FROM (SELECT unnest($1::bigint[]) AS id, unnest($2::bigint[]) AS item_id) v WHERE i.id = v.item_id`, [vids.map((v) => v.id), vids.map((v) => v.item_id)]);
+      const vids = (
+        await tx.query<{ id: number; item_id: number }>(
+          `INSERT INTO item_versions (item_id, version_no, state, title, publisher_name, issuing_organs, doc_no, doc_no_normalized, written_date, publish_date, formed_date, topic, genre, section_code, disclosure, body_html, body_text, published_at) VALUES ${vSql.join(',')} RETURNING id, item_id`,
+          vVals,
+        )
+      ).rows;
+      await tx.query(
+        `UPDATE information_items i SET current_version_id = v.id FROM (SELECT unnest($1::bigint[]) AS id, unnest($2::bigint[]) AS item_id) v WHERE i.id = v.item_id`,
+        [vids.map((v) => v.id), vids.map((v) => v.item_id)],
+      );
     });
     if ((start / BATCH) % 40 === 0) log(`  loaded ${start + rows}/${n}`);
   }
   await db.query('ANALYZE');
 }
 
-interface WrkResult { rps: number; p50: number; p99: number; errors: number }
+interface WrkResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
 
 /** Runs wrk in a child process without blocking this process's event loop (the app under test lives here). */
 async function wrk(url: string, script?: string): Promise<WrkResult> {
@@ -108,7 +144,12 @@ async function wrk(url: string, script?: string): Promise<WrkResult> {
   const lat = (p: string) => ms(new RegExp(`${p}%\\s+([\\d.]+\\w+)`).exec(out)?.[1] ?? 'NaN');
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   const sockErr = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0), p50: lat('50'), p99: lat('99'), errors: non2xx + (sockErr ? sockErr.slice(1).reduce((s, x) => s + Number(x), 0) : 0) };
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+    p50: lat('50'),
+    p99: lat('99'),
+    errors: non2xx + (sockErr ? sockErr.slice(1).reduce((s, x) => s + Number(x), 0) : 0),
+  };
 }
 
 async function main() {
@@ -154,21 +195,27 @@ async function main() {
   fs.writeFileSync(path.join(www, 'list.html'), listHtml);
   const nport = await freePort();
   const conf = path.join(dir, 'nginx.conf');
-  fs.writeFileSync(conf, `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/nginx-error.log;
+  fs.writeFileSync(
+    conf,
+    `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/nginx-error.log;
 events { worker_connections 1024; }
 http { access_log off; default_type text/html; sendfile on; keepalive_requests 100000;
-  server { listen 127.0.0.1:${nport}; root ${www}; etag on; } }`);
+  server { listen 127.0.0.1:${nport}; root ${www}; etag on; } }`,
+  );
   const nginx = spawn('nginx', ['-c', conf, '-p', dir], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 500));
 
   const script = path.join(dir, 'random.lua');
   const units = (await db.query<{ id: number; slug: string }>('SELECT id, slug FROM units ORDER BY id')).rows;
   // Bulk items are spread over the units round-robin: item k belongs to units[k % units.length].
-  fs.writeFileSync(script, `local slugs = {${units.map((u) => `"${u.slug}"`).join(',')}}
+  fs.writeFileSync(
+    script,
+    `local slugs = {${units.map((u) => `"${u.slug}"`).join(',')}}
 request = function()
   local k = math.random(0, ${N - 1})
   return wrk.format("GET", "/xxgk/" .. slugs[(k % ${units.length}) + 1] .. "/items/" .. (${minItem} + k))
-end`);
+end`,
+  );
 
   const results: Record<string, WrkResult> = {};
   log('warming up …');

@@ -32,16 +32,35 @@ const laws = fs
   .split('\n')
   .map((l) => JSON.parse(l) as { title: string; body_markdown: string | null })
   .filter((l) => (l.body_markdown ?? '').length > 500);
-const questions = [...new Set(fs.readFileSync('../shared/data/ncpqa/qrels_dev.tsv', 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')[1]))].slice(0, Number(args.queries));
+const questions = [
+  ...new Set(
+    fs
+      .readFileSync('../shared/data/ncpqa/qrels_dev.tsv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t')[1]),
+  ),
+].slice(0, Number(args.queries));
 log(`${laws.length} distinct laws, ${N} documents, ${questions.length} questions`);
 
 const validities = Object.keys(VALIDITY);
 const meta = (i: number): SearchDoc => {
   const law = laws[i % laws.length];
   return {
-    id: i + 1, title: law.title, unitId: 1 + (i % 20), unitPath: `/1/${1 + (i % 20)}/`, unitSlug: `u${i % 20}`, unitName: `单位${i % 20}`,
-    publishDate: `${2000 + (i % 26)}-0${1 + (i % 9)}-1${i % 10}`, docNo: '', indexNo: '', validity: validities[i % 7 === 0 ? 2 : 0], section: 'a20_01',
-    topic: `主题${i % 12}`, genre: i % 3 ? '通知' : '决定',
+    id: i + 1,
+    title: law.title,
+    unitId: 1 + (i % 20),
+    unitPath: `/1/${1 + (i % 20)}/`,
+    unitSlug: `u${i % 20}`,
+    unitName: `单位${i % 20}`,
+    publishDate: `${2000 + (i % 26)}-0${1 + (i % 9)}-1${i % 10}`,
+    docNo: '',
+    indexNo: '',
+    validity: validities[i % 7 === 0 ? 2 : 0],
+    section: 'a20_01',
+    topic: `主题${i % 12}`,
+    genre: i % 3 ? '通知' : '决定',
   };
 };
 
@@ -81,7 +100,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-fts-'));
 fs.writeFileSync(path.join(dir, 'docs.jsonl'), segmented.map((t) => JSON.stringify({ t })).join('\n'));
 fs.writeFileSync(path.join(dir, 'queries.json'), JSON.stringify(questions.map((q) => [...new Set(tokenize(q))])));
 log('building the SQLite FTS5 baseline …');
-const py = spawnSync('python3', [path.join(import.meta.dirname, 'fts5_baseline.py'), path.join(dir, 'docs.jsonl'), path.join(dir, 'queries.json'), String(N)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+const py = spawnSync('python3', [path.join(import.meta.dirname, 'fts5_baseline.py'), path.join(dir, 'docs.jsonl'), path.join(dir, 'queries.json'), String(N)], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 24,
+});
 fs.rmSync(dir, { recursive: true, force: true });
 if (py.status !== 0) throw new Error(`baseline failed: ${py.stderr}`);
 const base = JSON.parse(py.stdout) as { p50: number; p95: number; insertSeconds: number; bytes: number };

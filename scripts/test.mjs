@@ -34,6 +34,16 @@ if (!chromium) {
   }
 }
 
-const env = { ...process.env, TZ: 'UTC', NODE_ENV: 'test', CHROMIUM_PATH: chromium ?? '' };
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+// One migrated template database for the whole run (src/testing/template.ts); every test file starts from a copy.
+const template = spawnSync(process.execPath, ['--import', 'tsx', 'src/testing/template.ts', 'prepare', 'tmp'], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'test' } });
+if (template.status !== 0) {
+  console.error(template.stderr || template.stdout);
+  process.exit(1);
+}
+const templateEnv = JSON.parse(template.stdout.trim().split('\n').pop());
+
+const env = { ...process.env, ...templateEnv, TZ: 'UTC', NODE_ENV: 'test', CHROMIUM_PATH: chromium ?? '' };
+// Timeouts are generous so that a loaded machine makes the run slower, never red; tests never assert timings.
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=900000', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+spawnSync(process.execPath, ['--import', 'tsx', 'src/testing/template.ts', 'drop', JSON.stringify(templateEnv)], { stdio: 'inherit', env: process.env });
 process.exit(r.status ?? 1);

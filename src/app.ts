@@ -8,10 +8,11 @@ import formbody from '@fastify/formbody';
 import { securityHeaders } from './lib/securityHeaders.ts';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
-import type { Config } from './config.ts';
+import { applyLimits, type Config } from './config.ts';
 import type { Db } from './lib/db.ts';
 import type { Clock } from './lib/clock.ts';
 import { AppError, ErrorCodes } from './lib/errors.ts';
+import { cleanQuery, findInvalidText, TEXT_INVALID_MESSAGE } from './lib/text.ts';
 import { anonymous, type Actor } from './lib/authz.ts';
 import { csrfToken, verifyCsrf, CSRF_FIELD } from './lib/csrf.ts';
 import { readingPrefs, sendPage, serveCached } from './lib/render.ts';
@@ -65,6 +66,7 @@ declare module 'fastify' {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  await applyLimits(config);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -120,6 +122,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('popularSearches', new PopularCache(deps.db, config.popularMinSearches));
   app.decorate('checkCsrf', (request: FastifyRequest, token: unknown) => verifyCsrf(request, config.secret, token));
 
+  // NUL and lone surrogates cannot be stored: refused here for every form and API body, naming the field. Query
+  // strings are only read (searches, filters), so there they are removed and the page answers normally.
+  app.addHook('preValidation', (request, _reply, done) => {
+    cleanQuery(request.query);
+    const field = request.isMultipart() ? null : findInvalidText(request.body);
+    if (field) return done(new AppError('TEXT_INVALID', 400, TEXT_INVALID_MESSAGE, { [field]: TEXT_INVALID_MESSAGE }));
+    done();
+  });
+
   // Every urlencoded form post carries the token; API clients authenticate with bearer tokens instead of cookies.
   app.addHook('preHandler', (request, _reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/api/') || request.isMultipart()) return done();
@@ -145,15 +156,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return sendPage(request, reply, ctx, ErrorPage({ ctx, status: err.status, message: err.message, code: err.code }), { status: err.status });
   });
 
-  app.setNotFoundHandler(
-    { preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) },
-    (request, reply) => {
-      const err = new AppError(ErrorCodes.NOT_FOUND, 404, '没有找到您要的页面。');
-      if (wantsJson(request)) return reply.code(404).send({ error: { code: err.code, message: err.message, fields: {} } });
-      const ctx = app.viewContext(request, reply);
-      return sendPage(request, reply, ctx, ErrorPage({ ctx, status: 404, message: err.message, code: err.code }), { status: 404 });
-    },
-  );
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) }, (request, reply) => {
+    const err = new AppError(ErrorCodes.NOT_FOUND, 404, '没有找到您要的页面。');
+    if (wantsJson(request)) return reply.code(404).send({ error: { code: err.code, message: err.message, fields: {} } });
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, ErrorPage({ ctx, status: 404, message: err.message, code: err.code }), { status: 404 });
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

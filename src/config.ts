@@ -6,15 +6,16 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const schema = z.object({
   /** Port the HTTP server listens on. Default 3000. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Interface to bind. Default all interfaces. */
-  HOST: z.string().default('0.0.0.0'),
+  /**
+   * Interface to bind. Unset: localhost only (127.0.0.1), so a demo with published passwords is never reachable from
+   * the network by accident. Set it to listen elsewhere: `::` for every IPv6 and IPv4 address, `0.0.0.0` for IPv4.
+   */
+  HOST: z.string().default('127.0.0.1'),
   /**
    * PostgreSQL connection string. SECRET (may contain a password). Unset means the embedded PGlite database in
    * GONGKAI_DATA_DIR, which needs no setup and suits one county with its towns.
@@ -32,12 +33,36 @@ const schema = z.object({
   /** Name of the site shown in the header. */
   GONGKAI_SITE_NAME: z.string().default('示范市人民政府'),
   /** Sessions expire after this many hours without use. */
-  GONGKAI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+  GONGKAI_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(8),
   /** Failed sign-ins before an account is locked for GONGKAI_LOCKOUT_MINUTES. */
   GONGKAI_MAX_FAILED_LOGINS: z.coerce.number().int().min(1).max(100).default(5),
-  GONGKAI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  GONGKAI_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Largest attachment accepted, in megabytes. */
   GONGKAI_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  /** Largest total of the files in one form submission, in megabytes (checked while they stream in). */
+  GONGKAI_MAX_REQUEST_MB: z.coerce.number().int().min(1).max(4096).default(100),
+  /** Untrusted archives (DOCX, XLSX): most entries, most expanded megabytes, largest compression ratio of an entry. */
+  GONGKAI_MAX_ARCHIVE_ENTRIES: z.coerce.number().int().min(10).max(100000).default(2000),
+  GONGKAI_MAX_EXPANDED_MB: z.coerce.number().int().min(1).max(4096).default(60),
+  GONGKAI_MAX_COMPRESSION_RATIO: z.coerce.number().int().min(10).max(10000).default(100),
+  /** Heap of a worker parsing one untrusted file, its deadline, and how many such workers run at once. */
+  GONGKAI_PARSER_MEMORY_MB: z.coerce.number().int().min(64).max(8192).default(512),
+  GONGKAI_PARSER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  GONGKAI_PARSER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** Rows of one uploaded sheet read before an import stops (a catalogue area has tens to hundreds of items). */
+  GONGKAI_MAX_SHEET_ROWS: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  /** Deepest element nesting accepted in rich text (the sanitiser's cost grows with its square). */
+  GONGKAI_MAX_HTML_DEPTH: z.coerce.number().int().min(10).max(10000).default(200),
   /** Log level for pino: fatal, error, warn, info, debug, trace, silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set behind a TLS-terminating proxy so cookies are marked Secure and client IPs come from X-Forwarded-For. */
@@ -46,7 +71,11 @@ const schema = z.object({
    * Pattern of 索引号: {code} unit code, {year}, {month}, {serial5}/{serial6} zero-padded serial per unit and year.
    * No national standard fixes it (regulations.md §5.5 [U]); the default is the gov.cn form 000014349/2018-00213.
    */
-  GONGKAI_INDEX_PATTERN: z.string().regex(/\{code\}/, 'must contain {code}').regex(/\{serial[56]\}/, 'must contain {serial5} or {serial6}').default('{code}/{year}-{serial5}'),
+  GONGKAI_INDEX_PATTERN: z
+    .string()
+    .regex(/\{code\}/, 'must contain {code}')
+    .regex(/\{serial[56]\}/, 'must contain {serial5} or {serial6}')
+    .default('{code}/{year}-{serial5}'),
   /** Memory for rendered public pages on each node, in MB; 0 turns the cache off. */
   GONGKAI_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(16384).default(256),
   /** Searches a query needs in 30 days before it is shown to the public as a popular search. */
@@ -75,6 +104,9 @@ export type Config = Readonly<{
   maxFailedLogins: number;
   lockoutMinutes: number;
   maxUploadBytes: number;
+  maxRequestBytes: number;
+  sandbox: { maxEntries: number; maxExpandedBytes: number; maxRatio: number; memoryMb: number; timeoutMs: number; concurrency: number; maxSheetRows: number };
+  maxHtmlDepth: number;
   logLevel: string;
   trustProxy: boolean;
   seedDemo: boolean;
@@ -112,6 +144,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxFailedLogins: e.GONGKAI_MAX_FAILED_LOGINS,
     lockoutMinutes: e.GONGKAI_LOCKOUT_MINUTES,
     maxUploadBytes: e.GONGKAI_MAX_UPLOAD_MB * 1024 * 1024,
+    maxRequestBytes: e.GONGKAI_MAX_REQUEST_MB * 1024 * 1024,
+    sandbox: {
+      maxEntries: e.GONGKAI_MAX_ARCHIVE_ENTRIES,
+      maxExpandedBytes: e.GONGKAI_MAX_EXPANDED_MB * 1024 * 1024,
+      maxRatio: e.GONGKAI_MAX_COMPRESSION_RATIO,
+      memoryMb: e.GONGKAI_PARSER_MEMORY_MB,
+      timeoutMs: e.GONGKAI_PARSER_TIMEOUT_SECONDS * 1000,
+      concurrency: e.GONGKAI_PARSER_CONCURRENCY,
+      maxSheetRows: e.GONGKAI_MAX_SHEET_ROWS,
+    },
+    maxHtmlDepth: e.GONGKAI_MAX_HTML_DEPTH,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.GONGKAI_TRUST_PROXY,
     seedDemo: e.GONGKAI_SEED_DEMO,
@@ -123,4 +166,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...overrides,
   };
   return Object.freeze(config);
+}
+
+/** Hands the limits that live below the request layer (sandbox, sanitiser) their configured values; called at start. */
+export async function applyLimits(config: Config): Promise<void> {
+  const [{ configureSandbox }, { configureHtmlLimits }] = await Promise.all([import('./lib/untrusted/sandbox.ts'), import('./lib/html.ts')]);
+  configureSandbox(config.sandbox);
+  configureHtmlLimits({ maxDepth: config.maxHtmlDepth });
 }

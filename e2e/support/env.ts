@@ -46,6 +46,12 @@ export async function startE2E(t: TestContext, opts: { now?: string } = {}): Pro
 /** Runs axe (WCAG 2.x A/AA) on the page and fails the test on any violation, naming each. */
 export async function expectNoAxeViolations(page: Page) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const v = r.violations.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+  const v = r.violations.map(
+    (x) =>
+      `${x.id}: ${x.help} (${x.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')})`,
+  );
   assert.deepEqual(v, [], `axe violations on ${page.url()}`);
 }

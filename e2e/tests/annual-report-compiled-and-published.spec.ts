@@ -16,7 +16,10 @@ test('an officer compiles the annual report, checks it, the office files it, and
   const office = await makeUser(e.h.db, city.id, ['office_admin']);
   const ctx = () => caseContext({ calendar: e.h.calendar, clock: e.h.clock, config: e.h.config });
   const actor = await actorFor(e.h.db, clerk.username);
-  for (const [day, outcome] of [['2026-03-02', 'disclose_provided'], ['2026-03-03', 'partial']] as const) {
+  for (const [day, outcome] of [
+    ['2026-03-02', 'disclose_provided'],
+    ['2026-03-03', 'partial'],
+  ] as const) {
     e.h.clock.set(`${day}T02:00:00Z`);
     const c = await registerApplication(e.h.db, await ctx(), actor, { unitId: civil.id, application: application(), registration: { channel: 'in_person', arrivedOn: day } });
     await decideCase(e.h.db, await ctx(), actor, c.id, { onDate: day, outcome, ...(outcome === 'partial' ? { withheldReason: '个人隐私' } : {}) });
@@ -37,7 +40,11 @@ test('an officer compiles the annual report, checks it, the office files it, and
   await p.getByLabel('行政许可本年处理决定数量').fill('12');
   await p.getByRole('button', { name: '保存' }).click();
   await p.getByText('已保存').waitFor();
-  await p.getByRole('row', { name: /（一）予以公开/ }).getByRole('link').first().click();
+  await p
+    .getByRole('row', { name: /（一）予以公开/ })
+    .getByRole('link')
+    .first()
+    .click();
   await p.getByText(/共 1 件/).waitFor();
   await p.goBack();
   await p.getByRole('button', { name: '报送审核' }).click();

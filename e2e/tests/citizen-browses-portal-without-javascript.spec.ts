@@ -18,10 +18,21 @@ test('every public page template passes axe, in both scripts and the large view,
   const town = await makeUnit(e.h.db, { parentId: city.id, slug: 'qhz', code: '990102101', name: '清河镇人民政府', shortName: '清河镇', level: 'township', kind: 'government' });
   const old = await publishedItem(e.h.db, city.id, now, { title: '示范市低保标准（2025年）', sectionCode: 'a20_11', topic: '民政、扶贫、救灾\\社会福利' });
   const neu = await publishedItem(e.h.db, city.id, now, { title: '示范市低保标准（2026年）', sectionCode: 'a20_11', topic: '民政、扶贫、救灾\\社会福利' });
-  await publishedItem(e.h.db, city.id, now, { kind: 'interpretation', title: '一图读懂2026年低保标准', interpretationForm: 'graphic', interprets: [neu.itemId], docNo: '', sectionCode: 'a20_11' });
+  await publishedItem(e.h.db, city.id, now, {
+    kind: 'interpretation',
+    title: '一图读懂2026年低保标准',
+    interpretationForm: 'graphic',
+    interprets: [neu.itemId],
+    docNo: '',
+    sectionCode: 'a20_11',
+  });
   await changeValidity(e.h.db, system, now, old.itemId, { validity: 'repealed', byItemId: neu.itemId });
   await startRevision(e.h.db, system, now, neu.itemId);
-  await saveDraft(e.h.db, system, now, { unitId: city.id, itemId: neu.itemId, input: baseInput({ title: '示范市低保标准（2026年）', sectionCode: 'a20_11', topic: '民政、扶贫、救灾\\社会福利', changeNote: '更正表格' }) });
+  await saveDraft(e.h.db, system, now, {
+    unitId: city.id,
+    itemId: neu.itemId,
+    input: baseInput({ title: '示范市低保标准（2026年）', sectionCode: 'a20_11', topic: '民政、扶贫、救灾\\社会福利', changeNote: '更正表格' }),
+  });
   for (const n of ['submit', 'secrecy_approve', 'approve'] as const) await transitionItem(e.h.db, system, now, neu.itemId, n);
   const gone = await publishedItem(e.h.db, town.id, now, { title: '已撤回的公告', sectionCode: 'a21_fundraising' });
   await transitionItem(e.h.db, system, now, gone.itemId, 'withdraw', { remarks: '重复发布' });
@@ -68,7 +79,10 @@ test('every public page template passes axe, in both scripts and the large view,
   const off = await e.newContext({ javaScriptEnabled: false, phone: true });
   const p2 = await off.newPage();
   await p2.goto('/xxgk/city');
-  await p2.getByRole('navigation', { name: /政府信息公开栏目/ }).getByRole('link', { name: '扶贫、教育、医疗、社会保障、促进就业' }).click();
+  await p2
+    .getByRole('navigation', { name: /政府信息公开栏目/ })
+    .getByRole('link', { name: '扶贫、教育、医疗、社会保障、促进就业' })
+    .click();
   await p2.getByLabel('有效性').selectOption({ label: '已废止' });
   await p2.getByRole('button', { name: '筛选' }).click();
   assert.match(p2.url(), /validity=repealed/);

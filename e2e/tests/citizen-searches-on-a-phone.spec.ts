@@ -10,7 +10,12 @@ test('a citizen on a phone searches in pinyin, narrows by a facet and sorts by d
   const now = e.h.clock.now();
   const city = await makeUnit(e.h.db, { kind: 'government', slug: 'city', code: '990100001', name: '示范市人民政府' });
   const hr = await makeUnit(e.h.db, { parentId: city.id, slug: 'rs', code: '990100008', name: '示范市人力资源和社会保障局' });
-  await publishedItem(e.h.db, hr.id, now, { title: '关于做好社会保险费中断缴费补缴工作的通知', genre: '通知', bodyHtml: '职工社会保险中断缴费的，可以按规定补缴。', docNo: '示人社〔2026〕2号' });
+  await publishedItem(e.h.db, hr.id, now, {
+    title: '关于做好社会保险费中断缴费补缴工作的通知',
+    genre: '通知',
+    bodyHtml: '职工社会保险中断缴费的，可以按规定补缴。',
+    docNo: '示人社〔2026〕2号',
+  });
   await publishedItem(e.h.db, hr.id, now, { title: '社会保险经办服务指南', genre: '意见', bodyHtml: '社会保险登记、缴费和待遇申领。', docNo: '' });
   await publishedItem(e.h.db, city.id, now, { title: '关于社会保险费征缴的决定', genre: '决定', bodyHtml: '社会保险费征缴工作。', docNo: '示府〔2026〕9号' });
   const admin = await makeUser(e.h.db, city.id, ['office_admin']);
@@ -37,7 +42,13 @@ test('a citizen on a phone searches in pinyin, narrows by a facet and sorts by d
   // The same pages, and the office's search screens with an error state, pass axe.
   const ctx = await e.newContext();
   const page = await ctx.newPage();
-  for (const path of ['/search', '/search?q=shebao', '/search?q=' + encodeURIComponent('社保') + '&genre=' + encodeURIComponent('通知'), '/search?q=' + encodeURIComponent('社保') + '&sort=date', '/search?q=' + encodeURIComponent('没有的内容') + '&year=1999']) {
+  for (const path of [
+    '/search',
+    '/search?q=shebao',
+    '/search?q=' + encodeURIComponent('社保') + '&genre=' + encodeURIComponent('通知'),
+    '/search?q=' + encodeURIComponent('社保') + '&sort=date',
+    '/search?q=' + encodeURIComponent('没有的内容') + '&year=1999',
+  ]) {
     await page.goto(path);
     await expectNoAxeViolations(page);
   }

@@ -15,11 +15,23 @@ test('a publisher imports a DOCX, resolves personal data and sends it for review
   const sec = await makeUser(e.h.db, dept.id, ['secrecy_reviewer']);
   const rev = await makeUser(e.h.db, dept.id, ['reviewer']);
 
-  const docx = await Packer.toBuffer(new Document({ sections: [{ children: [
-    '示范市民政局文件', '示民发〔2026〕7号', '关于提高城乡低保标准的通知', '各区县民政局：',
-    '自2026年4月1日起提高城乡居民最低生活保障标准。经办人张某，身份证号11010519491231002X，手机13912345678。',
-    '示范市民政局', '2026年2月27日',
-  ].map((x) => new Paragraph(x)) }] }));
+  const docx = await Packer.toBuffer(
+    new Document({
+      sections: [
+        {
+          children: [
+            '示范市民政局文件',
+            '示民发〔2026〕7号',
+            '关于提高城乡低保标准的通知',
+            '各区县民政局：',
+            '自2026年4月1日起提高城乡居民最低生活保障标准。经办人张某，身份证号11010519491231002X，手机13912345678。',
+            '示范市民政局',
+            '2026年2月27日',
+          ].map((x) => new Paragraph(x)),
+        },
+      ],
+    }),
+  );
 
   // The publisher drafts from a DOCX.
   const pc = await e.newContext();
@@ -86,7 +98,10 @@ test('a publisher imports a DOCX, resolves personal data and sends it for review
   await c.goto('/xxgk/mzj');
   await expectNoAxeViolations(c);
   await c.getByRole('link', { name: '栏目导航' }).click();
-  await c.getByRole('navigation', { name: /政府信息公开栏目/ }).getByRole('link', { name: '扶贫、教育、医疗、社会保障、促进就业' }).click();
+  await c
+    .getByRole('navigation', { name: /政府信息公开栏目/ })
+    .getByRole('link', { name: '扶贫、教育、医疗、社会保障、促进就业' })
+    .click();
   await expectNoAxeViolations(c);
   await c.getByRole('link', { name: '关于提高城乡低保标准的通知' }).click();
   await c.getByRole('heading', { level: 1, name: '关于提高城乡低保标准的通知' }).waitFor();

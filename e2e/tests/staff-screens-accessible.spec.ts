@@ -14,7 +14,18 @@ test('staff screens pass axe, including their error states', async (t) => {
   const ctx = await e.newContext();
   const page = await ctx.newPage();
   await new LoginPage(page).signIn(admin.username, TEST_PASSWORD);
-  for (const path of ['/staff', '/staff/items', '/staff/items?state=draft', '/staff/items/timeliness', `/staff/items/${d.itemId}`, `/staff/items/${d.itemId}/edit`, '/staff/units', `/staff/units/${city.id}/edit`, '/staff/users', '/staff/tokens']) {
+  for (const path of [
+    '/staff',
+    '/staff/items',
+    '/staff/items?state=draft',
+    '/staff/items/timeliness',
+    `/staff/items/${d.itemId}`,
+    `/staff/items/${d.itemId}/edit`,
+    '/staff/units',
+    `/staff/units/${city.id}/edit`,
+    '/staff/users',
+    '/staff/tokens',
+  ]) {
     await page.goto(path);
     await expectNoAxeViolations(page);
   }

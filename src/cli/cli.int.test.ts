@@ -38,12 +38,16 @@ test('migrate, create a user, import gov.cn records keeping their metadata, and 
   const { openDb } = await import('../lib/db.ts');
   const db = await openDb({ databaseUrl: c.env.DATABASE_URL, dataDir: c.dir });
   const { createUnit } = await import('../modules/orgs/commands/createUnit.ts');
-  await createUnit(db, { kind: 'system', label: 't' }, { parentId: null, code: '000014349', name: '国务院办公厅', shortName: '国办', slug: 'gwyb', level: 'city', kind: 'government' });
+  await createUnit(
+    db,
+    { kind: 'system', label: 't' },
+    { parentId: null, code: '000014349', name: '国务院办公厅', shortName: '国办', slug: 'gwyb', level: 'city', kind: 'government' },
+  );
   await db.close();
   const user = await run(c.env, 'create-user', '--username', 'pub1', '--name', '发布员', '--unit', '000014349', '--role', 'publisher,reviewer', '--password', 'long-enough-pw');
   assert.equal(user.code, 0, user.err);
 
-  const src = '../shared/data/govcn-sample60/govcn_state_council_policies_2018_2019.jsonl';
+  const src = 'fixtures/govcn/govcn_state_council_policies.sample.jsonl';
   const lines = fs.readFileSync(src, 'utf8').trim().split('\n');
   const file = path.join(c.dir, 'in.jsonl');
   fs.writeFileSync(file, [...lines.slice(0, 8), '{not json', JSON.stringify({ title: '没有日期' })].join('\n'));
@@ -57,11 +61,35 @@ test('migrate, create a user, import gov.cn records keeping their metadata, and 
 
   const db2 = await openDb({ databaseUrl: c.env.DATABASE_URL, dataDir: c.dir });
   const first = JSON.parse(lines[0]);
-  const r = (await db2.query<{ index_no: string; title: string; doc_no_normalized: string; topic: string; written_date: string; publish_date: string; issuing_organs: string[]; source_url: string; status: string }>(
-    `SELECT i.index_no, v.title, v.doc_no_normalized, v.topic, v.written_date, v.publish_date, v.issuing_organs, i.source_url, i.status
-     FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.index_no = $1`, [first.index_no])).rows[0];
+  const r = (
+    await db2.query<{
+      index_no: string;
+      title: string;
+      doc_no_normalized: string;
+      topic: string;
+      written_date: string;
+      publish_date: string;
+      issuing_organs: string[];
+      source_url: string;
+      status: string;
+    }>(
+      `SELECT i.index_no, v.title, v.doc_no_normalized, v.topic, v.written_date, v.publish_date, v.issuing_organs, i.source_url, i.status
+     FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.index_no = $1`,
+      [first.index_no],
+    )
+  ).rows[0];
   await db2.close();
-  assert.deepEqual(r, { index_no: first.index_no, title: first.title, doc_no_normalized: first.doc_no, topic: first.subject_category, written_date: first.written_date_iso, publish_date: first.publish_date_iso, issuing_organs: [first.issuing_org], source_url: first.source_url, status: 'published' });
+  assert.deepEqual(r, {
+    index_no: first.index_no,
+    title: first.title,
+    doc_no_normalized: first.doc_no,
+    topic: first.subject_category,
+    written_date: first.written_date_iso,
+    publish_date: first.publish_date_iso,
+    issuing_organs: [first.issuing_org],
+    source_url: first.source_url,
+    status: 'published',
+  });
 });
 
 test('calendar commands answer from the official calendar and flag unknown years', async (t) => {
@@ -76,11 +104,21 @@ test('calendar commands answer from the official calendar and flag unknown years
   const prov = await run(c.env, 'calendar', 'add-working-days', '2026-12-25', '10');
   assert.match(prov.err, /结果为暂定/);
   assert.equal((await run(c.env, 'calendar', 'add-working-days', '2026-02-30', '1')).code, 1);
-  const empty = await run(c.env, 'calendar', 'import', '../shared/data/holidays/holiday-cn/2027.json');
+  const empty = await run(c.env, 'calendar', 'import', 'fixtures/holidays/holiday-cn/2027.json');
   assert.equal(empty.code, 1);
   assert.match(empty.err, /尚未发布/);
   const f = path.join(c.dir, '2027.json');
-  fs.writeFileSync(f, JSON.stringify({ year: 2027, papers: [], days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }, { name: '春节', date: '2027-02-06', isOffDay: false }] }));
+  fs.writeFileSync(
+    f,
+    JSON.stringify({
+      year: 2027,
+      papers: [],
+      days: [
+        { name: '元旦', date: '2027-01-01', isOffDay: true },
+        { name: '春节', date: '2027-02-06', isOffDay: false },
+      ],
+    }),
+  );
   assert.equal((await run(c.env, 'calendar', 'import', f)).code, 0);
   assert.equal((await run(c.env, 'calendar', 'is-working-day', '2027-02-06')).out, 'true');
   assert.equal((await run(c.env, 'calendar', 'is-working-day', '2027-01-01')).out, 'false');
@@ -157,7 +195,9 @@ test('every table is either backed up or deliberately left out', async (t) => {
   const { openDb } = await import('../lib/db.ts');
   const { BACKUP_TABLES, NOT_BACKED_UP } = await import('../lib/backup.ts');
   const db = await openDb({ databaseUrl: c.env.DATABASE_URL, dataDir: c.dir });
-  const tables = (await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`)).rows.map((r) => r.table_name);
+  const tables = (
+    await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`)
+  ).rows.map((r) => r.table_name);
   await db.close();
   assert.deepEqual(tables, [...BACKUP_TABLES.map((x) => x.name), ...NOT_BACKED_UP].sort());
 });
@@ -165,10 +205,10 @@ test('every table is either backed up or deliberately left out', async (t) => {
 test('search-eval prints one JSON line of quality and latency, and names a missing file', async (t) => {
   const c = await cliEnv();
   t.after(() => c.cleanup());
-  const missing = await run(c.env, 'search-eval', '--docs', 'nope.jsonl', '--qrels', '../shared/data/ncpqa/qrels_dev.tsv');
+  const missing = await run(c.env, 'search-eval', '--docs', 'nope.jsonl', '--qrels', 'fixtures/ncpqa/qrels.sample.tsv');
   assert.equal(missing.code, 1);
   assert.match(missing.err, /找不到文件 nope\.jsonl/);
-  const r = await run(c.env, 'search-eval', '--docs', '../shared/data/ncpqa/docs_subset.jsonl', '--qrels', '../shared/data/ncpqa/qrels_dev.tsv');
+  const r = await run(c.env, 'search-eval', '--docs', 'fixtures/ncpqa/docs.sample.jsonl', '--qrels', 'fixtures/ncpqa/qrels.sample.tsv');
   assert.equal(r.code, 0, r.err);
   const line = JSON.parse(r.out);
   assert.deepEqual(Object.keys(line).sort(), ['buildSeconds', 'docs', 'latencyMs', 'mrr10', 'queries', 'recall10']);

@@ -24,7 +24,10 @@ export const importInformationCommand: Command = {
     const actor = { kind: 'system' as const, label: `命令行导入 ${file}` };
     for (const [i, line] of lines.entries()) {
       try {
-        const r = await importItem(db, actor, systemClock.now(), unit.id, JSON.parse(line), { section: v.section ? String(v.section) : undefined, indexPattern: ctx.config.indexPattern });
+        const r = await importItem(db, actor, systemClock.now(), unit.id, JSON.parse(line), {
+          section: v.section ? String(v.section) : undefined,
+          indexPattern: ctx.config.indexPattern,
+        });
         counts[r.status]++;
         if (r.reason) ctx.err(`第 ${i + 1} 行：${r.reason}`);
       } catch (e) {

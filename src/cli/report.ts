@@ -9,7 +9,8 @@ import { importReport } from '../modules/reports/commands/importReport.ts';
 import { systemClock } from '../lib/clock.ts';
 
 export const reportCommand: Command = {
-  summary: '年度报告：report annual --unit 机构代码 --year 年度 --format json|docx|xlsx [--out 文件] | report import --unit 机构代码 --year 年度 文件.json（平台启用前年度的报告，2019或2021格式）',
+  summary:
+    '年度报告：report annual --unit 机构代码 --year 年度 --format json|docx|xlsx [--out 文件] | report import --unit 机构代码 --year 年度 文件.json（平台启用前年度的报告，2019或2021格式）',
   options: { unit: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
   async run(ctx, v, [sub, file]) {
     if (sub === 'import') {
@@ -40,8 +41,17 @@ export const reportCommand: Command = {
     const built = await buildReport(db, unit.id, year);
     const title = `${unit.name}${year}年政府信息公开工作年度报告`;
     if (format === 'json') {
-      const cells = (t: Record<string, Record<string, { value: number }>>) => Object.fromEntries(Object.entries(t).map(([r, cols]) => [r, Object.fromEntries(Object.entries(cols).map(([c, x]) => [c, x.value]))]));
-      const json = JSON.stringify({ unit: unit.code, year, state: built.report?.state ?? null, table2: built.table2, table3: cells(built.table3), table4: cells(built.table4), checks: built.checks });
+      const cells = (t: Record<string, Record<string, { value: number }>>) =>
+        Object.fromEntries(Object.entries(t).map(([r, cols]) => [r, Object.fromEntries(Object.entries(cols).map(([c, x]) => [c, x.value]))]));
+      const json = JSON.stringify({
+        unit: unit.code,
+        year,
+        state: built.report?.state ?? null,
+        table2: built.table2,
+        table3: cells(built.table3),
+        table4: cells(built.table4),
+        checks: built.checks,
+      });
       if (v.out) fs.writeFileSync(String(v.out), json);
       else ctx.out(json);
       return;

@@ -29,6 +29,8 @@ export const searchReindexCommand: Command = {
     const seconds = (performance.now() - t0) / 1000;
     const e = service.index.engine;
     ctx.out(`已重建 ${items} 条已公开信息的检索（${updated} 条的检索字段有更新），运行中的服务器会在几秒内重新载入。`);
-    ctx.out(`索引：${service.index.size} 份文件，${e.terms} 个词项，倒排表 ${(e.bytes / 1048576).toFixed(1)} MB，建立用时 ${seconds.toFixed(1)} 秒（每秒 ${Math.round(service.index.size / Math.max(seconds, 0.001))} 份）。`);
+    ctx.out(
+      `索引：${service.index.size} 份文件，${e.terms} 个词项，倒排表 ${(e.bytes / 1048576).toFixed(1)} MB，建立用时 ${seconds.toFixed(1)} 秒（每秒 ${Math.round(service.index.size / Math.max(seconds, 0.001))} 份）。`,
+    );
   },
 };

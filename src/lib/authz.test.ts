@@ -4,7 +4,13 @@ import { authorize, can, type Actor, type RoleGrant } from './authz.ts';
 import { ForbiddenError, UnauthenticatedError } from './errors.ts';
 
 const user = (grants: RoleGrant[]): Actor => ({
-  kind: 'user', id: 1, username: 'u', displayName: 'U', unitId: 2, grants, sessionId: 's',
+  kind: 'user',
+  id: 1,
+  username: 'u',
+  displayName: 'U',
+  unitId: 2,
+  grants,
+  sessionId: 's',
 });
 
 test('a publisher of a department may draft in it and its subtree, not in a sibling', () => {

@@ -87,7 +87,9 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // unit (a strict ancestor), or, for the top unit, by its own office.
   'catalogue.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'catalogue.approve': (a, s) =>
-    a.kind === 'user' && !!s && a.grants.some((g) => g.role === 'office_admin' && s.unitPath.startsWith(g.unitPath) && (g.unitPath !== s.unitPath || s.unitPath.split('/').filter(Boolean).length === 1)),
+    a.kind === 'user' &&
+    !!s &&
+    a.grants.some((g) => g.role === 'office_admin' && s.unitPath.startsWith(g.unitPath) && (g.unitPath !== s.unitPath || s.unitPath.split('/').filter(Boolean).length === 1)),
   // The areas and their templates are the city's 政务公开 office's: an office admin of the top unit.
   // The annual report is compiled by the unit's office and filed (备案) with the office of a unit above it.
   'report.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
@@ -97,8 +99,7 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s) || apiScope(a, 'requests:write', s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
-  'item.read_internal': (a, s) =>
-    hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),
+  'item.read_internal': (a, s) => hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),
   'item.draft': (a, s) => hasRole(a, ['publisher'], s) || apiScope(a, 'items:write', s),
   'item.secrecy_review': (a, s) => hasRole(a, ['secrecy_reviewer'], s) || apiScope(a, 'items:publish', s),
   'item.review': (a, s) => hasRole(a, ['reviewer'], s) || apiScope(a, 'items:publish', s),

@@ -119,9 +119,9 @@ export async function restore(db: Db, file: string, onTable: (name: string, rows
     const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line.trim()) continue;
-      const o = JSON.parse(line);
+      const o = JSON.parse(line) as { t: string; r: Record<string, unknown>; format?: string; migrations?: string[] };
       if (!header) {
-        header = o;
+        header = o as { format?: string; migrations?: string[] };
         if (header?.format !== 'gongkai-backup') throw new Error('这不是 gongkai 的备份文件。');
         const known = new Set(listMigrations().map((m) => m.version));
         const unknown = (header.migrations ?? []).filter((m) => !known.has(m));
@@ -137,7 +137,10 @@ export async function restore(db: Db, file: string, onTable: (name: string, rows
         for (const c of t.deferred) row[c] = null;
       }
       const cols = Object.keys(row);
-      await tx.query(`INSERT INTO ${t.name} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, cols.map((c) => row[c]));
+      await tx.query(
+        `INSERT INTO ${t.name} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+        cols.map((c) => row[c]),
+      );
       counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
       total++;
     }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { buildCalendar, checkHolidayCnFile, type HolidayCnFile } from './calendar.ts';
 
-const DATA = '../shared/data/holidays';
+const DATA = 'fixtures/holidays';
 
 function holidayCnOverrides() {
   const days: { date: string; working: boolean; name: string; source: string }[] = [];
@@ -19,7 +19,7 @@ function holidayCnOverrides() {
 
 test('agrees with the golden cross-check table for every day of 2004-2026 where the sources agree', () => {
   const cal = buildCalendar(holidayCnOverrides());
-  const lines = fs.readFileSync(`${DATA}/crosscheck/is_workday_by_source_2004_2027.csv`, 'utf8').trim().split('\n').slice(1);
+  const lines = fs.readFileSync(`${DATA}/is_workday_by_source_2004_2027.csv`, 'utf8').trim().split('\n').slice(1);
   let checked = 0;
   for (const line of lines) {
     const [date, chineseDays, holidayCn, , lki] = line.split(',');
@@ -45,7 +45,10 @@ test('counts make-up weekend days as working days and skips holidays when adding
   // 2025-09-28 (Sunday) is a make-up working day before National Day; 10-01..10-08 are off; 10-11 (Saturday) works.
   const r = cal.addWorkingDays('2025-09-26', 3);
   assert.equal(r.date, '2025-09-30');
-  assert.deepEqual(r.makeUpDays.map((d) => d.date), ['2025-09-28']);
+  assert.deepEqual(
+    r.makeUpDays.map((d) => d.date),
+    ['2025-09-28'],
+  );
   const r2 = cal.addWorkingDays('2025-09-30', 2);
   assert.equal(r2.date, '2025-10-10');
   assert.ok(r2.skipped.some((d) => d.date === '2025-10-01' && d.reason.includes('国庆')));
@@ -70,7 +73,13 @@ test('a year with no published notice is unknown and makes results provisional',
 });
 
 test('an imported notice makes its year known and overrides the base data', () => {
-  const cal = buildCalendar({ days: [{ date: '2027-01-01', working: false, name: '元旦', source: 't' }, { date: '2027-02-06', working: true, name: '春节', source: 't' }], years: [2027] });
+  const cal = buildCalendar({
+    days: [
+      { date: '2027-01-01', working: false, name: '元旦', source: 't' },
+      { date: '2027-02-06', working: true, name: '春节', source: 't' },
+    ],
+    years: [2027],
+  });
   assert.equal(cal.isWorkingDay('2027-01-01'), false);
   assert.equal(cal.isWorkingDay('2027-02-06'), true);
   assert.equal(cal.isWorkingDay('2027-03-03'), true);

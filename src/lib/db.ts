@@ -27,6 +27,14 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/** A database or a transaction already open: every command takes either, so a use case spanning modules is atomic. */
+export type DbOrTx = Db | Queryable;
+
+/** Runs fn in a new transaction when given the database, or inside the caller's transaction when given one. */
+export function inTx<T>(q: DbOrTx, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return 'transaction' in q && typeof q.transaction === 'function' ? q.transaction(fn) : fn(q);
+}
+
 // DATE columns stay 'YYYY-MM-DD' strings: a calendar date has no time zone, and a JS Date would invent one.
 const DATE_OID = 1082;
 pg.types.setTypeParser(DATE_OID, (v: string) => v);
@@ -100,6 +108,10 @@ class PgliteDb extends WriteSignal implements Db {
   constructor(private readonly pglite: PGlite) {
     super();
   }
+  /** The whole data folder as one uncompressed tar (the test template, see src/testing/template.ts). */
+  async dump(): Promise<Blob> {
+    return this.pglite.dumpDataDir('none');
+  }
   async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
     this.seen(sql);
     const r = await this.pglite.query<T>(sql, params);
@@ -137,7 +149,12 @@ const pgliteParsers = {
 };
 
 /** Opens the database the config names: PostgreSQL when a URL is given, else PGlite in dataDir (or in memory). */
-export async function openDb(opts: { databaseUrl?: string; dataDir?: string; memory?: boolean }): Promise<Db> {
+export async function openDb(opts: {
+  databaseUrl?: string;
+  dataDir?: string;
+  memory?: boolean;
+  /** An in-memory database started from this dump (tests). */ fromDump?: Blob;
+}): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle connection dropped by the server (restart, failover, admin command) must not crash the process; the
@@ -149,7 +166,7 @@ export async function openDb(opts: { databaseUrl?: string; dataDir?: string; mem
     return new PostgresDb(pool);
   }
   if (opts.memory) {
-    return new PgliteDb(await PGlite.create({ parsers: pgliteParsers }));
+    return new PgliteDb(await PGlite.create({ parsers: pgliteParsers, loadDataDir: opts.fromDump }));
   }
   const dir = path.join(opts.dataDir ?? './data', 'pgdata');
   fs.mkdirSync(dir, { recursive: true });

@@ -3,17 +3,85 @@
  * and only strings that passed through sanitizeRichText may be rendered unescaped.
  */
 import sanitizeHtml from 'sanitize-html';
+import { AppError } from './errors.ts';
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'h2', 'h3', 'h4', 'h5', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'blockquote',
-  'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'a', 'img', 'hr', 'span', 'div', 'pre', 'code',
+  'p',
+  'br',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'a',
+  'img',
+  'hr',
+  'span',
+  'div',
+  'pre',
+  'code',
 ];
 
 declare const sanitizedBrand: unique symbol;
 /** HTML that went through sanitizeRichText. */
 export type SafeHtml = string & { readonly [sanitizedBrand]: true };
 
-export function sanitizeRichText(html: string): SafeHtml {
+const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'col', 'area', 'base', 'wbr', 'source', 'track', 'param', 'embed']);
+
+let maxDepth = 200;
+/** Set once at start from the configuration (GONGKAI_MAX_HTML_DEPTH). */
+export function configureHtmlLimits(opts: { maxDepth: number }) {
+  maxDepth = opts.maxDepth;
+}
+
+/**
+ * The deepest element nesting in html, by one linear scan (an upper bound: it does not parse comments or scripts
+ * specially). The sanitiser's cost grows with the square of the depth (50,000 nested <div> took 20 s), so depth
+ * is checked first.
+ */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
+    const closing = html[i + 1] === '/';
+    let j = i + (closing ? 2 : 1);
+    let name = '';
+    while (j < html.length && name.length < 12 && /[A-Za-z0-9]/.test(html[j])) name += html[j++];
+    if (!name || !/^[A-Za-z]/.test(name)) continue;
+    const end = html.indexOf('>', j);
+    if (end === -1) break;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (!VOID.has(name.toLowerCase()) && html[end - 1] !== '/') deepest = Math.max(deepest, ++depth);
+    i = end;
+  }
+  return deepest;
+}
+
+/** Sanitises rich text; refuses (HTML_TOO_DEEP, naming `field`) markup nested deeper than the configured limit. */
+export function sanitizeRichText(html: string, field = 'bodyHtml'): SafeHtml {
+  if (nestingDepth(html) > maxDepth) {
+    const message = `正文的格式嵌套超过 ${maxDepth} 层，无法处理。请清除格式或分段粘贴后重试。`;
+    throw new AppError('HTML_TOO_DEEP', 400, message, { [field]: message });
+  }
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
@@ -48,7 +116,7 @@ export function htmlToText(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
-    .replace(/[ \t]+\n/g, '\n')
+    .replace(/(?<![ \t])[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -42,9 +42,7 @@ export async function migrate(db: Db, onApplied: (name: string) => void = () => 
     // Serialises concurrent starts: the second node waits, then finds nothing left to do.
     await tx.query('SELECT pg_advisory_xact_lock(724201)');
     const done = new Map(
-      (await tx.query<{ version: string; checksum: string; name: string }>('SELECT version, checksum, name FROM schema_migrations')).rows.map(
-        (r) => [r.version, r],
-      ),
+      (await tx.query<{ version: string; checksum: string; name: string }>('SELECT version, checksum, name FROM schema_migrations')).rows.map((r) => [r.version, r]),
     );
     for (const m of listMigrations()) {
       const prior = done.get(m.version);

@@ -20,13 +20,7 @@ export function etagOf(body: string | Buffer): string {
  * Sends a page. Public pages (cache: 'public') get an ETag and answer 304 when the browser already has them;
  * pages for signed-in staff are never stored by caches.
  */
-export function sendPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  ctx: ViewContext,
-  page: VNode,
-  opts: { status?: number; cache?: 'public' | 'private' } = {},
-) {
+export function sendPage(request: FastifyRequest, reply: FastifyReply, ctx: ViewContext, page: VNode, opts: { status?: number; cache?: 'public' | 'private' } = {}) {
   const html = renderHtml(ctx, page);
   reply.code(opts.status ?? 200).type('text/html; charset=utf-8');
   if (opts.cache === 'public' && ctx.actor.kind === 'anonymous' && (opts.status ?? 200) === 200) {
@@ -43,12 +37,7 @@ export function sendPage(
  * Sends a public page from the page cache when an anonymous reader asks for it; otherwise renders it (and caches it).
  * Signed-in staff always get a fresh, uncached page.
  */
-export async function sendPublicPage(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  build: (ctx: ViewContext) => Promise<VNode> | VNode,
-) {
+export async function sendPublicPage(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, build: (ctx: ViewContext) => Promise<VNode> | VNode) {
   const cache = app.pageCache;
   if (!cache || request.actor.kind !== 'anonymous') {
     const ctx = app.viewContext(request, reply);

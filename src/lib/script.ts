@@ -19,8 +19,7 @@ export function toSimplified(s: string): string {
 
 /** Converts only text outside tags, so URLs, attribute names and the CSRF token stay as they are. */
 export function htmlToTraditional(html: string): string {
-  return html.replace(/>([^<]+)</g, (_m, text: string) => `>${toTraditional(text)}<`).replace(
-    /(\s(?:title|alt|placeholder|aria-label|content)=")([^"]*)(")/g,
-    (_m, a: string, v: string, b: string) => `${a}${toTraditional(v)}${b}`,
-  );
+  return html
+    .replace(/>([^<>]+)</g, (_m, text: string) => `>${toTraditional(text)}<`)
+    .replace(/(\s(?:title|alt|placeholder|aria-label|content)=")([^"]*)(")/g, (_m, a: string, v: string, b: string) => `${a}${toTraditional(v)}${b}`);
 }

@@ -9,7 +9,15 @@ let seq = 0;
 
 export async function makeUnit(
   db: Db,
-  over: Partial<{ parentId: number | null; code: string; name: string; shortName: string; slug: string; level: 'city' | 'county' | 'township'; kind: 'government' | 'department' }> = {},
+  over: Partial<{
+    parentId: number | null;
+    code: string;
+    name: string;
+    shortName: string;
+    slug: string;
+    level: 'city' | 'county' | 'township';
+    kind: 'government' | 'department';
+  }> = {},
 ) {
   seq++;
   const n = `${process.pid % 1000}${seq}`.padStart(8, '0').slice(-8);
@@ -44,6 +52,19 @@ export async function makeUser(db: Db, unitId: number, roles: Role[], over: Part
 /** The signed-in actor a user would be, read from the database, for calling commands directly in tests. */
 export async function actorFor(db: Db, username: string): Promise<Actor> {
   const u = (await db.query<{ id: number; display_name: string }>('SELECT id, display_name FROM users WHERE username = $1', [username])).rows[0];
-  const grants = (await db.query<{ role: Role; unit_id: number; path: string }>('SELECT r.role, r.unit_id, g.path FROM role_assignments r JOIN units g ON g.id = r.unit_id WHERE r.user_id = $1', [u.id])).rows;
-  return { kind: 'user', id: u.id, username, displayName: u.display_name, unitId: grants[0].unit_id, grants: grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitPath: g.path })), sessionId: 'test' };
+  const grants = (
+    await db.query<{ role: Role; unit_id: number; path: string }>(
+      'SELECT r.role, r.unit_id, g.path FROM role_assignments r JOIN units g ON g.id = r.unit_id WHERE r.user_id = $1',
+      [u.id],
+    )
+  ).rows;
+  return {
+    kind: 'user',
+    id: u.id,
+    username,
+    displayName: u.display_name,
+    unitId: grants[0].unit_id,
+    grants: grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitPath: g.path })),
+    sessionId: 'test',
+  };
 }

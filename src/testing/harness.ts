@@ -3,6 +3,8 @@
  * DATABASE_URL is set), migrated, and an app built without listening. Torn down with the test.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { TEMPLATE_DB_ENV, TEMPLATE_FILE_ENV } from './template.ts';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { openDb, type Db } from '../lib/db.ts';
@@ -19,7 +21,6 @@ export interface TestDb {
 
 /** An environment for running the CLI against its own empty database (a PGlite folder, or a new PostgreSQL database). */
 export async function cliEnv(): Promise<{ env: Record<string, string>; dir: string; cleanup(): Promise<void> }> {
-  const fs = await import('node:fs');
   const os = await import('node:os');
   const path = await import('node:path');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-cli-'));
@@ -37,7 +38,7 @@ export async function cliEnv(): Promise<{ env: Record<string, string>; dir: stri
 }
 
 /** Creates a new, empty PostgreSQL database next to the one `url` names; drop() removes it. */
-async function createPgDatabase(url: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+async function createPgDatabase(url: string, prefix: string, template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = async (sql: string) => {
     const c = new pg.Client({ connectionString: url });
@@ -48,20 +49,22 @@ async function createPgDatabase(url: string, prefix: string): Promise<{ url: str
       await c.end();
     }
   };
-  await admin(`CREATE DATABASE ${name}`);
+  await admin(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
   return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/** A new, migrated database: a copy of the run's template (src/testing/template.ts) or, without one, migrated here. */
 export async function freshDb(): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const db = await openDb({ memory: true });
+    const file = process.env[TEMPLATE_FILE_ENV];
+    const db = await openDb({ memory: true, fromDump: file && fs.existsSync(file) ? new Blob([fs.readFileSync(file)]) : undefined });
     await migrate(db);
     return { db, drop: () => db.close() };
   }
-  const created = await createPgDatabase(url, 'gk_test');
+  const created = await createPgDatabase(url, 'gk_test', process.env[TEMPLATE_DB_ENV]);
   const db = await openDb({ databaseUrl: created.url });
   await migrate(db);
   return {

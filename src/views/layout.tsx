@@ -7,14 +7,7 @@ export interface Crumb {
 }
 
 /** The page frame shared by public and staff pages: skip link, header, view switches, breadcrumbs, footer. */
-export function Layout(props: {
-  ctx: ViewContext;
-  title: string;
-  crumbs?: Crumb[];
-  staff?: boolean;
-  head?: ComponentChildren;
-  children: ComponentChildren;
-}) {
+export function Layout(props: { ctx: ViewContext; title: string; crumbs?: Crumb[]; staff?: boolean; head?: ComponentChildren; children: ComponentChildren }) {
   const { ctx } = props;
   const back = encodeURIComponent(ctx.url);
   return (
@@ -39,21 +32,23 @@ export function Layout(props: {
             </a>
             <nav class="view-switch" aria-label="阅读设置">
               {ctx.script === 'hant' ? (
-                <a href={`/prefs?script=hans&back=${back}`} lang="zh-Hans">简体</a>
+                <a href={`/prefs?script=hans&back=${back}`} lang="zh-Hans">
+                  简体
+                </a>
               ) : (
-                <a href={`/prefs?script=hant&back=${back}`} lang="zh-Hant">繁體</a>
+                <a href={`/prefs?script=hant&back=${back}`} lang="zh-Hant">
+                  繁體
+                </a>
               )}
-              {ctx.large ? (
-                <a href={`/prefs?view=standard&back=${back}`}>标准版</a>
-              ) : (
-                <a href={`/prefs?view=large&back=${back}`}>大字版</a>
-              )}
+              {ctx.large ? <a href={`/prefs?view=standard&back=${back}`}>标准版</a> : <a href={`/prefs?view=large&back=${back}`}>大字版</a>}
               {ctx.actor.kind === 'user' ? (
                 <>
                   <a href="/staff">工作台</a>
                   <form method="post" action="/logout" class="inline">
                     <input type="hidden" name="_csrf" value={ctx.csrf} />
-                    <button type="submit" class="link-button">退出（{ctx.actor.displayName}）</button>
+                    <button type="submit" class="link-button">
+                      退出（{ctx.actor.displayName}）
+                    </button>
                   </form>
                 </>
               ) : null}
@@ -67,7 +62,9 @@ export function Layout(props: {
                 <a href="/ysqgk">依申请公开</a>
               </nav>
               <form method="get" action="/search" role="search" class="site-search" aria-label="全站搜索">
-                <label for="site-q" class="visually-hidden">搜索本站</label>
+                <label for="site-q" class="visually-hidden">
+                  搜索本站
+                </label>
                 <input id="site-q" name="q" type="search" placeholder="输入问题或关键词" maxLength={200} />
                 <button type="submit">搜索</button>
               </form>
@@ -89,8 +86,7 @@ export function Layout(props: {
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              主办：{ctx.siteName}　
-              <a href="/xxgk">政府信息公开</a>　<a href="/sitemap.xml">网站地图</a>
+              主办：{ctx.siteName}　<a href="/xxgk">政府信息公开</a>　<a href="/sitemap.xml">网站地图</a>
             </p>
           </div>
         </footer>
@@ -140,8 +136,16 @@ export function Field(props: {
         {props.label}
         {props.required ? <span class="req">（必填）</span> : null}
       </label>
-      {props.hint ? <p class="hint" id={`${id}-hint`}>{props.hint}</p> : null}
-      {props.error ? <p class="error-message" id={`${id}-error`}>{props.error}</p> : null}
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error-message" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
       {props.textarea ? (
         <textarea id={id} name={props.name} rows={props.rows ?? 6} aria-describedby={describedBy} aria-invalid={props.error ? 'true' : undefined}>
           {props.value ?? ''}
@@ -181,8 +185,16 @@ export function Select(props: {
         {props.label}
         {props.required ? <span class="req">（必填）</span> : null}
       </label>
-      {props.hint ? <p class="hint" id={`${id}-hint`}>{props.hint}</p> : null}
-      {props.error ? <p class="error-message" id={`${id}-error`}>{props.error}</p> : null}
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error-message" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
       <select id={id} name={props.name} aria-describedby={describedBy} aria-invalid={props.error ? 'true' : undefined}>
         {props.blank !== undefined ? <option value="">{props.blank}</option> : null}
         {props.options.map((o) => (

@@ -15,13 +15,27 @@ export function Pagination(props: { base: string; params: Record<string, string 
   return (
     <nav aria-label="分页">
       <ul class="pagination">
-        {p > 1 ? <li><a href={pageHref(props.base, props.params, p - 1)} rel="prev">上一页</a></li> : null}
+        {p > 1 ? (
+          <li>
+            <a href={pageHref(props.base, props.params, p - 1)} rel="prev">
+              上一页
+            </a>
+          </li>
+        ) : null}
         {shown.map((n) => (
           <li>{n === p ? <span aria-current="page">第 {n} 页</span> : <a href={pageHref(props.base, props.params, n)}>{n}</a>}</li>
         ))}
-        {p < pages ? <li><a href={pageHref(props.base, props.params, p + 1)} rel="next">下一页</a></li> : null}
+        {p < pages ? (
+          <li>
+            <a href={pageHref(props.base, props.params, p + 1)} rel="next">
+              下一页
+            </a>
+          </li>
+        ) : null}
       </ul>
-      <p class="muted">共 {props.total} 条，{pages} 页</p>
+      <p class="muted">
+        共 {props.total} 条，{pages} 页
+      </p>
     </nav>
   );
 }

@@ -15,8 +15,23 @@ import type { CatalogueRow } from '../../../src/modules/catalogues/excel.ts';
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
 
 const row = (seq: number, level1: string, level2: string, content: string, timeLimit: string, over: Partial<CatalogueRow> = {}): CatalogueRow => ({
-  seq, code: '', level1, level2, content, basis: '《社会救助暂行办法》、《政府信息公开条例》', timeLimit, timeRule: parseTimeLimit(timeLimit), publisher: '乡镇',
-  channels: ['政府网站', '社区/企事业单位/村公示栏（电子屏）'], audienceAll: true, audienceSpecific: false, proactive: true, onRequest: false, tierCounty: true, tierTownship: true, ...over,
+  seq,
+  code: '',
+  level1,
+  level2,
+  content,
+  basis: '《社会救助暂行办法》、《政府信息公开条例》',
+  timeLimit,
+  timeRule: parseTimeLimit(timeLimit),
+  publisher: '乡镇',
+  channels: ['政府网站', '社区/企事业单位/村公示栏（电子屏）'],
+  audienceAll: true,
+  audienceSpecific: false,
+  proactive: true,
+  onRequest: false,
+  tierCounty: true,
+  tierTownship: true,
+  ...over,
 });
 
 export const SOCIAL_ASSISTANCE: CatalogueRow[] = [

@@ -17,8 +17,19 @@ import { recordDelivery, archiveCase } from '../../../src/modules/requests/comma
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
 
 const person = (name: string, id: string, over: Record<string, string> = {}) => ({
-  applicantType: 'natural', applicantName: name, idType: '居民身份证', idNumber: id, phone: '13800000000', email: '', address: '示范市和平路100号', postcode: '999000',
-  infoTitle: '', infoDocNo: '', deliveryForm: 'paper', deliveryMethod: 'post', ...over,
+  applicantType: 'natural',
+  applicantName: name,
+  idType: '居民身份证',
+  idNumber: id,
+  phone: '13800000000',
+  email: '',
+  address: '示范市和平路100号',
+  postcode: '999000',
+  infoTitle: '',
+  infoDocNo: '',
+  deliveryForm: 'paper',
+  deliveryMethod: 'post',
+  ...over,
 });
 
 export async function seedDemoRequests(db: Db, unitId: number): Promise<number> {
@@ -30,11 +41,24 @@ export async function seedDemoRequests(db: Db, unitId: number): Promise<number> 
     application: person('赵明', '110101199003074514', { infoTitle: '示范市2025年城乡低保资金分配表', infoDescription: '2025年度全市城乡最低生活保障资金按区县分配的情况' }),
     registration: { channel: 'in_person', arrivedOn: '2026-09-14' },
   });
-  await decideCase(db, ctx('2026-09-30'), SYSTEM, a.id, { onDate: '2026-09-30', outcome: 'partial', detail: '附件为2025年资金分配表', withheldReason: '表中低保对象的个人信息属于个人隐私（条例第十五条）' });
+  await decideCase(db, ctx('2026-09-30'), SYSTEM, a.id, {
+    onDate: '2026-09-30',
+    outcome: 'partial',
+    detail: '附件为2025年资金分配表',
+    withheldReason: '表中低保对象的个人信息属于个人隐私（条例第十五条）',
+  });
   await recordDelivery(db, ctx('2026-10-09'), SYSTEM, a.id, { onDate: '2026-10-09', way: 'post', reference: 'EMS 1234567890' });
   await archiveCase(db, ctx('2026-10-12'), SYSTEM, a.id);
 
-  const b = await submitApplication(db, ctx('2026-10-20'), { unitId, application: person('钱芳', '110101198506120020', { deliveryForm: 'electronic', deliveryMethod: 'online', email: 'qianfang@demo.invalid', infoDescription: '本市养老机构的名单和等级评定结果' }) });
+  const b = await submitApplication(db, ctx('2026-10-20'), {
+    unitId,
+    application: person('钱芳', '110101198506120020', {
+      deliveryForm: 'electronic',
+      deliveryMethod: 'online',
+      email: 'qianfang@demo.invalid',
+      infoDescription: '本市养老机构的名单和等级评定结果',
+    }),
+  });
   await confirmReceipt(db, ctx('2026-10-21'), SYSTEM, b.id, { confirmedOn: '2026-10-21', how: '电话确认' });
   await startConsultation(db, ctx('2026-10-26'), SYSTEM, b.id, { onDate: '2026-10-26', party: 'third_party', partyName: '示范市康乐养老服务有限公司' });
 
@@ -47,9 +71,25 @@ export async function seedDemoRequests(db: Db, unitId: number): Promise<number> 
 
   await registerApplication(db, ctx('2026-11-16'), SYSTEM, {
     unitId,
-    application: person('某律师事务所', '91990100MA0000001P', { applicantType: 'legal', applicantSubtype: 'legal_services', idType: '统一社会信用代码', contactPerson: '李律师', infoTitle: '示范市临时救助实施办法', infoDocNo: '示民〔2024〕12号', infoDescription: '该办法的全文及其起草说明' }),
+    application: person('某律师事务所', '91990100MA0000001P', {
+      applicantType: 'legal',
+      applicantSubtype: 'legal_services',
+      idType: '统一社会信用代码',
+      contactPerson: '李律师',
+      infoTitle: '示范市临时救助实施办法',
+      infoDocNo: '示民〔2024〕12号',
+      infoDescription: '该办法的全文及其起草说明',
+    }),
     registration: { channel: 'email', arrivedOn: '2026-11-16', confirmedOn: '2026-11-17' },
   });
-  await submitApplication(db, ctx('2026-11-23'), { unitId, application: person('周丽', '110101199212304523', { deliveryForm: 'electronic', deliveryMethod: 'email', email: 'zhouli@demo.invalid', infoDescription: '2026年本市残疾人两项补贴的发放标准和发放人数' }) });
+  await submitApplication(db, ctx('2026-11-23'), {
+    unitId,
+    application: person('周丽', '110101199212304523', {
+      deliveryForm: 'electronic',
+      deliveryMethod: 'email',
+      email: 'zhouli@demo.invalid',
+      infoDescription: '2026年本市残疾人两项补贴的发放标准和发放人数',
+    }),
+  });
   return 5;
 }

@@ -48,18 +48,46 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => undefine
   const rand = rng(20260301);
   const ids = new Map<string, number>();
   for (const u of DEMO_UNITS) {
-    const id = await createUnit(db, SYSTEM, { parentId: u.parent ? ids.get(u.parent)! : null, code: u.code, name: u.name, shortName: u.shortName, slug: u.slug, level: u.level, kind: u.kind });
+    const id = await createUnit(db, SYSTEM, {
+      parentId: u.parent ? ids.get(u.parent)! : null,
+      code: u.code,
+      name: u.name,
+      shortName: u.shortName,
+      slug: u.slug,
+      level: u.level,
+      kind: u.kind,
+    });
     ids.set(u.key, id);
-    await updateUnit(db, SYSTEM, id, {
-      code: u.code, name: u.name, shortName: u.shortName,
-      officeName: `${u.shortName}政府信息公开工作机构（办公室）`, address: u.address, officeHours: '工作日 上午8:30—12:00，下午14:30—17:30',
-      phone: u.phone, fax: u.phone.replace(/\d$/, '9'), webContact: `本平台“${u.shortName}”政府信息公开栏目`, email: `gk-${u.slug}@demo.invalid`, postcode: '999000',
-      guideText: `为便于公民、法人和其他组织获取${u.name}的政府信息，根据《中华人民共和国政府信息公开条例》，编制本指南。本指南每年更新，信息公开工作机构的联系方式如有变化随时更新。`,
-    }, at('2026-01-05'));
+    await updateUnit(
+      db,
+      SYSTEM,
+      id,
+      {
+        code: u.code,
+        name: u.name,
+        shortName: u.shortName,
+        officeName: `${u.shortName}政府信息公开工作机构（办公室）`,
+        address: u.address,
+        officeHours: '工作日 上午8:30—12:00，下午14:30—17:30',
+        phone: u.phone,
+        fax: u.phone.replace(/\d$/, '9'),
+        webContact: `本平台“${u.shortName}”政府信息公开栏目`,
+        email: `gk-${u.slug}@demo.invalid`,
+        postcode: '999000',
+        guideText: `为便于公民、法人和其他组织获取${u.name}的政府信息，根据《中华人民共和国政府信息公开条例》，编制本指南。本指南每年更新，信息公开工作机构的联系方式如有变化随时更新。`,
+      },
+      at('2026-01-05'),
+    );
   }
   log(`单位：${ids.size} 个`);
   for (const u of DEMO_USERS) {
-    await createUser(db, SYSTEM, { username: u.username, displayName: u.name, unitId: ids.get(u.unit)!, password: DEMO_PASSWORD, grants: u.roles.map((role) => ({ role, unitId: ids.get(u.scope ?? u.unit)! })) });
+    await createUser(db, SYSTEM, {
+      username: u.username,
+      displayName: u.name,
+      unitId: ids.get(u.unit)!,
+      password: DEMO_PASSWORD,
+      grants: u.roles.map((role) => ({ role, unitId: ids.get(u.scope ?? u.unit)! })),
+    });
   }
   log(`用户：${DEMO_USERS.length} 个，密码均为 ${DEMO_PASSWORD}`);
 
@@ -77,21 +105,60 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => undefine
         const month = 1 + Math.floor(rand() * (year === 2026 ? 10 : 12));
         const day = 1 + Math.floor(rand() * 27);
         const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-        const v = { unit: u.name, short: u.shortName, year, prevyear: t.section === 'annual_report' ? year - 1 - r : year - 1, month, n: r + 1, address: u.address, phone: u.phone, abbr: ABBR[u.key] };
+        const v = {
+          unit: u.name,
+          short: u.shortName,
+          year,
+          prevyear: t.section === 'annual_report' ? year - 1 - r : year - 1,
+          month,
+          n: r + 1,
+          address: u.address,
+          phone: u.phone,
+          abbr: ABBR[u.key],
+        };
         const title = fill(t.title, v);
         const written = `${year}-${String(month).padStart(2, '0')}-${String(Math.max(1, day - 3)).padStart(2, '0')}`;
         const input = {
-          kind: 'information', title, sectionCode: t.section, disclosure: 'proactive', topic: t.topic, genre: t.genre,
-          docNo: t.docPrefix ? `${fill(t.docPrefix, v)}〔${year}〕${serial++}号` : '', issuingOrgans: [u.name], writtenDate: written,
-          publishDate: date, formedDate: written, keywords: t.keywords, audience: t.audience ?? '', summary: fill(t.body[1] ?? t.body[0], v).slice(0, 120),
+          kind: 'information',
+          title,
+          sectionCode: t.section,
+          disclosure: 'proactive',
+          topic: t.topic,
+          genre: t.genre,
+          docNo: t.docPrefix ? `${fill(t.docPrefix, v)}〔${year}〕${serial++}号` : '',
+          issuingOrgans: [u.name],
+          writtenDate: written,
+          publishDate: date,
+          formedDate: written,
+          keywords: t.keywords,
+          audience: t.audience ?? '',
+          summary: fill(t.body[1] ?? t.body[0], v).slice(0, 120),
           bodyHtml: t.body.map((p) => fill(p, v)).join('\n'),
         };
         const { itemId } = await saveDraft(db, SYSTEM, at(date), { unitId, input });
         if (rand() < 0.25) {
-          await addAttachments(db, SYSTEM, at(date), itemId, [
-            { filename: `${title.slice(0, 20)}（附件）.pdf`, content: tinyPdf([`gongkai demo attachment`, `item ${itemId}`, `date ${date}`]) },
-            ...(t.section === 'a20_05' || t.section === 'a21_social_assistance' ? [{ filename: '明细表.csv', content: csv([['序号', '项目', '数量'], [1, '示例项目甲', 12], [2, '示例项目乙', 8]]) }] : []),
-          ], 10 * 1024 * 1024);
+          await addAttachments(
+            db,
+            SYSTEM,
+            at(date),
+            itemId,
+            [
+              { filename: `${title.slice(0, 20)}（附件）.pdf`, content: tinyPdf([`gongkai demo attachment`, `item ${itemId}`, `date ${date}`]) },
+              ...(t.section === 'a20_05' || t.section === 'a21_social_assistance'
+                ? [
+                    {
+                      filename: '明细表.csv',
+                      content: csv([
+                        ['序号', '项目', '数量'],
+                        [1, '示例项目甲', 12],
+                        [2, '示例项目乙', 8],
+                      ]),
+                    },
+                  ]
+                : []),
+            ],
+            10 * 1024 * 1024,
+          );
         }
         for (const n of ['submit', 'secrecy_approve', 'approve'] as const) await transitionItem(db, SYSTEM, at(date), itemId, n);
         (byKey[`${u.key}:${t.title}`] ??= []).push(itemId);
@@ -120,18 +187,35 @@ function applies(t: Template, u: (typeof DEMO_UNITS)[number]) {
 /** Interpretations of policies, a revised version, and older standards marked repealed by newer ones. */
 async function seedRelations(db: Db, ids: Map<string, number>, byKey: Record<string, number[]>): Promise<number> {
   let added = 0;
-  const policies = Object.entries(byKey).filter(([k]) => k.includes('最低生活保障') || k.includes('养老保险') || k.includes('招生入学')).flatMap(([, v]) => v).slice(0, 24);
+  const policies = Object.entries(byKey)
+    .filter(([k]) => k.includes('最低生活保障') || k.includes('养老保险') || k.includes('招生入学'))
+    .flatMap(([, v]) => v)
+    .slice(0, 24);
   const forms = ['text', 'graphic', 'qa', 'video'];
   for (const [i, policyId] of policies.entries()) {
-    const p = (await db.query<{ unit_id: number; title: string; publish_date: string }>('SELECT i.unit_id, v.title, v.publish_date FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.id = $1', [policyId])).rows[0];
+    const p = (
+      await db.query<{ unit_id: number; title: string; publish_date: string }>(
+        'SELECT i.unit_id, v.title, v.publish_date FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.id = $1',
+        [policyId],
+      )
+    ).rows[0];
     const form = forms[i % forms.length];
     const label = { text: '政策解读', graphic: '一图读懂', qa: '问答解读', video: '视频解读' }[form];
     const date = p.publish_date;
     const { itemId } = await saveDraft(db, SYSTEM, at(date), {
       unitId: p.unit_id,
       input: {
-        kind: 'interpretation', title: `${label}：${p.title.replace(/^关于/, '').replace(/的通知$/, '')}`, sectionCode: 'a20_11', disclosure: 'proactive',
-        topic: '综合政务\\政务公开', genre: '其他', interpretationForm: form, interprets: [policyId], writtenDate: date, publishDate: date, formedDate: date,
+        kind: 'interpretation',
+        title: `${label}：${p.title.replace(/^关于/, '').replace(/的通知$/, '')}`,
+        sectionCode: 'a20_11',
+        disclosure: 'proactive',
+        topic: '综合政务\\政务公开',
+        genre: '其他',
+        interpretationForm: form,
+        interprets: [policyId],
+        writtenDate: date,
+        publishDate: date,
+        formedDate: date,
         bodyHtml: `一、出台背景\n为落实上级部署，回应群众关切，制定了《${p.title}》。\n二、主要内容\n文件明确了适用对象、标准和办理程序。\n三、咨询方式\n可拨打12345政务服务便民热线咨询。`,
       },
     });
@@ -141,7 +225,13 @@ async function seedRelations(db: Db, ids: Map<string, number>, byKey: Record<str
   // Older yearly standards are repealed by the newer ones.
   for (const [key, list] of Object.entries(byKey)) {
     if (!key.includes('最低生活保障标准') || list.length < 2) continue;
-    const dated = await Promise.all(list.map(async (id) => ({ id, date: (await db.query<{ d: string }>('SELECT v.publish_date AS d FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.id = $1', [id])).rows[0].d })));
+    const dated = await Promise.all(
+      list.map(async (id) => ({
+        id,
+        date: (await db.query<{ d: string }>('SELECT v.publish_date AS d FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.id = $1', [id]))
+          .rows[0].d,
+      })),
+    );
     dated.sort((a, b) => a.date.localeCompare(b.date));
     for (let i = 0; i < dated.length - 1; i++) await changeValidity(db, SYSTEM, at(dated[i + 1].date), dated[i].id, { validity: 'repealed', byItemId: dated[i + 1].id });
   }
@@ -149,8 +239,28 @@ async function seedRelations(db: Db, ids: Map<string, number>, byKey: Record<str
   const first = Object.entries(byKey).find(([k]) => k.startsWith('civil:') && k.includes('机构职能'))?.[1][0];
   if (first) {
     await startRevision(db, SYSTEM, at('2026-06-01'), first);
-    const v = (await db.query<{ title: string; body_html: string; section_code: string; topic: string; genre: string; keywords: string[] }>('SELECT * FROM item_versions WHERE item_id = $1 ORDER BY version_no DESC LIMIT 1', [first])).rows[0];
-    await saveDraft(db, SYSTEM, at('2026-06-01'), { unitId: ids.get('civil')!, itemId: first, input: { title: v.title, sectionCode: v.section_code, disclosure: 'proactive', topic: v.topic, genre: v.genre, keywords: v.keywords, bodyHtml: `${v.body_html}<p>2026年6月起，新设社会救助科，负责最低生活保障、特困人员供养和临时救助工作。</p>`, changeNote: '增加社会救助科职责', formedDate: '2026-06-01', publishDate: '2026-06-01' } });
+    const v = (
+      await db.query<{ title: string; body_html: string; section_code: string; topic: string; genre: string; keywords: string[] }>(
+        'SELECT * FROM item_versions WHERE item_id = $1 ORDER BY version_no DESC LIMIT 1',
+        [first],
+      )
+    ).rows[0];
+    await saveDraft(db, SYSTEM, at('2026-06-01'), {
+      unitId: ids.get('civil')!,
+      itemId: first,
+      input: {
+        title: v.title,
+        sectionCode: v.section_code,
+        disclosure: 'proactive',
+        topic: v.topic,
+        genre: v.genre,
+        keywords: v.keywords,
+        bodyHtml: `${v.body_html}<p>2026年6月起，新设社会救助科，负责最低生活保障、特困人员供养和临时救助工作。</p>`,
+        changeNote: '增加社会救助科职责',
+        formedDate: '2026-06-01',
+        publishDate: '2026-06-01',
+      },
+    });
     for (const n of ['submit', 'secrecy_approve', 'approve'] as const) await transitionItem(db, SYSTEM, at('2026-06-01'), first, n);
   }
   return added;

@@ -17,7 +17,17 @@ async function setup() {
   return { h, city, dept, other, write, publish };
 }
 
-const body = (over: Record<string, unknown> = {}) => ({ title: '关于公布2026年行政事业性收费目录的通知', section: 'a20_08', disclosure: 'proactive', topic: '国民经济管理、国有资产监管\\物价', genre: '通知', docNo: '示财（2026）8号', writtenDate: '2026-02-20', bodyHtml: '<p>现将收费目录公布如下。</p><script>alert(1)</script>', ...over });
+const body = (over: Record<string, unknown> = {}) => ({
+  title: '关于公布2026年行政事业性收费目录的通知',
+  section: 'a20_08',
+  disclosure: 'proactive',
+  topic: '国民经济管理、国有资产监管\\物价',
+  genre: '通知',
+  docNo: '示财（2026）8号',
+  writtenDate: '2026-02-20',
+  bodyHtml: '<p>现将收费目录公布如下。</p><script>alert(1)</script>',
+  ...over,
+});
 
 test('public reads: units, a filtered item list and an item with all its metadata; drafts are invisible', async (t) => {
   const s = await setup();
@@ -29,7 +39,10 @@ test('public reads: units, a filtered item list and an item with all its metadat
   assert.equal(units.json().units.length, 3);
   const list = await s.h.app.inject('/api/v1/items?unit=dept&topic=' + encodeURIComponent('财政、金融、审计'));
   assert.equal(list.statusCode, 200);
-  assert.deepEqual(list.json().items.map((i: { title: string }) => i.title), ['公开的通知']);
+  assert.deepEqual(
+    list.json().items.map((i: { title: string }) => i.title),
+    ['公开的通知'],
+  );
   const item = (await s.h.app.inject(`/api/v1/items/${p.itemId}`)).json();
   assert.equal(item.indexNo, '990100002/2026-00001');
   assert.equal(item.docNoNormalized, '示府办〔2026〕1号');

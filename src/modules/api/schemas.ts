@@ -21,8 +21,14 @@ export const unitSchema = {
   $id: 'Unit',
   type: 'object',
   properties: {
-    id: int, parentId: { type: ['integer', 'null'] }, code: str, name: str, shortName: str, slug: str,
-    level: { type: 'string', enum: ['city', 'county', 'township'] }, kind: { type: 'string', enum: ['government', 'department'] },
+    id: int,
+    parentId: { type: ['integer', 'null'] },
+    code: str,
+    name: str,
+    shortName: str,
+    slug: str,
+    level: { type: 'string', enum: ['city', 'county', 'township'] },
+    kind: { type: 'string', enum: ['government', 'department'] },
     guide: {
       type: 'object',
       description: '政府信息公开指南中的工作机构信息（条例第十二条）',
@@ -36,8 +42,17 @@ export const itemSummarySchema = {
   $id: 'ItemSummary',
   type: 'object',
   properties: {
-    id: int, indexNo: str, title: str, unit: str, unitName: str, section: str, publishDate: str, docNo: str,
-    validity: { type: 'string', enum: ['current', 'revised', 'repealed', 'expired'] }, kind: str, url: str,
+    id: int,
+    indexNo: str,
+    title: str,
+    unit: str,
+    unitName: str,
+    section: str,
+    publishDate: str,
+    docNo: str,
+    validity: { type: 'string', enum: ['current', 'revised', 'repealed', 'expired'] },
+    kind: str,
+    url: str,
   },
 } as const;
 

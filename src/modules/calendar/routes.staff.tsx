@@ -9,13 +9,25 @@ import { isValidDate } from '../../lib/calendar.ts';
 import type { ViewContext } from '../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout } from '../../views/layout.tsx';
 
-function CalendarPage(props: { ctx: ViewContext; years: number[]; overrides: { day: string; is_working_day: boolean; name: string; source: string }[]; errors: Record<string, string>; message?: string; notice?: string; values?: Record<string, string> }) {
+function CalendarPage(props: {
+  ctx: ViewContext;
+  years: number[];
+  overrides: { day: string; is_working_day: boolean; name: string; source: string }[];
+  errors: Record<string, string>;
+  message?: string;
+  notice?: string;
+  values?: Record<string, string>;
+}) {
   const v = props.values ?? {};
   return (
     <Layout ctx={props.ctx} title="工作日历" staff crumbs={[{ label: '工作台', href: '/staff' }, { label: '工作日历' }]}>
       <h1>工作日历</h1>
       <p>工作日按国务院办公厅每年发布的节假日安排计算，包括调休上班日。尚未发布安排的年份视为“未知”，据此计算的期限标注为暂定。</p>
-      {props.notice ? <div class="notice" role="status">{props.notice}</div> : null}
+      {props.notice ? (
+        <div class="notice" role="status">
+          {props.notice}
+        </div>
+      ) : null}
       <ErrorSummary errors={props.errors} message={props.message} />
       <p>已有节假日安排的年份：{props.years.join('、')}</p>
       <h2>导入国务院节假日安排（holiday-cn JSON 格式）</h2>
@@ -25,7 +37,9 @@ function CalendarPage(props: { ctx: ViewContext; years: number[]; overrides: { d
           <label for="f-files">选择一个或多个 JSON 文件</label>
           <input id="f-files" name="files" type="file" accept=".json,application/json" multiple />
         </div>
-        <button type="submit" class="button secondary">导入</button>
+        <button type="submit" class="button secondary">
+          导入
+        </button>
       </form>
       <h2>更正某一天</h2>
       <form method="post" action="/staff/calendar/day">
@@ -34,17 +48,39 @@ function CalendarPage(props: { ctx: ViewContext; years: number[]; overrides: { d
         <div class="field">
           <label for="f-working">这一天</label>
           <select id="f-working" name="working">
-            <option value="false" selected={v.working !== 'true'}>放假（非工作日）</option>
-            <option value="true" selected={v.working === 'true'}>上班（工作日，含调休上班）</option>
+            <option value="false" selected={v.working !== 'true'}>
+              放假（非工作日）
+            </option>
+            <option value="true" selected={v.working === 'true'}>
+              上班（工作日，含调休上班）
+            </option>
           </select>
         </div>
         <Field name="name" label="名称（如：春节、国庆节）" value={v.name} error={props.errors.name} />
-        <button type="submit" class="button">保存</button>
+        <button type="submit" class="button">
+          保存
+        </button>
       </form>
       <h2>导入和更正的日期</h2>
       <table class="data">
-        <thead><tr><th scope="col">日期</th><th scope="col">工作日</th><th scope="col">名称</th><th scope="col">来源</th></tr></thead>
-        <tbody>{props.overrides.map((o) => <tr><td>{o.day}</td><td>{o.is_working_day ? '上班' : '放假'}</td><td>{o.name}</td><td>{o.source}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">日期</th>
+            <th scope="col">工作日</th>
+            <th scope="col">名称</th>
+            <th scope="col">来源</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.overrides.map((o) => (
+            <tr>
+              <td>{o.day}</td>
+              <td>{o.is_working_day ? '上班' : '放假'}</td>
+              <td>{o.name}</td>
+              <td>{o.source}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </Layout>
   );
@@ -53,11 +89,25 @@ function CalendarPage(props: { ctx: ViewContext; years: number[]; overrides: { d
 export function registerCalendarRoutes(app: FastifyInstance) {
   const { deps } = app;
 
-  async function render(request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; message?: string; status?: number; notice?: string; values?: Record<string, string> } = {}) {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { errors?: Record<string, string>; message?: string; status?: number; notice?: string; values?: Record<string, string> } = {},
+  ) {
     const cal = await deps.calendar.get();
-    const overrides = (await deps.db.query<{ day: string; is_working_day: boolean; name: string; source: string }>('SELECT day, is_working_day, name, source FROM calendar_days ORDER BY day DESC LIMIT 200')).rows;
+    const overrides = (
+      await deps.db.query<{ day: string; is_working_day: boolean; name: string; source: string }>(
+        'SELECT day, is_working_day, name, source FROM calendar_days ORDER BY day DESC LIMIT 200',
+      )
+    ).rows;
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, CalendarPage({ ctx, years: cal.knownYears(), overrides, errors: extra.errors ?? {}, message: extra.message, notice: extra.notice, values: extra.values }), { status: extra.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      CalendarPage({ ctx, years: cal.knownYears(), overrides, errors: extra.errors ?? {}, message: extra.message, notice: extra.notice, values: extra.values }),
+      { status: extra.status },
+    );
   }
 
   app.get('/staff/calendar', async (request, reply) => {

@@ -76,9 +76,7 @@ export class CalendarService {
 }
 
 export async function loadCalendar(q: Queryable): Promise<WorkingDayCalendar> {
-  const days = await q.query<{ day: string; is_working_day: boolean; name: string; source: string }>(
-    'SELECT day, is_working_day, name, source FROM calendar_days ORDER BY day',
-  );
+  const days = await q.query<{ day: string; is_working_day: boolean; name: string; source: string }>('SELECT day, is_working_day, name, source FROM calendar_days ORDER BY day');
   const years = await q.query<{ year: number }>('SELECT year FROM calendar_years');
   return buildCalendar({
     days: days.rows.map((r) => ({ date: r.day, working: r.is_working_day, name: r.name, source: r.source })),

@@ -26,14 +26,25 @@ test('through the screens: template import with its problems, adoption, review, 
   assert.match(areas, /<td>09<\/td><td>生态环境（待核实：[^<]*）<\/td><td>示范市人民政府<\/td><td>东城区人民政府、清河镇人民政府<\/td>/);
   await office.post('/staff/catalogues/areas/09', { name: '生态环境保护', leadUnitId: String(city.id) }, '/staff/catalogues');
   assert.match((await office.get('/staff/catalogues')).body, /<td>09<\/td><td>生态环境保护<\/td><td>示范市人民政府<\/td><td>—<\/td>/, 'a corrected name counts as confirmed');
-  const bad = await office.postMultipart('/staff/catalogues/import', { unit: String(city.id), template: '1', area: '03' }, [{ field: 'file', filename: 'tpl.xlsx', content: await sampleCatalogueXlsx([[4, '其他', '', '', '', '', '', '', '', '', '', '', '', '']]), type: XLSX }], '/staff/catalogues');
+  const bad = await office.postMultipart(
+    '/staff/catalogues/import',
+    { unit: String(city.id), template: '1', area: '03' },
+    [{ field: 'file', filename: 'tpl.xlsx', content: await sampleCatalogueXlsx([[4, '其他', '', '', '', '', '', '', '', '', '', '', '', '']]), type: XLSX }],
+    '/staff/catalogues',
+  );
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /以下各行无法读取，文件未导入/);
   assert.match(bad.body, /<td>7<\/td><td>缺少公开内容（要素）、公开依据、公开时限、公开主体、公开渠道和载体<\/td>/);
-  const ok = await office.postMultipart('/staff/catalogues/import', { unit: String(city.id), template: '1', area: '03' }, [{ field: 'file', filename: 'tpl.xlsx', content: await sampleCatalogueXlsx(), type: XLSX }], '/staff/catalogues');
+  const ok = await office.postMultipart(
+    '/staff/catalogues/import',
+    { unit: String(city.id), template: '1', area: '03' },
+    [{ field: 'file', filename: 'tpl.xlsx', content: await sampleCatalogueXlsx(), type: XLSX }],
+    '/staff/catalogues',
+  );
   assert.equal(ok.statusCode, 303);
   const tplId = /\/staff\/catalogues\/(\d+)/.exec(ok.headers.location as string)![1];
-  for (const step of ['submit', 'approve', 'publish']) assert.equal((await office.post(`/staff/catalogues/${tplId}/${step}`, {}, `/staff/catalogues/${tplId}`)).statusCode, 303, step);
+  for (const step of ['submit', 'approve', 'publish'])
+    assert.equal((await office.post(`/staff/catalogues/${tplId}/${step}`, {}, `/staff/catalogues/${tplId}`)).statusCode, 303, step);
 
   const clerk = new Browser(h.app);
   await clerk.login('town');
@@ -69,7 +80,10 @@ test('through the screens: template import with its problems, adoption, review, 
   h.clock.set('2026-11-24T02:00:00Z');
   await reviewer.login('county');
   const cov = (await reviewer.get(`/staff/catalogues/coverage?catalogue=${catId}`)).body;
-  assert.match(cov, /清河镇人民政府<\/td><td><a href="\/staff\/catalogues\/coverage\?catalogue=\d+">公共资源交易<\/a><\/td><td>0<\/td><td>0<\/td><td class="status-overdue">1<\/td><td>1<\/td><td>0<\/td>/);
+  assert.match(
+    cov,
+    /清河镇人民政府<\/td><td><a href="\/staff\/catalogues\/coverage\?catalogue=\d+">公共资源交易<\/a><\/td><td>0<\/td><td>0<\/td><td class="status-overdue">1<\/td><td>1<\/td><td>0<\/td>/,
+  );
   assert.match(cov, /2026-04-01 至 2026-06-30 无信息/);
   assert.match(cov, /2026-07-01 至 2026-09-30 无信息/);
 });

@@ -13,7 +13,10 @@ test('event-driven items: each filed item against its own deadline; nothing file
   // 10-26 (20); 中秋 9-25..27 and 国庆 10-01..07 are skipped.
   const c = itemCoverage(rule, [f(1, '2026-09-21', '2026-10-26'), f(2, '2026-09-21', '2026-10-27')], ctx);
   assert.equal(c.status, 'late');
-  assert.deepEqual(c.late.map((x) => [x.id, x.dueOn]), [[2, '2026-10-26']]);
+  assert.deepEqual(
+    c.late.map((x) => [x.id, x.dueOn]),
+    [[2, '2026-10-26']],
+  );
   assert.equal(itemCoverage(rule, [f(1, '2026-09-21', '2026-10-26')], ctx).status, 'ok');
   assert.equal(itemCoverage(rule, [], ctx).status, 'none');
   // 及时 is checked as 5 working days.
@@ -32,7 +35,10 @@ test('periodic items: every ended period needs an item within it or 20 working d
   const all = itemCoverage(quarterly, [f(1, '2026-04-01', '2026-04-10'), f(2, '2026-07-05', '2026-07-20'), f(3, '2026-10-01', '2026-10-20')], ctx);
   assert.equal(all.status, 'ok');
   // A catalogue published mid-year only answers for periods that began after it.
-  assert.deepEqual(itemCoverage(quarterly, [], { ...ctx, catalogueFrom: '2026-05-15' }).missingPeriods.map((p) => p.from), ['2026-07-01']);
+  assert.deepEqual(
+    itemCoverage(quarterly, [], { ...ctx, catalogueFrom: '2026-05-15' }).missingPeriods.map((p) => p.from),
+    ['2026-07-01'],
+  );
   assert.equal(itemCoverage({ kind: 'periodic', period: 'year' }, [], ctx).status, 'none', 'no year has ended since');
   assert.equal(itemCoverage({ kind: 'text' }, [], ctx).status, 'manual');
   assert.deepEqual(summarise([c, all, itemCoverage({ kind: 'text' }, [], ctx)]), { ok: 1, late: 0, missing: 1, none: 0, manual: 1 });

@@ -77,7 +77,10 @@ export function itemCoverage(rule: TimeRule, filed: Filed[], ctx: { calendar: Wo
   if (rule.kind === 'text' || rule.kind === 'same_as_above') return { status: 'manual', filed: filed.length, late: [], missingPeriods: [] };
   const late = filed
     .map((f) => {
-      const dueOn = rule.kind === 'calendar_days' ? addDays(f.formedDate, rule.days) : ctx.calendar.addWorkingDays(f.formedDate, rule.kind === 'immediate' ? IMMEDIATE_WORKING_DAYS : rule.days).date;
+      const dueOn =
+        rule.kind === 'calendar_days'
+          ? addDays(f.formedDate, rule.days)
+          : ctx.calendar.addWorkingDays(f.formedDate, rule.kind === 'immediate' ? IMMEDIATE_WORKING_DAYS : rule.days).date;
       return { ...f, dueOn };
     })
     .filter((f) => f.publishDate > f.dueOn);

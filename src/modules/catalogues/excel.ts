@@ -4,6 +4,7 @@
  * Import reads every row it can and reports every row it cannot, with the reason; the caller writes nothing unless
  * the whole file is clean.
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parseTimeLimit, resolveSameAsAbove, type TimeRule } from './timeLimit.ts';
 
@@ -31,7 +32,21 @@ export interface ImportProblem {
   message: string;
 }
 
-export const CHANNEL_OPTIONS = ['政府网站', '两微一端', '广播电视', '公开查阅点', '便民服务站', '政府公报', '发布会/听证会', '纸质媒体', '政务服务中心', '入户/现场', '社区/企事业单位/村公示栏（电子屏）', '精准推送', '其他'];
+export const CHANNEL_OPTIONS = [
+  '政府网站',
+  '两微一端',
+  '广播电视',
+  '公开查阅点',
+  '便民服务站',
+  '政府公报',
+  '发布会/听证会',
+  '纸质媒体',
+  '政务服务中心',
+  '入户/现场',
+  '社区/企事业单位/村公示栏（电子屏）',
+  '精准推送',
+  '其他',
+];
 
 const HEAD_TOP = ['序号', '公开事项', '', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '', '公开方式', '', '公开层级', ''];
 const HEAD_SUB = ['', '一级事项', '二级事项', '', '', '', '', '', '全社会', '特定群众', '主动', '依申请公开', '县级', '乡级'];
@@ -39,7 +54,11 @@ const HEAD_SUB = ['', '一级事项', '二级事项', '', '', '', '', '', '全�
 function text(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in v) return String(v.text).trim();
     if ('result' in v) return String(v.result ?? '').trim();
     if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -47,35 +66,59 @@ function text(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-const ticked = (s: string) => /^[√✓✔●■是yY]$|^是$|^√/.test(s.trim());
+const ticked = (s: string) => /^[√✓✔●■是yY]$|^√/.test(s.trim());
 
 /** "■政府网站 □两微一端 ■管理部门网站" → the ticked ones; plain lists ("政府网站、公开查阅点") are read as given. */
 export function readChannels(s: string): string[] {
   if (/[■□☑☐]/.test(s)) return [...s.matchAll(/[■☑]\s*([^■□☑☐]+)/g)].map((m) => m[1].trim()).filter(Boolean);
-  return s.split(/[、，,;；\n]+/).map((x) => x.trim()).filter(Boolean);
+  return s
+    .split(/[、，,;；\n]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
-export async function readCatalogueXlsx(buffer: Buffer): Promise<{ rows: CatalogueRow[]; problems: ImportProblem[] }> {
-  const wb = new ExcelJS.Workbook();
+/** Problems listed at most; the rest are counted, so a hostile file cannot make a 41 MB error page. */
+export const MAX_LISTED_PROBLEMS = 200;
+
+/**
+ * Reads the first sheet with exceljs's streaming reader, row by row, and stops after maxRows rows of items: a sheet of
+ * a million rows is refused after reading a few thousand, never loaded whole.
+ */
+export async function readCatalogueXlsx(buffer: Buffer, opts: { maxRows?: number } = {}): Promise<{ rows: CatalogueRow[]; problems: ImportProblem[] }> {
+  const maxRows = opts.maxRows ?? 5000;
+  const sheetRows: { n: number; cells: string[] }[] = [];
+  let tooMany = false;
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      entries: 'ignore',
+    });
+    for await (const ws of reader) {
+      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        if (sheetRows.length >= maxRows + 20) {
+          tooMany = true;
+          break;
+        }
+        sheetRows.push({ n: row.number, cells: Array.from({ length: 14 }, (_, i) => text(row.getCell(i + 1).value)) });
+      }
+      break;
+    }
   } catch {
     return { rows: [], problems: [{ row: 0, message: '不是有效的 Excel（.xlsx）文件' }] };
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], problems: [{ row: 0, message: '文件中没有工作表' }] };
-  let headRow = 0;
-  ws.eachRow((row, n) => {
-    if (!headRow && text(row.getCell(1).value).replace(/\s/g, '') === '序号') headRow = n;
-  });
-  if (!headRow) return { rows: [], problems: [{ row: 0, message: '找不到表头：第一列应有“序号”，格式见导出的模板' }] };
+  if (!sheetRows.length) return { rows: [], problems: [{ row: 0, message: '文件中没有工作表或工作表是空的' }] };
+  if (tooMany) return { rows: [], problems: [{ row: 0, message: `表中事项超过 ${maxRows} 行，请分领域分别导入` }] };
+  const headIndex = sheetRows.findIndex((r) => r.cells[0].replace(/\s/g, '') === '序号');
+  if (headIndex < 0) return { rows: [], problems: [{ row: 0, message: '找不到表头：第一列应有“序号”，格式见导出的模板' }] };
+  const headRow = sheetRows[headIndex].n;
   const problems: ImportProblem[] = [];
   const raw: (Omit<CatalogueRow, 'timeRule'> & { timeRule: TimeRule; line: number })[] = [];
   let level1 = '';
-  for (let n = headRow + 2; n <= ws.rowCount; n++) {
-    const r = ws.getRow(n);
-    const c = (i: number) => text(r.getCell(i).value);
-    const cells = Array.from({ length: 14 }, (_, i) => c(i + 1));
+  for (const { n, cells } of sheetRows) {
+    if (n < headRow + 2) continue;
     if (cells.every((x) => !x)) continue;
     // A merged 一级事项 reads as empty below its first row: it continues the one above.
     if (cells[1]) level1 = cells[1];
@@ -83,16 +126,43 @@ export async function readCatalogueXlsx(buffer: Buffer): Promise<{ rows: Catalog
     const seq = /^\d+$/.test(seqText) ? Number(seqText) : raw.length + 1;
     const code = /^\d{2,8}$/.test(seqText) && seqText.length > 3 ? seqText : '';
     const row = {
-      line: n, seq, code, level1, level2: cells[2], content: cells[3], basis: cells[4], timeLimit: cells[5], timeRule: parseTimeLimit(cells[5]), publisher: cells[6],
-      channels: readChannels(cells[7]), audienceAll: ticked(cells[8]), audienceSpecific: ticked(cells[9]), proactive: ticked(cells[10]), onRequest: ticked(cells[11]),
-      tierCounty: ticked(cells[12]), tierTownship: ticked(cells[13]),
+      line: n,
+      seq,
+      code,
+      level1,
+      level2: cells[2],
+      content: cells[3],
+      basis: cells[4],
+      timeLimit: cells[5],
+      timeRule: parseTimeLimit(cells[5].slice(0, 500)),
+      publisher: cells[6],
+      channels: readChannels(cells[7].slice(0, 2000)),
+      audienceAll: ticked(cells[8]),
+      audienceSpecific: ticked(cells[9]),
+      proactive: ticked(cells[10]),
+      onRequest: ticked(cells[11]),
+      tierCounty: ticked(cells[12]),
+      tierTownship: ticked(cells[13]),
     };
-    const missing = [!row.level1 && '一级事项', !row.content && '公开内容（要素）', !row.basis && '公开依据', !row.timeLimit && '公开时限', !row.publisher && '公开主体', !row.channels.length && '公开渠道和载体'].filter(Boolean);
+    const missing = [
+      !row.level1 && '一级事项',
+      !row.content && '公开内容（要素）',
+      !row.basis && '公开依据',
+      !row.timeLimit && '公开时限',
+      !row.publisher && '公开主体',
+      !row.channels.length && '公开渠道和载体',
+    ].filter(Boolean);
     if (missing.length) problems.push({ row: n, message: `缺少${missing.join('、')}` });
     if (!row.audienceAll && !row.audienceSpecific) problems.push({ row: n, message: '公开对象须勾选“全社会”或“特定群众”' });
     if (!row.proactive && !row.onRequest) problems.push({ row: n, message: '公开方式须勾选“主动”或“依申请公开”' });
-    for (const [v, name] of [[row.level1, '一级事项'], [row.level2, '二级事项'], [row.publisher, '公开主体']] as const) if (v.length > 200) problems.push({ row: n, message: `${name}超过200字` });
+    for (const [v, name] of [
+      [row.level1, '一级事项'],
+      [row.level2, '二级事项'],
+      [row.publisher, '公开主体'],
+    ] as const)
+      if (v.length > 200) problems.push({ row: n, message: `${name}超过200字` });
     if (row.content.length > 4000 || row.basis.length > 4000) problems.push({ row: n, message: '公开内容或公开依据超过4000字' });
+    if (row.timeLimit.length > 500) problems.push({ row: n, message: '公开时限超过500字' });
     raw.push(row);
   }
   if (!raw.length && !problems.length) problems.push({ row: headRow + 2, message: '表中没有事项' });
@@ -104,7 +174,13 @@ export async function readCatalogueXlsx(buffer: Buffer): Promise<{ rows: Catalog
   }
   const rules = resolveSameAsAbove(raw.map((r) => r.timeRule));
   const rows = raw.map(({ line: _line, ...r }, i) => ({ ...r, timeRule: rules[i] }));
-  return { rows, problems: problems.sort((a, b) => a.row - b.row) };
+  problems.sort((a, b) => a.row - b.row);
+  if (problems.length > MAX_LISTED_PROBLEMS) {
+    const rest = problems.length - MAX_LISTED_PROBLEMS;
+    problems.length = MAX_LISTED_PROBLEMS;
+    problems.push({ row: 0, message: `另有 ${rest} 处问题未列出，请先改正以上各行` });
+  }
+  return { rows, problems };
 }
 
 /** The catalogue as a workbook in the standard layout, 一级事项 merged over its rows. */
@@ -118,26 +194,48 @@ export async function catalogueXlsx(title: string, rows: CatalogueRow[]): Promis
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.addRow(HEAD_TOP);
   ws.addRow(HEAD_SUB);
-  for (const [a, b] of [[2, 3], [9, 10], [11, 12], [13, 14]]) ws.mergeCells(2, a, 2, b);
+  for (const [a, b] of [
+    [2, 3],
+    [9, 10],
+    [11, 12],
+    [13, 14],
+  ])
+    ws.mergeCells(2, a, 2, b);
   for (const col of [1, 4, 5, 6, 7, 8]) ws.mergeCells(2, col, 3, col);
   const tick = (b: boolean) => (b ? '√' : '');
   for (const r of rows) {
     const boxes = [...new Set([...CHANNEL_OPTIONS, ...r.channels])].map((ch) => `${r.channels.includes(ch) ? '■' : '□'}${ch}`).join(' ');
-    ws.addRow([r.code || r.seq, r.level1, r.level2, r.content, r.basis, r.timeLimit, r.publisher, boxes, tick(r.audienceAll), tick(r.audienceSpecific), tick(r.proactive), tick(r.onRequest), tick(r.tierCounty), tick(r.tierTownship)]);
+    ws.addRow([
+      r.code || r.seq,
+      r.level1,
+      r.level2,
+      r.content,
+      r.basis,
+      r.timeLimit,
+      r.publisher,
+      boxes,
+      tick(r.audienceAll),
+      tick(r.audienceSpecific),
+      tick(r.proactive),
+      tick(r.onRequest),
+      tick(r.tierCounty),
+      tick(r.tierTownship),
+    ]);
   }
   // Merge each run of rows with the same 一级事项, as published catalogues do.
-  for (let start = 4; start <= ws.rowCount; ) {
+  for (let start = 4; start <= ws.rowCount;) {
     let end = start;
     while (end + 1 <= ws.rowCount && text(ws.getCell(end + 1, 2).value) === text(ws.getCell(start, 2).value)) end++;
     if (end > start) ws.mergeCells(start, 2, end, 2);
     start = end + 1;
   }
-  for (let r = 2; r <= ws.rowCount; r++) for (let c = 1; c <= 14; c++) {
-    const cell = ws.getCell(r, c);
-    cell.alignment = { vertical: 'middle', wrapText: true, horizontal: r <= 3 || c >= 9 ? 'center' : 'left' };
-    cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-    if (r <= 3) cell.font = { bold: true };
-  }
+  for (let r = 2; r <= ws.rowCount; r++)
+    for (let c = 1; c <= 14; c++) {
+      const cell = ws.getCell(r, c);
+      cell.alignment = { vertical: 'middle', wrapText: true, horizontal: r <= 3 || c >= 9 ? 'center' : 'left' };
+      cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+      if (r <= 3) cell.font = { bold: true };
+    }
   [6, 14, 14, 30, 30, 16, 14, 24, 7, 7, 7, 7, 7, 7].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

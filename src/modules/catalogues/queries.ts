@@ -38,11 +38,13 @@ export interface CatalogueItemRow extends CatalogueRow {
 }
 
 export async function listAreas(q: Queryable): Promise<AreaRow[]> {
-  return (await q.query<AreaRow>(
-    `SELECT a.code, a.name, a.confirmed, a.note, a.lead_unit_id, u.name AS lead_unit_name,
+  return (
+    await q.query<AreaRow>(
+      `SELECT a.code, a.name, a.confirmed, a.note, a.lead_unit_id, u.name AS lead_unit_name,
             COALESCE((SELECT json_agg(json_build_object('id', r.id, 'name', r.name) ORDER BY r.path) FROM catalogue_area_units x JOIN units r ON r.id = x.unit_id WHERE x.area_code = a.code), '[]'::json) AS responsible
        FROM catalogue_areas a LEFT JOIN units u ON u.id = a.lead_unit_id ORDER BY a.sort`,
-  )).rows;
+    )
+  ).rows;
 }
 
 const HEAD = `SELECT c.id::int, c.unit_id, u.name AS unit_name, u.path AS unit_path, u.slug AS unit_slug, u.level AS unit_level, c.area_code, a.name AS area_name,
@@ -67,18 +69,54 @@ export async function templates(q: Queryable): Promise<CatalogueHead[]> {
 
 /** The published catalogues of a unit (one per area), or of every unit. */
 export async function publishedCatalogues(q: Queryable, unitId?: number): Promise<CatalogueHead[]> {
-  return (await q.query<CatalogueHead>(`${HEAD} WHERE c.state = 'published' AND NOT c.is_template ${unitId ? 'AND c.unit_id = $1' : ''} ORDER BY u.path, a.sort`, unitId ? [unitId] : [])).rows;
+  return (
+    await q.query<CatalogueHead>(`${HEAD} WHERE c.state = 'published' AND NOT c.is_template ${unitId ? 'AND c.unit_id = $1' : ''} ORDER BY u.path, a.sort`, unitId ? [unitId] : [])
+  ).rows;
 }
 
 export async function catalogueItems(q: Queryable, catalogueId: number): Promise<CatalogueItemRow[]> {
   const r = await q.query<{
-    id: number; seq: number; item_key: string; code: string; level1: string; level2: string; content: string; basis: string; time_limit: string; time_rule: TimeRule;
-    publisher: string; channels: string[]; audience_all: boolean; audience_specific: boolean; mode_proactive: boolean; mode_on_request: boolean; tier_county: boolean; tier_township: boolean;
-  }>('SELECT id::int, seq, item_key, code, level1, level2, content, basis, time_limit, time_rule, publisher, channels, audience_all, audience_specific, mode_proactive, mode_on_request, tier_county, tier_township FROM catalogue_items WHERE catalogue_id = $1 ORDER BY seq', [catalogueId]);
+    id: number;
+    seq: number;
+    item_key: string;
+    code: string;
+    level1: string;
+    level2: string;
+    content: string;
+    basis: string;
+    time_limit: string;
+    time_rule: TimeRule;
+    publisher: string;
+    channels: string[];
+    audience_all: boolean;
+    audience_specific: boolean;
+    mode_proactive: boolean;
+    mode_on_request: boolean;
+    tier_county: boolean;
+    tier_township: boolean;
+  }>(
+    'SELECT id::int, seq, item_key, code, level1, level2, content, basis, time_limit, time_rule, publisher, channels, audience_all, audience_specific, mode_proactive, mode_on_request, tier_county, tier_township FROM catalogue_items WHERE catalogue_id = $1 ORDER BY seq',
+    [catalogueId],
+  );
   return r.rows.map((x) => ({
-    id: x.id, itemKey: x.item_key, seq: x.seq, code: x.code, level1: x.level1, level2: x.level2, content: x.content, basis: x.basis, timeLimit: x.time_limit, timeRule: x.time_rule,
-    publisher: x.publisher, channels: x.channels, audienceAll: x.audience_all, audienceSpecific: x.audience_specific, proactive: x.mode_proactive, onRequest: x.mode_on_request,
-    tierCounty: x.tier_county, tierTownship: x.tier_township,
+    id: x.id,
+    itemKey: x.item_key,
+    seq: x.seq,
+    code: x.code,
+    level1: x.level1,
+    level2: x.level2,
+    content: x.content,
+    basis: x.basis,
+    timeLimit: x.time_limit,
+    timeRule: x.time_rule,
+    publisher: x.publisher,
+    channels: x.channels,
+    audienceAll: x.audience_all,
+    audienceSpecific: x.audience_specific,
+    proactive: x.mode_proactive,
+    onRequest: x.mode_on_request,
+    tierCounty: x.tier_county,
+    tierTownship: x.tier_township,
   }));
 }
 
@@ -93,12 +131,14 @@ export interface FiledItem {
 
 /** Information items of a unit filed under an area's catalogue items. */
 export async function filedItems(q: Queryable, unitId: number, areaCode: string): Promise<FiledItem[]> {
-  return (await q.query<FiledItem>(
-    `SELECT i.id::int, v.title, i.catalogue_key, v.formed_date::text, v.publish_date::text, i.status
+  return (
+    await q.query<FiledItem>(
+      `SELECT i.id::int, v.title, i.catalogue_key, v.formed_date::text, v.publish_date::text, i.status
        FROM information_items i JOIN item_versions v ON v.id = i.current_version_id
       WHERE i.unit_id = $1 AND i.catalogue_area = $2 AND i.catalogue_key IS NOT NULL AND i.status = 'published' ORDER BY v.publish_date DESC NULLS LAST`,
-    [unitId, areaCode],
-  )).rows;
+      [unitId, areaCode],
+    )
+  ).rows;
 }
 
 export const itemKey = (level1: string, level2: string) => `${level1.trim()}｜${level2.trim()}`;

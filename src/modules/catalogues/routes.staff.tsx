@@ -33,10 +33,23 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     const paths = grantedPaths(request.actor, ['office_admin', 'publisher']);
     const units = await tree();
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, CataloguesHome({
-      ctx, areas: await listAreas(deps.db), units, myUnits: units.filter((u) => paths.some((p) => u.path.startsWith(p))), templates: await templates(deps.db),
-      canManage: can(request.actor, 'catalogue.manage_areas'), notice: extra.notice, errors: extra.errors ?? {}, problems: extra.problems,
-    }), { status: extra.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      CataloguesHome({
+        ctx,
+        areas: await listAreas(deps.db),
+        units,
+        myUnits: units.filter((u) => paths.some((p) => u.path.startsWith(p))),
+        templates: await templates(deps.db),
+        canManage: can(request.actor, 'catalogue.manage_areas'),
+        notice: extra.notice,
+        errors: extra.errors ?? {},
+        problems: extra.problems,
+      }),
+      { status: extra.status },
+    );
   }
 
   async function unitPage(request: FastifyRequest, reply: FastifyReply, unitId: number, extra: Extra = {}) {
@@ -53,7 +66,24 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
       if (c.state === 'published') published.set(c.area_code, c);
     }
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, UnitCataloguesPage({ ctx, unit, areas: await listAreas(deps.db), latest, published, templates: await templates(deps.db), can: { edit: canEdit, approve: canApprove }, notice: extra.notice, errors: extra.errors ?? {}, problems: extra.problems }), { status: extra.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      UnitCataloguesPage({
+        ctx,
+        unit,
+        areas: await listAreas(deps.db),
+        latest,
+        published,
+        templates: await templates(deps.db),
+        can: { edit: canEdit, approve: canApprove },
+        notice: extra.notice,
+        errors: extra.errors ?? {},
+        problems: extra.problems,
+      }),
+      { status: extra.status },
+    );
   }
 
   app.get('/staff/catalogues', async (request, reply) => home(request, reply));
@@ -65,14 +95,31 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     const b = request.body as Record<string, unknown>;
     const name = formString(b.name).trim();
     const lead = Number(formString(b.leadUnitId)) || null;
-    const responsible = [...new Set(formList(b.responsibleUnitIds).map(Number).filter((n) => Number.isInteger(n) && n > 0))].slice(0, 200);
+    const responsible = [
+      ...new Set(
+        formList(b.responsibleUnitIds)
+          .map(Number)
+          .filter((n) => Number.isInteger(n) && n > 0),
+      ),
+    ].slice(0, 200);
     if (!name || name.length > 40) return home(request, reply, { errors: { [`name-${code}`]: '领域名称须为1至40个字' }, status: 400 });
     await deps.db.transaction(async (tx) => {
-      const r = await tx.query('UPDATE catalogue_areas SET name = $2, lead_unit_id = $3, confirmed = confirmed OR name <> $2, updated_at = $4 WHERE code = $1 RETURNING code', [code, name, lead, deps.clock.now()]);
+      const r = await tx.query('UPDATE catalogue_areas SET name = $2, lead_unit_id = $3, confirmed = confirmed OR name <> $2, updated_at = $4 WHERE code = $1 RETURNING code', [
+        code,
+        name,
+        lead,
+        deps.clock.now(),
+      ]);
       if (!r.rows.length) throw new NotFoundError('没有这个领域。');
       await tx.query('DELETE FROM catalogue_area_units WHERE area_code = $1', [code]);
       if (responsible.length) await tx.query('INSERT INTO catalogue_area_units (area_code, unit_id) SELECT $1, u.id FROM units u WHERE u.id = ANY($2::int[])', [code, responsible]);
-      await audit(tx, request.actor, { at: deps.clock.now(), action: 'catalogue.area_updated', subjectType: 'catalogue_area', subjectId: code, details: { name, leadUnitId: lead, responsible } });
+      await audit(tx, request.actor, {
+        at: deps.clock.now(),
+        action: 'catalogue.area_updated',
+        subjectType: 'catalogue_area',
+        subjectId: code,
+        details: { name, leadUnitId: lead, responsible },
+      });
     });
     return home(request, reply, { notice: `已保存领域 ${code}：${name}` });
   });
@@ -83,7 +130,12 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     const asTemplate = formString(body.template) === '1';
     const back = (extra: Extra) => (asTemplate ? home(request, reply, extra) : unitPage(request, reply, unitId, extra));
     try {
-      const r = await importCatalogue(deps.db, request.actor, deps.clock.now(), { unitId, areaCode: formString(body.area), asTemplate, file: files.find((f) => f.field === 'file')?.content });
+      const r = await importCatalogue(deps.db, request.actor, deps.clock.now(), {
+        unitId,
+        areaCode: formString(body.area),
+        asTemplate,
+        file: files.find((f) => f.field === 'file')?.content,
+      });
       if (asTemplate) return reply.redirect(`/staff/catalogues/${r.catalogueId}?done=${encodeURIComponent(`已导入 ${r.rows} 个事项`)}`, 303);
       return reply.redirect(`/staff/catalogues/${r.catalogueId}?done=${encodeURIComponent(`已导入 ${r.rows} 个事项，核对后可报送审核`)}`, 303);
     } catch (err) {
@@ -110,11 +162,21 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     const canEdit = can(request.actor, c.is_template ? 'catalogue.manage_areas' : 'catalogue.edit', { unitPath: c.unit_path });
     const canApprove = can(request.actor, c.is_template ? 'catalogue.manage_areas' : 'catalogue.approve', { unitPath: c.unit_path });
     if (!canEdit && !canApprove) authorize(request.actor, 'catalogue.edit', { unitPath: c.unit_path });
-    const events = (await deps.db.query<{ kind: string; at: string; actor_label: string; remarks: string }>(
-      `SELECT kind, to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at, actor_label, remarks FROM catalogue_events WHERE catalogue_id = $1 ORDER BY id`, [id])).rows;
+    const events = (
+      await deps.db.query<{ kind: string; at: string; actor_label: string; remarks: string }>(
+        `SELECT kind, to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at, actor_label, remarks FROM catalogue_events WHERE catalogue_id = $1 ORDER BY id`,
+        [id],
+      )
+    ).rows;
     const ctx = app.viewContext(request, reply);
     const notice = extra.notice ?? (formString((request.query as Record<string, unknown>)?.done).slice(0, 200) || undefined);
-    return sendPage(request, reply, ctx, CatalogueDetailPage({ ctx, c, items: await catalogueItems(deps.db, id), events, can: { edit: canEdit, approve: canApprove }, notice, errors: extra.errors ?? {} }), { status: extra.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      CatalogueDetailPage({ ctx, c, items: await catalogueItems(deps.db, id), events, can: { edit: canEdit, approve: canApprove }, notice, errors: extra.errors ?? {} }),
+      { status: extra.status },
+    );
   }
 
   app.get('/staff/catalogues/coverage', async (request, reply) => {
@@ -125,11 +187,17 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     const heads = (await publishedCatalogues(deps.db)).filter((h) => paths.some((p) => h.unit_path.startsWith(p)));
     const assess = (h: CatalogueHead) => assessCatalogue(deps.db, h, calendar, asOf);
     const rows = [];
-    for (const h of heads) rows.push({ unitId: h.unit_id, unitName: h.unit_name, areaName: h.area_name, catalogueId: h.id, counts: summarise((await assess(h)).map((x) => x.coverage)) });
+    for (const h of heads)
+      rows.push({ unitId: h.unit_id, unitName: h.unit_name, areaName: h.area_name, catalogueId: h.id, counts: summarise((await assess(h)).map((x) => x.coverage)) });
     const pick = Number((request.query as Record<string, unknown>).catalogue) || 0;
     const chosen = heads.find((h) => h.id === pick);
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, CoveragePage({ ctx, asOf, rows, detail: chosen ? { unitName: chosen.unit_name, areaName: chosen.area_name, items: await assess(chosen) } : undefined }));
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      CoveragePage({ ctx, asOf, rows, detail: chosen ? { unitName: chosen.unit_name, areaName: chosen.area_name, items: await assess(chosen) } : undefined }),
+    );
   });
 
   app.get('/staff/catalogues/:id', async (request, reply) => {
@@ -138,7 +206,8 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     if (!m) throw new NotFoundError('没有找到这个目录。');
     if (!m[2]) return detail(request, reply, Number(m[1]));
     const c = await getCatalogue(deps.db, Number(m[1]));
-    if (!c.is_template && c.state !== 'published') authorize(request.actor, can(request.actor, 'catalogue.approve', { unitPath: c.unit_path }) ? 'catalogue.approve' : 'catalogue.edit', { unitPath: c.unit_path });
+    if (!c.is_template && c.state !== 'published')
+      authorize(request.actor, can(request.actor, 'catalogue.approve', { unitPath: c.unit_path }) ? 'catalogue.approve' : 'catalogue.edit', { unitPath: c.unit_path });
     const title = `${c.unit_name}${c.area_name}领域基层政务公开标准目录`;
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -165,11 +234,22 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     if (!item) throw new NotFoundError('没有找到这条信息。');
     authorize(request.actor, 'item.draft', { unitPath: item.unit_path });
     const options: { value: string; label: string }[] = [];
-    for (const h of await publishedCatalogues(deps.db, item.unit_id)) for (const i of await catalogueItems(deps.db, h.id)) options.push({ value: `${h.area_code}|${i.itemKey}`, label: `${h.area_name}：${i.level1}${i.level2 ? ` / ${i.level2}` : ''}` });
-    const cur = await deps.db.query<{ a: string | null; k: string | null; title: string }>('SELECT i.catalogue_area AS a, i.catalogue_key AS k, v.title FROM information_items i JOIN item_versions v ON v.id = (SELECT max(id) FROM item_versions WHERE item_id = i.id) WHERE i.id = $1', [itemId]);
+    for (const h of await publishedCatalogues(deps.db, item.unit_id))
+      for (const i of await catalogueItems(deps.db, h.id))
+        options.push({ value: `${h.area_code}|${i.itemKey}`, label: `${h.area_name}：${i.level1}${i.level2 ? ` / ${i.level2}` : ''}` });
+    const cur = await deps.db.query<{ a: string | null; k: string | null; title: string }>(
+      'SELECT i.catalogue_area AS a, i.catalogue_key AS k, v.title FROM information_items i JOIN item_versions v ON v.id = (SELECT max(id) FROM item_versions WHERE item_id = i.id) WHERE i.id = $1',
+      [itemId],
+    );
     const row = cur.rows[0];
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, FileItemPage({ ctx, item: { id: itemId, title: row.title }, options, current: row.a && row.k ? `${row.a}|${row.k}` : '', errors: extra.errors ?? {}, notice: extra.notice }), { status: extra.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      FileItemPage({ ctx, item: { id: itemId, title: row.title }, options, current: row.a && row.k ? `${row.a}|${row.k}` : '', errors: extra.errors ?? {}, notice: extra.notice }),
+      { status: extra.status },
+    );
   }
 
   app.get('/staff/items/:id/catalogue', async (request, reply) => filePage(request, reply, Number((request.params as { id: string }).id) || 0));

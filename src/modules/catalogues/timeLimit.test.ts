@@ -20,7 +20,10 @@ test('公开时限 texts of published catalogues become checkable rules; the res
     ['', { kind: 'text' }],
   ];
   for (const [text, rule] of cases) assert.deepEqual(parseTimeLimit(text), rule, text);
-  assert.deepEqual(resolveSameAsAbove([parseTimeLimit('及时公开'), parseTimeLimit('同上'), parseTimeLimit('同上')]).map((r) => r.kind), ['immediate', 'immediate', 'immediate']);
+  assert.deepEqual(
+    resolveSameAsAbove([parseTimeLimit('及时公开'), parseTimeLimit('同上'), parseTimeLimit('同上')]).map((r) => r.kind),
+    ['immediate', 'immediate', 'immediate'],
+  );
   assert.equal(resolveSameAsAbove([parseTimeLimit('同上')])[0].kind, 'text', '同上 in the first row has nothing above');
   assert.equal(describeRule(parseTimeLimit('信息形成之日起20个工作日内')), '信息形成或变更之日起20个工作日内');
 });

@@ -31,7 +31,7 @@ export function parseTimeLimit(text: string): TimeRule {
   const t = text.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
   if (!t) return { kind: 'text' };
   if (/^同上/.test(t)) return { kind: 'same_as_above' };
-  const days = /(\d+|[一二两三四五六七八九十]+)个?(工作日|日|天)/.exec(t);
+  const days = /(?<![\d一二两三四五六七八九十])(\d+|[一二两三四五六七八九十]+)个?(工作日|日|天)/.exec(t);
   if (days && /形成|变更|产生|作出|制作|批准|收到|之日/.test(t)) {
     const n = number(days[1]);
     if (n && n <= 365) return days[2] === '工作日' ? { kind: 'working_days', days: n, from: 'formation' } : { kind: 'calendar_days', days: n, from: 'formation' };

@@ -99,7 +99,21 @@ test('an office administrator edits the guide contact data of a unit in the subt
   const admin = await makeUser(h.db, dept.id, ['office_admin']);
   const b = new Browser(h.app);
   await b.login(admin.username);
-  const fields = { code: dept.code, creditCode: '', name: dept.name, shortName: '测试', officeName: '办公室', address: '人民路1号', officeHours: '工作日 9:00-17:00', phone: '0000-12345678', fax: '', webContact: '', email: 'bad-email', postcode: '', guideText: '' };
+  const fields = {
+    code: dept.code,
+    creditCode: '',
+    name: dept.name,
+    shortName: '测试',
+    officeName: '办公室',
+    address: '人民路1号',
+    officeHours: '工作日 9:00-17:00',
+    phone: '0000-12345678',
+    fax: '',
+    webContact: '',
+    email: 'bad-email',
+    postcode: '',
+    guideText: '',
+  };
   const bad = await b.post(`/staff/units/${dept.id}/edit`, fields);
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /电子邮箱格式不正确/);
@@ -128,7 +142,10 @@ test('user creation validates input and is limited to the administrator subtree'
   const ok = await b.post('/staff/users', { username: 'newpub', displayName: '新发布员', unitId: String(dept.id), password: 'long-enough-pass', roles: ['publisher', 'reviewer'] });
   assert.equal(ok.statusCode, 303);
   const roles = await h.db.query<{ role: string }>(`SELECT role FROM role_assignments ra JOIN users u ON u.id = ra.user_id WHERE u.username = 'newpub' ORDER BY role`);
-  assert.deepEqual(roles.rows.map((r) => r.role), ['publisher', 'reviewer']);
+  assert.deepEqual(
+    roles.rows.map((r) => r.role),
+    ['publisher', 'reviewer'],
+  );
 });
 
 test('reading preferences switch to Traditional Chinese and large text through links that work without JavaScript', async (t) => {

@@ -90,19 +90,40 @@ export function registerOrgsRoutes(app: FastifyInstance) {
       if (!isFormError(err)) throw err;
       const ctx = app.viewContext(request, reply);
       const values = {
-        ...unit, code: input.code, credit_code: input.creditCode, name: input.name, short_name: input.shortName, office_name: input.officeName,
-        address: input.address, office_hours: input.officeHours, phone: input.phone, fax: input.fax, web_contact: input.webContact,
-        email: input.email, postcode: input.postcode, guide_text: input.guideText,
+        ...unit,
+        code: input.code,
+        credit_code: input.creditCode,
+        name: input.name,
+        short_name: input.shortName,
+        office_name: input.officeName,
+        address: input.address,
+        office_hours: input.officeHours,
+        phone: input.phone,
+        fax: input.fax,
+        web_contact: input.webContact,
+        email: input.email,
+        postcode: input.postcode,
+        guide_text: input.guideText,
       } as unknown as Record<string, string>;
       return sendPage(request, reply, ctx, UnitEditPage({ ctx, unit, values, errors: err.fields, message: err.message }), { status: err.status });
     }
   });
 
-  const usersPage = async (request: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, unknown>; errors?: Record<string, string>; message?: string; status?: number } = {}) => {
+  const usersPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { values?: Record<string, unknown>; errors?: Record<string, string>; message?: string; status?: number } = {},
+  ) => {
     const paths = grantedPaths(request.actor, ['system_admin', 'office_admin']);
     const ctx = app.viewContext(request, reply);
     const units = asTree(await listUnits(deps.db)).filter((u) => paths.some((p) => u.path.startsWith(p)));
-    return sendPage(request, reply, ctx, UsersPage({ ctx, users: await listUsersIn(deps.db, paths), units, values: extra.values ?? {}, errors: extra.errors ?? {}, message: extra.message }), { status: extra.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      UsersPage({ ctx, users: await listUsersIn(deps.db, paths), units, values: extra.values ?? {}, errors: extra.errors ?? {}, message: extra.message }),
+      { status: extra.status },
+    );
   };
 
   app.get('/staff/users', async (request, reply) => {

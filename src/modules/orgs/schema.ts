@@ -19,7 +19,10 @@ export const unitInput = z.object({
     .default(''),
   name: z.string().trim().min(2, '请填写机构全称').max(100, '机构全称不超过100字'),
   shortName: z.string().trim().min(1, '请填写机构简称').max(30, '简称不超过30字'),
-  slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, '网址名只能用小写字母、数字和连字符'),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, '网址名只能用小写字母、数字和连字符'),
   level: z.enum(['city', 'county', 'township'], { error: '请选择层级' }),
   kind: z.enum(['government', 'department'], { error: '请选择机构类型' }),
   officeName: text(100, '不超过100字').default(''),
@@ -29,7 +32,11 @@ export const unitInput = z.object({
   fax: text(50, '不超过50字').default(''),
   webContact: text(200, '不超过200字').default(''),
   email: z.union([z.literal(''), z.string().trim().email('电子邮箱格式不正确')]).default(''),
-  postcode: z.string().trim().regex(/^(\d{6})?$/, '邮政编码应为6位数字').default(''),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, '邮政编码应为6位数字')
+    .default(''),
   guideText: text(20000, '不超过2万字').default(''),
 });
 export type UnitInput = z.infer<typeof unitInput>;
@@ -37,13 +44,15 @@ export type UnitInput = z.infer<typeof unitInput>;
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
 export const userInput = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9_.-]{3,40}$/, '用户名为3至40位小写字母、数字、点、下划线或连字符'),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9_.-]{3,40}$/, '用户名为3至40位小写字母、数字、点、下划线或连字符'),
   displayName: z.string().trim().min(1, '请填写姓名').max(50, '姓名不超过50字'),
   unitId: z.number({ error: '请选择所属单位' }).int().positive('请选择所属单位'),
   password: z.string().min(10, '密码至少10位').max(200, '密码过长'),
-  grants: z
-    .array(z.object({ role: z.enum(ROLES as [Role, ...Role[]]), unitId: z.number().int().positive() }))
-    .default([]),
+  grants: z.array(z.object({ role: z.enum(ROLES as [Role, ...Role[]]), unitId: z.number().int().positive() })).default([]),
 });
 export type UserInput = z.infer<typeof userInput>;
 

@@ -15,10 +15,14 @@ export const newToken = () => randomBytes(32).toString('base64url');
 
 export async function createSession(q: Queryable, userId: number, hours: number, now: Date, ip: string, userAgent: string): Promise<string> {
   const token = newToken();
-  await q.query(
-    `INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, ip, user_agent) VALUES ($1, $2, $3, $3, $4, $5, $6)`,
-    [hashToken(token), userId, now, new Date(now.getTime() + hours * 3600_000), ip, userAgent.slice(0, 300)],
-  );
+  await q.query(`INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, ip, user_agent) VALUES ($1, $2, $3, $3, $4, $5, $6)`, [
+    hashToken(token),
+    userId,
+    now,
+    new Date(now.getTime() + hours * 3600_000),
+    ip,
+    userAgent.slice(0, 300),
+  ]);
   return token;
 }
 
@@ -56,11 +60,7 @@ export async function loadActorFromRequest(deps: AppDeps, request: FastifyReques
   const s = r.rows[0];
   if (!s) return anonymous;
   // Sliding expiry: each use extends the session by the configured idle time.
-  await deps.db.query('UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id = $1', [
-    id,
-    now,
-    new Date(now.getTime() + deps.config.sessionHours * 3600_000),
-  ]);
+  await deps.db.query('UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id = $1', [id, now, new Date(now.getTime() + deps.config.sessionHours * 3600_000)]);
   return {
     kind: 'user',
     id: s.user_id,

@@ -17,7 +17,9 @@ export function LoginPage(props: { ctx: ViewContext; next: string; values: { use
         <input type="hidden" name="next" value={props.next} />
         <Field name="username" label="用户名" value={props.values.username} error={fields.username} autocomplete="username" />
         <Field name="password" label="密码" type="password" error={fields.password} autocomplete="current-password" />
-        <button type="submit" class="button">登录</button>
+        <button type="submit" class="button">
+          登录
+        </button>
       </form>
     </Layout>
   );
@@ -31,9 +33,7 @@ export function StaffHome(props: { ctx: ViewContext }) {
   return (
     <Layout ctx={props.ctx} title="工作台" staff>
       <h1>工作台</h1>
-      <p>
-        您的角色：{grants.map((g) => ROLE_LABELS[g.role]).join('、') || '无'}
-      </p>
+      <p>您的角色：{grants.map((g) => ROLE_LABELS[g.role]).join('、') || '无'}</p>
       <ul class="tiles">
         {content ? (
           <li>
@@ -103,7 +103,9 @@ export function StaffHome(props: { ctx: ViewContext }) {
       <form method="post" action="/logout">
         <CsrfField ctx={props.ctx} />
         <input type="hidden" name="everywhere" value="1" />
-        <button type="submit" class="button secondary">在所有设备上退出</button>
+        <button type="submit" class="button secondary">
+          在所有设备上退出
+        </button>
       </form>
     </Layout>
   );
@@ -154,7 +156,12 @@ export function UnitEditPage(props: { ctx: ViewContext; unit: UnitRow; values: R
   const v = props.values;
   const e = props.errors;
   return (
-    <Layout ctx={props.ctx} title={`编辑 ${props.unit.name}`} staff crumbs={[{ label: '工作台', href: '/staff' }, { label: '单位与指南', href: '/staff/units' }, { label: props.unit.name }]}>
+    <Layout
+      ctx={props.ctx}
+      title={`编辑 ${props.unit.name}`}
+      staff
+      crumbs={[{ label: '工作台', href: '/staff' }, { label: '单位与指南', href: '/staff/units' }, { label: props.unit.name }]}
+    >
       <h1>编辑单位信息</h1>
       <ErrorSummary errors={e} message={props.message} />
       <form method="post" action={`/staff/units/${props.unit.id}/edit`}>
@@ -175,7 +182,9 @@ export function UnitEditPage(props: { ctx: ViewContext; unit: UnitRow; values: R
           <Field name="postcode" label="邮政编码" value={v.postcode} error={e.postcode} />
         </fieldset>
         <Field name="guideText" label="指南正文（信息分类、编排体系、获取方式）" value={v.guide_text} error={e.guideText} textarea rows={10} />
-        <button type="submit" class="button">保存</button>
+        <button type="submit" class="button">
+          保存
+        </button>
       </form>
     </Layout>
   );
@@ -211,7 +220,9 @@ export function UsersPage(props: {
               <td>{u.username}</td>
               <td>{u.display_name}</td>
               <td>{u.unit_name}</td>
-              <td>{(u.roles ?? '').replace(/system_admin|office_admin|publisher|secrecy_reviewer|reviewer|request_officer/g, (r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS])}</td>
+              <td>
+                {(u.roles ?? '').replace(/system_admin|office_admin|publisher|secrecy_reviewer|reviewer|request_officer/g, (r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS])}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -234,7 +245,9 @@ export function UsersPage(props: {
           ))}
         </fieldset>
         <Select name="roleUnitId" label="角色适用范围（该单位及其下级）" options={unitOptions} value={v.roleUnitId} blank="与所属单位相同" />
-        <button type="submit" class="button">创建用户</button>
+        <button type="submit" class="button">
+          创建用户
+        </button>
       </form>
     </Layout>
   );
@@ -293,7 +306,15 @@ export function TokensPage(props: {
           <form method="post" action="/staff/tokens">
             <CsrfField ctx={props.ctx} />
             <Field name="name" label="名称（如：某局OA系统）" value={v.name} error={props.errors.name} required />
-            <Select name="unitId" label="单位" options={props.units.map((u) => ({ value: String(u.id), label: `${'　'.repeat(u.depth)}${u.name}` }))} value={v.unitId} error={props.errors.unitId} required blank="请选择" />
+            <Select
+              name="unitId"
+              label="单位"
+              options={props.units.map((u) => ({ value: String(u.id), label: `${'　'.repeat(u.depth)}${u.name}` }))}
+              value={v.unitId}
+              error={props.errors.unitId}
+              required
+              blank="请选择"
+            />
             <fieldset id="f-scopes">
               <legend>权限</legend>
               {props.errors.scopes ? <p class="error-message">{props.errors.scopes}</p> : null}
@@ -303,7 +324,9 @@ export function TokensPage(props: {
                 </label>
               ))}
             </fieldset>
-            <button type="submit" class="button">创建令牌</button>
+            <button type="submit" class="button">
+              创建令牌
+            </button>
           </form>
         </>
       )}

@@ -7,16 +7,20 @@ export function atomFeed(o: { id: string; title: string; selfUrl: string; altern
   const entries = o.rows
     .map((r) => {
       const url = `${o.baseUrl}/xxgk/${r.unit_slug}/items/${r.id}`;
-      return `<entry><id>${xmlEscape(url)}</id><title>${xmlEscape(r.title)}</title><link rel="alternate" type="text/html" href="${xmlEscape(url)}"/>` +
+      return (
+        `<entry><id>${xmlEscape(url)}</id><title>${xmlEscape(r.title)}</title><link rel="alternate" type="text/html" href="${xmlEscape(url)}"/>` +
         `<published>${r.published_at.toISOString()}</published><updated>${r.updated_at.toISOString()}</updated>` +
         `<author><name>${xmlEscape(r.unit_name)}</name></author>` +
         (r.summary ? `<summary>${xmlEscape(r.summary)}</summary>` : '') +
-        `<category term="${xmlEscape(r.section_code)}"/></entry>`;
+        `<category term="${xmlEscape(r.section_code)}"/></entry>`
+      );
     })
     .join('');
-  return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN"><id>${xmlEscape(o.id)}</id><title>${xmlEscape(o.title)}</title>` +
+  return (
+    `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN"><id>${xmlEscape(o.id)}</id><title>${xmlEscape(o.title)}</title>` +
     `<link rel="self" type="application/atom+xml" href="${xmlEscape(o.selfUrl)}"/><link rel="alternate" type="text/html" href="${xmlEscape(o.alternateUrl)}"/>` +
-    `<updated>${o.updated.toISOString()}</updated>${entries}</feed>\n`;
+    `<updated>${o.updated.toISOString()}</updated>${entries}</feed>\n`
+  );
 }
 
 export function urlset(urls: { loc: string; lastmod?: Date }[]): string {

@@ -18,7 +18,10 @@ test('the column shows the four first-level sections in order and the Art. 20/21
   const b = new Browser(h.app);
   const city = /<nav class="xxgk-nav"[\s\S]*?<\/nav>/.exec((await b.get('/xxgk/city')).body)![0];
   const order = ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报'].map((s) => city.indexOf(s));
-  assert.ok(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1])), `order ${order}`);
+  assert.ok(
+    order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1])),
+    `order ${order}`,
+  );
   assert.match(city, /市政建设/);
   assert.ok(!city.includes('宅基地使用情况审核'), 'township items are not on a city column');
   const town = /<nav class="xxgk-nav"[\s\S]*?<\/nav>/.exec((await b.get('/xxgk/town')).body)![0];
@@ -58,7 +61,8 @@ test('item pages carry gov.cn metadata, JSON-LD, SiteName meta tags, ETags and a
   const b = new Browser(h.app);
   const r = await b.get(`/xxgk/city/items/${itemId}`);
   assert.equal(r.statusCode, 200);
-  for (const label of ['索引号', '主题分类', '发布机构', '发文机关', '成文日期', '发布日期', '发文字号', '有效性', '主题词']) assert.match(r.body, new RegExp(`<th scope="row">${label}</th>`));
+  for (const label of ['索引号', '主题分类', '发布机构', '发文机关', '成文日期', '发布日期', '发文字号', '有效性', '主题词'])
+    assert.match(r.body, new RegExp(`<th scope="row">${label}</th>`));
   const ld = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(r.body)![1];
   const data = JSON.parse(ld);
   assert.equal(data['@type'], 'Legislation');
@@ -112,7 +116,10 @@ test('Atom feeds per unit and per section, and a sitemap index that lists every 
 test('the guide shows the Art. 12 contact data and its last update', async (t) => {
   const { h, city } = await setup();
   t.after(() => h.close());
-  await h.db.query(`UPDATE units SET office_name = '市政府办公室', address = '人民大道1号', office_hours = '工作日9:00-17:00', phone = '0999-1234567', fax = '0999-7654321', web_contact = '本网站', guide_updated_at = '2026-01-05T02:00:00Z' WHERE id = $1`, [city.id]);
+  await h.db.query(
+    `UPDATE units SET office_name = '市政府办公室', address = '人民大道1号', office_hours = '工作日9:00-17:00', phone = '0999-1234567', fax = '0999-7654321', web_contact = '本网站', guide_updated_at = '2026-01-05T02:00:00Z' WHERE id = $1`,
+    [city.id],
+  );
   const r = await new Browser(h.app).get('/xxgk/city/guide');
   for (const s of ['市政府办公室', '人民大道1号', '工作日9:00-17:00', '0999-1234567', '0999-7654321', '本网站', '最后更新：2026-01-05']) assert.ok(r.body.includes(s), s);
 });
@@ -123,7 +130,29 @@ test('an office administrator hides a sub-section and renames another; first-lev
   const admin = await makeUser(h.db, city.id, ['office_admin']);
   const b = new Browser(h.app);
   await b.login(admin.username);
-  const all = ['a20_01', 'a20_02', 'a20_03', 'a20_04', 'a20_05', 'a20_06', 'a20_07', 'a20_08', 'a20_09', 'a20_10', 'a20_11', 'a20_12', 'a20_13', 'a20_15', 'a21_municipal', 'a21_public_services', 'a21_public_welfare', 'a21_public_security', 'a21_land_expropriation', 'a21_house_expropriation', 'a21_social_assistance'];
+  const all = [
+    'a20_01',
+    'a20_02',
+    'a20_03',
+    'a20_04',
+    'a20_05',
+    'a20_06',
+    'a20_07',
+    'a20_08',
+    'a20_09',
+    'a20_10',
+    'a20_11',
+    'a20_12',
+    'a20_13',
+    'a20_15',
+    'a21_municipal',
+    'a21_public_services',
+    'a21_public_welfare',
+    'a21_public_security',
+    'a21_land_expropriation',
+    'a21_house_expropriation',
+    'a21_social_assistance',
+  ];
   const tooLong = await b.post(`/staff/units/${city.id}/sections`, { enabled: all, label_a20_01: '长'.repeat(31) });
   assert.equal(tooLong.statusCode, 400);
   const ok = await b.post(`/staff/units/${city.id}/sections`, { enabled: all, label_a20_01: '政策文件' });
@@ -144,10 +173,20 @@ test('the office sets a calendar day and imports a notice; bad files change noth
   await b.login(admin.username);
   assert.equal((await b.post('/staff/calendar/day', { day: '2027-13-01', working: 'false', name: '' })).statusCode, 400);
   assert.equal((await b.post('/staff/calendar/day', { day: '2027-01-01', working: 'false', name: '元旦' })).statusCode, 200);
-  const bad = await b.postMultipart('/staff/calendar/import', {}, [{ field: 'files', filename: 'x.json', content: Buffer.from('{"year": 2028, "days": [{"date": "2028-02-30", "isOffDay": true, "name": "x"}]}') }], '/staff/calendar');
+  const bad = await b.postMultipart(
+    '/staff/calendar/import',
+    {},
+    [{ field: 'files', filename: 'x.json', content: Buffer.from('{"year": 2028, "days": [{"date": "2028-02-30", "isOffDay": true, "name": "x"}]}') }],
+    '/staff/calendar',
+  );
   assert.equal(bad.statusCode, 400);
   assert.equal((await h.db.query('SELECT 1 FROM calendar_years WHERE year = 2028')).rows.length, 0);
-  const good = await b.postMultipart('/staff/calendar/import', {}, [{ field: 'files', filename: '2026.json', content: Buffer.from(JSON.stringify({ year: 2028, papers: [], days: [{ date: '2028-01-01', isOffDay: true, name: '元旦' }] })) }], '/staff/calendar');
+  const good = await b.postMultipart(
+    '/staff/calendar/import',
+    {},
+    [{ field: 'files', filename: '2026.json', content: Buffer.from(JSON.stringify({ year: 2028, papers: [], days: [{ date: '2028-01-01', isOffDay: true, name: '元旦' }] })) }],
+    '/staff/calendar',
+  );
   assert.equal(good.statusCode, 200);
   assert.match(good.body, /2028 年 1 天/);
   assert.equal((await h.calendar.get()).isWorkingDay('2028-03-01'), true);

@@ -133,11 +133,14 @@ export async function itemPageExtras(q: Queryable, itemId: number, versionId: nu
     [itemId, versionId, validityBy],
   );
   const row = r.rows[0];
-  const parse = <T,>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
   return {
     attachments: parse<{ id: number; version_id: number; blob_sha256: string; filename: string; position: number; size: number; mime: string }[]>(row.attachments),
     links: parse<{ id: number; title: string; interpretation_form: string | null; unit_slug: string; publish_date: string | null }[]>(row.links),
-    versions: parse<{ version_no: number; published_at: string | null; change_note: string }[]>(row.versions).map((v) => ({ ...v, published_at: v.published_at ? new Date(v.published_at) : null })),
+    versions: parse<{ version_no: number; published_at: string | null; change_note: string }[]>(row.versions).map((v) => ({
+      ...v,
+      published_at: v.published_at ? new Date(v.published_at) : null,
+    })),
     by: parse<{ id: number; title: string; unit_slug: string } | null>(row.by) ?? undefined,
   };
 }

@@ -72,12 +72,32 @@ export function registerPortalRoutes(app: FastifyInstance) {
     });
   });
 
-  async function listPage(request: FastifyRequest, reply: FastifyReply, unit: UnitRow, code: string, label: string, basis: string | undefined, base: PublicListFilters, basePath: string) {
+  async function listPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    unit: UnitRow,
+    code: string,
+    label: string,
+    basis: string | undefined,
+    base: PublicListFilters,
+    basePath: string,
+  ) {
     const filters = readFilters(request.query);
     const page = pageOf(request.query);
-    const f: PublicListFilters = { ...base, unitId: unit.id, topic: filters.topic || undefined, genre: filters.genre || undefined, year: filters.year ? Number(filters.year) : undefined, validity: filters.validity || undefined };
+    const f: PublicListFilters = {
+      ...base,
+      unitId: unit.id,
+      topic: filters.topic || undefined,
+      genre: filters.genre || undefined,
+      year: filters.year ? Number(filters.year) : undefined,
+      validity: filters.validity || undefined,
+    };
     return sendPublicPage(app, request, reply, async (ctx) => {
-      const [sections, list, years] = await Promise.all([sectionsOf(unit), listPublicItems(deps.db, f, page, PAGE_SIZE), memo(`years:${unit.id}`, () => publishedYears(deps.db, unit.id))]);
+      const [sections, list, years] = await Promise.all([
+        sectionsOf(unit),
+        listPublicItems(deps.db, f, page, PAGE_SIZE),
+        memo(`years:${unit.id}`, () => publishedYears(deps.db, unit.id)),
+      ]);
       return SectionListPage({ ctx, unit, sections, code, label, basis, rows: list.rows, total: list.total, page, pageSize: PAGE_SIZE, filters, years, basePath });
     });
   }
@@ -85,7 +105,8 @@ export function registerPortalRoutes(app: FastifyInstance) {
   app.get('/xxgk/:unit/s/:section', async (request, reply) => {
     const unit = await unitOr404(request);
     const code = (request.params as { section: string }).section;
-    if (code === 'proactive') return listPage(request, reply, unit, 'proactive', '法定主动公开内容', '条例第二十条、第二十一条', { section: 'proactive' }, `/xxgk/${unit.slug}/s/proactive`);
+    if (code === 'proactive')
+      return listPage(request, reply, unit, 'proactive', '法定主动公开内容', '条例第二十条、第二十一条', { section: 'proactive' }, `/xxgk/${unit.slug}/s/proactive`);
     const sections = await sectionsOf(unit);
     const s = sections.find((x) => x.code === code && x.enabled && x.code !== 'guide');
     if (!s) throw new NotFoundError('没有这个栏目。');
@@ -112,7 +133,18 @@ export function registerPortalRoutes(app: FastifyInstance) {
     } else if (item.current_version_id) version = await getVersion(deps.db, item.current_version_id);
     if (!version || (version.disclosure !== 'proactive' && !staff)) throw new NotFoundError('没有找到这条信息。');
     const extras = await itemPageExtras(deps.db, item.id, version.id, item.kind === 'interpretation', item.validity_by_item_id);
-    return { unit, d: { item, version, isCurrent: version.id === item.current_version_id, attachments: extras.attachments, links: extras.links, versions: extras.versions, validityBy: extras.by } };
+    return {
+      unit,
+      d: {
+        item,
+        version,
+        isCurrent: version.id === item.current_version_id,
+        attachments: extras.attachments,
+        links: extras.links,
+        versions: extras.versions,
+        validityBy: extras.by,
+      },
+    };
   }
 
   app.get('/xxgk/:unit/items/:id', async (request, reply) => {
@@ -151,7 +183,20 @@ export function registerPortalRoutes(app: FastifyInstance) {
     const unit = await unitOr404(request);
     const { rows } = await listPublicItems(deps.db, { unitId: unit.id }, 1, 50);
     const base = deps.config.baseUrl;
-    return sendXml(request, reply, atomFeed({ id: `${base}/xxgk/${unit.slug}`, title: `${unit.name}政府信息公开`, selfUrl: `${base}/xxgk/${unit.slug}/feed.atom`, alternateUrl: `${base}/xxgk/${unit.slug}`, baseUrl: base, rows, updated: rows[0]?.updated_at ?? unit.guide_updated_at }), 'application/atom+xml; charset=utf-8');
+    return sendXml(
+      request,
+      reply,
+      atomFeed({
+        id: `${base}/xxgk/${unit.slug}`,
+        title: `${unit.name}政府信息公开`,
+        selfUrl: `${base}/xxgk/${unit.slug}/feed.atom`,
+        alternateUrl: `${base}/xxgk/${unit.slug}`,
+        baseUrl: base,
+        rows,
+        updated: rows[0]?.updated_at ?? unit.guide_updated_at,
+      }),
+      'application/atom+xml; charset=utf-8',
+    );
   });
 
   app.get('/xxgk/:unit/s/:section/feed.atom', async (request, reply) => {
@@ -161,7 +206,20 @@ export function registerPortalRoutes(app: FastifyInstance) {
     const { rows } = await listPublicItems(deps.db, { unitId: unit.id, section: code }, 1, 50);
     const base = deps.config.baseUrl;
     const label = code === 'proactive' ? '法定主动公开内容' : SECTION_BY_CODE.get(code)!.label;
-    return sendXml(request, reply, atomFeed({ id: `${base}/xxgk/${unit.slug}/s/${code}`, title: `${unit.name} - ${label}`, selfUrl: `${base}/xxgk/${unit.slug}/s/${code}/feed.atom`, alternateUrl: `${base}/xxgk/${unit.slug}/s/${code}`, baseUrl: base, rows, updated: rows[0]?.updated_at ?? unit.guide_updated_at }), 'application/atom+xml; charset=utf-8');
+    return sendXml(
+      request,
+      reply,
+      atomFeed({
+        id: `${base}/xxgk/${unit.slug}/s/${code}`,
+        title: `${unit.name} - ${label}`,
+        selfUrl: `${base}/xxgk/${unit.slug}/s/${code}/feed.atom`,
+        alternateUrl: `${base}/xxgk/${unit.slug}/s/${code}`,
+        baseUrl: base,
+        rows,
+        updated: rows[0]?.updated_at ?? unit.guide_updated_at,
+      }),
+      'application/atom+xml; charset=utf-8',
+    );
   });
 
   app.get('/sitemap.xml', async (request, reply) => {
@@ -174,7 +232,11 @@ export function registerPortalRoutes(app: FastifyInstance) {
   app.get('/sitemaps/units.xml', async (request, reply) => {
     const base = deps.config.baseUrl;
     const units = await listUnits(deps.db);
-    const urls = [{ loc: `${base}/` }, { loc: `${base}/xxgk` }, ...units.flatMap((u) => [{ loc: `${base}/xxgk/${u.slug}` }, { loc: `${base}/xxgk/${u.slug}/guide`, lastmod: u.guide_updated_at }])];
+    const urls = [
+      { loc: `${base}/` },
+      { loc: `${base}/xxgk` },
+      ...units.flatMap((u) => [{ loc: `${base}/xxgk/${u.slug}` }, { loc: `${base}/xxgk/${u.slug}/guide`, lastmod: u.guide_updated_at }]),
+    ];
     return sendXml(request, reply, urlset(urls), 'application/xml; charset=utf-8');
   });
 

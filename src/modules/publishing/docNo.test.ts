@@ -4,7 +4,20 @@ import fs from 'node:fs';
 import { normalizeDocNo, parseDocNo } from './docNo.ts';
 
 test('normalises the bracket and spacing variants to 代字〔年〕序号号', () => {
-  for (const raw of ['国发〔2019〕5号', '国发[2019]5号', '国发(2019)5号', '国发（2019）5号', '国发【2019】5号', '国发﹝2019﹞5号', '国发 〔 2019 〕 5 号', '发文字号：国发〔2019〕5号', '\u200b国发〔2019〕05号', '国发2019年5号', '国发 2019 5', '国发〔2019〕第5号']) {
+  for (const raw of [
+    '国发〔2019〕5号',
+    '国发[2019]5号',
+    '国发(2019)5号',
+    '国发（2019）5号',
+    '国发【2019】5号',
+    '国发﹝2019﹞5号',
+    '国发 〔 2019 〕 5 号',
+    '发文字号：国发〔2019〕5号',
+    '\u200b国发〔2019〕05号',
+    '国发2019年5号',
+    '国发 2019 5',
+    '国发〔2019〕第5号',
+  ]) {
     assert.equal(parseDocNo(raw)?.normalized, '国发〔2019〕5号', raw);
   }
   assert.deepEqual(parseDocNo('国办发明电〔2018〕15号'), { prefix: '国办发明电', year: 2018, serial: 15, normalized: '国办发明电〔2018〕15号' });
@@ -20,7 +33,7 @@ test('keeps numbers without a year, and refuses what is not a document number', 
 });
 
 test('parses the real document numbers of eleven governments', () => {
-  const lines = fs.readFileSync('../shared/data/policy-transparency-china/document_numbers_2023.jsonl', 'utf8').trim().split('\n');
+  const lines = fs.readFileSync('fixtures/document-numbers/document_numbers_2023.sample.jsonl', 'utf8').trim().split('\n');
   let total = 0;
   let parsed = 0;
   const failures: string[] = [];
@@ -38,7 +51,7 @@ test('parses the real document numbers of eleven governments', () => {
       if (theirs && /^[^〔]+〔\d{4}〕[1-9]\d*号$/.test(theirs)) assert.equal(p.normalized, theirs);
     } else failures.push(r.doc_number_raw ?? '');
   }
-  assert.ok(total > 38000, `${total} records`);
+  assert.ok(total > 2500, `${total} records`);
   // The only records left are ones with no serial at all (e.g. 晋政办发〔2012〕18 is read, 发文字号： is empty).
   assert.ok(parsed / total > 0.999, `parsed ${parsed}/${total}; unparsed: ${failures.slice(0, 10).join(' | ')}`);
 });

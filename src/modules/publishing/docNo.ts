@@ -14,20 +14,28 @@ export interface DocNo {
 }
 
 const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff]/g;
-const OPEN = '[〔\\[［(（【﹝<＜{｛⟮]';
+const OPEN = '[〔[［(（【﹝<＜{｛⟮]';
 const CLOSE = '[〕\\]］)）】﹞>＞}｝⟯]';
 const LABEL = /^(发文字号|文号|發文字號|文號)\s*[:：]\s*/;
 
+// These patterns backtrack over spaces; parseDocNo refuses inputs over 120 characters before they run.
+// eslint-disable-next-line regexp/no-super-linear-backtracking
 const WITH_YEAR = new RegExp(`^(.+?)\\s*${OPEN}\\s*((?:19|20)\\d{2})\\s*${CLOSE}\\s*第?\\s*0*(\\d{1,6})\\s*号?$`);
+// eslint-disable-next-line regexp/no-super-linear-backtracking
 const BARE_YEAR = /^(.*?[^\d\s])\s*((?:19|20)\d{2})\s*年?\s*第?\s*0*(\d{1,6})\s*号?$/;
+// eslint-disable-next-line regexp/no-super-linear-backtracking
 const NO_YEAR = /^(.+?)\s*第\s*0*(\d{1,6})\s*号$/;
 
 /** Parses a 文号 in any common form; null when it is not recognisable as one. */
 export function parseDocNo(raw: string | null | undefined): DocNo | null {
-  if (!raw) return null;
+  // A 文号 is short; the patterns below backtrack over their spaces, so a long input is refused before they run.
+  if (!raw || raw.length > 120) return null;
   let s = raw.replace(ZERO_WIDTH, '').normalize('NFKC').trim();
   // NFKC turns full-width brackets into ASCII ones but keeps 〔〕; drop a trailing empty bracket pair left by exports.
-  s = s.replace(LABEL, '').replace(/[〔\[(（]\s*[〕\])）]$/, '').trim();
+  s = s
+    .replace(LABEL, '')
+    .replace(/[〔[(（]\s*[〕\])）]$/, '')
+    .trim();
   if (!s) return null;
   let m = WITH_YEAR.exec(s) ?? BARE_YEAR.exec(s);
   if (m) {
@@ -38,6 +46,7 @@ export function parseDocNo(raw: string | null | undefined): DocNo | null {
     return { prefix, year, serial, normalized: `${prefix}〔${year}〕${serial}号` };
   }
   // Misplaced serial as seen in real data: 晋政发〔2014〕号16.
+  // eslint-disable-next-line regexp/no-super-linear-backtracking
   m = new RegExp(`^(.+?)\\s*${OPEN}\\s*((?:19|20)\\d{2})\\s*${CLOSE}\\s*号\\s*0*(\\d{1,6})$`).exec(s);
   if (m) {
     const prefix = m[1].replace(/\s+/g, '');

@@ -8,12 +8,30 @@ test('reads dates in Arabic and Chinese numerals', () => {
 });
 
 test('proposes 标题, 文号, 发文机关 and 成文日期 from the layout of a 公文', () => {
-  const text = ['示范市人民政府办公室文件', '示府办〔2026〕12号', '示范市人民政府办公室', '关于做好2026年政务公开工作的通知', '各区县人民政府，市政府各部门：', '现将有关事项通知如下。', '示范市人民政府办公室', '2026年3月2日'].join('\n');
-  assert.deepEqual(proposeMetadata(text), { title: '关于做好2026年政务公开工作的通知', docNo: '示府办〔2026〕12号', issuingOrgans: ['示范市人民政府办公室'], writtenDate: '2026-03-02' });
+  const text = [
+    '示范市人民政府办公室文件',
+    '示府办〔2026〕12号',
+    '示范市人民政府办公室',
+    '关于做好2026年政务公开工作的通知',
+    '各区县人民政府，市政府各部门：',
+    '现将有关事项通知如下。',
+    '示范市人民政府办公室',
+    '2026年3月2日',
+  ].join('\n');
+  assert.deepEqual(proposeMetadata(text), {
+    title: '关于做好2026年政务公开工作的通知',
+    docNo: '示府办〔2026〕12号',
+    issuingOrgans: ['示范市人民政府办公室'],
+    writtenDate: '2026-03-02',
+  });
 });
 
 test('proposes metadata from real State Council texts that match their gov.cn records', () => {
-  const records = fs.readFileSync('../shared/data/govcn-sample60/govcn_state_council_policies_2018_2019.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const records = fs
+    .readFileSync('fixtures/govcn/govcn_state_council_policies.sample.jsonl', 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   let docNos = 0;
   let dates = 0;
   for (const r of records) {

@@ -6,6 +6,7 @@
 import mammoth from 'mammoth';
 import { sanitizeRichText, type SafeHtml } from '../../lib/html.ts';
 import { parseDocNo } from './docNo.ts';
+import { runUntrusted } from '../../lib/untrusted/sandbox.ts';
 
 export interface DocxProposals {
   title: string | null;
@@ -43,7 +44,10 @@ const TITLE_END = /(通知|意见|决定|办法|规定|公告|通告|批复|函|
 const ORGAN_END = /(人民政府|办公室|办公厅|委员会|局|厅|委|部|署|院|中心|管委会|政府)$/;
 
 export function proposeMetadata(text: string): DocxProposals {
-  const lines = text.split(/\n+/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = text
+    .split(/\n+/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   const head = lines.slice(0, 15);
   const docLine = head.find((l) => l.length <= 30 && parseDocNo(l)?.year);
   const docNo = docLine ? parseDocNo(docLine)!.normalized : null;
@@ -77,11 +81,17 @@ export function proposeMetadata(text: string): DocxProposals {
   return { title, docNo, issuingOrgans: [...organs], writtenDate };
 }
 
-export async function importDocx(content: Buffer): Promise<{ bodyHtml: SafeHtml; proposals: DocxProposals; messages: string[] }> {
+/** Converts a DOCX in this thread: only for the sandbox task (docxImport.task.ts) and tests of trusted files. */
+export async function convertDocx(content: Buffer): Promise<{ bodyHtml: SafeHtml; proposals: DocxProposals; messages: string[] }> {
   const [html, raw] = await Promise.all([mammoth.convertToHtml({ buffer: content }), mammoth.extractRawText({ buffer: content })]);
   return {
     bodyHtml: sanitizeRichText(html.value),
     proposals: proposeMetadata(raw.value),
     messages: html.messages.filter((m) => m.type === 'error').map((m) => m.message),
   };
+}
+
+/** An uploaded DOCX, converted in the sandbox (a worker with a heap limit and a deadline, after archive inspection). */
+export function importDocx(content: Buffer): Promise<{ bodyHtml: SafeHtml; proposals: DocxProposals; messages: string[] }> {
+  return runUntrusted(new URL('./docxImport.task.ts', import.meta.url), content);
 }

@@ -13,10 +13,12 @@ export async function rescanFindings(tx: Queryable, versionId: number, allow: st
     ...detectPersonalData(v.body_text, { allow }).map((f) => ({ ...f, source: 'body' })),
     ...atts.flatMap((a) => detectPersonalData(a.text_content, { allow }).map((f) => ({ ...f, source: `attachment:${a.id}` }))),
   ];
-  const existing = (await tx.query<{ id: number; source: string; value_hash: string; resolution: string | null }>(
-    'SELECT id, source, value_hash, resolution FROM personal_data_findings WHERE version_id = $1',
-    [versionId],
-  )).rows;
+  const existing = (
+    await tx.query<{ id: number; source: string; value_hash: string; resolution: string | null }>(
+      'SELECT id, source, value_hash, resolution FROM personal_data_findings WHERE version_id = $1',
+      [versionId],
+    )
+  ).rows;
   const key = (s: string, h: string) => `${s}|${h}`;
   const have = new Set(existing.map((e) => key(e.source, e.value_hash)));
   const now = new Set(found.map((f) => key(f.source, f.valueHash)));
@@ -26,7 +28,13 @@ export async function rescanFindings(tx: Queryable, versionId: number, allow: st
     const k = key(f.source, f.valueHash);
     if (have.has(k) || added.has(k)) continue;
     added.add(k);
-    await tx.query('INSERT INTO personal_data_findings (version_id, source, kind, value_hash, excerpt) VALUES ($1, $2, $3, $4, $5)', [versionId, f.source, f.kind, f.valueHash, f.excerpt]);
+    await tx.query('INSERT INTO personal_data_findings (version_id, source, kind, value_hash, excerpt) VALUES ($1, $2, $3, $4, $5)', [
+      versionId,
+      f.source,
+      f.kind,
+      f.valueHash,
+      f.excerpt,
+    ]);
   }
   const r = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM personal_data_findings WHERE version_id = $1 AND resolution IS NULL', [versionId]);
   return r.rows[0].n;

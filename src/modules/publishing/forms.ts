@@ -5,7 +5,31 @@ import type { VersionRow } from './queries.ts';
 
 export type FormValues = Record<string, string>;
 
-export const FORM_FIELDS = ['kind', 'title', 'publisherName', 'issuingOrgans', 'docNo', 'writtenDate', 'publishDate', 'effectiveDate', 'expiryDate', 'formedDate', 'topic', 'genre', 'audience', 'keywords', 'summary', 'sectionCode', 'disclosure', 'withheldGround', 'interpretationForm', 'interprets', 'bodyHtml', 'changeNote', 'scheduledAt'] as const;
+export const FORM_FIELDS = [
+  'kind',
+  'title',
+  'publisherName',
+  'issuingOrgans',
+  'docNo',
+  'writtenDate',
+  'publishDate',
+  'effectiveDate',
+  'expiryDate',
+  'formedDate',
+  'topic',
+  'genre',
+  'audience',
+  'keywords',
+  'summary',
+  'sectionCode',
+  'disclosure',
+  'withheldGround',
+  'interpretationForm',
+  'interprets',
+  'bodyHtml',
+  'changeNote',
+  'scheduledAt',
+] as const;
 
 export function formValues(body: Record<string, unknown>): FormValues {
   return Object.fromEntries(FORM_FIELDS.map((f) => [f, formString(body[f])]));
@@ -16,7 +40,9 @@ export function formToInput(v: FormValues) {
     ...v,
     issuingOrgans: splitList(v.issuingOrgans),
     keywords: splitList(v.keywords),
-    interprets: splitList(v.interprets).map((s) => Number(s.replace(/\D/g, ''))).filter((n) => Number.isSafeInteger(n) && n > 0),
+    interprets: splitList(v.interprets)
+      .map((s) => Number(s.replace(/\D/g, '')))
+      .filter((n) => Number.isSafeInteger(n) && n > 0),
   };
 }
 

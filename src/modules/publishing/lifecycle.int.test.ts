@@ -31,7 +31,10 @@ test('索引号 stay unique and gapless when many items are published at once', 
   }
   const results = await Promise.all(ids.map((id) => transitionItem(h.db, system, now, id, 'approve')));
   const numbers = results.map((r) => r.indexNo).sort();
-  assert.deepEqual(numbers, Array.from({ length: 12 }, (_, i) => `11341702486344515H/2026-${String(i + 1).padStart(5, '0')}`));
+  assert.deepEqual(
+    numbers,
+    Array.from({ length: 12 }, (_, i) => `11341702486344515H/2026-${String(i + 1).padStart(5, '0')}`),
+  );
 });
 
 test('a revision keeps the old version viewable and replaces it on the portal only when approved', async (t) => {
@@ -115,14 +118,27 @@ test('attachments are checked by content, stored once, and downloaded with their
   assert.equal(bad.statusCode, 415);
   assert.match(bad.body, /不接受“通知\.pdf”这种格式（exe）/);
   const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('申请人身份证号11010519491231002X')] }] }));
-  const ok = await b.postMultipart(`${url}/attachments`, {}, [{ field: 'files', filename: '附件1 补助名单.pdf', content: pdf }, { field: 'files', filename: '名单.docx', content: docx }], url);
+  const ok = await b.postMultipart(
+    `${url}/attachments`,
+    {},
+    [
+      { field: 'files', filename: '附件1 补助名单.pdf', content: pdf },
+      { field: 'files', filename: '名单.docx', content: docx },
+    ],
+    url,
+  );
   assert.equal(ok.statusCode, 303);
   const again = await b.postMultipart(`${url}/attachments`, {}, [{ field: 'files', filename: '副本.pdf', content: pdf }], url);
   assert.equal(again.statusCode, 303);
   assert.equal((await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM blobs')).rows[0].n, 2, 'same content stored once');
   const page = await b.get(url);
   assert.match(page.body, /居民身份证号码[\s\S]*名单\.docx/);
-  const atts = (await h.db.query<{ id: number; filename: string }>('SELECT a.id, a.filename FROM attachments a JOIN item_versions v ON v.id = a.version_id WHERE v.item_id = $1 ORDER BY a.id', [itemId])).rows;
+  const atts = (
+    await h.db.query<{ id: number; filename: string }>(
+      'SELECT a.id, a.filename FROM attachments a JOIN item_versions v ON v.id = a.version_id WHERE v.item_id = $1 ORDER BY a.id',
+      [itemId],
+    )
+  ).rows;
   const dl = await b.get(`${url}/attachments/${atts[0].id}`);
   assert.equal(dl.headers['content-type'], 'application/pdf');
   assert.match(dl.headers['content-disposition'] as string, /filename\*=UTF-8''%E9%99%84%E4%BB%B61%20/);
@@ -156,8 +172,16 @@ test('an interpretation links to its policy and the policy page lists the interp
   const { h, city } = await setup();
   t.after(() => h.close());
   const policy = await publishedItem(h.db, city.id, h.clock.now(), { title: '关于促进就业的若干措施' });
-  await assert.rejects(draftItem(h.db, city.id, h.clock.now(), { kind: 'interpretation', title: '图解', interprets: [policy.itemId] }), (e: { fields: Record<string, string> }) => /解读形式/.test(e.fields.interpretationForm));
-  const interp = await publishedItem(h.db, city.id, h.clock.now(), { kind: 'interpretation', title: '一图读懂促进就业措施', interpretationForm: 'graphic', interprets: [policy.itemId], docNo: '' });
+  await assert.rejects(draftItem(h.db, city.id, h.clock.now(), { kind: 'interpretation', title: '图解', interprets: [policy.itemId] }), (e: { fields: Record<string, string> }) =>
+    /解读形式/.test(e.fields.interpretationForm),
+  );
+  const interp = await publishedItem(h.db, city.id, h.clock.now(), {
+    kind: 'interpretation',
+    title: '一图读懂促进就业措施',
+    interpretationForm: 'graphic',
+    interprets: [policy.itemId],
+    docNo: '',
+  });
   const b = new Browser(h.app);
   assert.match((await b.get(`/xxgk/city/items/${policy.itemId}`)).body, /政策解读[\s\S]*一图读懂促进就业措施<\/a>（图解）/);
   assert.match((await b.get(`/xxgk/city/items/${interp.itemId}`)).body, /所解读的政策[\s\S]*关于促进就业的若干措施/);
@@ -170,7 +194,23 @@ test('importing a DOCX fills the body and proposes metadata for the publisher to
   const pub = await makeUser(h.db, city.id, ['publisher']);
   const b = new Browser(h.app);
   await b.login(pub.username);
-  const docx = await Packer.toBuffer(new Document({ sections: [{ children: ['示范市人民政府办公室文件', '示府办〔2026〕12号', '关于做好2026年政务公开工作的通知', '各区县人民政府：', '现将有关事项通知如下。', '示范市人民政府办公室', '2026年3月2日'].map((t) => new Paragraph(t)) }] }));
+  const docx = await Packer.toBuffer(
+    new Document({
+      sections: [
+        {
+          children: [
+            '示范市人民政府办公室文件',
+            '示府办〔2026〕12号',
+            '关于做好2026年政务公开工作的通知',
+            '各区县人民政府：',
+            '现将有关事项通知如下。',
+            '示范市人民政府办公室',
+            '2026年3月2日',
+          ].map((t) => new Paragraph(t)),
+        },
+      ],
+    }),
+  );
   const r = await b.postMultipart(`/staff/items/import-docx?unit=${city.id}`, {}, [{ field: 'docx', filename: '通知.docx', content: docx }], '/staff/items/new');
   assert.equal(r.statusCode, 200);
   assert.match(r.body, /value="关于做好2026年政务公开工作的通知"/);
@@ -178,7 +218,12 @@ test('importing a DOCX fills the body and proposes metadata for the publisher to
   assert.match(r.body, /value="2026-03-02"/);
   assert.match(r.body, /由导入的文档识别，请核对/);
   assert.match(r.body, /&lt;p>现将有关事项通知如下。&lt;\/p>/);
-  const notDocx = await b.postMultipart(`/staff/items/import-docx?unit=${city.id}`, {}, [{ field: 'docx', filename: 'a.pdf', content: Buffer.from('%PDF-1.4\n%%EOF') }], '/staff/items/new');
+  const notDocx = await b.postMultipart(
+    `/staff/items/import-docx?unit=${city.id}`,
+    {},
+    [{ field: 'docx', filename: 'a.pdf', content: Buffer.from('%PDF-1.4\n%%EOF') }],
+    '/staff/items/new',
+  );
   assert.equal(notDocx.statusCode, 415);
   assert.equal((await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM information_items')).rows[0].n, 0, 'import writes nothing');
 });

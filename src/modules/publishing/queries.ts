@@ -164,7 +164,11 @@ export interface StaffListRow {
 }
 
 /** Items in the given unit subtrees with their newest version, newest first; optional state filter. */
-export async function listStaffItems(q: Queryable, paths: string[], opts: { state?: string; limit?: number; offset?: number; q?: string } = {}): Promise<{ rows: StaffListRow[]; total: number }> {
+export async function listStaffItems(
+  q: Queryable,
+  paths: string[],
+  opts: { state?: string; limit?: number; offset?: number; q?: string } = {},
+): Promise<{ rows: StaffListRow[]; total: number }> {
   if (!paths.length) return { rows: [], total: 0 };
   const params: unknown[] = [paths.map((p) => `${p}%`)];
   let where = 'u.path LIKE ANY ($1::text[])';

@@ -39,12 +39,44 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     return asTree(await listUnits(deps.db)).filter((u) => paths.some((p) => u.path.startsWith(p)));
   }
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, o: { mode: 'new' | 'edit'; itemId?: number; unitId: number; values: FormValues; errors?: Record<string, string>; message?: string; status?: number; proposals?: Parameters<typeof ItemFormPage>[0]['proposals']; importMessages?: string[] }) {
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    o: {
+      mode: 'new' | 'edit';
+      itemId?: number;
+      unitId: number;
+      values: FormValues;
+      errors?: Record<string, string>;
+      message?: string;
+      status?: number;
+      proposals?: Parameters<typeof ItemFormPage>[0]['proposals'];
+      importMessages?: string[];
+    },
+  ) {
     const units = await publisherUnits(request.actor);
     const unit = await getUnit(deps.db, o.unitId);
     if (!unit) throw new NotFoundError('单位不存在。');
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, ItemFormPage({ ctx, mode: o.mode, itemId: o.itemId, units, unitId: unit.id, sections: await sectionsForUnit(deps.db, unit), values: o.values, errors: o.errors ?? {}, message: o.message, proposals: o.proposals, importMessages: o.importMessages }), { status: o.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      ItemFormPage({
+        ctx,
+        mode: o.mode,
+        itemId: o.itemId,
+        units,
+        unitId: unit.id,
+        sections: await sectionsForUnit(deps.db, unit),
+        values: o.values,
+        errors: o.errors ?? {},
+        message: o.message,
+        proposals: o.proposals,
+        importMessages: o.importMessages,
+      }),
+      { status: o.status },
+    );
   }
 
   async function loadItemForStaff(request: FastifyRequest) {
@@ -195,7 +227,12 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     const body = request.body as Record<string, unknown>;
     const name = formString(body.name) as TransitionName;
     if (!(name in TRANSITIONS)) throw new AppError('VALIDATION_FAILED', 400, '未知的操作。');
-    return act(request, reply, () => transitionItem(deps.db, request.actor, deps.clock.now(), idParam(request), name, { remarks: formString(body.remarks), indexPattern: deps.config.indexPattern }), `已${TRANSITIONS[name].label}`);
+    return act(
+      request,
+      reply,
+      () => transitionItem(deps.db, request.actor, deps.clock.now(), idParam(request), name, { remarks: formString(body.remarks), indexPattern: deps.config.indexPattern }),
+      `已${TRANSITIONS[name].label}`,
+    );
   });
 
   app.post('/staff/items/:id/revise', async (request, reply) => {
@@ -213,13 +250,31 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     await loadItemForStaff(request);
     const body = request.body as Record<string, unknown>;
     const by = formString(body.byItemId).trim();
-    return act(request, reply, () => changeValidity(deps.db, request.actor, deps.clock.now(), idParam(request), { validity: formString(body.validity), byItemId: by ? Number(by.replace(/\D/g, '')) || -1 : null }), '已保存有效性');
+    return act(
+      request,
+      reply,
+      () =>
+        changeValidity(deps.db, request.actor, deps.clock.now(), idParam(request), {
+          validity: formString(body.validity),
+          byItemId: by ? Number(by.replace(/\D/g, '')) || -1 : null,
+        }),
+      '已保存有效性',
+    );
   });
 
   app.post('/staff/items/:id/findings/:fid', async (request, reply) => {
     await loadItemForStaff(request);
     const body = request.body as Record<string, unknown>;
-    return act(request, reply, () => resolveFinding(deps.db, request.actor, deps.clock.now(), idParam(request), idParam(request, 'fid'), { action: formString(body.action), justification: formString(body.justification) }), '已处理个人信息');
+    return act(
+      request,
+      reply,
+      () =>
+        resolveFinding(deps.db, request.actor, deps.clock.now(), idParam(request), idParam(request, 'fid'), {
+          action: formString(body.action),
+          justification: formString(body.justification),
+        }),
+      '已处理个人信息',
+    );
   });
 
   app.post('/staff/items/:id/attachments', async (request, reply) => {
@@ -244,7 +299,13 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     if (!unit) throw new NotFoundError();
     authorize(request.actor, 'unit.manage', { unitPath: unit.path });
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, SectionsPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), errors: extra.errors ?? {}, message: extra.message, notice: extra.notice }), { status: extra.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      SectionsPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), errors: extra.errors ?? {}, message: extra.message, notice: extra.notice }),
+      { status: extra.status },
+    );
   }
 
   app.get('/staff/units/:id/sections', async (request, reply) => sectionsPage(request, reply));
@@ -252,7 +313,12 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
   app.post('/staff/units/:id/sections', async (request, reply) => {
     const b = request.body as Record<string, unknown>;
     const enabled = new Set(formList(b.enabled));
-    const settings = SECTIONS.filter((s) => s.group === 'proactive').map((s) => ({ code: s.code, enabled: enabled.has(s.code), label: formString(b[`label_${s.code}`]), rhythm: formString(b[`rhythm_${s.code}`]) }));
+    const settings = SECTIONS.filter((s) => s.group === 'proactive').map((s) => ({
+      code: s.code,
+      enabled: enabled.has(s.code),
+      label: formString(b[`label_${s.code}`]),
+      rhythm: formString(b[`rhythm_${s.code}`]),
+    }));
     try {
       await configureSections(deps.db, request.actor, deps.clock.now(), idParam(request), settings);
       return sectionsPage(request, reply, { notice: '栏目设置已保存' });

@@ -11,10 +11,7 @@ const optionalDate = (label: string) =>
     .transform((v) => v || null);
 
 /** Splits "a，b；c d" lists typed by people into clean items. */
-export const splitList = (v: string | string[] | undefined) =>
-  (Array.isArray(v) ? v : (v ?? '').split(/[，,；;、\n]+|\s{2,}/))
-    .map((s) => s.trim())
-    .filter(Boolean);
+export const splitList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : (v ?? '').split(/[，,；;、\n]+|\s{2,}/)).map((s) => s.trim()).filter(Boolean);
 
 export const itemInput = z
   .object({
@@ -89,7 +86,17 @@ export const validityInput = z.object({
 });
 
 /** Fields a person must fill before an item goes to review or is approved, as their Chinese names. */
-export function missingFields(v: { title: string; section_code: string; topic: string; genre: string; body_text: string; attachments: number; formed_date: string | null; kind: string; interprets: number }): string[] {
+export function missingFields(v: {
+  title: string;
+  section_code: string;
+  topic: string;
+  genre: string;
+  body_text: string;
+  attachments: number;
+  formed_date: string | null;
+  kind: string;
+  interprets: number;
+}): string[] {
   const m: string[] = [];
   if (!v.title.trim()) m.push('标题');
   if (!v.section_code) m.push('所属栏目');

@@ -15,7 +15,11 @@ export const RHYTHM_DAYS: Record<Rhythm, number> = { day: 1, week: 7, xun: 10, m
 
 export async function sectionsForUnit(q: Queryable, unit: { id: number; level: 'city' | 'county' | 'township' }): Promise<UnitSection[]> {
   const overrides = new Map(
-    (await q.query<{ code: string; enabled: boolean; label: string | null; rhythm: Rhythm | null }>('SELECT code, enabled, label, rhythm FROM unit_sections WHERE unit_id = $1', [unit.id])).rows.map((r) => [r.code, r]),
+    (
+      await q.query<{ code: string; enabled: boolean; label: string | null; rhythm: Rhythm | null }>('SELECT code, enabled, label, rhythm FROM unit_sections WHERE unit_id = $1', [
+        unit.id,
+      ])
+    ).rows.map((r) => [r.code, r]),
   );
   return SECTIONS.map((s) => {
     const o = overrides.get(s.code);

@@ -69,7 +69,21 @@ export function normaliseGenre(g: string): string {
 
 /** 主题分类: the gov.cn two-level topic taxonomy, stored as "一级\二级". */
 export const TOPICS: [string, string[]][] = [
-  ['国务院组织机构', ['国务院', '国务院办公厅', '国务院组成部门', '国务院直属特设机构', '国务院直属机构', '国务院办事机构', '国务院直属事业单位', '国务院部委管理的国家局', '国务院议事协调机构', '其他']],
+  [
+    '国务院组织机构',
+    [
+      '国务院',
+      '国务院办公厅',
+      '国务院组成部门',
+      '国务院直属特设机构',
+      '国务院直属机构',
+      '国务院办事机构',
+      '国务院直属事业单位',
+      '国务院部委管理的国家局',
+      '国务院议事协调机构',
+      '其他',
+    ],
+  ],
   ['综合政务', ['政务公开', '政务督查', '应急管理', '电子政务', '文秘工作', '保密工作', '信访', '参事、文史', '其他']],
   ['国民经济管理、国有资产监管', ['宏观经济', '经济体制改革', '统计', '物价', '国有资产监管', '重大建设项目', '其他']],
   ['财政、金融、审计', ['财政', '税务', '银行', '货币（含外汇）', '证券', '保险', '社会信用体系建设', '审计', '其他']],
@@ -98,7 +112,10 @@ const TOPIC_SET = new Set(TOPIC_VALUES);
 
 /** Accepts "一级\二级", "一级/二级" and the variant "港澳台工作"; returns the canonical value or null. */
 export function normaliseTopic(raw: string): string | null {
-  const t = raw.trim().replace(/[/／>＞]/g, '\\').replace('港澳台工作', '港澳台侨工作');
+  const t = raw
+    .trim()
+    .replace(/[/／>＞]/g, '\\')
+    .replace('港澳台工作', '港澳台侨工作');
   return TOPIC_SET.has(t) ? t : null;
 }
 
@@ -124,7 +141,16 @@ export const VALIDITY = { current: '现行有效', revised: '已修订', repeale
 export type Validity = keyof typeof VALIDITY;
 
 /** 政策解读 forms (seeds-requirements §5). All but 文字 count as diversified interpretation. */
-export const INTERPRETATION_FORMS = { text: '文字', graphic: '图解', video: '视频', audio: '音频', animation: '动漫', qa: '问答', press_conference: '新闻发布会', interview: '访谈' } as const;
+export const INTERPRETATION_FORMS = {
+  text: '文字',
+  graphic: '图解',
+  video: '视频',
+  audio: '音频',
+  animation: '动漫',
+  qa: '问答',
+  press_conference: '新闻发布会',
+  interview: '访谈',
+} as const;
 export type InterpretationForm = keyof typeof INTERPRETATION_FORMS;
 
 export const AUDIENCES = ['公众', '企业', '社会组织', '政府机关', '特定群体'] as const;

@@ -11,7 +11,10 @@ test('the 20-working-day limit passes over the National Day holiday and counts i
   // From 2025-09-20 (Sat): 09-22..26 (5), 09-28 make-up Sunday (6), 09-29..30 (8), 10-01..08 off, 10-09..10 (10),
   // 10-11 make-up Saturday (11), 10-13..17 (16), 10-20..23 (20).
   assert.equal(due.date, '2025-10-23');
-  assert.deepEqual(due.makeUpDays.map((d) => d.date), ['2025-09-28', '2025-10-11']);
+  assert.deepEqual(
+    due.makeUpDays.map((d) => d.date),
+    ['2025-09-28', '2025-10-11'],
+  );
   assert.ok(due.makeUpDays.some((d) => d.date === '2025-09-28'));
   const text = explainDue('2025-09-20', due);
   assert.match(text, /2025-10-23/);

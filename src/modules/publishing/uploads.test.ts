@@ -27,7 +27,10 @@ test('file names lose paths and control characters', () => {
 test('personal data is found inside PDF, XLSX and DOCX attachments', async () => {
   const pdf = tinyPdf(['Applicant phone 13912345678']);
   const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('名单').addRows([['姓名', '身份证号'], ['张三', '11010519491231002X']]);
+  wb.addWorksheet('名单').addRows([
+    ['姓名', '身份证号'],
+    ['张三', '11010519491231002X'],
+  ]);
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
   const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('银行卡 6222021234567890128')] }] }));
   const kinds = async (name: string, b: Buffer) => detectPersonalData(await extractText(await checkUpload(name, b, MB), b)).map((f) => f.kind);

@@ -5,6 +5,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import mammoth from 'mammoth';
 import { AppError } from '../../lib/errors.ts';
+import { runUntrusted } from '../../lib/untrusted/sandbox.ts';
 
 const ALLOWED: Record<string, { mime: string; exts: string[] }> = {
   pdf: { mime: 'application/pdf', exts: ['pdf'] },
@@ -20,7 +21,13 @@ const ALLOWED: Record<string, { mime: string; exts: string[] }> = {
   mp4: { mime: 'video/mp4', exts: ['mp4'] },
   mp3: { mime: 'audio/mpeg', exts: ['mp3'] },
 };
-const CFB_MIMES: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint', wps: 'application/vnd.ms-works', et: 'application/vnd.ms-excel' };
+const CFB_MIMES: Record<string, string> = {
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+  wps: 'application/vnd.ms-works',
+  et: 'application/vnd.ms-excel',
+};
 const TEXT_EXTS: Record<string, string> = { txt: 'text/plain; charset=utf-8', csv: 'text/csv; charset=utf-8' };
 
 export interface CheckedFile {
@@ -32,8 +39,10 @@ export interface CheckedFile {
 /** Cleans a file name for storage and download: no path, no control characters, at most 120 characters. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|?*:]/g, '').trim().slice(-120);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"<>|?*:]/g, '')
+    .trim()
+    .slice(-120);
   return clean || 'file';
 }
 
@@ -68,7 +77,7 @@ function isUtf8(b: Buffer): boolean {
  * (exceljs, every cell of every sheet) and UTF-8 text. Scanned images, legacy .doc/.xls and PDFs without a text layer
  * give no text; the secrecy reviewer still sees them.
  */
-export async function extractText(file: CheckedFile, content: Buffer): Promise<string> {
+export async function extractTextInProcess(file: CheckedFile, content: Buffer): Promise<string> {
   if (file.ext === 'docx') return (await mammoth.extractRawText({ buffer: content })).value;
   if (file.ext === 'txt' || file.ext === 'csv') return content.toString('utf8');
   if (file.ext === 'pdf') {
@@ -82,7 +91,18 @@ export async function extractText(file: CheckedFile, content: Buffer): Promise<s
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(content as unknown as ArrayBuffer);
     const lines: string[] = [];
-    wb.eachSheet((ws) => ws.eachRow((row) => lines.push(row.values instanceof Array ? row.values.slice(1).map((v) => cellText(v)).join('\t') : '')));
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        lines.push(
+          row.values instanceof Array
+            ? row.values
+                .slice(1)
+                .map((v) => cellText(v))
+                .join('\t')
+            : '',
+        ),
+      ),
+    );
     return lines.join('\n');
   }
   return '';
@@ -98,4 +118,10 @@ function cellText(v: unknown): string {
     if (v instanceof Date) return v.toISOString().slice(0, 10);
   }
   return String(v);
+}
+
+/** The text of an uploaded file, read in the sandbox (a worker with a heap limit and a deadline). */
+export function extractText(file: CheckedFile, content: Buffer): Promise<string> {
+  if (!['docx', 'xlsx', 'pdf'].includes(file.ext)) return extractTextInProcess(file, content);
+  return runUntrusted(new URL('./extractText.task.ts', import.meta.url), content, { checked: { filename: file.filename, mime: file.mime, ext: file.ext } });
 }

@@ -51,7 +51,7 @@ test('a publisher drafts, personal data is caught, the item is reviewed, returne
   t.after(() => s.h.close());
   const created = await s.pub.post('/staff/items', { unitId: String(s.dept.id), ...form() }, '/staff/items/new');
   assert.equal(created.statusCode, 303);
-  const itemUrl = (created.headers.location as string).replace(/#.*$/, '');
+  const itemUrl = (created.headers.location as string).split('#')[0];
   const id = Number(itemUrl.split('/').pop());
   let page = await s.pub.get(itemUrl);
   assert.match(page.body, /有 1 处个人信息尚未处理/);
@@ -81,7 +81,12 @@ test('a publisher drafts, personal data is caught, the item is reviewed, returne
   const item = (await s.h.db.query<{ index_no: string; status: string }>('SELECT index_no, status FROM information_items WHERE id = $1', [id])).rows[0];
   assert.equal(item.status, 'published');
   assert.equal(item.index_no, '00548695/2026-00001');
-  const v = (await s.h.db.query<{ doc_no_normalized: string; publish_date: string; issuing_organs: string[]; body_text: string }>('SELECT doc_no_normalized, publish_date, issuing_organs, body_text FROM item_versions WHERE item_id = $1', [id])).rows[0];
+  const v = (
+    await s.h.db.query<{ doc_no_normalized: string; publish_date: string; issuing_organs: string[]; body_text: string }>(
+      'SELECT doc_no_normalized, publish_date, issuing_organs, body_text FROM item_versions WHERE item_id = $1',
+      [id],
+    )
+  ).rows[0];
   assert.equal(v.doc_no_normalized, '示民发〔2026〕3号');
   assert.equal(v.publish_date, '2026-03-02');
   assert.deepEqual(v.issuing_organs, ['示范市民政局', '示范市财政局']);
@@ -98,7 +103,11 @@ test('a publisher drafts, personal data is caught, the item is reviewed, returne
 test('the item form keeps what was typed and lists every problem, and writes nothing', async (t) => {
   const s = await setup();
   t.after(() => s.h.close());
-  const r = await s.pub.post('/staff/items', { unitId: String(s.dept.id), ...form({ title: '', writtenDate: '2026-02-30', disclosure: 'withheld', withheldGround: '', topic: '不存在的分类' }) }, '/staff/items/new');
+  const r = await s.pub.post(
+    '/staff/items',
+    { unitId: String(s.dept.id), ...form({ title: '', writtenDate: '2026-02-30', disclosure: 'withheld', withheldGround: '', topic: '不存在的分类' }) },
+    '/staff/items/new',
+  );
   assert.equal(r.statusCode, 400);
   assert.match(r.body, /请填写标题/);
   assert.match(r.body, /成文日期不是有效日期/);
@@ -110,15 +119,20 @@ test('the item form keeps what was typed and lists every problem, and writes not
   assert.equal(n, 0);
 });
 
-test('one unit cannot see or change another unit\'s drafts', async (t) => {
+test("one unit cannot see or change another unit's drafts", async (t) => {
   const s = await setup();
   t.after(() => s.h.close());
   const created = await s.pub.post('/staff/items', { unitId: String(s.dept.id), ...form() }, '/staff/items/new');
-  const itemUrl = (created.headers.location as string).replace(/#.*$/, '');
+  const itemUrl = (created.headers.location as string).split('#')[0];
   assert.equal((await s.otherPub.get(itemUrl)).statusCode, 404);
   assert.equal((await s.otherPub.get(`${itemUrl}/edit`)).statusCode, 404);
   const token = await s.otherPub.csrf('/staff/items');
-  const res = await s.h.app.inject({ method: 'POST', url: `${itemUrl}/transition`, headers: { cookie: [...s.otherPub.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${token}&name=submit` });
+  const res = await s.h.app.inject({
+    method: 'POST',
+    url: `${itemUrl}/transition`,
+    headers: { cookie: [...s.otherPub.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `_csrf=${token}&name=submit`,
+  });
   assert.equal(res.statusCode, 404);
   const list = await s.otherPub.get('/staff/items');
   assert.ok(!list.body.includes('最低生活保障'));

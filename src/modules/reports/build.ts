@@ -34,58 +34,91 @@ export interface BuiltReport {
 }
 
 export async function getReport(q: Queryable, unitId: number, year: number): Promise<ReportRow | undefined> {
-  return (await q.query<ReportRow>('SELECT id::int, unit_id, year, format, state, entered, narrative, snapshot, remarks, published_item_id::int FROM annual_reports WHERE unit_id = $1 AND year = $2', [unitId, year])).rows[0];
+  return (
+    await q.query<ReportRow>(
+      'SELECT id::int, unit_id, year, format, state, entered, narrative, snapshot, remarks, published_item_id::int FROM annual_reports WHERE unit_id = $1 AND year = $2',
+      [unitId, year],
+    )
+  ).rows[0];
 }
 
 export async function buildReport(q: Queryable, unitId: number, year: number): Promise<BuiltReport> {
   const unit = (await q.query<{ id: number; name: string; path: string; slug: string }>('SELECT id, name, path, slug FROM units WHERE id = $1', [unitId])).rows[0];
   if (!unit) throw new NotFoundError('没有这个单位。');
   const report = await getReport(q, unitId, year);
-  const cases = (await q.query<CaseForReport>(
-    `SELECT id::int, applicant_type AS "applicantType", applicant_subtype AS "applicantSubtype", received_on::text AS "receivedOn", replied_on::text AS "repliedOn", outcome
+  const cases = (
+    await q.query<CaseForReport>(
+      `SELECT id::int, applicant_type AS "applicantType", applicant_subtype AS "applicantSubtype", received_on::text AS "receivedOn", replied_on::text AS "repliedOn", outcome
        FROM request_cases WHERE unit_id = $1`,
-    [unitId],
-  )).rows;
-  const reviews = (await q.query<ReviewForReport>(
-    `SELECT r.id::int, r.kind, r.filed_on::text AS "filedOn", r.result, r.decided_on::text AS "decidedOn" FROM case_reviews r JOIN request_cases c ON c.id = r.case_id WHERE c.unit_id = $1`,
-    [unitId],
-  )).rows;
+      [unitId],
+    )
+  ).rows;
+  const reviews = (
+    await q.query<ReviewForReport>(
+      `SELECT r.id::int, r.kind, r.filed_on::text AS "filedOn", r.result, r.decided_on::text AS "decidedOn" FROM case_reviews r JOIN request_cases c ON c.id = r.case_id WHERE c.unit_id = $1`,
+      [unitId],
+    )
+  ).rows;
   // A report that went to review keeps the tables it was reviewed with.
   const frozen = report?.snapshot && report.state !== 'draft' && report.state !== 'returned' ? report.snapshot : undefined;
   const table3 = frozen?.table3 ?? computeTable3(cases, year);
   const table4 = frozen?.table4 ?? computeTable4(reviews, year);
   const last = await getReport(q, unitId, year - 1);
-  const lastCarried = last?.snapshot ? (Object.fromEntries(Object.entries(last.snapshot.table3.carried_out).map(([k, v]) => [k, v.value])) as Record<ApplicantColumn, number>) : undefined;
+  const lastCarried = last?.snapshot
+    ? (Object.fromEntries(Object.entries(last.snapshot.table3.carried_out).map(([k, v]) => [k, v.value])) as Record<ApplicantColumn, number>)
+    : undefined;
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  const h = (await q.query<{ published: number; repealed: number; current: number }>(
-    `SELECT count(*) FILTER (WHERE v.publish_date BETWEEN $2 AND $3)::int AS published,
+  const h = (
+    await q.query<{ published: number; repealed: number; current: number }>(
+      `SELECT count(*) FILTER (WHERE v.publish_date BETWEEN $2 AND $3)::int AS published,
             count(*) FILTER (WHERE i.validity = 'repealed' AND EXISTS (SELECT 1 FROM item_events e WHERE e.item_id = i.id AND e.type = 'validity_changed' AND e.at >= $2::date AND e.at < ($3::date + 1)))::int AS repealed,
             count(*) FILTER (WHERE i.validity = 'current' AND v.publish_date <= $3)::int AS current
        FROM information_items i JOIN item_versions v ON v.id = i.current_version_id
       WHERE i.unit_id = $1 AND i.status = 'published' AND v.section_code = 'a20_01'`,
-    [unitId, start, end],
-  )).rows[0];
-  const f = (await q.query<{ proactive: number; interpretations: number }>(
-    `SELECT (SELECT count(*)::int FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.unit_id = $1 AND i.status = 'published' AND v.publish_date BETWEEN $2 AND $3 AND v.disclosure = 'proactive') AS proactive,
+      [unitId, start, end],
+    )
+  ).rows[0];
+  const f = (
+    await q.query<{ proactive: number; interpretations: number }>(
+      `SELECT (SELECT count(*)::int FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.unit_id = $1 AND i.status = 'published' AND v.publish_date BETWEEN $2 AND $3 AND v.disclosure = 'proactive') AS proactive,
             (SELECT count(*)::int FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.unit_id = $1 AND i.kind = 'interpretation' AND i.status = 'published' AND v.publish_date BETWEEN $2 AND $3) AS interpretations`,
-    [unitId, start, end],
-  )).rows[0];
+      [unitId, start, end],
+    )
+  ).rows[0];
   // A payment's amount is that of the fee notice it answered.
-  const paidFees = (await q.query<{ amount: string }>(
-    `SELECT COALESCE(sum((n.details->>'amount')::numeric), 0)::text AS amount
+  const paidFees = (
+    await q.query<{ amount: string }>(
+      `SELECT COALESCE(sum((n.details->>'amount')::numeric), 0)::text AS amount
        FROM case_events p JOIN request_cases c ON c.id = p.case_id
        JOIN LATERAL (SELECT details FROM case_events x WHERE x.case_id = p.case_id AND x.kind = 'fee_notice' AND x.id < p.id ORDER BY x.id DESC LIMIT 1) n ON true
       WHERE c.unit_id = $1 AND p.kind = 'fee_paid' AND p.on_date BETWEEN $2 AND $3`,
-    [unitId, start, end],
-  )).rows[0];
-  const overdue = (await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM request_cases WHERE unit_id = $1 AND replied_on BETWEEN $2 AND $3 AND due_on IS NOT NULL AND replied_on > due_on`,
-    [unitId, start, end],
-  )).rows[0].n;
+      [unitId, start, end],
+    )
+  ).rows[0];
+  const overdue = (
+    await q.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM request_cases WHERE unit_id = $1 AND replied_on BETWEEN $2 AND $3 AND due_on IS NOT NULL AND replied_on > due_on`,
+      [unitId, start, end],
+    )
+  ).rows[0].n;
   return {
-    unit, year, report, table2: report?.entered ?? {}, hints: h, table3, table4, checks: checkTable3(table3, lastCarried),
-    facts: { received: table3.new.total.value, answered: table3['（七）'].total.value, overdue, feesYuan: Number(paidFees.amount), proactive: f.proactive, interpretations: f.interpretations },
+    unit,
+    year,
+    report,
+    table2: report?.entered ?? {},
+    hints: h,
+    table3,
+    table4,
+    checks: checkTable3(table3, lastCarried),
+    facts: {
+      received: table3.new.total.value,
+      answered: table3['（七）'].total.value,
+      overdue,
+      feesYuan: Number(paidFees.amount),
+      proactive: f.proactive,
+      interpretations: f.interpretations,
+    },
   };
 }
 

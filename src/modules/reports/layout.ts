@@ -11,7 +11,11 @@ export type Block = { kind: 'heading'; text: string } | { kind: 'para'; text: st
 const RESULT_LABELS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' } as const;
 
 export function reportBlocks(b: BuiltReport, narrative: { overall?: string; problems?: string; other?: string }): Block[] {
-  const paras = (t: string | undefined) => (t ?? '').split(/\n+/).filter((x) => x.trim()).map((text) => ({ kind: 'para', text }) as Block);
+  const paras = (t: string | undefined) =>
+    (t ?? '')
+      .split(/\n+/)
+      .filter((x) => x.trim())
+      .map((text) => ({ kind: 'para', text }) as Block);
   const n = (v: number | undefined) => (v === undefined ? '' : String(v));
   const t2 = b.table2;
   const table2: string[][] = [];
@@ -23,7 +27,8 @@ export function reportBlocks(b: BuiltReport, narrative: { overall?: string; prob
     for (const row of [...new Set(fields.map((f) => f.row))]) table2.push([row, ...cols.map((c) => n(t2[fields.find((f) => f.row === row && f.col === c)!.key]))]);
   }
   const table3: string[][] = [['申请人情况', ...APPLICANT_COLUMNS.map((c) => APPLICANT_COLUMN_LABELS[c])]];
-  for (const r of TABLE3_ROWS) table3.push([r.group && r.group !== '三、本年度办理结果' ? `${r.group} ${r.label}` : r.label, ...APPLICANT_COLUMNS.map((c) => String(b.table3[r.key][c].value))]);
+  for (const r of TABLE3_ROWS)
+    table3.push([r.group && r.group !== '三、本年度办理结果' ? `${r.group} ${r.label}` : r.label, ...APPLICANT_COLUMNS.map((c) => String(b.table3[r.key][c].value))]);
   const table4: string[][] = [
     ['行政复议', '', '', '', '', '行政诉讼（未经复议直接起诉）', '', '', '', '', '行政诉讼（复议后起诉）', '', '', '', ''],
     [...REVIEW_BLOCKS.flatMap(() => RESULT_COLUMNS.map((c) => RESULT_LABELS[c]))],
@@ -57,8 +62,9 @@ export function blocksHtml(blocks: Block[]): string {
       const header = (r: string[]) => {
         // An empty header cell continues the one before it (a merged heading such as 行政复议 over five columns).
         const cells: { text: string; span: number }[] = [];
-        for (const c of r) if (c || !cells.length) cells.push({ text: c, span: 1 });
-        else cells[cells.length - 1].span++;
+        for (const c of r)
+          if (c || !cells.length) cells.push({ text: c, span: 1 });
+          else cells[cells.length - 1].span++;
         return cells.map((c) => `<th scope="${c.span > 1 ? 'colgroup' : 'col'}"${c.span > 1 ? ` colspan="${c.span}"` : ''}>${esc(c.text)}</th>`).join('');
       };
       const rows = x.rows.map((r, i) => `<tr>${i < x.headerRows ? header(r) : r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('');

@@ -32,7 +32,13 @@ test('a year of cases becomes tables 三 and 四; the report is checked, submitt
   };
   const a = await reg('2026-03-02');
   await decide(a, '2026-03-20', 'disclose_provided');
-  const b = await reg('2026-04-01', { applicantType: 'legal', applicantSubtype: 'commercial', idType: '统一社会信用代码', idNumber: '91990100MA0000001P', contactPerson: '王经理' });
+  const b = await reg('2026-04-01', {
+    applicantType: 'legal',
+    applicantSubtype: 'commercial',
+    idType: '统一社会信用代码',
+    idNumber: '91990100MA0000001P',
+    contactPerson: '王经理',
+  });
   await decide(b, '2026-04-20', 'withhold_third_party', { detail: '涉及商业秘密' });
   await reg('2026-12-28');
   h.clock.set('2026-05-10T02:00:00Z');
@@ -54,14 +60,38 @@ test('a year of cases becomes tables 三 and 四; the report is checked, submitt
   assert.equal(bad.code, 'VALIDATION_FAILED');
   assert.ok(bad.fields.licensing && bad.fields.fees);
   assert.equal((await h.db.query('SELECT 1 FROM annual_reports')).rows.length, 0, 'nothing written');
-  await saveReport(h.db, civilActor, h.clock.now(), { unitId: civil.id, year: 2026, body: { rules_issued: '0', normative_issued: '3', normative_repealed: '1', normative_in_force: '12', licensing: '45', penalty: '7', enforcement: '0', fees: '1.25', ...start } });
+  await saveReport(h.db, civilActor, h.clock.now(), {
+    unitId: civil.id,
+    year: 2026,
+    body: { rules_issued: '0', normative_issued: '3', normative_repealed: '1', normative_in_force: '12', licensing: '45', penalty: '7', enforcement: '0', fees: '1.25', ...start },
+  });
 
   // Last year's filed report said two cases were carried into 2026: the figures disagree and the report cannot go.
-  await h.db.query(`INSERT INTO annual_reports (unit_id, year, state, snapshot) VALUES ($1, 2025, 'published', $2)`, [civil.id, JSON.stringify({ table3: { carried_out: Object.fromEntries(['natural', 'commercial', 'research', 'public_interest', 'legal_services', 'other', 'total'].map((k) => [k, { value: k === 'natural' || k === 'total' ? 2 : 0, ids: [] }])) }, table4: {} })]);
-  await assert.rejects(transitionReport(h.db, civilActor, h.clock.now(), { unitId: civil.id, year: 2026, step: 'submit' }), (e: { code: string; message: string }) => e.code === 'REPORT_CHECKS_FAILED' && /上年结转 = 上一年度报告的结转下年度/.test(e.message));
+  await h.db.query(`INSERT INTO annual_reports (unit_id, year, state, snapshot) VALUES ($1, 2025, 'published', $2)`, [
+    civil.id,
+    JSON.stringify({
+      table3: {
+        carried_out: Object.fromEntries(
+          ['natural', 'commercial', 'research', 'public_interest', 'legal_services', 'other', 'total'].map((k) => [
+            k,
+            { value: k === 'natural' || k === 'total' ? 2 : 0, ids: [] },
+          ]),
+        ),
+      },
+      table4: {},
+    }),
+  ]);
+  await assert.rejects(
+    transitionReport(h.db, civilActor, h.clock.now(), { unitId: civil.id, year: 2026, step: 'submit' }),
+    (e: { code: string; message: string }) => e.code === 'REPORT_CHECKS_FAILED' && /上年结转 = 上一年度报告的结转下年度/.test(e.message),
+  );
   await h.db.query(`DELETE FROM annual_reports WHERE year = 2025`);
   await transitionReport(h.db, civilActor, h.clock.now(), { unitId: civil.id, year: 2026, step: 'submit' });
-  await assert.rejects(transitionReport(h.db, civilActor, h.clock.now(), { unitId: civil.id, year: 2026, step: 'file' }), { code: 'FORBIDDEN' }, 'a unit does not file its own report');
+  await assert.rejects(
+    transitionReport(h.db, civilActor, h.clock.now(), { unitId: civil.id, year: 2026, step: 'file' }),
+    { code: 'FORBIDDEN' },
+    'a unit does not file its own report',
+  );
   await assert.rejects(saveReport(h.db, civilActor, h.clock.now(), { unitId: civil.id, year: 2026, body: {} }), { code: 'REPORT_NOT_EDITABLE' });
   await transitionReport(h.db, office, h.clock.now(), { unitId: civil.id, year: 2026, step: 'file' });
   const pub = await transitionReport(h.db, civilActor, h.clock.now(), { unitId: civil.id, year: 2026, step: 'publish' });
@@ -81,16 +111,33 @@ test('a report of a year before the platform is imported (2019 format read), che
   const { importReport } = await import('./commands/importReport.ts');
   const row = (natural: number) => ({ natural, total: natural });
   // 2019 trial format: a single （六） row.
-  const y2019 = { format: '2019', table3: { new: row(5), carried_in: row(0), '（一）': row(2), '（六）': row(1), '（七）': row(3), carried_out: row(2) }, table4: { review: { upheld: 1, total: 1 } }, table2: { rules_issued: 2 } };
-  const bad = await importReport(h.db, office, h.clock.now(), { unitId: city.id, year: 2019, data: { ...y2019, table3: { ...y2019.table3, carried_out: row(1) } } }).catch((e) => e);
+  const y2019 = {
+    format: '2019',
+    table3: { new: row(5), carried_in: row(0), '（一）': row(2), '（六）': row(1), '（七）': row(3), carried_out: row(2) },
+    table4: { review: { upheld: 1, total: 1 } },
+    table2: { rules_issued: 2 },
+  };
+  const bad = await importReport(h.db, office, h.clock.now(), { unitId: city.id, year: 2019, data: { ...y2019, table3: { ...y2019.table3, carried_out: row(1) } } }).catch(
+    (e) => e,
+  );
   assert.equal(bad.code, 'REPORT_CHECKS_FAILED');
   assert.match(bad.message, /一 \+ 二 = 三（七）总计 \+ 四/);
-  assert.equal((await importReport(h.db, office, h.clock.now(), { unitId: city.id, year: 2019, data: { ...y2019, table3: { ...y2019.table3, '（九）': row(1) } } }).catch((e) => e)).code, 'VALIDATION_FAILED');
+  assert.equal(
+    (await importReport(h.db, office, h.clock.now(), { unitId: city.id, year: 2019, data: { ...y2019, table3: { ...y2019.table3, '（九）': row(1) } } }).catch((e) => e)).code,
+    'VALIDATION_FAILED',
+  );
   await importReport(h.db, office, h.clock.now(), { unitId: city.id, year: 2019, data: y2019 });
-  const stored = (await h.db.query<{ format: string; state: string; snapshot: { table3: Record<string, Record<string, { value: number }>> } }>('SELECT format, state, snapshot FROM annual_reports WHERE year = 2019')).rows[0];
+  const stored = (
+    await h.db.query<{ format: string; state: string; snapshot: { table3: Record<string, Record<string, { value: number }>> } }>(
+      'SELECT format, state, snapshot FROM annual_reports WHERE year = 2019',
+    )
+  ).rows[0];
   assert.deepEqual([stored.format, stored.state, stored.snapshot.table3['（六）3'].natural.value], ['2019', 'published', 1]);
   assert.equal((await importReport(h.db, office, h.clock.now(), { unitId: city.id, year: 2019, data: y2019 }).catch((e) => e)).code, 'REPORT_EXISTS');
   // 2020 on the platform with no cases: its 上年结转 (0) disagrees with 2019's 结转下年度 (2), and the check says so.
   const built = await buildReport(h.db, city.id, 2020);
-  assert.deepEqual(built.checks.filter((c) => !c.ok).map((c) => c.rule), ['自然人：上年结转 = 上一年度报告的结转下年度', '总计：上年结转 = 上一年度报告的结转下年度']);
+  assert.deepEqual(
+    built.checks.filter((c) => !c.ok).map((c) => c.rule),
+    ['自然人：上年结转 = 上一年度报告的结转下年度', '总计：上年结转 = 上一年度报告的结转下年度'],
+  );
 });

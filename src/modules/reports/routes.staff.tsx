@@ -18,7 +18,14 @@ import { TABLE2_FIELDS } from './table2.ts';
 import { APPLICANT_COLUMN_LABELS, TABLE3_ROWS, type ApplicantColumn } from './tables.ts';
 import { CellCasesPage, ReportPage, ReportsHome } from './views.tsx';
 
-type Extra = { notice?: string; errors?: Record<string, string>; message?: string; values?: Record<string, string>; narrative?: { overall: string; problems: string; other: string }; status?: number };
+type Extra = {
+  notice?: string;
+  errors?: Record<string, string>;
+  message?: string;
+  values?: Record<string, string>;
+  narrative?: { overall: string; problems: string; other: string };
+  status?: number;
+};
 
 export function registerReportStaffRoutes(app: FastifyInstance) {
   const { deps } = app;
@@ -36,7 +43,9 @@ export function registerReportStaffRoutes(app: FastifyInstance) {
     const year = Number((request.query as Record<string, unknown>).year) || Number(chinaDate(deps.clock.now()).slice(0, 4)) - 1;
     const paths = grantedPaths(request.actor, ['office_admin', 'publisher']);
     const units = asTree(await listUnits(deps.db)).filter((u) => paths.some((p) => u.path.startsWith(p)));
-    const states = new Map((await deps.db.query<{ unit_id: number; state: string }>('SELECT unit_id, state FROM annual_reports WHERE year = $1', [year])).rows.map((r) => [r.unit_id, r.state]));
+    const states = new Map(
+      (await deps.db.query<{ unit_id: number; state: string }>('SELECT unit_id, state FROM annual_reports WHERE year = $1', [year])).rows.map((r) => [r.unit_id, r.state]),
+    );
     const ctx = app.viewContext(request, reply);
     return sendPage(request, reply, ctx, ReportsHome({ ctx, units: units.map((u) => ({ id: u.id, name: u.name })), year, states }));
   });
@@ -51,7 +60,22 @@ export function registerReportStaffRoutes(app: FastifyInstance) {
     const values = extra.values ?? Object.fromEntries(TABLE2_FIELDS.map((f) => [f.key, b.table2[f.key] === undefined ? '' : String(b.table2[f.key])]));
     const ctx = app.viewContext(request, reply);
     const notice = extra.notice ?? (formString((request.query as Record<string, unknown>)?.done).slice(0, 200) || undefined);
-    return sendPage(request, reply, ctx, ReportPage({ ctx, b, values, narrative, can: { edit: can(request.actor, 'report.edit', { unitPath: b.unit.path }), file: can(request.actor, 'report.file', { unitPath: b.unit.path }) }, errors: extra.errors ?? {}, notice, message: extra.message }), { status: extra.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      ReportPage({
+        ctx,
+        b,
+        values,
+        narrative,
+        can: { edit: can(request.actor, 'report.edit', { unitPath: b.unit.path }), file: can(request.actor, 'report.file', { unitPath: b.unit.path }) },
+        errors: extra.errors ?? {},
+        notice,
+        message: extra.message,
+      }),
+      { status: extra.status },
+    );
   }
 
   app.get('/staff/reports/:unitId/:year', async (request, reply) => {
@@ -79,7 +103,13 @@ export function registerReportStaffRoutes(app: FastifyInstance) {
     } catch (err) {
       if (!isFormError(err)) throw err;
       const values = Object.fromEntries(TABLE2_FIELDS.map((f) => [f.key, formString(body[f.key])]));
-      return page(request, reply, { errors: err.fields, message: Object.keys(err.fields).length ? undefined : err.message, values, narrative: { overall: formString(body.overall), problems: formString(body.problems), other: formString(body.other) }, status: err.status });
+      return page(request, reply, {
+        errors: err.fields,
+        message: Object.keys(err.fields).length ? undefined : err.message,
+        values,
+        narrative: { overall: formString(body.overall), problems: formString(body.problems), other: formString(body.other) },
+        status: err.status,
+      });
     }
   });
 
@@ -102,17 +132,36 @@ export function registerReportStaffRoutes(app: FastifyInstance) {
     const { table, row, col } = request.params as { table: string; row: string; col: string };
     const b = await buildReport(deps.db, unitId, year);
     await mayRead(request, b.unit.path);
-    const cell = table === 't3' ? b.table3[row]?.[col as ApplicantColumn] : table === 't4' ? (b.table4 as Record<string, Record<string, { value: number; ids: number[] }>>)[row]?.[col] : undefined;
+    const cell =
+      table === 't3'
+        ? b.table3[row]?.[col as ApplicantColumn]
+        : table === 't4'
+          ? (b.table4 as Record<string, Record<string, { value: number; ids: number[] }>>)[row]?.[col]
+          : undefined;
     if (!cell) throw new NotFoundError('没有这个数字。');
     const base = `/staff/reports/${unitId}/${year}`;
     let rows: { id: number; label: string; href: string; detail: string }[];
     if (table === 't3') {
-      const r = await deps.db.query<{ id: number; case_no: string; applicant_name: string; state: CaseState; outcome: string | null; received_on: string | null; replied_on: string | null }>(
-        'SELECT id::int, case_no, applicant_name, state, outcome, received_on::text, replied_on::text FROM request_cases WHERE id = ANY($1::bigint[]) ORDER BY id', [cell.ids]);
-      rows = r.rows.map((c) => ({ id: c.id, label: `${c.case_no} ${c.applicant_name}`, href: `/staff/requests/${c.id}`, detail: `收到 ${c.received_on ?? '—'}；${c.replied_on ? `${c.replied_on} 答复：${OUTCOME_BY_CODE.get(c.outcome ?? '')?.label ?? ''}` : CASE_STATE_LABELS[c.state]}` }));
+      const r = await deps.db.query<{
+        id: number;
+        case_no: string;
+        applicant_name: string;
+        state: CaseState;
+        outcome: string | null;
+        received_on: string | null;
+        replied_on: string | null;
+      }>('SELECT id::int, case_no, applicant_name, state, outcome, received_on::text, replied_on::text FROM request_cases WHERE id = ANY($1::bigint[]) ORDER BY id', [cell.ids]);
+      rows = r.rows.map((c) => ({
+        id: c.id,
+        label: `${c.case_no} ${c.applicant_name}`,
+        href: `/staff/requests/${c.id}`,
+        detail: `收到 ${c.received_on ?? '—'}；${c.replied_on ? `${c.replied_on} 答复：${OUTCOME_BY_CODE.get(c.outcome ?? '')?.label ?? ''}` : CASE_STATE_LABELS[c.state]}`,
+      }));
     } else {
       const r = await deps.db.query<{ id: number; case_id: number; case_no: string; filed_on: string; result: string }>(
-        'SELECT r.id::int, r.case_id::int, c.case_no, r.filed_on::text, r.result FROM case_reviews r JOIN request_cases c ON c.id = r.case_id WHERE r.id = ANY($1::bigint[]) ORDER BY r.id', [cell.ids]);
+        'SELECT r.id::int, r.case_id::int, c.case_no, r.filed_on::text, r.result FROM case_reviews r JOIN request_cases c ON c.id = r.case_id WHERE r.id = ANY($1::bigint[]) ORDER BY r.id',
+        [cell.ids],
+      );
       rows = r.rows.map((x) => ({ id: x.id, label: x.case_no, href: `/staff/requests/${x.case_id}`, detail: `${x.filed_on} 提出` }));
     }
     const rowLabel = table === 't3' ? `${TABLE3_ROWS.find((x) => x.key === row)?.label ?? row}·${APPLICANT_COLUMN_LABELS[col as ApplicantColumn] ?? col}` : `${row}·${col}`;

@@ -22,10 +22,27 @@ export const TABLE3_ROWS: { key: string; label: string; group?: string }[] = [
   { key: 'carried_in', label: '二、上年结转政府信息公开申请数量' },
   { key: '（一）', label: '（一）予以公开', group: '三、本年度办理结果' },
   { key: '（二）', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', group: '三、本年度办理结果' },
-  ...['1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'].map((l, i) => ({ key: `（三）${i + 1}`, label: l, group: '（三）不予公开' })),
+  ...[
+    '1.属于国家秘密',
+    '2.其他法律行政法规禁止公开',
+    '3.危及“三安全一稳定”',
+    '4.保护第三方合法权益',
+    '5.属于三类内部事务信息',
+    '6.属于四类过程性信息',
+    '7.属于行政执法案卷',
+    '8.属于行政查询事项',
+  ].map((l, i) => ({ key: `（三）${i + 1}`, label: l, group: '（三）不予公开' })),
   ...['1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确'].map((l, i) => ({ key: `（四）${i + 1}`, label: l, group: '（四）无法提供' })),
-  ...['1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息'].map((l, i) => ({ key: `（五）${i + 1}`, label: l, group: '（五）不予处理' })),
-  ...['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他'].map((l, i) => ({ key: `（六）${i + 1}`, label: l, group: '（六）其他处理' })),
+  ...['1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息'].map((l, i) => ({
+    key: `（五）${i + 1}`,
+    label: l,
+    group: '（五）不予处理',
+  })),
+  ...['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他'].map((l, i) => ({
+    key: `（六）${i + 1}`,
+    label: l,
+    group: '（六）其他处理',
+  })),
   { key: '（七）', label: '（七）总计', group: '三、本年度办理结果' },
   { key: 'carried_out', label: '四、结转下年度继续办理' },
 ];
@@ -96,10 +113,19 @@ export function checkTable3(t: Table3, lastYearCarriedOut?: Record<ApplicantColu
   for (const col of APPLICANT_COLUMNS) {
     const left = t.new[col].value + t.carried_in[col].value;
     const right = t['（七）'][col].value + t.carried_out[col].value;
-    out.push({ rule: `${APPLICANT_COLUMN_LABELS[col]}：一 + 二 = 三（七）总计 + 四`, ok: left === right, detail: `${t.new[col].value} + ${t.carried_in[col].value} = ${left}；${t['（七）'][col].value} + ${t.carried_out[col].value} = ${right}` });
+    out.push({
+      rule: `${APPLICANT_COLUMN_LABELS[col]}：一 + 二 = 三（七）总计 + 四`,
+      ok: left === right,
+      detail: `${t.new[col].value} + ${t.carried_in[col].value} = ${left}；${t['（七）'][col].value} + ${t.carried_out[col].value} = ${right}`,
+    });
     const sum = outcomeRows.reduce((s, r) => s + t[r][col].value, 0);
     out.push({ rule: `${APPLICANT_COLUMN_LABELS[col]}：（七）总计 = （一）至（六）各项之和`, ok: sum === t['（七）'][col].value, detail: `${sum} / ${t['（七）'][col].value}` });
-    if (lastYearCarriedOut) out.push({ rule: `${APPLICANT_COLUMN_LABELS[col]}：上年结转 = 上一年度报告的结转下年度`, ok: lastYearCarriedOut[col] === t.carried_in[col].value, detail: `${t.carried_in[col].value} / ${lastYearCarriedOut[col]}` });
+    if (lastYearCarriedOut)
+      out.push({
+        rule: `${APPLICANT_COLUMN_LABELS[col]}：上年结转 = 上一年度报告的结转下年度`,
+        ok: lastYearCarriedOut[col] === t.carried_in[col].value,
+        detail: `${t.carried_in[col].value} / ${lastYearCarriedOut[col]}`,
+      });
   }
   for (const r of TABLE3_ROWS) {
     const parts = APPLICANT_COLUMNS.filter((c) => c !== 'total').reduce((s, c) => s + t[r.key][c].value, 0);

@@ -129,7 +129,13 @@ export async function recordStep(
 ): Promise<{ state: CaseState; clock: ClockState | null }> {
   const state = nextState(c.state, kind);
   await tx.query('INSERT INTO case_events (case_id, kind, on_date, at, actor_user_id, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-    c.id, kind, onDate, ctx.now, actorUserId(actor), actorLabel(actor), JSON.stringify(details),
+    c.id,
+    kind,
+    onDate,
+    ctx.now,
+    actorUserId(actor),
+    actorLabel(actor),
+    JSON.stringify(details),
   ]);
   const events = await caseEvents(tx, c.id);
   const clock = caseClock(events, ctx);
@@ -137,7 +143,14 @@ export async function recordStep(
   const fields: Record<string, unknown> = { state, due_on: open ? (clock?.dueOn ?? null) : c.due_on, due_provisional: clock?.provisional ?? false, updated_at: ctx.now, ...patch };
   const cols = Object.keys(fields);
   await tx.query(`UPDATE request_cases SET ${cols.map((k, i) => `${k} = $${i + 2}`).join(', ')} WHERE id = $1`, [c.id, ...cols.map((k) => fields[k])]);
-  await audit(tx, actor, { at: ctx.now, action: `request.${kind}`, subjectType: 'request_case', subjectId: c.id, unitId: c.unit_id, details: { caseNo: c.case_no, onDate, ...redact(details) } });
+  await audit(tx, actor, {
+    at: ctx.now,
+    action: `request.${kind}`,
+    subjectType: 'request_case',
+    subjectId: c.id,
+    unitId: c.unit_id,
+    details: { caseNo: c.case_no, onDate, ...redact(details) },
+  });
   return { state, clock };
 }
 
@@ -151,8 +164,21 @@ export interface NewCase {
   unitId: number;
   channel: string;
   application: {
-    applicantType: string; applicantSubtype?: string; applicantName: string; idType: string; idNumber: string; contactPerson: string; phone: string;
-    email: string; address: string; postcode: string; infoTitle: string; infoDocNo: string; infoDescription: string; deliveryForm: string; deliveryMethod: string;
+    applicantType: string;
+    applicantSubtype?: string;
+    applicantName: string;
+    idType: string;
+    idNumber: string;
+    contactPerson: string;
+    phone: string;
+    email: string;
+    address: string;
+    postcode: string;
+    infoTitle: string;
+    infoDocNo: string;
+    infoDescription: string;
+    deliveryForm: string;
+    deliveryMethod: string;
   };
   receivedOn?: string;
 }
@@ -168,13 +194,41 @@ export async function insertCase(tx: Queryable, ctx: CaseContext, actor: Actor, 
        contact_person, phone, email, address, postcode, info_title, info_doc_no, info_description, delivery_form, delivery_method, submitted_at,
        received_on, clock_started_on)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22) RETURNING id::int`,
-    [caseNo, hashCode(queryCode), n.unitId, state, n.channel, a.applicantType, a.applicantSubtype ?? null, a.applicantName, a.idType, a.idNumber, a.contactPerson,
-      a.phone, a.email, a.address, a.postcode, a.infoTitle, a.infoDocNo, a.infoDescription, a.deliveryForm, a.deliveryMethod, ctx.now, n.receivedOn ?? null],
+    [
+      caseNo,
+      hashCode(queryCode),
+      n.unitId,
+      state,
+      n.channel,
+      a.applicantType,
+      a.applicantSubtype ?? null,
+      a.applicantName,
+      a.idType,
+      a.idNumber,
+      a.contactPerson,
+      a.phone,
+      a.email,
+      a.address,
+      a.postcode,
+      a.infoTitle,
+      a.infoDocNo,
+      a.infoDescription,
+      a.deliveryForm,
+      a.deliveryMethod,
+      ctx.now,
+      n.receivedOn ?? null,
+    ],
   );
   const id = r.rows[0].id;
   const label = actor.kind === 'anonymous' ? '申请人（网上申请）' : actorLabel(actor);
   await tx.query('INSERT INTO case_events (case_id, kind, on_date, at, actor_user_id, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-    id, first, n.receivedOn ?? ctx.today, ctx.now, actorUserId(actor), label, JSON.stringify(details),
+    id,
+    first,
+    n.receivedOn ?? ctx.today,
+    ctx.now,
+    actorUserId(actor),
+    label,
+    JSON.stringify(details),
   ]);
   if (n.receivedOn) {
     const clock = caseClock(await caseEvents(tx, id), ctx);
@@ -185,7 +239,11 @@ export async function insertCase(tx: Queryable, ctx: CaseContext, actor: Actor, 
 }
 
 /** The context steps run in: the calendar, now, and today's date in China (UTC+8, no daylight saving). */
-export async function caseContext(deps: { calendar: { get(): Promise<WorkingDayCalendar> }; clock: { now(): Date }; config: { feePausesClock: boolean; correctionWorkingDays: number } }): Promise<CaseContext> {
+export async function caseContext(deps: {
+  calendar: { get(): Promise<WorkingDayCalendar> };
+  clock: { now(): Date };
+  config: { feePausesClock: boolean; correctionWorkingDays: number };
+}): Promise<CaseContext> {
   const now = deps.clock.now();
   return {
     calendar: await deps.calendar.get(),

@@ -72,14 +72,20 @@ test('the 2020 Spring Festival extension, year ends and an unknown year', () => 
 });
 
 test('fee tiers at every boundary: per piece per month, per page, never both', () => {
-  assert.deepEqual([10, 11, 30, 31, 40, 41, 50, 51].map((k) => piecePrice(k)), [0, 100, 100, 200, 200, 300, 300, 400]);
+  assert.deepEqual(
+    [10, 11, 30, 31, 40, 41, 50, 51].map((k) => piecePrice(k)),
+    [0, 100, 100, 200, 200, 300, 300, 400],
+  );
   assert.equal(perPieceFee(0, 10), 0);
   assert.equal(perPieceFee(0, 11), 100);
   assert.equal(perPieceFee(10, 1), 100);
   assert.equal(perPieceFee(0, 30), 2000);
   assert.equal(perPieceFee(0, 31), 2200);
   assert.equal(perPieceFee(29, 3), 100 + 200 + 200, 'pieces 30, 31 and 32 of the month');
-  assert.deepEqual([30, 31, 100, 101, 200, 201].map((p) => perPageFee(p)), [0, 10, 700, 720, 2700, 2740]);
+  assert.deepEqual(
+    [30, 31, 100, 101, 200, 201].map((p) => perPageFee(p)),
+    [0, 10, 700, 720, 2700, 2740],
+  );
   assert.equal(perPageFee(2219), 83460, 'the reported case: 70×10 + 100×20 + 2019×40');
 });
 

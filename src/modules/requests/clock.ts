@@ -108,9 +108,16 @@ export function computeClock(calendar: WorkingDayCalendar, input: ClockInput, to
   ];
   for (const p of pauses) {
     const days = full.pausedDays.get(p) ?? base.pausedDays.get(p) ?? 0;
-    steps.push({ date: p.from, text: p.to ? `${PAUSE_LABELS[p.kind]}：${p.from} 至 ${p.to}，其间 ${days} 个工作日不计入期限` : `${PAUSE_LABELS[p.kind]}：自 ${p.from} 起暂停计算，收到答复后继续` });
+    steps.push({
+      date: p.from,
+      text: p.to ? `${PAUSE_LABELS[p.kind]}：${p.from} 至 ${p.to}，其间 ${days} 个工作日不计入期限` : `${PAUSE_LABELS[p.kind]}：自 ${p.from} 起暂停计算，收到答复后继续`,
+    });
   }
-  if (input.extension) steps.push({ date: input.extension.approvedOn, text: `经政府信息公开工作机构负责人同意延长 ${ext} 个工作日，${input.extension.notifiedOn} 告知申请人（条例第三十三条第二款）` });
+  if (input.extension)
+    steps.push({
+      date: input.extension.approvedOn,
+      text: `经政府信息公开工作机构负责人同意延长 ${ext} 个工作日，${input.extension.notifiedOn} 告知申请人（条例第三十三条第二款）`,
+    });
   if (full.holidays.length) steps.push({ text: `跳过法定节假日：${full.holidays.map((h) => `${h.date}（${h.reason}）`).join('、')}` });
   if (full.makeUp.length) steps.push({ text: `调休上班日计为工作日：${full.makeUp.join('、')}` });
   if (full.provisional) steps.push({ text: '期间涉及尚未公布节假日安排的年份，日期为暂定' });

@@ -17,7 +17,14 @@ export interface PieceTariff {
 export const PIECE_TARIFF: PieceTariff = { free: 10, firstBandEnd: 30, firstBandPrice: 100, bandSize: 10, bandStep: 100 };
 
 /** Page bands: [last page of the band, price per page]; pages beyond the last band cost `beyond`. */
-export const PAGE_TARIFF = { bands: [[30, 0], [100, 10], [200, 20]] as [number, number][], beyond: 40 };
+export const PAGE_TARIFF = {
+  bands: [
+    [30, 0],
+    [100, 10],
+    [200, 20],
+  ] as [number, number][],
+  beyond: 40,
+};
 
 /** The price of the k-th piece of the month (1-based). */
 export function piecePrice(k: number, t: PieceTariff = PIECE_TARIFF): number {

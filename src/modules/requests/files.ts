@@ -23,7 +23,8 @@ export async function checkIdentityFiles(files: UploadedFile[]) {
     const checked = await checkUpload(f.filename, f.content, IDENTITY_MAX_BYTES).catch((e: AppError) => {
       throw new AppError('UPLOAD_REJECTED', e.status, e.message, { identityFiles: e.message });
     });
-    if (!ACCEPTED.has(checked.mime)) throw new AppError('UPLOAD_REJECTED', 415, `身份证明材料只接受 JPG、PNG 图片或 PDF（“${checked.filename}”不是）。`, { identityFiles: '只接受 JPG、PNG 图片或 PDF' });
+    if (!ACCEPTED.has(checked.mime))
+      throw new AppError('UPLOAD_REJECTED', 415, `身份证明材料只接受 JPG、PNG 图片或 PDF（“${checked.filename}”不是）。`, { identityFiles: '只接受 JPG、PNG 图片或 PDF' });
     out.push({ ...checked, content: f.content });
   }
   return out;
@@ -37,9 +38,19 @@ export async function storeCaseFiles(tx: Queryable, caseId: number, kind: 'ident
 }
 
 export async function caseFiles(q: Queryable, caseId: number) {
-  return (await q.query<{ id: number; kind: string; filename: string; size: number }>('SELECT f.id::int, f.kind, f.filename, b.size FROM case_files f JOIN blobs b ON b.sha256 = f.blob_sha256 WHERE f.case_id = $1 ORDER BY f.id', [caseId])).rows;
+  return (
+    await q.query<{ id: number; kind: string; filename: string; size: number }>(
+      'SELECT f.id::int, f.kind, f.filename, b.size FROM case_files f JOIN blobs b ON b.sha256 = f.blob_sha256 WHERE f.case_id = $1 ORDER BY f.id',
+      [caseId],
+    )
+  ).rows;
 }
 
 export async function caseFile(q: Queryable, caseId: number, fileId: number) {
-  return (await q.query<{ filename: string; mime: string; content: Buffer | Uint8Array; sha256: string }>('SELECT f.filename, b.mime, b.content, b.sha256 FROM case_files f JOIN blobs b ON b.sha256 = f.blob_sha256 WHERE f.case_id = $1 AND f.id = $2', [caseId, fileId])).rows[0];
+  return (
+    await q.query<{ filename: string; mime: string; content: Buffer | Uint8Array; sha256: string }>(
+      'SELECT f.filename, b.mime, b.content, b.sha256 FROM case_files f JOIN blobs b ON b.sha256 = f.blob_sha256 WHERE f.case_id = $1 AND f.id = $2',
+      [caseId, fileId],
+    )
+  ).rows[0];
 }

@@ -26,24 +26,34 @@ export const CHANNELS = {
 const text = (max: number, missing = '请填写') => z.string({ error: missing }).trim().max(max, `不能超过${max}个字`);
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
-const applicationBase = z
-  .object({
-    applicantType: z.enum(['natural', 'legal'], { message: '请选择申请人类型' }),
-    applicantSubtype: z.enum(['commercial', 'research', 'public_interest', 'legal_services', 'other']).optional(),
-    applicantName: text(100, '请填写姓名或名称').min(1, '请填写姓名或名称'),
-    idType: text(30, '请选择证件类型').min(1, '请选择证件类型'),
-    idNumber: text(40, '请填写证件号码').min(1, '请填写证件号码'),
-    contactPerson: text(50).default(''),
-    phone: z.string({ error: '请填写联系电话' }).trim().regex(/^[0-9+\-\s()]{7,20}$/, '请填写有效的联系电话'),
-    email: z.union([z.literal(''), z.string().trim().email('请填写有效的电子邮箱')]).default(''),
-    address: text(200).default(''),
-    postcode: z.union([z.literal(''), z.string().trim().regex(/^\d{6}$/, '邮政编码为6位数字')]).default(''),
-    infoTitle: text(200).default(''),
-    infoDocNo: text(60).default(''),
-    infoDescription: text(2000, '请描述所需政府信息').min(5, '请描述所需政府信息（名称、文号或便于查询的特征），至少5个字'),
-    deliveryForm: z.enum(['paper', 'electronic'], { message: '请选择信息的载体形式' }),
-    deliveryMethod: z.enum(['post', 'email', 'collect', 'online'], { message: '请选择获取信息的方式' }),
-  });
+const applicationBase = z.object({
+  applicantType: z.enum(['natural', 'legal'], { message: '请选择申请人类型' }),
+  applicantSubtype: z.enum(['commercial', 'research', 'public_interest', 'legal_services', 'other']).optional(),
+  applicantName: text(100, '请填写姓名或名称').min(1, '请填写姓名或名称'),
+  idType: text(30, '请选择证件类型').min(1, '请选择证件类型'),
+  idNumber: text(40, '请填写证件号码').min(1, '请填写证件号码'),
+  contactPerson: text(50).default(''),
+  phone: z
+    .string({ error: '请填写联系电话' })
+    .trim()
+    .regex(/^[0-9+\-\s()]{7,20}$/, '请填写有效的联系电话'),
+  email: z.union([z.literal(''), z.string().trim().email('请填写有效的电子邮箱')]).default(''),
+  address: text(200).default(''),
+  postcode: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, '邮政编码为6位数字'),
+    ])
+    .default(''),
+  infoTitle: text(200).default(''),
+  infoDocNo: text(60).default(''),
+  infoDescription: text(2000, '请描述所需政府信息').min(5, '请描述所需政府信息（名称、文号或便于查询的特征），至少5个字'),
+  deliveryForm: z.enum(['paper', 'electronic'], { message: '请选择信息的载体形式' }),
+  deliveryMethod: z.enum(['post', 'email', 'collect', 'online'], { message: '请选择获取信息的方式' }),
+});
 
 /**
  * Rules between fields. They run on the raw form even when other fields are wrong, so the applicant sees every
@@ -90,8 +100,10 @@ export const registrationSchema = z
     confirmedOn: z.union([z.literal(''), z.string().refine(isValidDate, '请填写有效日期')]).default(''),
   })
   .superRefine((v, ctx) => {
-    if (['post_ordinary', 'fax', 'email'].includes(v.channel) && !v.confirmedOn) ctx.addIssue({ code: 'custom', path: ['confirmedOn'], message: '平常信函、传真和电子邮件以与申请人确认之日为收到申请之日，请填写确认日期' });
-    if (v.channel === 'post_ordinary' && v.confirmedOn && v.confirmedOn !== v.arrivedOn) ctx.addIssue({ code: 'custom', path: ['confirmedOn'], message: '平常信函应在收到当日与申请人确认（条例第三十一条第二项）' });
+    if (['post_ordinary', 'fax', 'email'].includes(v.channel) && !v.confirmedOn)
+      ctx.addIssue({ code: 'custom', path: ['confirmedOn'], message: '平常信函、传真和电子邮件以与申请人确认之日为收到申请之日，请填写确认日期' });
+    if (v.channel === 'post_ordinary' && v.confirmedOn && v.confirmedOn !== v.arrivedOn)
+      ctx.addIssue({ code: 'custom', path: ['confirmedOn'], message: '平常信函应在收到当日与申请人确认（条例第三十一条第二项）' });
     if (v.confirmedOn && v.confirmedOn < v.arrivedOn) ctx.addIssue({ code: 'custom', path: ['confirmedOn'], message: '确认日期不能早于收到日期' });
   });
 

@@ -17,7 +17,11 @@ export async function letterDocx(letter: Letter, unitName: string): Promise<Buff
       {
         properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: letter.title, size: 44, bold: true, font: { ascii: 'SimHei', eastAsia: '方正小标宋简体', hAnsi: 'SimHei' } })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 200 },
+            children: [new TextRun({ text: letter.title, size: 44, bold: true, font: { ascii: 'SimHei', eastAsia: '方正小标宋简体', hAnsi: 'SimHei' } })],
+          }),
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text: letter.letter_no, size: 32, font: FONT })] }),
           ...letter.paragraphs.map((p, i) => body(p, i === 0)),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 600 }, children: [new TextRun({ text: unitName, size: 32, font: FONT })] }),

@@ -30,7 +30,9 @@ export interface Letter {
 }
 
 const cn = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-const what = (c: CaseRow) => [c.info_title && `《${c.info_title}》`, c.info_doc_no && `（${c.info_doc_no}）`].filter(Boolean).join('') || `“${c.info_description.slice(0, 60)}${c.info_description.length > 60 ? '…' : ''}”`;
+const what = (c: CaseRow) =>
+  [c.info_title && `《${c.info_title}》`, c.info_doc_no && `（${c.info_doc_no}）`].filter(Boolean).join('') ||
+  `“${c.info_description.slice(0, 60)}${c.info_description.length > 60 ? '…' : ''}”`;
 const addressee = (c: CaseRow) => `${c.applicant_name}：`;
 
 /** The text of each kind of letter; `d` holds what the step recorded. */
@@ -75,7 +77,8 @@ export function letterText(kind: LetterKind, c: CaseRow, d: Record<string, unkno
       if (d.publishedUrl) lines.push(`获取途径：${String(d.publishedUrl)}`);
       if (d.responsibleAgency) lines.push(`负责公开该政府信息的机关为：${String(d.responsibleAgency)}。`);
       if (d.withheldReason) lines.push(`不予公开部分的理由：${String(d.withheldReason)}。`);
-      if (o.group === 'disclose' || o.group === 'partial') lines.push(`提供形式：${DELIVERY_FORMS[c.delivery_form as keyof typeof DELIVERY_FORMS]}，${DELIVERY_METHODS[c.delivery_method as keyof typeof DELIVERY_METHODS]}。`);
+      if (o.group === 'disclose' || o.group === 'partial')
+        lines.push(`提供形式：${DELIVERY_FORMS[c.delivery_form as keyof typeof DELIVERY_FORMS]}，${DELIVERY_METHODS[c.delivery_method as keyof typeof DELIVERY_METHODS]}。`);
       lines.push(`依据：《中华人民共和国政府信息公开条例》${o.basis.replace('条例', '')}。`);
       lines.push(REMEDIES);
       return lines;
@@ -91,9 +94,10 @@ export async function issueLetter(tx: Queryable, ctx: CaseContext, c: CaseRow, k
   const letterNo = `${short}依申〔${year}〕${n}号`;
   const template = await templateFor(tx, c.unit_path, kind);
   const paragraphs = applyTemplate(template, letterText(kind, c, d, onDate), { applicant: c.applicant_name, caseNo: c.case_no, unitName: c.unit_name });
-  const r = await tx.query<{ id: number }>('INSERT INTO case_letters (case_id, kind, letter_no, on_date, title, paragraphs, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::int', [
-    c.id, kind, letterNo, onDate, LETTER_TITLES[kind], paragraphs, ctx.now,
-  ]);
+  const r = await tx.query<{ id: number }>(
+    'INSERT INTO case_letters (case_id, kind, letter_no, on_date, title, paragraphs, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::int',
+    [c.id, kind, letterNo, onDate, LETTER_TITLES[kind], paragraphs, ctx.now],
+  );
   return { id: r.rows[0].id, kind, letter_no: letterNo, on_date: onDate, title: LETTER_TITLES[kind], paragraphs };
 }
 

@@ -31,7 +31,10 @@ export interface CaseListRow {
   replied_on: string | null;
 }
 
-export async function listCases(db: Db, opts: { paths: string[]; view: CaseView; userId: number | null; today: string; calendar: WorkingDayCalendar; limit?: number }): Promise<CaseListRow[]> {
+export async function listCases(
+  db: Db,
+  opts: { paths: string[]; view: CaseView; userId: number | null; today: string; calendar: WorkingDayCalendar; limit?: number },
+): Promise<CaseListRow[]> {
   if (!opts.paths.length) return [];
   const where = ['u.path LIKE ANY($1)'];
   const params: unknown[] = [opts.paths.map((p) => `${p}%`)];
@@ -83,7 +86,10 @@ export async function officersFor(db: Db, unitPath: string): Promise<{ id: numbe
 }
 
 /** Earlier applications of the same applicant for similar information (Art. 35, 36(6)), newest first. */
-export async function applicantHistory(db: Db, c: { id: number; id_number: string }): Promise<{ id: number; case_no: string; info_title: string; info_description: string; outcome: string | null; replied_on: string | null; submitted: string }[]> {
+export async function applicantHistory(
+  db: Db,
+  c: { id: number; id_number: string },
+): Promise<{ id: number; case_no: string; info_title: string; info_description: string; outcome: string | null; replied_on: string | null; submitted: string }[]> {
   const r = await db.query<{ id: number; case_no: string; info_title: string; info_description: string; outcome: string | null; replied_on: string | null; submitted: string }>(
     `SELECT id::int, case_no, info_title, info_description, outcome, replied_on::text, to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS submitted
        FROM request_cases WHERE id_number = $1 AND id <> $2 ORDER BY id DESC LIMIT 50`,
@@ -107,6 +113,9 @@ export async function activeReminders(db: Db, paths: string[], since: Date): Pro
 
 /** Applications of the unit, any applicant, for comparing how often the same information is asked for (Art. 44). */
 export async function unitRequestTexts(db: Db, unitId: number): Promise<{ id: number; text: string }[]> {
-  const r = await db.query<{ id: number; text: string }>(`SELECT id::int, info_title || ' ' || info_description AS text FROM request_cases WHERE unit_id = $1 ORDER BY id DESC LIMIT 2000`, [unitId]);
+  const r = await db.query<{ id: number; text: string }>(
+    `SELECT id::int, info_title || ' ' || info_description AS text FROM request_cases WHERE unit_id = $1 ORDER BY id DESC LIMIT 2000`,
+    [unitId],
+  );
   return r.rows;
 }

@@ -2,7 +2,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readMultipart } from '../../lib/multipart.ts';
 
-export async function readForm(app: FastifyInstance, request: FastifyRequest): Promise<{ body: Record<string, unknown>; files: { field: string; filename: string; content: Buffer }[] }> {
+export async function readForm(
+  app: FastifyInstance,
+  request: FastifyRequest,
+): Promise<{ body: Record<string, unknown>; files: { field: string; filename: string; content: Buffer }[] }> {
   if (!request.isMultipart()) return { body: (request.body ?? {}) as Record<string, unknown>, files: [] };
   const form = await readMultipart(app, request);
   return { body: form.fields, files: form.files };

@@ -9,7 +9,19 @@ export const REGISTER_COLUMNS = ['申请编号', '申请人', '受理机关', '�
 
 export function registerRow(r: CaseListRow): (string | null)[] {
   const o = r.outcome ? OUTCOME_BY_CODE.get(r.outcome) : undefined;
-  return [r.case_no, r.applicant_name, r.unit_name, CHANNELS[r.channel as keyof typeof CHANNELS], r.received_on, r.due_on, CASE_STATE_LABELS[r.state as CaseState], o?.label ?? null, o?.row ?? null, r.replied_on, r.officer_name];
+  return [
+    r.case_no,
+    r.applicant_name,
+    r.unit_name,
+    CHANNELS[r.channel as keyof typeof CHANNELS],
+    r.received_on,
+    r.due_on,
+    CASE_STATE_LABELS[r.state as CaseState],
+    o?.label ?? null,
+    o?.row ?? null,
+    r.replied_on,
+    r.officer_name,
+  ];
 }
 
 export function registerCsv(rows: CaseListRow[]): string {

@@ -9,9 +9,22 @@ import { publishedItem } from '../../testing/items.ts';
 import { tinyPdf } from '../../../db/seeds/demo/files.ts';
 
 const form = (over: Record<string, string> = {}) => ({
-  applicantType: 'natural', applicantName: '李四', idType: '居民身份证', idNumber: '110101199003074514', phone: '13912345678', email: 'lisi@example.com',
-  address: '', postcode: '', contactPerson: '', applicantSubtype: '', infoTitle: '', infoDocNo: '', infoDescription: '2025年清河镇道路维修工程的招标文件和中标结果',
-  deliveryForm: 'electronic', deliveryMethod: 'online', ...over,
+  applicantType: 'natural',
+  applicantName: '李四',
+  idType: '居民身份证',
+  idNumber: '110101199003074514',
+  phone: '13912345678',
+  email: 'lisi@example.com',
+  address: '',
+  postcode: '',
+  contactPerson: '',
+  applicantSubtype: '',
+  infoTitle: '',
+  infoDocNo: '',
+  infoDescription: '2025年清河镇道路维修工程的招标文件和中标结果',
+  deliveryForm: 'electronic',
+  deliveryMethod: 'online',
+  ...over,
 });
 
 async function setup() {
@@ -82,11 +95,19 @@ test('a citizen applies online, is shown published matches first, answers a 补�
   await officer.post(`/staff/requests/${id}/decide`, { outcome: 'disclose_provided', onDate: '2026-03-03', detail: '招标文件见附件' }, `/staff/requests/${id}`);
   assert.match((await officer.get(`/staff/requests/${id}`)).body, /已答复：予以公开/);
   // Someone else asks for the same information; the officer turns it into proactive disclosure (Art. 44).
-  await officer.post('/staff/requests/new', { ...form({ applicantName: '另一位申请人', idNumber: '110101198506120020' }), unit: String(town.id), channel: 'in_person', arrivedOn: '2026-03-03', confirmedOn: '' }, '/staff/requests/new');
+  await officer.post(
+    '/staff/requests/new',
+    { ...form({ applicantName: '另一位申请人', idNumber: '110101198506120020' }), unit: String(town.id), channel: 'in_person', arrivedOn: '2026-03-03', confirmedOn: '' },
+    '/staff/requests/new',
+  );
   assert.match((await officer.get(`/staff/requests/${id}`)).body, /同一信息已被申请 2 次（含本件）/);
   const pro = await officer.post(`/staff/requests/${id}/proactive`, {}, `/staff/requests/${id}`);
   assert.equal(pro.statusCode, 303);
-  const draft = (await h.db.query<{ id: number; title: string; state: string; unit_id: number }>(`SELECT i.id, v.title, v.state, i.unit_id FROM information_items i JOIN item_versions v ON v.item_id = i.id ORDER BY i.id DESC LIMIT 1`)).rows[0];
+  const draft = (
+    await h.db.query<{ id: number; title: string; state: string; unit_id: number }>(
+      `SELECT i.id, v.title, v.state, i.unit_id FROM information_items i JOIN item_versions v ON v.item_id = i.id ORDER BY i.id DESC LIMIT 1`,
+    )
+  ).rows[0];
   assert.deepEqual([draft.title, draft.state, draft.unit_id], ['2025年清河镇道路维修工程的招标文件和中标结果', 'draft', town.id]);
   assert.match((await officer.get(`/staff/requests/${id}`)).body, new RegExp(`已转为主动公开：<a href="/staff/items/${draft.id}"`));
   const again = await officer.post(`/staff/requests/${id}/proactive`, {}, `/staff/requests/${id}`);
@@ -115,13 +136,22 @@ test('staff register a posted letter; the register exports as CSV; others cannot
   t.after(() => h.close());
   const officer = new Browser(h.app);
   await officer.login('officer');
-  const bad = await officer.post('/staff/requests/new', { ...form(), unit: String(town.id), channel: 'post_ordinary', arrivedOn: '2026-03-02', confirmedOn: '' }, '/staff/requests/new');
+  const bad = await officer.post(
+    '/staff/requests/new',
+    { ...form(), unit: String(town.id), channel: 'post_ordinary', arrivedOn: '2026-03-02', confirmedOn: '' },
+    '/staff/requests/new',
+  );
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /以与申请人确认之日为收到申请之日/);
   assert.match(bad.body, /value="李四"/);
   // Identity proof comes as a file: only images and PDF, checked by content; a bad file writes nothing.
   const fields = { ...form(), unit: String(town.id), channel: 'post_signed', arrivedOn: '2026-02-27', confirmedOn: '' };
-  const badFile = await officer.postMultipart('/staff/requests/new', fields, [{ field: 'identityFiles', filename: 'id.png', content: Buffer.from('not really an image') }], '/staff/requests/new');
+  const badFile = await officer.postMultipart(
+    '/staff/requests/new',
+    fields,
+    [{ field: 'identityFiles', filename: 'id.png', content: Buffer.from('not really an image') }],
+    '/staff/requests/new',
+  );
   assert.equal(badFile.statusCode, 415);
   assert.match(badFile.body, /无法识别文件“id.png”的格式/);
   assert.equal((await h.db.query('SELECT 1 FROM request_cases')).rows.length, 0);
@@ -149,12 +179,24 @@ test('staff register a posted letter; the register exports as CSV; others cannot
   const receiptBefore = (await h.db.query<{ paragraphs: string[] }>(`SELECT paragraphs FROM case_letters ORDER BY id LIMIT 1`)).rows[0].paragraphs;
   const head = new Browser(h.app);
   await head.login('city-head');
-  const badTemplate = await head.post('/staff/requests/templates', { unit: String(city.id), kind: 'receipt', 'text-receipt': '{称呼}\n联系电话：0999-12345001' }, '/staff/requests/templates');
+  const badTemplate = await head.post(
+    '/staff/requests/templates',
+    { unit: String(city.id), kind: 'receipt', 'text-receipt': '{称呼}\n联系电话：0999-12345001' },
+    '/staff/requests/templates',
+  );
   assert.equal(badTemplate.statusCode, 400);
   assert.match(badTemplate.body, /\{正文\} 必须单独成段/);
-  const saved = await head.post('/staff/requests/templates', { unit: String(city.id), kind: 'receipt', 'text-receipt': '{称呼}\n{正文}\n联系电话：0999-12345001' }, '/staff/requests/templates');
+  const saved = await head.post(
+    '/staff/requests/templates',
+    { unit: String(city.id), kind: 'receipt', 'text-receipt': '{称呼}\n{正文}\n联系电话：0999-12345001' },
+    '/staff/requests/templates',
+  );
   assert.match(saved.body, /模板已保存/);
-  const ok2 = await officer.post('/staff/requests/new', { ...form(), unit: String(town.id), channel: 'in_person', arrivedOn: '2026-03-02', confirmedOn: '' }, '/staff/requests/new');
+  const ok2 = await officer.post(
+    '/staff/requests/new',
+    { ...form(), unit: String(town.id), channel: 'in_person', arrivedOn: '2026-03-02', confirmedOn: '' },
+    '/staff/requests/new',
+  );
   assert.equal(ok2.statusCode, 303);
   const receipts = (await h.db.query<{ paragraphs: string[] }>(`SELECT paragraphs FROM case_letters WHERE kind = 'receipt' ORDER BY id`)).rows;
   assert.equal(receipts.at(-1)!.paragraphs.at(-1), '联系电话：0999-12345001', 'the town inherits the city template');

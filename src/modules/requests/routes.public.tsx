@@ -47,7 +47,9 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
     const unitId = Number(values.unit) || undefined;
     const unit = unitId ? await getUnit(deps.db, unitId) : undefined;
     const render = async (extra: { errors?: Record<string, string>; matches?: { title: string; href: string; unitName: string }[]; complaint?: boolean; status?: number }) =>
-      sendPage(request, reply, ctx, ApplyPage({ ctx, values, errors: extra.errors ?? {}, units: await unitOptions(), matches: extra.matches, complaint: extra.complaint }), { status: extra.status });
+      sendPage(request, reply, ctx, ApplyPage({ ctx, values, errors: extra.errors ?? {}, units: await unitOptions(), matches: extra.matches, complaint: extra.complaint }), {
+        status: extra.status,
+      });
     try {
       // First submission: show published information that may already answer it, and warn about complaints.
       if (formString(body.checked) !== '1' && values.infoDescription.trim().length >= 5) {
@@ -93,9 +95,21 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
       const errors: Record<string, string> = {};
       if (!caseNo) errors.caseNo = '请填写申请编号';
       if (!code) errors.queryCode = '请填写查询码';
-      return sendPage(request, reply, ctx, StatusLookupPage({ ctx, values: { caseNo }, errors, message: Object.keys(errors).length ? undefined : '申请编号或查询码不正确，请核对后重试。' }), { status: 400 });
+      return sendPage(
+        request,
+        reply,
+        ctx,
+        StatusLookupPage({ ctx, values: { caseNo }, errors, message: Object.keys(errors).length ? undefined : '申请编号或查询码不正确，请核对后重试。' }),
+        { status: 400 },
+      );
     }
-    reply.setCookie(CASE_COOKIE, caseToken(deps.config.secret, c.id, deps.clock.now()), { path: '/ysqgk', httpOnly: true, sameSite: 'lax', secure: deps.config.trustProxy, maxAge: 3600 });
+    reply.setCookie(CASE_COOKIE, caseToken(deps.config.secret, c.id, deps.clock.now()), {
+      path: '/ysqgk',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.trustProxy,
+      maxAge: 3600,
+    });
     return reply.redirect('/ysqgk/case', 303);
   });
 
@@ -113,26 +127,52 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
     const lastNotice = [...events].reverse().find((e) => e.kind === 'request_correction');
     const correction =
       c.state === 'awaiting_correction' && lastNotice
-        ? { items: lastNotice.details.items as string[], deadline: String(lastNotice.details.deadline), answered: events.some((e) => e.kind === 'applicant_correction' && e.id > lastNotice.id) }
+        ? {
+            items: lastNotice.details.items as string[],
+            deadline: String(lastNotice.details.deadline),
+            answered: events.some((e) => e.kind === 'applicant_correction' && e.id > lastNotice.id),
+          }
         : undefined;
     const ctx = app.viewContext(request, reply);
     reply.header('Cache-Control', 'no-store');
-    return sendPage(request, reply, ctx, ApplicantCasePage({ ctx, c, clock: caseClock(events, cctx), letters: await caseLetters(deps.db, id), correction, notice: extra.notice, errors: extra.errors ?? {} }), { status: extra.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      ApplicantCasePage({ ctx, c, clock: caseClock(events, cctx), letters: await caseLetters(deps.db, id), correction, notice: extra.notice, errors: extra.errors ?? {} }),
+      { status: extra.status },
+    );
   }
 
   app.get('/ysqgk/case', async (request, reply) => casePage(request, reply));
 
   app.post('/ysqgk/case/correction', limited, async (request, reply) => {
     const id = caseIdOf(request);
-    const text = formString((request.body as Record<string, unknown>).text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').trim();
+    const text = formString((request.body as Record<string, unknown>).text)
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .trim();
     if (!text) return casePage(request, reply, { errors: { text: '请填写补正内容' }, status: 400 });
     if (text.length > 5000) return casePage(request, reply, { errors: { text: '补正内容不能超过5000字' }, status: 400 });
     const cctx = await caseContext(deps);
     await deps.db.transaction(async (tx) => {
       const c = await getCase(tx, id, true);
       nextState(c.state, 'applicant_correction');
-      await tx.query('INSERT INTO case_events (case_id, kind, on_date, at, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)', [id, 'applicant_correction', cctx.today, cctx.now, '申请人（网上补正）', JSON.stringify({ text })]);
-      await audit(tx, anonymous, { at: cctx.now, action: 'request.applicant_correction', subjectType: 'request_case', subjectId: id, unitId: c.unit_id, details: { caseNo: c.case_no } });
+      await tx.query('INSERT INTO case_events (case_id, kind, on_date, at, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)', [
+        id,
+        'applicant_correction',
+        cctx.today,
+        cctx.now,
+        '申请人（网上补正）',
+        JSON.stringify({ text }),
+      ]);
+      await audit(tx, anonymous, {
+        at: cctx.now,
+        action: 'request.applicant_correction',
+        subjectType: 'request_case',
+        subjectId: id,
+        unitId: c.unit_id,
+        details: { caseNo: c.case_no },
+      });
     });
     return casePage(request, reply, { notice: '补正内容已提交。' });
   });
@@ -147,6 +187,11 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
     reply.header('Cache-Control', 'no-store');
     if (m[2]) return sendLetterDocx(reply, letter, c.unit_name);
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, LetterPage({ ctx, letter, unitName: c.unit_name, back: { href: '/ysqgk/case', label: c.case_no }, docxHref: `/ysqgk/case/letters/${letter.id}.docx` }));
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      LetterPage({ ctx, letter, unitName: c.unit_name, back: { href: '/ysqgk/case', label: c.case_no }, docxHref: `/ysqgk/case/letters/${letter.id}.docx` }),
+    );
   });
 }

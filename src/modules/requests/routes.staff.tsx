@@ -40,7 +40,11 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     const cctx = await caseContext(deps);
     const paths = grantedPaths(request.actor, ['request_officer', 'office_admin']);
     const userId = request.actor.kind === 'user' ? request.actor.id : null;
-    return { view, cctx, rows: await listCases(deps.db, { paths, view, userId, today: cctx.today, calendar: cctx.calendar, limit: view === 'all' || view === 'closed' ? 5000 : 500 }) };
+    return {
+      view,
+      cctx,
+      rows: await listCases(deps.db, { paths, view, userId, today: cctx.today, calendar: cctx.calendar, limit: view === 'all' || view === 'closed' ? 5000 : 500 }),
+    };
   }
 
   app.get('/staff/requests', async (request, reply) => {
@@ -65,14 +69,38 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
       .send(buf);
   });
 
-  async function templatesPage(request: FastifyRequest, reply: FastifyReply, unitId: number, extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string; status?: number } = {}) {
+  async function templatesPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    unitId: number,
+    extra: { errors?: Record<string, string>; values?: Record<string, string>; notice?: string; status?: number } = {},
+  ) {
     const paths = grantedPaths(request.actor, ['office_admin']);
     const mine = (await listUnits(deps.db)).filter((u) => paths.some((p) => u.path.startsWith(p)));
     if (!mine.length) authorize(request.actor, 'request.templates', { unitPath: '/' });
     const unit = mine.find((u) => u.id === unitId) ?? mine[0];
-    const own = new Map((await deps.db.query<{ kind: string; paragraphs: string[] }>('SELECT kind, paragraphs FROM letter_templates WHERE unit_id = $1', [unit.id])).rows.map((r) => [r.kind, r.paragraphs]));
+    const own = new Map(
+      (await deps.db.query<{ kind: string; paragraphs: string[] }>('SELECT kind, paragraphs FROM letter_templates WHERE unit_id = $1', [unit.id])).rows.map((r) => [
+        r.kind,
+        r.paragraphs,
+      ]),
+    );
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, TemplatesPage({ ctx, units: mine.map((u) => ({ id: u.id, name: u.name })), unitId: unit.id, own, errors: extra.errors ?? {}, values: extra.values ?? {}, notice: extra.notice }), { status: extra.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      TemplatesPage({
+        ctx,
+        units: mine.map((u) => ({ id: u.id, name: u.name })),
+        unitId: unit.id,
+        own,
+        errors: extra.errors ?? {},
+        values: extra.values ?? {},
+        notice: extra.notice,
+      }),
+      { status: extra.status },
+    );
   }
 
   app.get('/staff/requests/templates', async (request, reply) => templatesPage(request, reply, Number((request.query as Record<string, unknown>).unit) || 0));
@@ -106,7 +134,12 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     Object.assign(values, { channel: formString(body.channel), arrivedOn: formString(body.arrivedOn), confirmedOn: formString(body.confirmedOn) });
     const cctx = await caseContext(deps);
     try {
-      const r = await registerApplication(deps.db, cctx, request.actor, { unitId: Number(values.unit) || 0, application, registration, files: files.filter((f) => f.field === 'identityFiles') });
+      const r = await registerApplication(deps.db, cctx, request.actor, {
+        unitId: Number(values.unit) || 0,
+        application,
+        registration,
+        files: files.filter((f) => f.field === 'identityFiles'),
+      });
       return reply.redirect(`/staff/requests/${r.id}?done=${encodeURIComponent(`已登记，申请编号 ${r.caseNo}，查询码 ${r.queryCode}（请告知申请人）`)}`, 303);
     } catch (err) {
       if (!isFormError(err)) throw err;
@@ -115,7 +148,12 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     }
   });
 
-  async function casePage(request: FastifyRequest, reply: FastifyReply, id: number, extra: { failed?: { action: string; values: Record<string, string>; errors: Record<string, string>; message?: string }; status?: number; notice?: string } = {}) {
+  async function casePage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    extra: { failed?: { action: string; values: Record<string, string>; errors: Record<string, string>; message?: string }; status?: number; notice?: string } = {},
+  ) {
     const c = await getCase(deps.db, id);
     authorize(request.actor, 'request.handle', { unitPath: c.unit_path });
     const cctx = await caseContext(deps);
@@ -127,9 +165,20 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
       reply,
       ctx,
       CasePage({
-        ctx, c, clock: caseClock(events, cctx), events, letters: await caseLetters(deps.db, id), officers: await officersFor(deps.db, c.unit_path), units: await units(),
-        hints: historyHints(c, await applicantHistory(deps.db, c), cctx.today), sameCount: sameInformationCount(c, await unitRequestTexts(deps.db, c.unit_id)), canExtend: can(request.actor, 'request.approve_extension', { unitPath: c.unit_path }),
-        today: cctx.today, failed: extra.failed, notice, files: await caseFiles(deps.db, id),
+        ctx,
+        c,
+        clock: caseClock(events, cctx),
+        events,
+        letters: await caseLetters(deps.db, id),
+        officers: await officersFor(deps.db, c.unit_path),
+        units: await units(),
+        hints: historyHints(c, await applicantHistory(deps.db, c), cctx.today),
+        sameCount: sameInformationCount(c, await unitRequestTexts(deps.db, c.unit_id)),
+        canExtend: can(request.actor, 'request.approve_extension', { unitPath: c.unit_path }),
+        today: cctx.today,
+        failed: extra.failed,
+        notice,
+        files: await caseFiles(deps.db, id),
       }),
       { status: extra.status },
     );
@@ -143,7 +192,11 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     const handler = STEP_HANDLERS[action];
     if (!handler) throw new NotFoundError('没有这个办理步骤。');
     const body = request.body as Record<string, unknown>;
-    const values = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, formString(v).slice(0, 3000)]));
+    const values = Object.fromEntries(
+      Object.entries(body)
+        .filter(([k]) => k !== '_csrf')
+        .map(([k, v]) => [k, formString(v).slice(0, 3000)]),
+    );
     try {
       await handler(deps.db, await caseContext(deps), request.actor, id, values);
       return reply.redirect(`/staff/requests/${id}?done=${encodeURIComponent(`已完成：${handler.label}`)}`, 303);
@@ -177,6 +230,18 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     if (!m || !letter) throw new NotFoundError('没有找到这份文书。');
     if (m[2]) return sendLetterDocx(reply, letter, c.unit_name);
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, LetterPage({ ctx, letter, unitName: c.unit_name, back: { href: `/staff/requests/${id}`, label: c.case_no }, docxHref: `/staff/requests/${id}/letters/${letter.id}.docx`, staff: true }));
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      LetterPage({
+        ctx,
+        letter,
+        unitName: c.unit_name,
+        back: { href: `/staff/requests/${id}`, label: c.case_no },
+        docxHref: `/staff/requests/${id}/letters/${letter.id}.docx`,
+        staff: true,
+      }),
+    );
   });
 }

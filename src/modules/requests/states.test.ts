@@ -35,9 +35,16 @@ test('every step from every state: allowed where the law allows it, refused with
     for (const state of CASE_STATES) {
       if (from.includes(state)) assert.equal(nextState(state, kind), to ?? state, `${kind} from ${state}`);
       else
-        assert.throws(() => nextState(state, kind), (e: { code: string; message: string }) => e.code === 'CASE_INVALID_TRANSITION' && e.message.includes(CASE_STATE_LABELS[state]) && e.message.includes(STEPS[kind].label), `${kind} from ${state}`);
+        assert.throws(
+          () => nextState(state, kind),
+          (e: { code: string; message: string }) => e.code === 'CASE_INVALID_TRANSITION' && e.message.includes(CASE_STATE_LABELS[state]) && e.message.includes(STEPS[kind].label),
+          `${kind} from ${state}`,
+        );
     }
   }
   // Nothing leaves an archived case except records about it.
-  assert.deepEqual(Object.keys(EXPECTED).filter((k) => EXPECTED[k as CaseEventKind][0].includes('archived')), ['publish_proactively', 'review_or_litigation']);
+  assert.deepEqual(
+    Object.keys(EXPECTED).filter((k) => EXPECTED[k as CaseEventKind][0].includes('archived')),
+    ['publish_proactively', 'review_or_litigation'],
+  );
 });

@@ -19,7 +19,7 @@ export function templateProblems(paragraphs: string[]): string[] {
   const out: string[] = [];
   const body = paragraphs.filter((p) => p.includes('{正文}'));
   if (body.length !== 1 || body[0].trim() !== '{正文}') out.push('{正文} 必须单独成段，且只出现一次');
-  const unknown = [...new Set(paragraphs.join('\n').match(/\{[^}]*\}/g) ?? [])].filter((p) => !(p in PLACEHOLDERS));
+  const unknown = [...new Set(paragraphs.join('\n').match(/\{[^{}]*\}/g) ?? [])].filter((p) => !(p in PLACEHOLDERS));
   if (unknown.length) out.push(`不认识的占位符：${unknown.join('、')}`);
   if (paragraphs.length > 30 || paragraphs.some((p) => p.length > 1000)) out.push('模板最多30段，每段不超过1000字');
   return out;
@@ -27,7 +27,8 @@ export function templateProblems(paragraphs: string[]): string[] {
 
 export function applyTemplate(template: string[], generated: string[], fields: { applicant: string; caseNo: string; unitName: string }): string[] {
   const [salutation, ...body] = generated;
-  const fill = (p: string) => p.replaceAll('{称呼}', salutation).replaceAll('{申请人}', fields.applicant).replaceAll('{申请编号}', fields.caseNo).replaceAll('{受理机关}', fields.unitName);
+  const fill = (p: string) =>
+    p.replaceAll('{称呼}', salutation).replaceAll('{申请人}', fields.applicant).replaceAll('{申请编号}', fields.caseNo).replaceAll('{受理机关}', fields.unitName);
   return template.flatMap((p) => (p.trim() === '{正文}' ? body : [fill(p)])).filter((p) => p.trim() !== '');
 }
 

@@ -51,7 +51,7 @@ class Postings {
     const out: { slot: number; tf: number }[] = [];
     const { buf, len } = this;
     let slot = -1;
-    for (let i = 0; i < len; ) {
+    for (let i = 0; i < len;) {
       let v = 0;
       let shift = 0;
       let b: number;
@@ -246,7 +246,7 @@ export class Bm25Index {
       const w = weight * this.idf(t, field) * (k1 + 1);
       const { buf, len } = p;
       let slot = -1;
-      for (let i = 0; i < len; ) {
+      for (let i = 0; i < len;) {
         let v = 0;
         let shift = 0;
         let byte: number;

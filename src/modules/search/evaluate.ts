@@ -15,12 +15,19 @@ export interface EvalResult {
 }
 
 export function evaluateFiles(docsFile: string, qrelsFile: string): EvalResult {
-  const docs = fs.readFileSync(docsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
-    const d = JSON.parse(l) as { docid?: string; text?: string };
-    if (typeof d.docid !== 'string' || typeof d.text !== 'string') throw new Error(`文档第 ${i + 1} 行缺少 docid 或 text`);
-    return d as { docid: string; text: string };
-  });
-  const lines = fs.readFileSync(qrelsFile, 'utf8').split('\n').filter((l) => l.trim());
+  const docs = fs
+    .readFileSync(docsFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const d = JSON.parse(l) as { docid?: string; text?: string };
+      if (typeof d.docid !== 'string' || typeof d.text !== 'string') throw new Error(`文档第 ${i + 1} 行缺少 docid 或 text`);
+      return d as { docid: string; text: string };
+    });
+  const lines = fs
+    .readFileSync(qrelsFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const header = lines[0].split('\t');
   const qi = header.indexOf('question');
   const di = header.indexOf('docid');

@@ -11,9 +11,30 @@ async function setup() {
   const civil = await makeUnit(h.db, { parentId: city.id, slug: 'mz', code: '990100007', name: '示范市民政局' });
   const hr = await makeUnit(h.db, { parentId: city.id, slug: 'rs', code: '990100008', name: '示范市人力资源和社会保障局' });
   const now = h.clock.now();
-  const dibao = await publishedItem(h.db, civil.id, now, { title: '关于调整城乡居民最低生活保障标准的通知', genre: '通知', topic: '民政、扶贫、救灾\\扶贫', bodyHtml: '城市最低生活保障标准提高到每人每月820元。', docNo: '示民〔2026〕3号', writtenDate: '2026-02-20' });
-  const guide = await publishedItem(h.db, civil.id, now, { title: '最低生活保障审核确认办法', genre: '意见', topic: '民政、扶贫、救灾\\扶贫', bodyHtml: '申请最低生活保障应当提交户口簿和收入证明，标准按当地规定执行。', docNo: '', writtenDate: '2025-06-01' });
-  const social = await publishedItem(h.db, hr.id, now, { title: '关于做好社会保险费中断缴费补缴工作的通知', genre: '通知', topic: '劳动、人事、监察\\社会保障', bodyHtml: '职工社会保险中断缴费的，可以按规定补缴。', docNo: '示人社〔2026〕2号', writtenDate: '2026-01-10' });
+  const dibao = await publishedItem(h.db, civil.id, now, {
+    title: '关于调整城乡居民最低生活保障标准的通知',
+    genre: '通知',
+    topic: '民政、扶贫、救灾\\扶贫',
+    bodyHtml: '城市最低生活保障标准提高到每人每月820元。',
+    docNo: '示民〔2026〕3号',
+    writtenDate: '2026-02-20',
+  });
+  const guide = await publishedItem(h.db, civil.id, now, {
+    title: '最低生活保障审核确认办法',
+    genre: '意见',
+    topic: '民政、扶贫、救灾\\扶贫',
+    bodyHtml: '申请最低生活保障应当提交户口簿和收入证明，标准按当地规定执行。',
+    docNo: '',
+    writtenDate: '2025-06-01',
+  });
+  const social = await publishedItem(h.db, hr.id, now, {
+    title: '关于做好社会保险费中断缴费补缴工作的通知',
+    genre: '通知',
+    topic: '劳动、人事、监察\\社会保障',
+    bodyHtml: '职工社会保险中断缴费的，可以按规定补缴。',
+    docNo: '示人社〔2026〕2号',
+    writtenDate: '2026-01-10',
+  });
   const admin = await makeUser(h.db, city.id, ['office_admin'], { username: 'office' });
   const publisher = await makeUser(h.db, civil.id, ['publisher'], { username: 'pub' });
   return { h, city, civil, hr, dibao, guide, social, admin, publisher };
@@ -43,7 +64,10 @@ test('facets show counts, narrow the results as plain links, and sorting by date
   assert.match(byDate, /<strong aria-current="true">按时间<\/strong>/);
   const api = (await h.app.inject(s('最低生活保障', '&sort=date').replace('/search', '/api/v1/search'))).json();
   assert.equal(api.total, 2);
-  assert.deepEqual(api.facets.genre.map((f: { value: string; count: number }) => [f.value, f.count]).sort(), [['意见', 1], ['通知', 1]]);
+  assert.deepEqual(api.facets.genre.map((f: { value: string; count: number }) => [f.value, f.count]).sort(), [
+    ['意见', 1],
+    ['通知', 1],
+  ]);
   assert.ok(api.results[0].snippet.some((p: { mark: boolean }) => p.mark));
   const none = (await b.get(s('最低生活保障', '&genre=批复'))).body;
   assert.match(none, /已按条件筛选/);
@@ -192,7 +216,11 @@ test('two nodes over one database agree: publication, revision, withdrawal and s
   const fresh = await publishedItem(h.db, civil.id, now, { title: '临时救助工作规程', bodyHtml: '临时救助对象和救助标准。', docNo: '' });
   assert.ok((await ids('临时救助')).includes(fresh.itemId));
   await startRevision(h.db, system, now, fresh.itemId);
-  await saveDraft(h.db, system, now, { unitId: civil.id, itemId: fresh.itemId, input: baseInput({ title: '临时救助工作规程（修订）', bodyHtml: '急难型临时救助实行先行救助。', docNo: '', changeNote: '增加先行救助' }) });
+  await saveDraft(h.db, system, now, {
+    unitId: civil.id,
+    itemId: fresh.itemId,
+    input: baseInput({ title: '临时救助工作规程（修订）', bodyHtml: '急难型临时救助实行先行救助。', docNo: '', changeNote: '增加先行救助' }),
+  });
   for (const step of ['submit', 'secrecy_approve', 'approve'] as const) await transitionItem(h.db, system, now, fresh.itemId, step);
   assert.deepEqual(await ids('先行救助'), [fresh.itemId]);
   assert.equal((await nodeB.search({ q: '临时救助' })).results[0].title, '临时救助工作规程（修订）');
@@ -217,5 +245,8 @@ test('the change log is pruned daily; a node that missed pruned changes rebuilds
   await away.search({ q: '820元' });
   await away.warm();
   assert.ok(!(await away.search({ q: '820元' })).results.some((r) => r.id === dibao.itemId), 'the withdrawal is not missed');
-  assert.deepEqual((await away.search({ q: '临时救助' })).results.map((r) => r.id), [fresh.itemId]);
+  assert.deepEqual(
+    (await away.search({ q: '临时救助' })).results.map((r) => r.id),
+    [fresh.itemId],
+  );
 });

@@ -20,7 +20,13 @@ export interface ParsedQuery {
 
 export function parseQuery(q: string): ParsedQuery {
   const phrases = [...q.matchAll(QUOTED)].map((m) => normalise(m[1]).replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
-  return { text: q.replace(/["“”「」『』]/g, ' ').replace(/\s+/g, ' ').trim(), phrases: [...new Set(phrases)] };
+  return {
+    text: q
+      .replace(/["“”「」『』]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    phrases: [...new Set(phrases)],
+  };
 }
 
 /** The form a query is logged and counted in: normal form, single spaces. */

@@ -64,7 +64,11 @@ export class PopularCache {
   private value: string[] = [];
   private at = 0;
 
-  constructor(private readonly db: Db, private readonly minSearches: number, private readonly ttlMs = 10 * 60_000) {}
+  constructor(
+    private readonly db: Db,
+    private readonly minSearches: number,
+    private readonly ttlMs = 10 * 60_000,
+  ) {}
 
   async get(now: Date): Promise<string[]> {
     if (Date.now() - this.at > this.ttlMs) {

@@ -19,7 +19,10 @@ export function registerSearchRoutes(app: FastifyInstance) {
     const filters = readFilters(query);
     const sort = query.sort === 'date' ? 'date' : 'relevance';
     const answer = q
-      ? await runSearch({ db: deps.db, search: app.searchIndex, now: deps.clock.now() }, { q, unitId: unit?.id, scopePath: unit?.path, filters, sort, page, pageSize: PAGE_SIZE, channel: 'portal' })
+      ? await runSearch(
+          { db: deps.db, search: app.searchIndex, now: deps.clock.now() },
+          { q, unitId: unit?.id, scopePath: unit?.path, filters, sort, page, pageSize: PAGE_SIZE, channel: 'portal' },
+        )
       : undefined;
     const units = asTree(await listUnits(deps.db)).map((u) => ({ slug: u.slug, name: u.name, depth: u.depth }));
     const popular = !q || !answer?.total ? await app.popularSearches.get(deps.clock.now()) : [];

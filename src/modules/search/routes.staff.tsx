@@ -40,10 +40,20 @@ export function registerSearchStaffRoutes(app: FastifyInstance) {
     return reportPage(request, reply, { zero: formString(b.back) === 'zero', days: 30, notice: hidden ? `“${query}”不再显示在“大家都在搜”中。` : `“${query}”恢复显示。` });
   });
 
-  async function synonymsPage(request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; values?: Record<string, string>; editing?: string; notice?: string; status?: number } = {}) {
-    const rows = (await deps.db.query<SynonymEntry & { updated_at: string }>(`SELECT term, synonyms, to_char(updated_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS updated_at FROM search_synonyms ORDER BY term`)).rows;
+  async function synonymsPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { errors?: Record<string, string>; values?: Record<string, string>; editing?: string; notice?: string; status?: number } = {},
+  ) {
+    const rows = (
+      await deps.db.query<SynonymEntry & { updated_at: string }>(
+        `SELECT term, synonyms, to_char(updated_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS updated_at FROM search_synonyms ORDER BY term`,
+      )
+    ).rows;
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, SynonymsPage({ ctx, rows, errors: extra.errors ?? {}, values: extra.values, editing: extra.editing, notice: extra.notice }), { status: extra.status });
+    return sendPage(request, reply, ctx, SynonymsPage({ ctx, rows, errors: extra.errors ?? {}, values: extra.values, editing: extra.editing, notice: extra.notice }), {
+      status: extra.status,
+    });
   }
 
   app.get('/staff/search/synonyms', async (request, reply) => {
@@ -65,7 +75,12 @@ export function registerSearchStaffRoutes(app: FastifyInstance) {
     } catch (err) {
       if (!isFormError(err)) throw err;
       const replacing = formString(b.replacing);
-      return synonymsPage(request, reply, { errors: err.fields, values: { term: formString(b.term), synonyms: formString(b.synonyms) }, editing: replacing || undefined, status: err.status });
+      return synonymsPage(request, reply, {
+        errors: err.fields,
+        values: { term: formString(b.term), synonyms: formString(b.synonyms) },
+        editing: replacing || undefined,
+        status: err.status,
+      });
     }
   });
 

@@ -3,10 +3,7 @@ import type { Db } from '../../lib/db.ts';
 import type { SearchAnswer, SearchRequest, SearchService } from './service.ts';
 import { recordSearch } from './queryLog.ts';
 
-export async function runSearch(
-  deps: { db: Db; search: SearchService; now: Date },
-  req: SearchRequest & { unitId?: number; channel: 'portal' | 'api' },
-): Promise<SearchAnswer> {
+export async function runSearch(deps: { db: Db; search: SearchService; now: Date }, req: SearchRequest & { unitId?: number; channel: 'portal' | 'api' }): Promise<SearchAnswer> {
   const answer = await deps.search.search(req);
   // Paging, sorting and narrowing refine a question already counted.
   const fresh = (req.page ?? 1) === 1 && !Object.values(req.filters ?? {}).some(Boolean) && req.sort !== 'date';

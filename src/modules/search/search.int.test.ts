@@ -21,7 +21,11 @@ test('a citizen question finds the answering item first; publishing and withdraw
   t.after(() => h.close());
   const b = new Browser(h.app);
   assert.match((await b.get('/search?q=' + encodeURIComponent('孩子上学要什么材料'))).body, /没有找到/);
-  const school = await publishedItem(h.db, edu.id, h.clock.now(), { title: '关于做好2026年义务教育阶段招生入学工作的通知', bodyHtml: '报名材料：户口簿、居住证明、儿童预防接种证明。', docNo: '示教〔2026〕5号' });
+  const school = await publishedItem(h.db, edu.id, h.clock.now(), {
+    title: '关于做好2026年义务教育阶段招生入学工作的通知',
+    bodyHtml: '报名材料：户口簿、居住证明、儿童预防接种证明。',
+    docNo: '示教〔2026〕5号',
+  });
   await publishedItem(h.db, city.id, h.clock.now(), { title: '关于调整城乡居民最低生活保障标准的通知', bodyHtml: '城市低保标准提高到每人每月820元。', docNo: '示民〔2026〕3号' });
   await draftItem(h.db, edu.id, h.clock.now(), { title: '入学材料草稿不可见', bodyHtml: '入学材料' });
   const r = await b.get('/search?q=' + encodeURIComponent('孩子上学要什么材料'));
@@ -39,7 +43,8 @@ test('document numbers in any common form and 索引号 find their document firs
   const { h, city } = await setup();
   t.after(() => h.close());
   const target = await publishedItem(h.db, city.id, h.clock.now(), { title: '国务院关于深化改革的若干意见', docNo: '国发〔2019〕5号', bodyHtml: '深化改革。' });
-  for (let i = 0; i < 3; i++) await publishedItem(h.db, city.id, h.clock.now(), { title: `国务院关于其他事项的通知${i}`, docNo: `国发〔2019〕${10 + i}号`, bodyHtml: '国发 2019 其他事项。' });
+  for (let i = 0; i < 3; i++)
+    await publishedItem(h.db, city.id, h.clock.now(), { title: `国务院关于其他事项的通知${i}`, docNo: `国发〔2019〕${10 + i}号`, bodyHtml: '国发 2019 其他事项。' });
   const b = new Browser(h.app);
   for (const q of ['国发〔2019〕5号', '国发[2019]5号', '国发2019年5号', '国发 2019 5', target.indexNo!]) {
     const r = await b.get('/search?q=' + encodeURIComponent(q));

@@ -29,15 +29,29 @@ test('ranks the document that answers the question first, and forgets removed do
 });
 
 test('top-k keeps the best scores in order with stable ties', () => {
-  const m = new Map([[5, 1], [3, 2], [9, 2], [1, 0.5]]);
-  assert.deepEqual(topK(m, 3).map((h) => h.id), [3, 9, 5]);
-  assert.deepEqual(topK(m, 10).map((h) => h.id), [3, 9, 5, 1]);
+  const m = new Map([
+    [5, 1],
+    [3, 2],
+    [9, 2],
+    [1, 0.5],
+  ]);
+  assert.deepEqual(
+    topK(m, 3).map((h) => h.id),
+    [3, 9, 5],
+  );
+  assert.deepEqual(
+    topK(m, 10).map((h) => h.id),
+    [3, 9, 5, 1],
+  );
 });
 
-test('on the ncpqa questions MRR@10 is at least 0.85 and recall@10 at least 0.95 (BM25 baseline: 0.81)', () => {
-  const r = evaluateFiles('../shared/data/ncpqa/docs_subset.jsonl', '../shared/data/ncpqa/qrels_dev.tsv');
-  assert.equal(r.docs, 599);
-  assert.equal(r.queries, 758);
-  assert.ok(r.mrr10 >= 0.85, `MRR@10 ${r.mrr10}`);
-  assert.ok(r.recall10 >= 0.95, `recall@10 ${r.recall10}`);
+// The fixture is 200 of the 599 ncpqa documents with the 247 questions they answer (fixtures/SOURCES.md): fewer
+// distractors than the full set, so its bar is higher. Measured when the fixture was made: MRR@10 0.9345, recall@10
+// 0.9879. The full set (MRR@10 0.8722, target 0.85) is measured by `npx gongkai search-eval` (docs/benchmarks.md).
+test('on the ncpqa sample MRR@10 is at least 0.90 and recall@10 at least 0.97', () => {
+  const r = evaluateFiles('fixtures/ncpqa/docs.sample.jsonl', 'fixtures/ncpqa/qrels.sample.tsv');
+  assert.equal(r.docs, 200);
+  assert.equal(r.queries, 247);
+  assert.ok(r.mrr10 >= 0.9, `MRR@10 ${r.mrr10}`);
+  assert.ok(r.recall10 >= 0.97, `recall@10 ${r.recall10}`);
 });

@@ -51,7 +51,10 @@ test('posting lists: removal and compaction keep the same scores as an index bui
   add(c, 1, Array(40).fill('x'));
   for (let i = 2; i < 3000; i++) add(c, i, ['y']);
   add(c, 5_000_000, ['x']);
-  assert.deepEqual([...c.containingAll(['x'])].sort((p, q) => p - q), [1, 5_000_000]);
+  assert.deepEqual(
+    [...c.containingAll(['x'])].sort((p, q) => p - q),
+    [1, 5_000_000],
+  );
   assert.equal(c.df('x'), 2);
   // Scores reset between queries.
   assert.deepEqual(scoreOf(c, ['x']), scoreOf(c, ['x']));
@@ -65,23 +68,56 @@ test('facet counts: each facet counts the matches that pass the other facets’ 
   ix.put(doc(4, { unitSlug: 'city', genre: '通知' }), '防汛 应急');
   const all = ix.query({ text: '入学' });
   assert.equal(all.total, 3);
-  assert.deepEqual(all.facets.unit, [{ value: 'edu', count: 2 }, { value: 'city', count: 1 }]);
-  assert.deepEqual(all.facets.genre, [{ value: '通知', count: 2 }, { value: '意见', count: 1 }]);
-  assert.deepEqual(all.facets.year.map((f) => f.value), ['2026', '2025', '2024']);
-  assert.deepEqual(all.facets.validity, [{ value: 'current', count: 2 }, { value: 'repealed', count: 1 }]);
+  assert.deepEqual(all.facets.unit, [
+    { value: 'edu', count: 2 },
+    { value: 'city', count: 1 },
+  ]);
+  assert.deepEqual(all.facets.genre, [
+    { value: '通知', count: 2 },
+    { value: '意见', count: 1 },
+  ]);
+  assert.deepEqual(
+    all.facets.year.map((f) => f.value),
+    ['2026', '2025', '2024'],
+  );
+  assert.deepEqual(all.facets.validity, [
+    { value: 'current', count: 2 },
+    { value: 'repealed', count: 1 },
+  ]);
   const notices = ix.query({ text: '入学', filters: { genre: '通知' } });
   assert.deepEqual(notices.results.map((r) => r.id).sort(), [1, 3]);
   // The chosen facet still lists its alternatives with their own counts; the others count within the choice.
-  assert.deepEqual(notices.facets.genre, [{ value: '通知', count: 2 }, { value: '意见', count: 1 }]);
-  assert.deepEqual(notices.facets.unit, [{ value: 'city', count: 1 }, { value: 'edu', count: 1 }]);
+  assert.deepEqual(notices.facets.genre, [
+    { value: '通知', count: 2 },
+    { value: '意见', count: 1 },
+  ]);
+  assert.deepEqual(notices.facets.unit, [
+    { value: 'city', count: 1 },
+    { value: 'edu', count: 1 },
+  ]);
   const both = ix.query({ text: '入学', filters: { genre: '通知', unit: 'edu' } });
-  assert.deepEqual(both.results.map((r) => r.id), [1]);
-  assert.deepEqual(both.facets.unit, [{ value: 'city', count: 1 }, { value: 'edu', count: 1 }]);
+  assert.deepEqual(
+    both.results.map((r) => r.id),
+    [1],
+  );
+  assert.deepEqual(both.facets.unit, [
+    { value: 'city', count: 1 },
+    { value: 'edu', count: 1 },
+  ]);
   assert.deepEqual(both.facets.year, [{ value: '2026', count: 1 }]);
   // Scope keeps a unit and the units below it.
-  assert.deepEqual(ix.query({ text: '入学', scopePath: '/1/4/' }).results.map((r) => r.id).sort(), [1, 2]);
+  assert.deepEqual(
+    ix
+      .query({ text: '入学', scopePath: '/1/4/' })
+      .results.map((r) => r.id)
+      .sort(),
+    [1, 2],
+  );
   // Sorting by date puts the newest first whatever the score.
-  assert.deepEqual(ix.query({ text: '入学', sort: 'date' }).results.map((r) => r.id), [1, 2, 3]);
+  assert.deepEqual(
+    ix.query({ text: '入学', sort: 'date' }).results.map((r) => r.id),
+    [1, 2, 3],
+  );
   assert.equal(ix.query({ text: '入学', offset: 2, limit: 10 }).results.length, 1);
 });
 
@@ -108,7 +144,7 @@ test('quoted phrases are read in straight, curly and corner quotes; control char
 });
 
 test('real document numbers of eleven governments, typed in other common forms, find their document first', () => {
-  const lines = fs.readFileSync('../shared/data/policy-transparency-china/document_numbers_2023.jsonl', 'utf8').trim().split('\n');
+  const lines = fs.readFileSync('fixtures/document-numbers/document_numbers_2023.sample.jsonl', 'utf8').trim().split('\n');
   const ix = new SearchIndex();
   const byNumber = new Map<string, number[]>();
   let id = 0;
@@ -120,9 +156,9 @@ test('real document numbers of eleven governments, typed in other common forms, 
     ix.put(doc(id, { docNo: p.normalized, title: `${r.government} 文件` }), `${r.government} ${p.prefix} ${p.year} 年 文件 正文`);
     (byNumber.get(p.normalized) ?? byNumber.set(p.normalized, []).get(p.normalized)!).push(id);
   }
-  assert.ok(id > 3000, `${id} numbered records`);
+  assert.ok(id > 2500, `${id} numbered records`);
   let checked = 0;
-  for (const [normalized, ids] of [...byNumber].filter((_, i) => i % 10 === 0)) {
+  for (const [normalized, ids] of [...byNumber].filter((_, i) => i % 2 === 0)) {
     const p = parseDocNo(normalized)!;
     for (const q of [`${p.prefix}[${p.year}]${p.serial}号`, `${p.prefix}${p.year}年${p.serial}号`, `${p.prefix} ${p.year} ${p.serial}`, `${p.prefix}（${p.year}）${p.serial}号`]) {
       const first = ix.query({ text: q }).results[0];

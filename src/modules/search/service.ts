@@ -59,7 +59,10 @@ export class SearchService {
   private syncing: Promise<void> | undefined;
   private buildRun: Promise<void> | undefined;
 
-  constructor(private readonly db: Db, private readonly maxStalenessMs = 1000) {
+  constructor(
+    private readonly db: Db,
+    private readonly maxStalenessMs = 1000,
+  ) {
     db.onWrite(() => {
       this.dirty = true;
     });
@@ -132,7 +135,9 @@ export class SearchService {
       void this.warm();
       return;
     }
-    const changes = await this.db.query<{ seq: string; item_id: string }>('SELECT seq::text, item_id::text FROM search_changes WHERE seq > $1 ORDER BY seq LIMIT 10000', [this.seq]);
+    const changes = await this.db.query<{ seq: string; item_id: string }>('SELECT seq::text, item_id::text FROM search_changes WHERE seq > $1 ORDER BY seq LIMIT 10000', [
+      this.seq,
+    ]);
     const ids = [...new Set(changes.rows.map((c) => Number(c.item_id)))];
     if (ids.length) {
       const fresh = await this.db.query<SearchDoc & { text: string }>(`${DOC_SQL} AND i.id = ANY($1::bigint[])`, [ids]);
@@ -160,7 +165,16 @@ export class SearchService {
     if (parsed.phrases.length) ({ allowed, limited: phraseLimited } = await this.withPhrases(parsed.phrases));
     const pageSize = req.pageSize ?? 10;
     const page = Math.max(1, req.page ?? 1);
-    const answer = this.index.query({ text: parsed.text, expansions, scopePath: req.scopePath, filters: req.filters, sort: req.sort, allowed, offset: (page - 1) * pageSize, limit: pageSize });
+    const answer = this.index.query({
+      text: parsed.text,
+      expansions,
+      scopePath: req.scopePath,
+      filters: req.filters,
+      sort: req.sort,
+      allowed,
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    });
     const texts = await this.texts(answer.results.map((r) => r.id));
     const marks = [parsed.text, ...expansions].join(' ');
     return {

@@ -50,7 +50,7 @@ export class Suggester {
     let changed = false;
     const out = typed.replace(/\p{Script=Han}+/gu, (run) => {
       let result = '';
-      for (let i = 0; i < run.length; ) {
+      for (let i = 0; i < run.length;) {
         let step = 1;
         let piece = run[i];
         for (let len = Math.min(4, run.length - i); len >= 2; len--) {

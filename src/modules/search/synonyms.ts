@@ -41,7 +41,15 @@ export function readSynonymForm(body: Record<string, unknown>): { value: Synonym
   const termRaw = typeof body.term === 'string' ? body.term : '';
   const synRaw = typeof body.synonyms === 'string' ? body.synonyms : '';
   const term = termRaw.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  const synonyms = [...new Set(synRaw.replace(/[\u0000-\u001f\u007f]/g, ' ').split(SPLIT).map((s) => s.trim()).filter(Boolean))];
+  const synonyms = [
+    ...new Set(
+      synRaw
+        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .split(SPLIT)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const errors: Record<string, string> = {};
   if (!term) errors.term = '请填写群众常用的说法，例如“社保”';
   else if (term.length > 20 || SPLIT.test(term)) errors.term = '常用说法须是一个词，不超过20个字，不含空格和标点';

@@ -18,9 +18,11 @@ function segmenter(): Jieba {
 
 /** Question words and particles: frequent in citizens' questions, absent from the answers' wording. */
 export const STOP_WORDS = new Set(
-  ('的 了 和 与 及 或 是 在 对 于 为 有 哪些 哪个 哪家 什么 怎么 怎样 如何 多少 几 吗 呢 吧 啊 么 要 能 可以 会 是否 请问 请 我 我们 你 你们 他 她 它 ' +
+  (
+    '的 了 和 与 及 或 是 在 对 于 为 有 哪些 哪个 哪家 什么 怎么 怎样 如何 多少 几 吗 呢 吧 啊 么 要 能 可以 会 是否 请问 请 我 我们 你 你们 他 她 它 ' +
     '这 那 这个 那个 这些 那些 其 之 以 等 中 上 下 个 把 被 让 给 向 从 到 由 将 就 都 也 还 又 而 并 但 如果 因为 所以 什么样 为什么 ' +
-    '一 一个 有没有 有何 何 哪 谁 啥 咋 么样 呀 嘛 哦 被 该 各 每 某 其他 以及').split(/\s+/),
+    '一 一个 有没有 有何 何 哪 谁 啥 咋 么样 呀 嘛 哦 被 该 各 每 某 其他 以及'
+  ).split(/\s+/),
 );
 
 /**

@@ -48,16 +48,32 @@ export function SearchPage(p: SearchPageProps) {
           <label for="f-unit">范围</label>
           <select id="f-unit" name="unit">
             <option value="">全市</option>
-            {p.units.map((u) => <option value={u.slug} selected={p.unit?.slug === u.slug}>{`${'　'.repeat(u.depth)}${u.name}`}</option>)}
+            {p.units.map((u) => (
+              <option value={u.slug} selected={p.unit?.slug === u.slug}>{`${'　'.repeat(u.depth)}${u.name}`}</option>
+            ))}
           </select>
         </div>
-        <button type="submit" class="button">搜索</button>
-        <p id="f-q-hint" class="hint muted">可直接输入问题；完整词句请加引号，如 "最低生活保障标准"。</p>
+        <button type="submit" class="button">
+          搜索
+        </button>
+        <p id="f-q-hint" class="hint muted">
+          可直接输入问题；完整词句请加引号，如 "最低生活保障标准"。
+        </p>
       </form>
-      {p.tooLong ? <p class="notice" role="status">搜索内容较长，只用了前200个字。</p> : null}
-      {answer?.partial ? <p class="notice" role="status">搜索索引正在建立，结果可能不全，请稍后再试。</p> : null}
+      {p.tooLong ? (
+        <p class="notice" role="status">
+          搜索内容较长，只用了前200个字。
+        </p>
+      ) : null}
+      {answer?.partial ? (
+        <p class="notice" role="status">
+          搜索索引正在建立，结果可能不全，请稍后再试。
+        </p>
+      ) : null}
       {answer?.suggestion ? (
-        <p class="suggestion">您是不是要找：<a href={href(p, { q: answer.suggestion })}>{answer.suggestion}</a></p>
+        <p class="suggestion">
+          您是不是要找：<a href={href(p, { q: answer.suggestion })}>{answer.suggestion}</a>
+        </p>
       ) : null}
       {!q ? (
         <>
@@ -71,13 +87,25 @@ export function SearchPage(p: SearchPageProps) {
         </p>
       ) : (
         <div class="notice" role="status">
-          <p>没有找到与“{q}”相关的信息{chosen.length ? '（已按条件筛选）' : ''}。可以试试：</p>
+          <p>
+            没有找到与“{q}”相关的信息{chosen.length ? '（已按条件筛选）' : ''}。可以试试：
+          </p>
           <ul>
-            {chosen.length ? <li><a href={href(p, Object.fromEntries(chosen.map((k) => [FACET_PARAM[k], undefined])))}>取消全部筛选条件</a>；</li> : null}
+            {chosen.length ? (
+              <li>
+                <a href={href(p, Object.fromEntries(chosen.map((k) => [FACET_PARAM[k], undefined])))}>取消全部筛选条件</a>；
+              </li>
+            ) : null}
             <li>用更少、更常用的词，例如“低保 标准”“入学 材料”；</li>
             <li>检查错别字，或改用文件的发文字号（如“国发〔2019〕5号”）；</li>
-            {p.unit ? <li><a href={href(p, { unit: undefined })}>在全市范围内搜索</a>；</li> : null}
-            <li>按栏目浏览<a href="/xxgk">政府信息公开</a>。</li>
+            {p.unit ? (
+              <li>
+                <a href={href(p, { unit: undefined })}>在全市范围内搜索</a>；
+              </li>
+            ) : null}
+            <li>
+              按栏目浏览<a href="/xxgk">政府信息公开</a>。
+            </li>
           </ul>
           <Popular items={p.popular} />
         </div>
@@ -100,7 +128,10 @@ export function SearchPage(p: SearchPageProps) {
                     {r.validity !== 'current' ? <span class="badge">{VALIDITY[r.validity as keyof typeof VALIDITY]}</span> : null}
                   </h2>
                   <p class="snippet">{r.snippet.map((s) => (s.mark ? <mark>{s.text}</mark> : s.text))}</p>
-                  <p class="muted">{r.unitName}　{r.docNo ? `${r.docNo}　` : ''}{r.publishDate}</p>
+                  <p class="muted">
+                    {r.unitName}　{r.docNo ? `${r.docNo}　` : ''}
+                    {r.publishDate}
+                  </p>
                 </li>
               ))}
             </ol>
@@ -117,7 +148,10 @@ export function SearchPage(p: SearchPageProps) {
                   <ul>
                     {p.filters[k] ? (
                       <li>
-                        <strong>{facetLabel(k, p.filters[k]!, unitNames)}</strong> <a href={href(p, { [FACET_PARAM[k]]: undefined })} aria-label={`取消“${FACET_NAMES[k]}”筛选`}>取消</a>
+                        <strong>{facetLabel(k, p.filters[k]!, unitNames)}</strong>{' '}
+                        <a href={href(p, { [FACET_PARAM[k]]: undefined })} aria-label={`取消“${FACET_NAMES[k]}”筛选`}>
+                          取消
+                        </a>
                       </li>
                     ) : null}
                     {values
@@ -145,7 +179,11 @@ function Popular(props: { items: string[] }) {
     <section class="popular" aria-labelledby="popular-h">
       <h2 id="popular-h">大家都在搜</h2>
       <ul class="chips">
-        {props.items.map((q) => <li><a href={pageHref('/search', { q }, 1)}>{q}</a></li>)}
+        {props.items.map((q) => (
+          <li>
+            <a href={pageHref('/search', { q }, 1)}>{q}</a>
+          </li>
+        ))}
       </ul>
     </section>
   );

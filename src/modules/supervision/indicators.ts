@@ -30,16 +30,41 @@ export const NON_TEXT_TARGET = 0.3;
 export const HOME_STALE_DAYS = 14;
 export const WITHHELD_REVIEW_DAYS = 365;
 
-export interface CaseRecord { id: number; caseNo: string; dueOn: string | null; repliedOn: string | null; open: boolean }
-export interface ItemRecord { id: number; title: string; href: string; formedDate: string; publishDate: string }
-export interface InterpretationRecord { id: number; title: string; href: string; form: string; publishDate: string; interprets: number[] }
-export interface WithheldRecord { id: number; title: string; href: string; since: string }
+export interface CaseRecord {
+  id: number;
+  caseNo: string;
+  dueOn: string | null;
+  repliedOn: string | null;
+  open: boolean;
+}
+export interface ItemRecord {
+  id: number;
+  title: string;
+  href: string;
+  formedDate: string;
+  publishDate: string;
+}
+export interface InterpretationRecord {
+  id: number;
+  title: string;
+  href: string;
+  form: string;
+  publishDate: string;
+  interprets: number[];
+}
+export interface WithheldRecord {
+  id: number;
+  title: string;
+  href: string;
+  since: string;
+}
 
 export function requestIndicator(cases: CaseRecord[], asOf: string): Indicator {
   const findings: Finding[] = [];
   for (const c of cases) {
     if (c.open && c.dueOn && c.dueOn < asOf) findings.push({ id: c.id, label: c.caseNo, href: `/staff/requests/${c.id}`, detail: `逾期未答复（期限 ${c.dueOn}）` });
-    else if (c.repliedOn && c.dueOn && c.repliedOn > c.dueOn) findings.push({ id: c.id, label: c.caseNo, href: `/staff/requests/${c.id}`, detail: `超期答复（期限 ${c.dueOn}，${c.repliedOn} 答复）` });
+    else if (c.repliedOn && c.dueOn && c.repliedOn > c.dueOn)
+      findings.push({ id: c.id, label: c.caseNo, href: `/staff/requests/${c.id}`, detail: `超期答复（期限 ${c.dueOn}，${c.repliedOn} 答复）` });
   }
   return { key: 'requests', name: '依申请公开按期答复', definition: '未在法定期限内答复的申请：已超期仍未答复的，和超过期限才答复的。', basis: '条例第三十三条', findings };
 }
@@ -52,7 +77,13 @@ export function timelinessIndicator(items: ItemRecord[], calendar: WorkingDayCal
   return { key: 'timeliness', name: '主动公开及时性', definition: '自形成或变更之日起超过20个工作日才公开的信息。', basis: '条例第二十六条', findings };
 }
 
-export function interpretationIndicator(policies: ItemRecord[], interpretations: InterpretationRecord[], calendar: WorkingDayCalendar, asOf: string, limit = INTERPRETATION_WORKING_DAYS): Indicator {
+export function interpretationIndicator(
+  policies: ItemRecord[],
+  interpretations: InterpretationRecord[],
+  calendar: WorkingDayCalendar,
+  asOf: string,
+  limit = INTERPRETATION_WORKING_DAYS,
+): Indicator {
   const findings: Finding[] = [];
   for (const p of policies) {
     const due = calendar.addWorkingDays(p.publishDate, limit).date;
@@ -66,7 +97,11 @@ export function interpretationIndicator(policies: ItemRecord[], interpretations:
   }
   const nonText = interpretations.filter((x) => x.form && x.form !== 'text').length;
   return {
-    key: 'interpretation', name: '政策解读', definition: `政策文件发布后${limit}个工作日内应发布解读；图解、视频等非文字解读宜占三成以上。`, basis: '国办发〔2016〕80号；《政务公开工作要点》', findings,
+    key: 'interpretation',
+    name: '政策解读',
+    definition: `政策文件发布后${limit}个工作日内应发布解读；图解、视频等非文字解读宜占三成以上。`,
+    basis: '国办发〔2016〕80号；《政务公开工作要点》',
+    findings,
     share: interpretations.length ? { value: nonText / interpretations.length, target: NON_TEXT_TARGET } : undefined,
   };
 }
@@ -74,18 +109,33 @@ export function interpretationIndicator(policies: ItemRecord[], interpretations:
 export function withheldIndicator(items: WithheldRecord[], asOf: string): Indicator {
   const limit = addDays(asOf, -WITHHELD_REVIEW_DAYS);
   const findings = items.filter((i) => i.since <= limit).map((i) => ({ id: i.id, label: i.title, href: i.href, detail: `自 ${i.since} 起未重新评估公开属性` }));
-  return { key: 'withheld', name: '不予公开信息定期评估', definition: `登记为不予公开或依申请公开的信息，超过${WITHHELD_REVIEW_DAYS}天未重新评估。`, basis: '国办发〔2016〕80号（公开属性动态调整）', findings };
+  return {
+    key: 'withheld',
+    name: '不予公开信息定期评估',
+    definition: `登记为不予公开或依申请公开的信息，超过${WITHHELD_REVIEW_DAYS}天未重新评估。`,
+    basis: '国办发〔2016〕80号（公开属性动态调整）',
+    findings,
+  };
 }
 
 export function homeIndicator(lastPublished: string | null, asOf: string, unit: { id: number; slug: string }): Indicator {
   const stale = !lastPublished || lastPublished < addDays(asOf, -HOME_STALE_DAYS);
   return {
-    key: 'home', name: '栏目更新', definition: `超过${HOME_STALE_DAYS}天没有发布任何信息。`, basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》',
-    findings: stale ? [{ id: unit.id, label: '本单位政府信息公开栏目', href: `/xxgk/${unit.slug}`, detail: lastPublished ? `最近一次发布于 ${lastPublished}` : '从未发布信息' }] : [],
+    key: 'home',
+    name: '栏目更新',
+    definition: `超过${HOME_STALE_DAYS}天没有发布任何信息。`,
+    basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》',
+    findings: stale
+      ? [{ id: unit.id, label: '本单位政府信息公开栏目', href: `/xxgk/${unit.slug}`, detail: lastPublished ? `最近一次发布于 ${lastPublished}` : '从未发布信息' }]
+      : [],
   };
 }
 
-export interface WordingRule { wrong: string; correct: string; kind: 'wrong' | 'sensitive' }
+export interface WordingRule {
+  wrong: string;
+  correct: string;
+  kind: 'wrong' | 'sensitive';
+}
 
 /** Published texts containing an expression on the office's list (错敏词), one finding per item and expression. */
 export function wordingIndicator(items: { id: number; title: string; href: string; text: string }[], rules: WordingRule[]): Indicator {
@@ -95,13 +145,32 @@ export function wordingIndicator(items: { id: number; title: string; href: strin
       const at = i.text.indexOf(r.wrong);
       if (at < 0) continue;
       const around = i.text.slice(Math.max(0, at - 10), at + r.wrong.length + 10).replace(/\s+/g, ' ');
-      findings.push({ id: i.id, label: i.title, href: i.href, detail: `“${r.wrong}”${r.kind === 'wrong' && r.correct ? `应为“${r.correct}”` : '（敏感表述，请核实）'}：…${around}…` });
+      findings.push({
+        id: i.id,
+        label: i.title,
+        href: i.href,
+        detail: `“${r.wrong}”${r.kind === 'wrong' && r.correct ? `应为“${r.correct}”` : '（敏感表述，请核实）'}：…${around}…`,
+      });
     }
   }
-  return { key: 'wording', name: '错敏词', definition: '已发布信息的标题和正文中出现错别字或敏感表述清单中的词语。', basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》（严重错别字）', findings };
+  return {
+    key: 'wording',
+    name: '错敏词',
+    definition: '已发布信息的标题和正文中出现错别字或敏感表述清单中的词语。',
+    basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》（严重错别字）',
+    findings,
+  };
 }
 
-export interface ColumnRecord { code: string; label: string; enabled: boolean; rhythm?: string; rhythmDays?: number; rhythmLabel?: string; last: string | null }
+export interface ColumnRecord {
+  code: string;
+  label: string;
+  enabled: boolean;
+  rhythm?: string;
+  rhythmDays?: number;
+  rhythmLabel?: string;
+  last: string | null;
+}
 
 /** Columns switched on with nothing in them (空白栏目), and columns not updated within their set rhythm. */
 export function columnsIndicator(columns: ColumnRecord[], asOf: string, unit: { id: number; slug: string }): Indicator {
@@ -111,14 +180,24 @@ export function columnsIndicator(columns: ColumnRecord[], asOf: string, unit: { 
     if (!c.last) findings.push({ id: unit.id, label: c.label, href, detail: '空白栏目：开启但没有任何信息' });
     else if (c.rhythmDays && c.last < addDays(asOf, -c.rhythmDays)) findings.push({ id: unit.id, label: c.label, href, detail: `应每${c.rhythmLabel}更新，最近一次 ${c.last}` });
   }
-  return { key: 'columns', name: '栏目维护', definition: '开启的栏目没有信息（空白栏目），或未按设定的频率（日、周、旬、月、季、年）更新。', basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》', findings };
+  return {
+    key: 'columns',
+    name: '栏目维护',
+    definition: '开启的栏目没有信息（空白栏目），或未按设定的频率（日、周、旬、月、季、年）更新。',
+    basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》',
+    findings,
+  };
 }
 
 /**
  * Links inside published texts that no longer lead anywhere: to the platform's own items that were withdrawn or
  * removed, and external links the scheduled check found broken (`broken`: URL → what the check saw).
  */
-export function linksIndicator(items: { id: number; title: string; href: string; html: string }[], live: Set<number>, broken: Map<string, { status: number | null; error: string; checkedAt: string }> = new Map()): Indicator {
+export function linksIndicator(
+  items: { id: number; title: string; href: string; html: string }[],
+  live: Set<number>,
+  broken: Map<string, { status: number | null; error: string; checkedAt: string }> = new Map(),
+): Indicator {
   const findings: Finding[] = [];
   for (const i of items) {
     for (const m of i.html.matchAll(/href="(?:https?:\/\/[^"/]+)?\/xxgk\/[a-z0-9-]+\/items\/(\d+)(?:[/?#][^"]*)?"/g)) {
@@ -130,7 +209,13 @@ export function linksIndicator(items: { id: number; title: string; href: string;
       if (b) findings.push({ id: i.id, label: i.title, href: i.href, detail: `外部链接不可用：${m[1]}（${b.status ? `状态 ${b.status}` : b.error}，检查于 ${b.checkedAt}）` });
     }
   }
-  return { key: 'links', name: '链接可用性', definition: '已发布信息正文中的链接：指向本平台信息的，目标已撤回或不存在；外部链接，按每周检查的结果不可用。', basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》（链接不可用）', findings };
+  return {
+    key: 'links',
+    name: '链接可用性',
+    definition: '已发布信息正文中的链接：指向本平台信息的，目标已撤回或不存在；外部链接，按每周检查的结果不可用。',
+    basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》（链接不可用）',
+    findings,
+  };
 }
 
 /** The ids of items a set of texts links to, to ask the database which are still published. */

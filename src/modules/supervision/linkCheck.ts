@@ -36,7 +36,11 @@ async function probe(url: string, fetcher: typeof fetch): Promise<{ ok: boolean;
 }
 
 export async function checkLinks(db: Db, opts: { baseUrl: string; now: Date; fetcher?: typeof fetch; limit?: number }): Promise<{ checked: number; broken: number }> {
-  const texts = (await db.query<{ html: string }>(`SELECT v.body_html AS html FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.status = 'published' AND v.body_html LIKE '%http%'`)).rows;
+  const texts = (
+    await db.query<{ html: string }>(
+      `SELECT v.body_html AS html FROM information_items i JOIN item_versions v ON v.id = i.current_version_id WHERE i.status = 'published' AND v.body_html LIKE '%http%'`,
+    )
+  ).rows;
   const urls = [...new Set(texts.flatMap((t) => externalLinks(t.html, opts.baseUrl)))];
   const since = new Date(opts.now.getTime() - RECHECK_DAYS * 86400_000);
   const fresh = new Set((await db.query<{ url: string }>('SELECT url FROM link_checks WHERE checked_at >= $1', [since])).rows.map((r) => r.url));

@@ -65,15 +65,27 @@ export function registerSupervisionRoutes(app: FastifyInstance) {
     const asOf = asOfOf(request);
     const year = extra.year ?? Number(asOf.slice(0, 4));
     const calendar = await deps.calendar.get();
-    const config = (await deps.db.query<AssessmentConfig>('SELECT key, name, weight::float8 AS weight, deduction::float8 AS deduction, manual FROM assessment_indicators ORDER BY sort')).rows;
+    const config = (
+      await deps.db.query<AssessmentConfig>('SELECT key, name, weight::float8 AS weight, deduction::float8 AS deduction, manual FROM assessment_indicators ORDER BY sort')
+    ).rows;
     const rows = [];
     for (const u of await scope(request)) {
-      const manual = new Map((await deps.db.query<{ key: string; score: number }>('SELECT key, score::float8 AS score FROM assessment_manual_scores WHERE unit_id = $1 AND year = $2', [u.id, year])).rows.map((m) => [m.key, m.score]));
+      const manual = new Map(
+        (
+          await deps.db.query<{ key: string; score: number }>('SELECT key, score::float8 AS score FROM assessment_manual_scores WHERE unit_id = $1 AND year = $2', [u.id, year])
+        ).rows.map((m) => [m.key, m.score]),
+      );
       const s = scoreUnit(await unitIndicators(deps.db, u, calendar, asOf), config, manual);
       rows.push({ unit: { id: u.id, name: u.name, depth: u.depth }, total: s.total, complete: s.complete, scores: s.rows.map((r) => ({ key: r.key, score: r.score })) });
     }
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, AssessmentPage({ ctx, asOf, year, config, rows, canConfigure: can(request.actor, 'catalogue.manage_areas'), errors: extra.errors ?? {}, notice: extra.notice }), { status: extra.status });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      AssessmentPage({ ctx, asOf, year, config, rows, canConfigure: can(request.actor, 'catalogue.manage_areas'), errors: extra.errors ?? {}, notice: extra.notice }),
+      { status: extra.status },
+    );
   }
 
   app.get('/staff/supervision/assessment', async (request, reply) => assessmentPage(request, reply));

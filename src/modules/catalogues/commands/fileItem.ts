@@ -1,11 +1,11 @@
 /** Files an information item under a catalogue item of its unit's published catalogue (or takes it off). */
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { getItem } from '../../publishing/queries.ts';
 
-export async function fileItemUnderCatalogue(db: Db, actor: Actor, now: Date, itemId: number, target: string) {
+export async function fileItemUnderCatalogue(db: DbOrTx, actor: Actor, now: Date, itemId: number, target: string) {
   const item = await getItem(db, itemId);
   if (!item) throw new NotFoundError('没有找到这条信息。');
   authorize(actor, 'item.draft', { unitPath: item.unit_path });
@@ -23,7 +23,7 @@ export async function fileItemUnderCatalogue(db: Db, actor: Actor, now: Date, it
     area = a;
     key = k;
   }
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     await tx.query('UPDATE information_items SET catalogue_area = $2, catalogue_key = $3 WHERE id = $1', [itemId, area, key]);
     await audit(tx, actor, { at: now, action: 'item.file_under_catalogue', subjectType: 'information_item', subjectId: itemId, unitId: item.unit_id, details: { area, key } });
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { audit } from '../../../lib/audit.ts';
@@ -20,19 +20,22 @@ const input = z.object({
 });
 
 /** Creates an API token for one unit; the secret is shown once and only its hash is kept. */
-export async function createApiToken(db: Db, actor: Actor, raw: unknown): Promise<{ id: number; token: string }> {
+export async function createApiToken(db: DbOrTx, actor: Actor, raw: unknown): Promise<{ id: number; token: string }> {
   const data = parseOrThrow(input, raw);
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     const unit = await getUnit(tx, data.unitId);
     if (!unit) throw new ValidationError({ unitId: '单位不存在' });
     authorize(actor, 'token.manage', { unitPath: unit.path });
     const token = `gk_${newToken()}`;
     // items:publish implies items:write: a system that may publish may also push drafts.
     const scopes = [...new Set(data.scopes.includes('items:publish') ? [...data.scopes, 'items:write'] : data.scopes)];
-    const r = await tx.query<{ id: number }>(
-      'INSERT INTO api_tokens (unit_id, name, token_hash, scopes, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [unit.id, data.name, hashToken(token), scopes, actor.kind === 'user' ? actor.id : null],
-    );
+    const r = await tx.query<{ id: number }>('INSERT INTO api_tokens (unit_id, name, token_hash, scopes, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+      unit.id,
+      data.name,
+      hashToken(token),
+      scopes,
+      actor.kind === 'user' ? actor.id : null,
+    ]);
     await audit(tx, actor, { action: 'token.create', subjectType: 'api_token', subjectId: r.rows[0].id, unitId: unit.id, details: { name: data.name, scopes } });
     return { id: r.rows[0].id, token };
   });

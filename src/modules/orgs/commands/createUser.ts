@@ -1,4 +1,4 @@
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, ValidationError } from '../../../lib/errors.ts';
 import { audit } from '../../../lib/audit.ts';
@@ -8,10 +8,10 @@ import { getUnit } from '../queries.ts';
 import { hashPassword } from '../passwords.ts';
 
 /** Creates a staff user with roles, each scoped to a unit subtree the creator manages. */
-export async function createUser(db: Db, actor: Actor, raw: unknown): Promise<number> {
+export async function createUser(db: DbOrTx, actor: Actor, raw: unknown): Promise<number> {
   const input = parseOrThrow(userInput, raw);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     const home = await getUnit(tx, input.unitId);
     if (!home) throw new ValidationError({ unitId: '所属单位不存在' });
     authorize(actor, 'user.manage', { unitPath: home.path });
@@ -26,10 +26,12 @@ export async function createUser(db: Db, actor: Actor, raw: unknown): Promise<nu
     }
     const dup = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
     if (dup.rows.length) throw new ConflictError('USERNAME_TAKEN', '用户名已被使用。', { username: '该用户名已被使用' });
-    const r = await tx.query<{ id: number }>(
-      'INSERT INTO users (username, display_name, unit_id, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
-      [input.username, input.displayName, input.unitId, passwordHash],
-    );
+    const r = await tx.query<{ id: number }>('INSERT INTO users (username, display_name, unit_id, password_hash) VALUES ($1, $2, $3, $4) RETURNING id', [
+      input.username,
+      input.displayName,
+      input.unitId,
+      passwordHash,
+    ]);
     const id = r.rows[0].id;
     for (const g of input.grants) {
       await tx.query('INSERT INTO role_assignments (user_id, role, unit_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [id, g.role, g.unitId]);

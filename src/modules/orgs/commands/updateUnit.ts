@@ -1,4 +1,4 @@
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, NotFoundError } from '../../../lib/errors.ts';
 import { audit } from '../../../lib/audit.ts';
@@ -9,9 +9,9 @@ import { getUnit } from '../queries.ts';
 const editable = unitInput.omit({ parentId: true, slug: true, level: true, kind: true });
 
 /** Updates a unit's names, codes and 指南 contact data (Art. 12); records when the guide last changed. */
-export async function updateUnit(db: Db, actor: Actor, unitId: number, raw: unknown, now: Date): Promise<void> {
+export async function updateUnit(db: DbOrTx, actor: Actor, unitId: number, raw: unknown, now: Date): Promise<void> {
   const input = parseOrThrow(editable, raw);
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     const unit = await getUnit(tx, unitId);
     if (!unit) throw new NotFoundError();
     authorize(actor, 'unit.manage', { unitPath: unit.path });
@@ -21,8 +21,23 @@ export async function updateUnit(db: Db, actor: Actor, unitId: number, raw: unkn
       `UPDATE units SET code = $2, credit_code = NULLIF($3, ''), name = $4, short_name = $5, office_name = $6, address = $7,
          office_hours = $8, phone = $9, fax = $10, web_contact = $11, email = $12, postcode = $13, guide_text = $14,
          guide_updated_at = $15, updated_at = $15 WHERE id = $1`,
-      [unitId, input.code, input.creditCode, input.name, input.shortName, input.officeName, input.address, input.officeHours,
-        input.phone, input.fax, input.webContact, input.email, input.postcode, input.guideText, now],
+      [
+        unitId,
+        input.code,
+        input.creditCode,
+        input.name,
+        input.shortName,
+        input.officeName,
+        input.address,
+        input.officeHours,
+        input.phone,
+        input.fax,
+        input.webContact,
+        input.email,
+        input.postcode,
+        input.guideText,
+        now,
+      ],
     );
     await audit(tx, actor, { action: 'unit.update', subjectType: 'unit', subjectId: unitId, unitId, details: { name: input.name } });
   });

@@ -5,7 +5,16 @@ import type { UnitRow } from '../../orgs/queries.ts';
 import type { UnitSection } from '../../publishing/sections.ts';
 
 /** The 政府信息公开 column of one unit: the four first-level sections of 国办公开办函〔2019〕61号 in order. */
-export function ColumnFrame(props: { ctx: ViewContext; unit: UnitRow; sections: UnitSection[]; current: string; title: string; crumbs?: Crumb[]; head?: ComponentChildren; children: ComponentChildren }) {
+export function ColumnFrame(props: {
+  ctx: ViewContext;
+  unit: UnitRow;
+  sections: UnitSection[];
+  current: string;
+  title: string;
+  crumbs?: Crumb[];
+  head?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   const { unit } = props;
   const base = `/xxgk/${unit.slug}`;
   const proactive = props.sections.filter((s) => s.group === 'proactive' && s.enabled);
@@ -15,11 +24,18 @@ export function ColumnFrame(props: { ctx: ViewContext; unit: UnitRow; sections: 
     </a>
   );
   return (
-    <Layout ctx={props.ctx} title={props.title} head={props.head} crumbs={[{ label: '首页', href: '/' }, { label: '政府信息公开', href: '/xxgk' }, { label: unit.name, href: base }, ...(props.crumbs ?? [])]}>
+    <Layout
+      ctx={props.ctx}
+      title={props.title}
+      head={props.head}
+      crumbs={[{ label: '首页', href: '/' }, { label: '政府信息公开', href: '/xxgk' }, { label: unit.name, href: base }, ...(props.crumbs ?? [])]}
+    >
       {/* Content comes before the column menu in the page, so phone readers reach it first; CSS puts the menu on the left on wide screens. */}
       <div class="xxgk">
         <div class="xxgk-main">
-          <p class="jump-nav"><a href="#column-nav">栏目导航</a></p>
+          <p class="jump-nav">
+            <a href="#column-nav">栏目导航</a>
+          </p>
           {props.children}
         </div>
         <nav class="xxgk-nav" id="column-nav" aria-label={`${unit.short_name}政府信息公开栏目`}>

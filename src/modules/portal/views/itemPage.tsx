@@ -52,15 +52,56 @@ export function ItemMetaTable(props: { d: PublicItemData }) {
     <table class="meta-table">
       <caption class="muted">信息元数据</caption>
       <tbody>
-        <tr><th scope="row">索引号</th><td>{item.index_no}</td><th scope="row">主题分类</th><td>{v.topic.replace('\\', ' \\ ')}</td></tr>
-        <tr><th scope="row">发布机构</th><td>{v.publisher_name}</td><th scope="row">发文机关</th><td>{v.issuing_organs.join('、')}</td></tr>
-        <tr><th scope="row">成文日期</th><td>{v.written_date ?? ''}</td><th scope="row">发布日期</th><td>{v.publish_date}</td></tr>
-        <tr><th scope="row">标题</th><td colSpan={3}>{v.title}</td></tr>
-        <tr><th scope="row">发文字号</th><td>{v.doc_no_normalized || v.doc_no}</td><th scope="row">有效性</th><td>{VALIDITY[item.validity]}</td></tr>
-        <tr><th scope="row">生效日期</th><td>{v.effective_date ?? ''}</td><th scope="row">失效日期</th><td>{v.expiry_date ?? ''}</td></tr>
-        <tr><th scope="row">体裁</th><td>{v.genre}</td><th scope="row">服务对象</th><td>{v.audience}</td></tr>
-        <tr><th scope="row">主题词</th><td colSpan={3}>{v.keywords.join('　')}</td></tr>
-        {v.summary ? <tr><th scope="row">内容概述</th><td colSpan={3}>{v.summary}</td></tr> : null}
+        <tr>
+          <th scope="row">索引号</th>
+          <td>{item.index_no}</td>
+          <th scope="row">主题分类</th>
+          <td>{v.topic.replace('\\', ' \\ ')}</td>
+        </tr>
+        <tr>
+          <th scope="row">发布机构</th>
+          <td>{v.publisher_name}</td>
+          <th scope="row">发文机关</th>
+          <td>{v.issuing_organs.join('、')}</td>
+        </tr>
+        <tr>
+          <th scope="row">成文日期</th>
+          <td>{v.written_date ?? ''}</td>
+          <th scope="row">发布日期</th>
+          <td>{v.publish_date}</td>
+        </tr>
+        <tr>
+          <th scope="row">标题</th>
+          <td colSpan={3}>{v.title}</td>
+        </tr>
+        <tr>
+          <th scope="row">发文字号</th>
+          <td>{v.doc_no_normalized || v.doc_no}</td>
+          <th scope="row">有效性</th>
+          <td>{VALIDITY[item.validity]}</td>
+        </tr>
+        <tr>
+          <th scope="row">生效日期</th>
+          <td>{v.effective_date ?? ''}</td>
+          <th scope="row">失效日期</th>
+          <td>{v.expiry_date ?? ''}</td>
+        </tr>
+        <tr>
+          <th scope="row">体裁</th>
+          <td>{v.genre}</td>
+          <th scope="row">服务对象</th>
+          <td>{v.audience}</td>
+        </tr>
+        <tr>
+          <th scope="row">主题词</th>
+          <td colSpan={3}>{v.keywords.join('　')}</td>
+        </tr>
+        {v.summary ? (
+          <tr>
+            <th scope="row">内容概述</th>
+            <td colSpan={3}>{v.summary}</td>
+          </tr>
+        ) : null}
       </tbody>
     </table>
   );
@@ -81,7 +122,10 @@ export function ItemBody(props: { d: PublicItemData; base: string }) {
           <ul>
             {d.attachments.map((a) => (
               <li>
-                <a href={`${props.base}/attachments/${a.id}`} download={a.filename}>{a.filename}</a>（{size(a.size)}）
+                <a href={`${props.base}/attachments/${a.id}`} download={a.filename}>
+                  {a.filename}
+                </a>
+                （{size(a.size)}）
               </li>
             ))}
           </ul>
@@ -105,19 +149,25 @@ export function PublicItemPage(props: { ctx: ViewContext; unit: UnitRow; section
       current={v.section_code}
       title={v.title}
       crumbs={[{ label: section?.label ?? '', href: `/xxgk/${unit.slug}/s/${v.section_code}` }, { label: v.title }]}
-      head={<>
-        <meta name="ArticleTitle" content={v.title} />
-        <meta name="PubDate" content={v.publish_date ?? ''} />
-        <meta name="ContentSource" content={v.publisher_name} />
-        <meta name="ColumnName" content={section?.label ?? ''} />
-        <link rel="canonical" href={`${ctx.baseUrl}${base}`} />
-        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(ctx, d) }} />
-      </>}
+      head={
+        <>
+          <meta name="ArticleTitle" content={v.title} />
+          <meta name="PubDate" content={v.publish_date ?? ''} />
+          <meta name="ContentSource" content={v.publisher_name} />
+          <meta name="ColumnName" content={section?.label ?? ''} />
+          <link rel="canonical" href={`${ctx.baseUrl}${base}`} />
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(ctx, d) }} />
+        </>
+      }
     >
       {banner ? (
         <div class="banner-warning" role="note">
           本文件{VALIDITY[d.item.validity]}
-          {d.validityBy ? <>，见《<a href={`/xxgk/${d.validityBy.unit_slug}/items/${d.validityBy.id}`}>{d.validityBy.title}</a>》</> : null}
+          {d.validityBy ? (
+            <>
+              ，见《<a href={`/xxgk/${d.validityBy.unit_slug}/items/${d.validityBy.id}`}>{d.validityBy.title}</a>》
+            </>
+          ) : null}
           。以下内容仅供查阅。
         </div>
       ) : null}
@@ -178,7 +228,9 @@ export function PrintItemPage(props: { ctx: ViewContext; d: PublicItemData }) {
         <main id="main" class="wrap">
           <ItemMetaTable d={d} />
           <ItemBody d={d} base={`/xxgk/${d.item.unit_slug}/items/${d.item.id}`} />
-          <p class="muted">来源：{ctx.siteName} {ctx.baseUrl}/xxgk/{d.item.unit_slug}/items/{d.item.id}</p>
+          <p class="muted">
+            来源：{ctx.siteName} {ctx.baseUrl}/xxgk/{d.item.unit_slug}/items/{d.item.id}
+          </p>
         </main>
       </body>
     </html>

@@ -70,17 +70,29 @@ export function ColumnHomePage(props: { ctx: ViewContext; unit: UnitRow; section
     <ColumnFrame ctx={props.ctx} unit={props.unit} sections={props.sections} current="" title={`${props.unit.name}政府信息公开`}>
       <h1>{props.unit.name}政府信息公开</h1>
       <p>
-        <a href={`/xxgk/${props.unit.slug}/guide`}>政府信息公开指南</a>说明本单位公开的信息分类、获取方式和联系方式。
-        订阅本单位更新：<a href={`/xxgk/${props.unit.slug}/feed.atom`}>Atom 订阅</a>
+        <a href={`/xxgk/${props.unit.slug}/guide`}>政府信息公开指南</a>说明本单位公开的信息分类、获取方式和联系方式。 订阅本单位更新：
+        <a href={`/xxgk/${props.unit.slug}/feed.atom`}>Atom 订阅</a>
       </p>
       <h2>最新公开</h2>
       <ItemList rows={props.latest} />
       <h2>法定主动公开内容</h2>
       <table class="data">
-        <thead><tr><th scope="col">栏目</th><th scope="col">依据</th><th scope="col">条数</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">栏目</th>
+            <th scope="col">依据</th>
+            <th scope="col">条数</th>
+          </tr>
+        </thead>
         <tbody>
           {proactive.map((s) => (
-            <tr><td><a href={`/xxgk/${props.unit.slug}/s/${s.code}`}>{s.label}</a></td><td>{s.basis}</td><td>{props.counts.get(s.code) ?? 0}</td></tr>
+            <tr>
+              <td>
+                <a href={`/xxgk/${props.unit.slug}/s/${s.code}`}>{s.label}</a>
+              </td>
+              <td>{s.basis}</td>
+              <td>{props.counts.get(s.code) ?? 0}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -95,10 +107,31 @@ export interface ListFilterValues {
   validity: string;
 }
 
-export function SectionListPage(props: { ctx: ViewContext; unit: UnitRow; sections: UnitSection[]; code: string; label: string; basis?: string; rows: PublicListRow[]; total: number; page: number; pageSize: number; filters: ListFilterValues; years: number[]; basePath: string }) {
+export function SectionListPage(props: {
+  ctx: ViewContext;
+  unit: UnitRow;
+  sections: UnitSection[];
+  code: string;
+  label: string;
+  basis?: string;
+  rows: PublicListRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  filters: ListFilterValues;
+  years: number[];
+  basePath: string;
+}) {
   const f = props.filters;
   return (
-    <ColumnFrame ctx={props.ctx} unit={props.unit} sections={props.sections} current={props.code} title={`${props.label} - ${props.unit.short_name}`} crumbs={[{ label: props.label }]}>
+    <ColumnFrame
+      ctx={props.ctx}
+      unit={props.unit}
+      sections={props.sections}
+      current={props.code}
+      title={`${props.label} - ${props.unit.short_name}`}
+      crumbs={[{ label: props.label }]}
+    >
       <h1>{props.label}</h1>
       {props.basis ? <p class="muted">依据：{props.basis}</p> : null}
       <form method="get" action={props.basePath} class="filters" aria-label="筛选">
@@ -108,8 +141,14 @@ export function SectionListPage(props: { ctx: ViewContext; unit: UnitRow; sectio
             <option value="">全部</option>
             {TOPICS.map(([l1, l2s]) => (
               <optgroup label={l1}>
-                <option value={l1} selected={f.topic === l1}>{l1}（全部）</option>
-                {l2s.map((l2) => <option value={`${l1}\\${l2}`} selected={f.topic === `${l1}\\${l2}`}>{l2}</option>)}
+                <option value={l1} selected={f.topic === l1}>
+                  {l1}（全部）
+                </option>
+                {l2s.map((l2) => (
+                  <option value={`${l1}\\${l2}`} selected={f.topic === `${l1}\\${l2}`}>
+                    {l2}
+                  </option>
+                ))}
               </optgroup>
             ))}
           </select>
@@ -118,26 +157,47 @@ export function SectionListPage(props: { ctx: ViewContext; unit: UnitRow; sectio
           <label for="f-genre">文种</label>
           <select id="f-genre" name="genre">
             <option value="">全部</option>
-            {GENRES.map((g) => <option value={g} selected={f.genre === g}>{g}</option>)}
+            {GENRES.map((g) => (
+              <option value={g} selected={f.genre === g}>
+                {g}
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
           <label for="f-year">年份</label>
           <select id="f-year" name="year">
             <option value="">全部</option>
-            {props.years.map((y) => <option value={String(y)} selected={f.year === String(y)}>{y}年</option>)}
+            {props.years.map((y) => (
+              <option value={String(y)} selected={f.year === String(y)}>
+                {y}年
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
           <label for="f-validity">有效性</label>
           <select id="f-validity" name="validity">
             <option value="">全部</option>
-            {Object.entries(VALIDITY).map(([k, l]) => <option value={k} selected={f.validity === k}>{l}</option>)}
+            {Object.entries(VALIDITY).map(([k, l]) => (
+              <option value={k} selected={f.validity === k}>
+                {l}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" class="button secondary">筛选</button>
+        <button type="submit" class="button secondary">
+          筛选
+        </button>
       </form>
-      <p>共 {props.total} 条{props.code !== 'interpretations' ? <>　<a href={`${props.basePath}/feed.atom`}>订阅本栏目</a></> : null}</p>
+      <p>
+        共 {props.total} 条
+        {props.code !== 'interpretations' ? (
+          <>
+            　<a href={`${props.basePath}/feed.atom`}>订阅本栏目</a>
+          </>
+        ) : null}
+      </p>
       <ItemList rows={props.rows} />
       <Pagination base={props.basePath} params={{ ...f }} page={props.page} pageSize={props.pageSize} total={props.total} />
     </ColumnFrame>
@@ -154,25 +214,60 @@ export function GuidePage(props: { ctx: ViewContext; unit: UnitRow; sections: Un
       <p class="muted">最后更新：{updated}</p>
       {u.guide_text ? u.guide_text.split(/\n+/).map((p) => <p>{p}</p>) : null}
       <h2>一、信息分类与编排体系</h2>
-      <p>本单位主动公开的政府信息按《中华人民共和国政府信息公开条例》第二十条{u.level === 'township' || u.level === 'county' || u.level === 'city' ? '、第二十一条' : ''}分为以下栏目，每条信息标注索引号、主题分类、发文字号、成文日期和发布日期：</p>
-      <ul>{enabled.map((s) => <li><a href={`/xxgk/${u.slug}/s/${s.code}`}>{s.label}</a>（{s.basis}）</li>)}</ul>
+      <p>
+        本单位主动公开的政府信息按《中华人民共和国政府信息公开条例》第二十条{u.level === 'township' || u.level === 'county' || u.level === 'city' ? '、第二十一条' : ''}
+        分为以下栏目，每条信息标注索引号、主题分类、发文字号、成文日期和发布日期：
+      </p>
+      <ul>
+        {enabled.map((s) => (
+          <li>
+            <a href={`/xxgk/${u.slug}/s/${s.code}`}>{s.label}</a>（{s.basis}）
+          </li>
+        ))}
+      </ul>
       <h2>二、获取方式</h2>
       <p>主动公开的政府信息可在本平台查阅、检索和下载。需要获取本单位未主动公开的政府信息的，可以向本单位政府信息公开工作机构提出申请（条例第二十七条）。</p>
       <h2>三、政府信息公开工作机构</h2>
       <table class="meta-table">
         <tbody>
-          <tr><th scope="row">名称</th><td>{u.office_name || '—'}</td></tr>
-          <tr><th scope="row">办公地址</th><td>{u.address || '—'}</td></tr>
-          <tr><th scope="row">办公时间</th><td>{u.office_hours || '—'}</td></tr>
-          <tr><th scope="row">联系电话</th><td>{u.phone || '—'}</td></tr>
-          <tr><th scope="row">传真号码</th><td>{u.fax || '—'}</td></tr>
-          <tr><th scope="row">互联网联系方式</th><td>{u.web_contact || '—'}</td></tr>
-          <tr><th scope="row">电子邮箱</th><td>{u.email || '—'}</td></tr>
-          <tr><th scope="row">邮政编码</th><td>{u.postcode || '—'}</td></tr>
+          <tr>
+            <th scope="row">名称</th>
+            <td>{u.office_name || '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">办公地址</th>
+            <td>{u.address || '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">办公时间</th>
+            <td>{u.office_hours || '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">联系电话</th>
+            <td>{u.phone || '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">传真号码</th>
+            <td>{u.fax || '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">互联网联系方式</th>
+            <td>{u.web_contact || '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">电子邮箱</th>
+            <td>{u.email || '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">邮政编码</th>
+            <td>{u.postcode || '—'}</td>
+          </tr>
         </tbody>
       </table>
       <h2>四、监督和救济</h2>
-      <p>公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（条例第五十一条）。</p>
+      <p>
+        公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（条例第五十一条）。
+      </p>
     </ColumnFrame>
   );
 }

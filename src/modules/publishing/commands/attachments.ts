@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db, Queryable } from '../../../lib/db.ts';
+import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, NotFoundError } from '../../../lib/errors.ts';
 import { latestVersion, lockItem } from '../queries.ts';
@@ -25,11 +25,11 @@ async function editableVersion(tx: Queryable, actor: Actor, itemId: number) {
 }
 
 /** Adds files to the draft version of an item, checked by content, and re-scans personal data. */
-export async function addAttachments(db: Db, actor: Actor, now: Date, itemId: number, files: { filename: string; content: Buffer }[], maxBytes: number) {
+export async function addAttachments(db: DbOrTx, actor: Actor, now: Date, itemId: number, files: { filename: string; content: Buffer }[], maxBytes: number) {
   const checked: (CheckedFile & { content: Buffer })[] = [];
   for (const f of files) checked.push({ ...(await checkUpload(f.filename, f.content, maxBytes)), content: f.content });
   const texts = await Promise.all(checked.map((c) => extractText(c, c.content).catch(() => '')));
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     const { item, v } = await editableVersion(tx, actor, itemId);
     const pos = await tx.query<{ n: number }>('SELECT COALESCE(max(position), 0)::int AS n FROM attachments WHERE version_id = $1', [v.id]);
     let p = pos.rows[0].n;
@@ -37,9 +37,22 @@ export async function addAttachments(db: Db, actor: Actor, now: Date, itemId: nu
     for (let i = 0; i < checked.length; i++) {
       const c = checked[i];
       const sha = await storeBlob(tx, c.content, c.mime);
-      const r = await tx.query<{ id: number }>('INSERT INTO attachments (version_id, blob_sha256, filename, position, text_content) VALUES ($1, $2, $3, $4, $5) RETURNING id', [v.id, sha, c.filename, ++p, texts[i]]);
+      const r = await tx.query<{ id: number }>('INSERT INTO attachments (version_id, blob_sha256, filename, position, text_content) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+        v.id,
+        sha,
+        c.filename,
+        ++p,
+        texts[i],
+      ]);
       ids.push(r.rows[0].id);
-      await recordEvent(tx, actor, { at: now, itemId, unitId: item.unit_id, versionId: v.id, type: 'attachment_added', payload: { filename: c.filename, sha256: sha, size: c.content.length } });
+      await recordEvent(tx, actor, {
+        at: now,
+        itemId,
+        unitId: item.unit_id,
+        versionId: v.id,
+        type: 'attachment_added',
+        payload: { filename: c.filename, sha256: sha, size: c.content.length },
+      });
     }
     const unresolved = await rescanFindings(tx, v.id, await unitContactAllowList(tx, item.unit_id));
     return { ids, unresolved };
@@ -47,8 +60,8 @@ export async function addAttachments(db: Db, actor: Actor, now: Date, itemId: nu
 }
 
 /** Removes an attachment from a draft version (the stored file stays; published versions keep theirs). */
-export async function removeAttachment(db: Db, actor: Actor, now: Date, itemId: number, attachmentId: number) {
-  await db.transaction(async (tx) => {
+export async function removeAttachment(db: DbOrTx, actor: Actor, now: Date, itemId: number, attachmentId: number) {
+  await inTx(db, async (tx) => {
     const { item, v } = await editableVersion(tx, actor, itemId);
     const r = await tx.query<{ filename: string }>('DELETE FROM attachments WHERE id = $1 AND version_id = $2 RETURNING filename', [attachmentId, v.id]);
     if (!r.rows.length) throw new NotFoundError('没有找到这个附件。');

@@ -1,4 +1,4 @@
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { parseOrThrow } from '../../../lib/validation.ts';
@@ -11,9 +11,9 @@ import { VALIDITY } from '../taxonomy.ts';
  * Marks a published item 现行有效 / 已修订 / 已废止 / 已失效 (有效性标注, DG 三(四)), naming the item that revised or
  * repealed it. The public page shows a banner at once; the item stays published and findable.
  */
-export async function changeValidity(db: Db, actor: Actor, now: Date, itemId: number, raw: unknown): Promise<void> {
+export async function changeValidity(db: DbOrTx, actor: Actor, now: Date, itemId: number, raw: unknown): Promise<void> {
   const input = parseOrThrow(validityInput, raw);
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     const item = await lockItem(tx, itemId);
     if (!item) throw new NotFoundError('没有找到这条信息。');
     authorize(actor, 'item.change_validity', { unitPath: item.unit_path });
@@ -25,6 +25,15 @@ export async function changeValidity(db: Db, actor: Actor, now: Date, itemId: nu
       if (!by || by.status !== 'published') throw new ValidationError({ byItemId: `编号 ${input.byItemId} 的信息不存在或未发布` });
     }
     await tx.query('UPDATE information_items SET validity = $2, validity_by_item_id = $3, updated_at = $4 WHERE id = $1', [itemId, input.validity, input.byItemId, now]);
-    await recordEvent(tx, actor, { at: now, itemId, unitId: item.unit_id, versionId: item.current_version_id, type: 'validity_changed', from: item.validity, to: input.validity, payload: { label: VALIDITY[input.validity], byItemId: input.byItemId } });
+    await recordEvent(tx, actor, {
+      at: now,
+      itemId,
+      unitId: item.unit_id,
+      versionId: item.current_version_id,
+      type: 'validity_changed',
+      from: item.validity,
+      to: input.validity,
+      payload: { label: VALIDITY[input.validity], byItemId: input.byItemId },
+    });
   });
 }

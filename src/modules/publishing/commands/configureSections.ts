@@ -1,4 +1,4 @@
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { audit } from '../../../lib/audit.ts';
@@ -10,7 +10,7 @@ import { RHYTHMS } from '../sections.ts';
  * Sets which 法定主动公开内容 sub-sections a unit shows and what they are called (61号 leaves sub-sections to each
  * unit's functions). The four first-level sections cannot be switched off.
  */
-export async function configureSections(db: Db, actor: Actor, now: Date, unitId: number, settings: { code: string; enabled: boolean; label: string; rhythm?: string }[]) {
+export async function configureSections(db: DbOrTx, actor: Actor, now: Date, unitId: number, settings: { code: string; enabled: boolean; label: string; rhythm?: string }[]) {
   const fixed = new Set(['guide', 'rules', 'annual_report']);
   const errors: Record<string, string> = {};
   for (const s of settings) {
@@ -20,7 +20,7 @@ export async function configureSections(db: Db, actor: Actor, now: Date, unitId:
     if (s.rhythm && !(s.rhythm in RHYTHMS)) errors[`rhythm_${s.code}`] = '请选择更新频率';
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     const unit = await getUnit(tx, unitId);
     if (!unit) throw new NotFoundError();
     authorize(actor, 'unit.manage', { unitPath: unit.path });

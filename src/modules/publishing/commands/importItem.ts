@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { authorize } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
@@ -43,7 +43,7 @@ export const importRecord = z.object({
 export type ImportRecord = z.infer<typeof importRecord>;
 
 function genreOf(title: string): string {
-  const g = GENRES.find((x) => x !== '其他' && title.replace(/[（(].*?[)）]$/, '').endsWith(x.replace('（令）', '')));
+  const g = GENRES.find((x) => x !== '其他' && title.replace(/[（(][^（()）]*[)）]$/, '').endsWith(x.replace('（令）', '')));
   return g ?? '其他';
 }
 
@@ -57,7 +57,14 @@ export interface ImportOutcome {
  * Imports one record already published elsewhere: it keeps its 索引号 (or gets a new one), dates and every metadata
  * field, and is published at once — unless personal data is found, in which case it stays a draft for review.
  */
-export async function importItem(db: Db, actor: Actor, now: Date, unitId: number, raw: unknown, opts: { section?: string; indexPattern?: string } = {}): Promise<ImportOutcome> {
+export async function importItem(
+  db: DbOrTx,
+  actor: Actor,
+  now: Date,
+  unitId: number,
+  raw: unknown,
+  opts: { section?: string; indexPattern?: string } = {},
+): Promise<ImportOutcome> {
   const r = parseOrThrow(importRecord, raw);
   const section = r.section ?? opts.section ?? 'a20_01';
   if (!SECTION_BY_CODE.has(section) || section === 'guide') throw new ValidationError({ section: `未知栏目代码：${section}` });
@@ -67,9 +74,16 @@ export async function importItem(db: Db, actor: Actor, now: Date, unitId: number
   const bodyHtml = r.body_html ? sanitizeRichText(r.body_html) : textToHtml(r.body_text ?? '');
   const bodyText = r.body_html ? htmlToText(bodyHtml) : (r.body_text ?? '');
   const topic = r.subject_category ? normaliseTopic(r.subject_category) : null;
-  const organs = (r.issuing_org ?? '').split(/[，,、\s]+/).map((s) => s.trim()).filter(Boolean);
-  const keywords = (r.keywords ?? '').split(/[，,；;\s]+/).map((s) => s.trim()).filter(Boolean).slice(0, 20);
-  return db.transaction(async (tx) => {
+  const organs = (r.issuing_org ?? '')
+    .split(/[，,、\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const keywords = (r.keywords ?? '')
+    .split(/[，,；;\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 20);
+  return inTx(db, async (tx) => {
     const unit = await getUnit(tx, unitId);
     if (!unit) throw new ValidationError({ unit: '单位不存在' });
     authorize(actor, 'item.review', { unitPath: unit.path });
@@ -91,8 +105,24 @@ export async function importItem(db: Db, actor: Actor, now: Date, unitId: number
       `INSERT INTO item_versions (item_id, version_no, state, title, publisher_name, issuing_organs, doc_no, doc_no_normalized, written_date,
          publish_date, formed_date, topic, genre, keywords, section_code, disclosure, body_html, body_text, created_at, updated_at)
        VALUES ($1, 1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'proactive', $14, $15, $16, $16) RETURNING id`,
-      [itemId, r.title, organs[0] ?? unit.name, organs, r.doc_no ?? '', r.doc_no ? normalizeDocNo(r.doc_no) : '', writtenDate, publishDate,
-        writtenDate ?? publishDate, topic ?? (r.subject_category ?? ''), genreOf(r.title), keywords, section, bodyHtml, bodyText, now],
+      [
+        itemId,
+        r.title,
+        organs[0] ?? unit.name,
+        organs,
+        r.doc_no ?? '',
+        r.doc_no ? normalizeDocNo(r.doc_no) : '',
+        writtenDate,
+        publishDate,
+        writtenDate ?? publishDate,
+        topic ?? r.subject_category ?? '',
+        genreOf(r.title),
+        keywords,
+        section,
+        bodyHtml,
+        bodyText,
+        now,
+      ],
     );
     const versionId = v.rows[0].id;
     await recordEvent(tx, actor, { at: now, itemId, unitId, versionId, type: 'imported', to: 'draft', payload: { indexNo: r.index_no, sourceUrl: r.source_url } });
@@ -100,8 +130,23 @@ export async function importItem(db: Db, actor: Actor, now: Date, unitId: number
     if (unresolved > 0) return { itemId, status: 'draft' as const, reason: `发现 ${unresolved} 处个人信息，已作为草稿导入，待处理后发布` };
     const indexNo = r.index_no || (await nextIndexNo(tx, { id: unitId, code: unit.code }, Number(publishDate.slice(0, 4)), opts.indexPattern, Number(publishDate.slice(5, 7))));
     await tx.query(`UPDATE item_versions SET state = 'published', published_at = $2 WHERE id = $1`, [versionId, now]);
-    await tx.query(`UPDATE information_items SET status = 'published', current_version_id = $2, index_no = $3, first_published_at = $4 WHERE id = $1`, [itemId, versionId, indexNo, now]);
-    await recordEvent(tx, actor, { at: now, itemId, unitId, versionId, type: 'approve', from: 'draft', to: 'published', remarks: '导入已在其他系统公开的信息', payload: { indexNo } });
+    await tx.query(`UPDATE information_items SET status = 'published', current_version_id = $2, index_no = $3, first_published_at = $4 WHERE id = $1`, [
+      itemId,
+      versionId,
+      indexNo,
+      now,
+    ]);
+    await recordEvent(tx, actor, {
+      at: now,
+      itemId,
+      unitId,
+      versionId,
+      type: 'approve',
+      from: 'draft',
+      to: 'published',
+      remarks: '导入已在其他系统公开的信息',
+      payload: { indexNo },
+    });
     return { itemId, status: 'published' as const };
   });
 }

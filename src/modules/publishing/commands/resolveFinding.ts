@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { authorize, actorUserId, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { parseOrThrow } from '../../../lib/validation.ts';
@@ -19,9 +19,9 @@ const input = z.discriminatedUnion('action', [
  * written justification (ZJ (二十二): punitive notices and mandatory disclosures). Findings in attachments cannot be
  * masked in place: the publisher replaces the file or justifies.
  */
-export async function resolveFinding(db: Db, actor: Actor, now: Date, itemId: number, findingId: number, raw: unknown) {
+export async function resolveFinding(db: DbOrTx, actor: Actor, now: Date, itemId: number, findingId: number, raw: unknown) {
   const data = parseOrThrow(input, raw);
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     const item = await lockItem(tx, itemId);
     if (!item) throw new NotFoundError('没有找到这条信息。');
     const v = await latestVersion(tx, itemId);
@@ -30,7 +30,12 @@ export async function resolveFinding(db: Db, actor: Actor, now: Date, itemId: nu
     const permission = v.state === 'secrecy_review' ? 'item.secrecy_review' : v.state === 'review' ? 'item.review' : 'item.draft';
     authorize(actor, permission, { unitPath: item.unit_path });
     if (!['draft', 'returned', 'secrecy_review', 'review'].includes(v.state)) throw new ConflictError('VERSION_NOT_EDITABLE', '该版本已发布，不能再处理个人信息。');
-    const f = (await tx.query<{ id: number; source: string; kind: PersonalDataKind; value_hash: string; resolution: string | null }>('SELECT id, source, kind, value_hash, resolution FROM personal_data_findings WHERE id = $1 AND version_id = $2', [findingId, v.id])).rows[0];
+    const f = (
+      await tx.query<{ id: number; source: string; kind: PersonalDataKind; value_hash: string; resolution: string | null }>(
+        'SELECT id, source, kind, value_hash, resolution FROM personal_data_findings WHERE id = $1 AND version_id = $2',
+        [findingId, v.id],
+      )
+    ).rows[0];
     if (!f) throw new NotFoundError('没有找到这处个人信息。');
     if (data.action === 'mask') {
       if (f.source !== 'body') throw new ValidationError({ action: '附件中的个人信息请在原文件中处理后重新上传，或说明公开理由。' });
@@ -46,6 +51,14 @@ export async function resolveFinding(db: Db, actor: Actor, now: Date, itemId: nu
       actorUserId(actor),
       now,
     ]);
-    await recordEvent(tx, actor, { at: now, itemId, unitId: item.unit_id, versionId: v.id, type: data.action === 'mask' ? 'personal_data_masked' : 'personal_data_justified', remarks: data.action === 'justify' ? data.justification : '', payload: { kind: PERSONAL_DATA_LABELS[f.kind], source: f.source } });
+    await recordEvent(tx, actor, {
+      at: now,
+      itemId,
+      unitId: item.unit_id,
+      versionId: v.id,
+      type: data.action === 'mask' ? 'personal_data_masked' : 'personal_data_justified',
+      remarks: data.action === 'justify' ? data.justification : '',
+      payload: { kind: PERSONAL_DATA_LABELS[f.kind], source: f.source },
+    });
   });
 }

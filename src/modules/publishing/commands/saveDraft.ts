@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../../lib/db.ts';
+import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
 import { authorize, actorUserId, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { chinaDate } from '../../../lib/clock.ts';
@@ -15,7 +15,7 @@ export const EDITABLE_STATES = ['draft', 'returned'] as const;
 
 /** Body as typed: HTML is sanitised; plain text (no tags) becomes paragraphs. */
 export function prepareBody(raw: string) {
-  const html = /<[a-z][\s\S]*>/i.test(raw) ? sanitizeRichText(raw) : textToHtml(raw);
+  const html = /<[a-z][^<>]*>/i.test(raw) ? sanitizeRichText(raw) : textToHtml(raw);
   return { html, text: htmlToText(html) };
 }
 
@@ -39,10 +39,15 @@ async function writeLinks(tx: Queryable, itemId: number, ids: number[]) {
  * Creates a new item with its first draft version, or saves the draft (or returned) version of an existing item.
  * Scans for personal data on every save.
  */
-export async function saveDraft(db: Db, actor: Actor, now: Date, args: { unitId: number; itemId?: number; input: unknown }): Promise<{ itemId: number; versionId: number; unresolved: number }> {
+export async function saveDraft(
+  db: DbOrTx,
+  actor: Actor,
+  now: Date,
+  args: { unitId: number; itemId?: number; input: unknown },
+): Promise<{ itemId: number; versionId: number; unresolved: number }> {
   const input = parseOrThrow(itemInput, args.input);
   const body = prepareBody(input.bodyHtml);
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     let itemId = args.itemId;
     let versionId: number;
     let unitId = args.unitId;
@@ -60,7 +65,12 @@ export async function saveDraft(db: Db, actor: Actor, now: Date, args: { unitId:
       const unit = await getUnit(tx, unitId);
       if (!unit) throw new ValidationError({ unitId: '单位不存在' });
       authorize(actor, 'item.draft', { unitPath: unit.path });
-      const r = await tx.query<{ id: number }>('INSERT INTO information_items (unit_id, kind, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id', [unitId, input.kind, actorUserId(actor), now]);
+      const r = await tx.query<{ id: number }>('INSERT INTO information_items (unit_id, kind, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id', [
+        unitId,
+        input.kind,
+        actorUserId(actor),
+        now,
+      ]);
       itemId = r.rows[0].id;
       const v = await tx.query<{ id: number }>(
         `INSERT INTO item_versions (item_id, version_no, state, title, publisher_name, formed_date, section_code, disclosure, withheld_ground, created_by, created_at, updated_at)
@@ -77,11 +87,33 @@ export async function saveDraft(db: Db, actor: Actor, now: Date, args: { unitId:
          audience = $14, keywords = $15, summary = $16, section_code = $17, disclosure = $18, withheld_ground = $19,
          interpretation_form = $20, body_html = $21, body_text = $22, change_note = $23, scheduled_at = $24, updated_at = $25
        WHERE id = $1`,
-      [versionId, input.title, input.publisherName || unit.name, input.issuingOrgans, input.docNo, input.docNo ? normalizeDocNo(input.docNo) : '',
-        input.writtenDate, input.publishDate, input.effectiveDate, input.expiryDate, input.formedDate ?? input.writtenDate ?? chinaDate(now),
-        input.topic, input.genre, input.audience, input.keywords, input.summary, input.sectionCode, input.disclosure,
-        input.disclosure === 'proactive' ? null : input.withheldGround, input.kind === 'interpretation' ? input.interpretationForm : null,
-        body.html, body.text, input.changeNote, input.scheduledAt, now],
+      [
+        versionId,
+        input.title,
+        input.publisherName || unit.name,
+        input.issuingOrgans,
+        input.docNo,
+        input.docNo ? normalizeDocNo(input.docNo) : '',
+        input.writtenDate,
+        input.publishDate,
+        input.effectiveDate,
+        input.expiryDate,
+        input.formedDate ?? input.writtenDate ?? chinaDate(now),
+        input.topic,
+        input.genre,
+        input.audience,
+        input.keywords,
+        input.summary,
+        input.sectionCode,
+        input.disclosure,
+        input.disclosure === 'proactive' ? null : input.withheldGround,
+        input.kind === 'interpretation' ? input.interpretationForm : null,
+        body.html,
+        body.text,
+        input.changeNote,
+        input.scheduledAt,
+        now,
+      ],
     );
     await tx.query('UPDATE information_items SET kind = $2, updated_at = $3 WHERE id = $1', [itemId, input.kind, now]);
     await writeLinks(tx, itemId, links);

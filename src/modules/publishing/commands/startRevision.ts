@@ -1,4 +1,4 @@
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { authorize, actorUserId, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, NotFoundError } from '../../../lib/errors.ts';
 import { latestVersion, lockItem } from '../queries.ts';
@@ -10,8 +10,8 @@ import { chinaDate } from '../../../lib/clock.ts';
  * attachments, resolved personal-data findings). The public keeps seeing the published version until the new one
  * is approved; then the old one stays viewable as a past version.
  */
-export async function startRevision(db: Db, actor: Actor, now: Date, itemId: number): Promise<{ versionId: number; versionNo: number }> {
-  return db.transaction(async (tx) => {
+export async function startRevision(db: DbOrTx, actor: Actor, now: Date, itemId: number): Promise<{ versionId: number; versionNo: number }> {
+  return inTx(db, async (tx) => {
     const item = await lockItem(tx, itemId);
     if (!item) throw new NotFoundError('没有找到这条信息。');
     authorize(actor, 'item.draft', { unitPath: item.unit_path });
@@ -30,10 +30,19 @@ export async function startRevision(db: Db, actor: Actor, now: Date, itemId: num
       [latest.id, no, actorUserId(actor), chinaDate(now), now],
     );
     const versionId = r.rows[0].id;
-    const atts = await tx.query<{ id: number; blob_sha256: string; filename: string; position: number; text_content: string }>('SELECT id, blob_sha256, filename, position, text_content FROM attachments WHERE version_id = $1 ORDER BY id', [latest.id]);
+    const atts = await tx.query<{ id: number; blob_sha256: string; filename: string; position: number; text_content: string }>(
+      'SELECT id, blob_sha256, filename, position, text_content FROM attachments WHERE version_id = $1 ORDER BY id',
+      [latest.id],
+    );
     const idMap = new Map<number, number>();
     for (const a of atts.rows) {
-      const n = await tx.query<{ id: number }>('INSERT INTO attachments (version_id, blob_sha256, filename, position, text_content) VALUES ($1, $2, $3, $4, $5) RETURNING id', [versionId, a.blob_sha256, a.filename, a.position, a.text_content]);
+      const n = await tx.query<{ id: number }>('INSERT INTO attachments (version_id, blob_sha256, filename, position, text_content) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+        versionId,
+        a.blob_sha256,
+        a.filename,
+        a.position,
+        a.text_content,
+      ]);
       idMap.set(a.id, n.rows[0].id);
     }
     // Resolutions carry over, so a justified penalty notice need not be justified again for a typo fix.

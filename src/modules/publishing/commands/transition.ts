@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../../lib/db.ts';
+import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, NotFoundError } from '../../../lib/errors.ts';
 import { chinaDate } from '../../../lib/clock.ts';
@@ -38,7 +38,16 @@ export async function publishVersion(tx: Queryable, actor: Actor, item: ItemRow,
     const prev = await getVersion(tx, item.current_version_id);
     if (prev?.state === 'published') {
       await tx.query(`UPDATE item_versions SET state = 'superseded', updated_at = $2 WHERE id = $1`, [prev.id, now]);
-      await recordEvent(tx, actor, { at: now, itemId: item.id, unitId: item.unit_id, versionId: prev.id, type: 'supersede', from: 'published', to: 'superseded', payload: { byVersion: v.version_no } });
+      await recordEvent(tx, actor, {
+        at: now,
+        itemId: item.id,
+        unitId: item.unit_id,
+        versionId: prev.id,
+        type: 'supersede',
+        from: 'published',
+        to: 'superseded',
+        payload: { byVersion: v.version_no },
+      });
     }
   }
   let indexNo = item.index_no;
@@ -55,10 +64,10 @@ export async function publishVersion(tx: Queryable, actor: Actor, item: ItemRow,
  * Performs a workflow transition chosen by a person (submit, reviews, withdraw, unschedule) on the item's current
  * version, after the state machine's guards; writes the event and audit rows in the same transaction.
  */
-export async function transitionItem(db: Db, actor: Actor, now: Date, itemId: number, name: TransitionName, opts: TransitionOptions = {}) {
+export async function transitionItem(db: DbOrTx, actor: Actor, now: Date, itemId: number, name: TransitionName, opts: TransitionOptions = {}) {
   const def = TRANSITIONS[name];
   if (!def.permission) throw new ConflictError('TRANSITION_NOT_ALLOWED', '该操作只能由系统执行。');
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     const item = await lockItem(tx, itemId);
     if (!item) throw new NotFoundError('没有找到这条信息。');
     authorize(actor, def.permission!, { unitPath: item.unit_path });
@@ -78,20 +87,34 @@ export async function transitionItem(db: Db, actor: Actor, now: Date, itemId: nu
       await tx.query('UPDATE item_versions SET state = $2, updated_at = $3 WHERE id = $1', [v.id, to, now]);
       if (to === 'filed' && item.status === 'unpublished') await tx.query(`UPDATE information_items SET status = 'filed', updated_at = $2 WHERE id = $1`, [item.id, now]);
       if (to === 'withdrawn') {
-        await tx.query(`UPDATE information_items SET status = 'withdrawn', withdrawn_at = $2, withdrawn_reason = $3, updated_at = $2 WHERE id = $1`, [item.id, now, opts.remarks!.trim()]);
+        await tx.query(`UPDATE information_items SET status = 'withdrawn', withdrawn_at = $2, withdrawn_reason = $3, updated_at = $2 WHERE id = $1`, [
+          item.id,
+          now,
+          opts.remarks!.trim(),
+        ]);
       }
     }
-    await recordEvent(tx, actor, { at: now, itemId: item.id, unitId: item.unit_id, versionId: v.id, type: name, from: v.state, to, remarks: opts.remarks?.trim() ?? '', payload: indexNo && to === 'published' ? { indexNo } : {} });
+    await recordEvent(tx, actor, {
+      at: now,
+      itemId: item.id,
+      unitId: item.unit_id,
+      versionId: v.id,
+      type: name,
+      from: v.state,
+      to,
+      remarks: opts.remarks?.trim() ?? '',
+      payload: indexNo && to === 'published' ? { indexNo } : {},
+    });
     return { state: to, stateLabel: STATE_LABELS[to], indexNo };
   });
 }
 
 /** Publishes every scheduled version whose time has come. Safe on several nodes: rows are claimed with SKIP LOCKED. */
-export async function publishDue(db: Db, now: Date, indexPattern?: string): Promise<number> {
+export async function publishDue(db: DbOrTx, now: Date, indexPattern?: string): Promise<number> {
   const system: Actor = { kind: 'system', label: '定时发布' };
   let count = 0;
   for (;;) {
-    const done = await db.transaction(async (tx) => {
+    const done = await inTx(db, async (tx) => {
       const r = await tx.query<{ id: number; item_id: number }>(
         `SELECT v.id, v.item_id FROM item_versions v WHERE v.state = 'scheduled' AND v.scheduled_at <= $1
          ORDER BY v.scheduled_at LIMIT 1 FOR UPDATE SKIP LOCKED`,

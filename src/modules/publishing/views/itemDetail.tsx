@@ -24,8 +24,14 @@ export interface ItemDetailData {
 const fmt = (d: Date | null | undefined) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 const EVENT_LABELS: Record<string, string> = {
-  created: '创建草稿', edited: '修改', attachment_added: '添加附件', attachment_removed: '删除附件', personal_data_masked: '遮盖个人信息',
-  personal_data_justified: '说明个人信息公开理由', revision_started: '发起修订', validity_changed: '标注有效性',
+  created: '创建草稿',
+  edited: '修改',
+  attachment_added: '添加附件',
+  attachment_removed: '删除附件',
+  personal_data_masked: '遮盖个人信息',
+  personal_data_justified: '说明个人信息公开理由',
+  revision_started: '发起修订',
+  validity_changed: '标注有效性',
   ...Object.fromEntries(Object.entries(TRANSITIONS).map(([k, t]) => [k, t.label])),
 };
 
@@ -44,35 +50,100 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
   const lastReturn = [...data.events].reverse().find((e) => e.type === 'return' || e.type === 'secrecy_return');
   const transitions = availableTransitions(v.state).filter((t) => canDo(ctx.actor, t, path) && t !== 'withdraw');
   return (
-    <Layout ctx={ctx} title={v.title || '（无标题）'} staff crumbs={[{ label: '工作台', href: '/staff' }, { label: '政府信息', href: '/staff/items' }, { label: v.title || '（无标题）' }]}>
+    <Layout
+      ctx={ctx}
+      title={v.title || '（无标题）'}
+      staff
+      crumbs={[{ label: '工作台', href: '/staff' }, { label: '政府信息', href: '/staff/items' }, { label: v.title || '（无标题）' }]}
+    >
       <h1>{v.title || '（无标题）'}</h1>
-      {props.notice ? <div class="notice" role="status">{props.notice}</div> : null}
+      {props.notice ? (
+        <div class="notice" role="status">
+          {props.notice}
+        </div>
+      ) : null}
       <ErrorSummary errors={props.errors ?? {}} message={props.message} />
       <table class="meta-table">
         <tbody>
-          <tr><th scope="row">状态</th><td>第 {v.version_no} 版：{STATE_LABELS[v.state]}{item.status === 'withdrawn' ? `（信息已撤回：${item.withdrawn_reason}）` : ''}</td></tr>
-          <tr><th scope="row">信息编号</th><td>{item.id}</td></tr>
-          <tr><th scope="row">索引号</th><td>{item.index_no ?? '发布时生成'}</td></tr>
-          <tr><th scope="row">单位</th><td>{item.unit_name}</td></tr>
-          <tr><th scope="row">栏目</th><td>{SECTION_BY_CODE.get(v.section_code)?.label ?? v.section_code}</td></tr>
-          <tr><th scope="row">公开方式</th><td>{DISCLOSURE[v.disclosure]}{v.withheld_ground ? `：${WITHHELD_GROUNDS[v.withheld_ground as keyof typeof WITHHELD_GROUNDS]}` : ''}</td></tr>
-          <tr><th scope="row">发文字号</th><td>{v.doc_no_normalized || v.doc_no}</td></tr>
-          <tr><th scope="row">有效性</th><td>{VALIDITY[item.validity]}</td></tr>
-          <tr><th scope="row">公开时限</th><td>{TIMELINESS_LABELS[data.timeliness.status]}。{data.dueExplanation}</td></tr>
-          {item.kind === 'interpretation' ? <tr><th scope="row">解读形式</th><td>{v.interpretation_form ? INTERPRETATION_FORMS[v.interpretation_form as keyof typeof INTERPRETATION_FORMS] : ''}</td></tr> : null}
+          <tr>
+            <th scope="row">状态</th>
+            <td>
+              第 {v.version_no} 版：{STATE_LABELS[v.state]}
+              {item.status === 'withdrawn' ? `（信息已撤回：${item.withdrawn_reason}）` : ''}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">信息编号</th>
+            <td>{item.id}</td>
+          </tr>
+          <tr>
+            <th scope="row">索引号</th>
+            <td>{item.index_no ?? '发布时生成'}</td>
+          </tr>
+          <tr>
+            <th scope="row">单位</th>
+            <td>{item.unit_name}</td>
+          </tr>
+          <tr>
+            <th scope="row">栏目</th>
+            <td>{SECTION_BY_CODE.get(v.section_code)?.label ?? v.section_code}</td>
+          </tr>
+          <tr>
+            <th scope="row">公开方式</th>
+            <td>
+              {DISCLOSURE[v.disclosure]}
+              {v.withheld_ground ? `：${WITHHELD_GROUNDS[v.withheld_ground as keyof typeof WITHHELD_GROUNDS]}` : ''}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">发文字号</th>
+            <td>{v.doc_no_normalized || v.doc_no}</td>
+          </tr>
+          <tr>
+            <th scope="row">有效性</th>
+            <td>{VALIDITY[item.validity]}</td>
+          </tr>
+          <tr>
+            <th scope="row">公开时限</th>
+            <td>
+              {TIMELINESS_LABELS[data.timeliness.status]}。{data.dueExplanation}
+            </td>
+          </tr>
+          {item.kind === 'interpretation' ? (
+            <tr>
+              <th scope="row">解读形式</th>
+              <td>{v.interpretation_form ? INTERPRETATION_FORMS[v.interpretation_form as keyof typeof INTERPRETATION_FORMS] : ''}</td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
       {v.state === 'returned' && lastReturn ? (
-        <div class="banner-warning" role="status">退回意见（{lastReturn.actor_label}）：{lastReturn.remarks}</div>
+        <div class="banner-warning" role="status">
+          退回意见（{lastReturn.actor_label}）：{lastReturn.remarks}
+        </div>
       ) : null}
       <div class="button-row">
-        {item.status === 'published' ? <a class="button secondary" href={`/xxgk/${item.unit_slug}/items/${item.id}`}>查看公开页面</a> : null}
-        {editable && mayDraft ? <a class="button secondary" href={`/staff/items/${item.id}/edit`}>编辑</a> : null}
-        {mayDraft ? <a class="button secondary" href={`/staff/items/${item.id}/catalogue`}>归入标准目录事项</a> : null}
+        {item.status === 'published' ? (
+          <a class="button secondary" href={`/xxgk/${item.unit_slug}/items/${item.id}`}>
+            查看公开页面
+          </a>
+        ) : null}
+        {editable && mayDraft ? (
+          <a class="button secondary" href={`/staff/items/${item.id}/edit`}>
+            编辑
+          </a>
+        ) : null}
+        {mayDraft ? (
+          <a class="button secondary" href={`/staff/items/${item.id}/catalogue`}>
+            归入标准目录事项
+          </a>
+        ) : null}
         {item.status === 'published' && v.id === item.current_version_id && mayDraft ? (
           <form method="post" action={`/staff/items/${item.id}/revise`} class="inline">
             <CsrfField ctx={ctx} />
-            <button type="submit" class="button secondary">发起修订（新版本）</button>
+            <button type="submit" class="button secondary">
+              发起修订（新版本）
+            </button>
           </form>
         ) : null}
       </div>
@@ -84,7 +155,14 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
         <>
           <p>{unresolved ? `有 ${unresolved} 处个人信息尚未处理，处理完毕前不能发布。` : '所有个人信息均已处理。'}</p>
           <table class="data">
-            <thead><tr><th scope="col">类型</th><th scope="col">位置</th><th scope="col">内容（已遮盖显示）</th><th scope="col">处理</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">类型</th>
+                <th scope="col">位置</th>
+                <th scope="col">内容（已遮盖显示）</th>
+                <th scope="col">处理</th>
+              </tr>
+            </thead>
             <tbody>
               {data.findings.map((f) => (
                 <tr>
@@ -92,13 +170,19 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
                   <td>{f.source === 'body' ? '正文' : `附件 ${data.attachments.find((a) => `attachment:${a.id}` === f.source)?.filename ?? ''}`}</td>
                   <td>{f.excerpt}</td>
                   <td>
-                    {f.resolution === 'masked' ? '已遮盖' : f.resolution === 'justified' ? `保留公开：${f.justification}` : (
+                    {f.resolution === 'masked' ? (
+                      '已遮盖'
+                    ) : f.resolution === 'justified' ? (
+                      `保留公开：${f.justification}`
+                    ) : (
                       <>
                         {f.source === 'body' ? (
                           <form method="post" action={`/staff/items/${item.id}/findings/${f.id}`} class="inline">
                             <CsrfField ctx={ctx} />
                             <input type="hidden" name="action" value="mask" />
-                            <button type="submit" class="button secondary">遮盖</button>
+                            <button type="submit" class="button secondary">
+                              遮盖
+                            </button>
                           </form>
                         ) : null}
                         <form method="post" action={`/staff/items/${item.id}/findings/${f.id}`}>
@@ -106,7 +190,9 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
                           <input type="hidden" name="action" value="justify" />
                           <label for={`j-${f.id}`}>公开理由</label>
                           <input id={`j-${f.id}`} name="justification" type="text" />
-                          <button type="submit" class="button secondary">说明理由并保留</button>
+                          <button type="submit" class="button secondary">
+                            说明理由并保留
+                          </button>
                         </form>
                       </>
                     )}
@@ -127,7 +213,9 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
               {editable && mayDraft ? (
                 <form method="post" action={`/staff/items/${item.id}/attachments/${a.id}/remove`} class="inline">
                   <CsrfField ctx={ctx} />
-                  <button type="submit" class="link-button">删除</button>
+                  <button type="submit" class="link-button">
+                    删除
+                  </button>
                 </form>
               ) : null}
             </li>
@@ -143,7 +231,9 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
             <label for="f-files">上传附件（PDF、Word、Excel、图片等，按文件内容识别格式）</label>
             <input id="f-files" name="files" type="file" multiple />
           </div>
-          <button type="submit" class="button secondary">上传</button>
+          <button type="submit" class="button secondary">
+            上传
+          </button>
         </form>
       ) : null}
 
@@ -158,7 +248,9 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
               <textarea id={`r-${t}`} name="remarks" rows={2}></textarea>
             </div>
           ) : null}
-          <button type="submit" class="button">{TRANSITIONS[t].label}</button>
+          <button type="submit" class="button">
+            {TRANSITIONS[t].label}
+          </button>
         </form>
       ))}
       {item.status === 'published' && canDo(ctx.actor, 'withdraw', path) ? (
@@ -169,7 +261,9 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
             <label for="r-withdraw">撤回理由（必填，撤回后公众不再能看到此信息）</label>
             <textarea id="r-withdraw" name="remarks" rows={2}></textarea>
           </div>
-          <button type="submit" class="button secondary">撤回</button>
+          <button type="submit" class="button secondary">
+            撤回
+          </button>
         </form>
       ) : null}
 
@@ -181,14 +275,20 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
             <div class="field">
               <label for="f-validity">有效性</label>
               <select id="f-validity" name="validity">
-                {Object.entries(VALIDITY).map(([k, l]) => <option value={k} selected={k === item.validity}>{l}</option>)}
+                {Object.entries(VALIDITY).map(([k, l]) => (
+                  <option value={k} selected={k === item.validity}>
+                    {l}
+                  </option>
+                ))}
               </select>
             </div>
             <div class="field">
               <label for="f-byItemId">修订或废止它的信息编号（可选）</label>
               <input id="f-byItemId" name="byItemId" type="text" value={item.validity_by_item_id ?? ''} />
             </div>
-            <button type="submit" class="button secondary">保存有效性</button>
+            <button type="submit" class="button secondary">
+              保存有效性
+            </button>
           </form>
         </>
       ) : null}
@@ -196,23 +296,70 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
       {data.links.length ? (
         <>
           <h2>{item.kind === 'interpretation' ? '所解读的政策' : '相关解读'}</h2>
-          <ul>{data.links.map((l) => <li><a href={`/staff/items/${l.id}`}>{l.title}</a>{l.interpretation_form ? `（${INTERPRETATION_FORMS[l.interpretation_form as keyof typeof INTERPRETATION_FORMS]}）` : ''}</li>)}</ul>
+          <ul>
+            {data.links.map((l) => (
+              <li>
+                <a href={`/staff/items/${l.id}`}>{l.title}</a>
+                {l.interpretation_form ? `（${INTERPRETATION_FORMS[l.interpretation_form as keyof typeof INTERPRETATION_FORMS]}）` : ''}
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
 
       <h2>正文预览</h2>
-      <div class="doc-body">{/* body_html was sanitised on save */}<div dangerouslySetInnerHTML={{ __html: trustStored(v.body_html) }} /></div>
+      <div class="doc-body">
+        {/* body_html was sanitised on save */}
+        <div dangerouslySetInnerHTML={{ __html: trustStored(v.body_html) }} />
+      </div>
 
       <h2>版本</h2>
       <table class="data">
-        <thead><tr><th scope="col">版本</th><th scope="col">状态</th><th scope="col">发布时间</th><th scope="col">修订说明</th></tr></thead>
-        <tbody>{data.versions.map((x) => <tr><td><a href={`/staff/items/${item.id}/versions/${x.version_no}`}>第 {x.version_no} 版</a></td><td>{STATE_LABELS[x.state]}</td><td>{fmt(x.published_at)}</td><td>{x.change_note}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">版本</th>
+            <th scope="col">状态</th>
+            <th scope="col">发布时间</th>
+            <th scope="col">修订说明</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.versions.map((x) => (
+            <tr>
+              <td>
+                <a href={`/staff/items/${item.id}/versions/${x.version_no}`}>第 {x.version_no} 版</a>
+              </td>
+              <td>{STATE_LABELS[x.state]}</td>
+              <td>{fmt(x.published_at)}</td>
+              <td>{x.change_note}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
 
       <h2>处理记录</h2>
       <table class="data">
-        <thead><tr><th scope="col">时间</th><th scope="col">操作</th><th scope="col">操作人</th><th scope="col">意见</th></tr></thead>
-        <tbody>{data.events.map((e) => <tr><td>{fmt(e.at)}</td><td>{EVENT_LABELS[e.type] ?? e.type}{e.to_state ? ` → ${STATE_LABELS[e.to_state as VersionState] ?? e.to_state}` : ''}</td><td>{e.actor_label}</td><td>{e.remarks}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">时间</th>
+            <th scope="col">操作</th>
+            <th scope="col">操作人</th>
+            <th scope="col">意见</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.events.map((e) => (
+            <tr>
+              <td>{fmt(e.at)}</td>
+              <td>
+                {EVENT_LABELS[e.type] ?? e.type}
+                {e.to_state ? ` → ${STATE_LABELS[e.to_state as VersionState] ?? e.to_state}` : ''}
+              </td>
+              <td>{e.actor_label}</td>
+              <td>{e.remarks}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </Layout>
   );

@@ -23,7 +23,8 @@ export function ItemFormPage(props: {
   const { ctx, values: v, errors: e } = props;
   const action = props.mode === 'new' ? '/staff/items' : `/staff/items/${props.itemId}/edit`;
   const title = props.mode === 'new' ? '新建政府信息' : '编辑政府信息';
-  const proposed = (k: keyof DocxProposals) => (props.proposals && (Array.isArray(props.proposals[k]) ? (props.proposals[k] as string[]).length : props.proposals[k]) ? '由导入的文档识别，请核对' : undefined);
+  const proposed = (k: keyof DocxProposals) =>
+    props.proposals && (Array.isArray(props.proposals[k]) ? (props.proposals[k] as string[]).length : props.proposals[k]) ? '由导入的文档识别，请核对' : undefined;
   return (
     <Layout ctx={ctx} title={title} staff crumbs={[{ label: '工作台', href: '/staff' }, { label: '政府信息', href: '/staff/items' }, { label: title }]}>
       <h1>{title}</h1>
@@ -34,7 +35,9 @@ export function ItemFormPage(props: {
             <label for="f-docx">从 Word 文档（.docx）导入正文，并识别标题、文号、发文机关和成文日期</label>
             <input id="f-docx" name="docx" type="file" accept=".docx" />
           </div>
-          <button type="submit" class="button secondary">导入文档</button>
+          <button type="submit" class="button secondary">
+            导入文档
+          </button>
         </form>
       ) : null}
       {props.proposals ? (
@@ -47,15 +50,47 @@ export function ItemFormPage(props: {
       <form method="post" action={action}>
         <CsrfField ctx={ctx} />
         {props.mode === 'new' ? (
-          <Select name="unitId" label="发布单位" options={props.units.map((u) => ({ value: String(u.id), label: `${'　'.repeat(u.depth)}${u.name}` }))} value={String(props.unitId)} error={e.unitId} required />
+          <Select
+            name="unitId"
+            label="发布单位"
+            options={props.units.map((u) => ({ value: String(u.id), label: `${'　'.repeat(u.depth)}${u.name}` }))}
+            value={String(props.unitId)}
+            error={e.unitId}
+            required
+          />
         ) : null}
-        <Select name="kind" label="信息类别" options={[{ value: 'information', label: '政府信息' }, { value: 'interpretation', label: '政策解读' }]} value={v.kind || 'information'} error={e.kind} />
+        <Select
+          name="kind"
+          label="信息类别"
+          options={[
+            { value: 'information', label: '政府信息' },
+            { value: 'interpretation', label: '政策解读' },
+          ]}
+          value={v.kind || 'information'}
+          error={e.kind}
+        />
         <Field name="title" label="标题" value={v.title} error={e.title} hint={proposed('title')} required />
-        <Select name="sectionCode" label="所属栏目" options={props.sections.filter((s) => s.enabled && s.code !== 'guide').map((s) => ({ value: s.code, label: `${s.label}（${s.basis}）` }))} value={v.sectionCode} error={e.sectionCode} required blank="请选择" />
+        <Select
+          name="sectionCode"
+          label="所属栏目"
+          options={props.sections.filter((s) => s.enabled && s.code !== 'guide').map((s) => ({ value: s.code, label: `${s.label}（${s.basis}）` }))}
+          value={v.sectionCode}
+          error={e.sectionCode}
+          required
+          blank="请选择"
+        />
         <fieldset>
           <legend>公开属性（国办发〔2016〕80号）</legend>
           <Select name="disclosure" label="公开方式" options={opts(DISCLOSURE)} value={v.disclosure || 'proactive'} error={e.disclosure} required />
-          <Select name="withheldGround" label="不主动公开的依据" options={opts(WITHHELD_GROUNDS)} value={v.withheldGround} error={e.withheldGround} hint="公开方式为依申请公开或不予公开时必填" blank="（主动公开时不填）" />
+          <Select
+            name="withheldGround"
+            label="不主动公开的依据"
+            options={opts(WITHHELD_GROUNDS)}
+            value={v.withheldGround}
+            error={e.withheldGround}
+            hint="公开方式为依申请公开或不予公开时必填"
+            blank="（主动公开时不填）"
+          />
         </fieldset>
         <fieldset>
           <legend>公文要素</legend>
@@ -63,7 +98,14 @@ export function ItemFormPage(props: {
           <Field name="issuingOrgans" label="发文机关" value={v.issuingOrgans} error={e.issuingOrgans} hint={proposed('issuingOrgans') ?? '联合发文时用逗号分隔多个机关'} />
           <Field name="publisherName" label="发布机构" value={v.publisherName} error={e.publisherName} hint="不填则为本单位名称" />
           <Field name="writtenDate" label="成文日期" type="date" value={v.writtenDate} error={e.writtenDate} hint={proposed('writtenDate')} />
-          <Field name="formedDate" label="形成或变更日期" type="date" value={v.formedDate} error={e.formedDate} hint="条例第二十六条：自此日起20个工作日内公开；不填则为成文日期或今天" />
+          <Field
+            name="formedDate"
+            label="形成或变更日期"
+            type="date"
+            value={v.formedDate}
+            error={e.formedDate}
+            hint="条例第二十六条：自此日起20个工作日内公开；不填则为成文日期或今天"
+          />
           <Field name="publishDate" label="发布日期" type="date" value={v.publishDate} error={e.publishDate} hint="不填则为审核通过发布当天" />
           <Field name="effectiveDate" label="生效日期" type="date" value={v.effectiveDate} error={e.effectiveDate} />
           <Field name="expiryDate" label="失效日期" type="date" value={v.expiryDate} error={e.expiryDate} />
@@ -85,7 +127,9 @@ export function ItemFormPage(props: {
         {props.mode === 'edit' ? <Field name="changeNote" label="修订说明" value={v.changeNote} error={e.changeNote} /> : null}
         <Field name="scheduledAt" label="定时发布时间（北京时间，可选）" type="datetime-local" value={v.scheduledAt} error={e.scheduledAt} />
         <div class="button-row">
-          <button type="submit" class="button">保存草稿</button>
+          <button type="submit" class="button">
+            保存草稿
+          </button>
           <a href={props.itemId ? `/staff/items/${props.itemId}` : '/staff/items'}>取消</a>
         </div>
       </form>

@@ -2,7 +2,7 @@
  * The report's way: draft → review (only when every cross-check holds; the tables are frozen) → returned with remarks
  * or filed (备案) with the office above → published into the unit's 政府信息公开年报 section as an information item.
  */
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import { actorLabel, actorUserId, authorize, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
@@ -20,7 +20,12 @@ export const REPORT_STEPS: Record<ReportStep, { from: string[]; to: string; labe
 };
 export const REPORT_STATE_LABELS: Record<string, string> = { draft: '编写中', review: '待审核备案', returned: '已退回', filed: '已备案', published: '已公开' };
 
-export async function transitionReport(db: Db, actor: Actor, now: Date, input: { unitId: number; year: number; step: ReportStep; remarks?: string }) {
+/** One transaction for the whole step: publishing writes the 年报 item through the publishing commands in it too. */
+export async function transitionReport(db: DbOrTx, actor: Actor, now: Date, input: { unitId: number; year: number; step: ReportStep; remarks?: string }) {
+  return inTx(db, (tx) => transitionReportIn(tx, actor, now, input));
+}
+
+async function transitionReportIn(db: Queryable, actor: Actor, now: Date, input: { unitId: number; year: number; step: ReportStep; remarks?: string }) {
   const step = REPORT_STEPS[input.step];
   if (!step) throw new ValidationError({ step: '没有这个步骤' });
   const unit = (await db.query<{ id: number; path: string; name: string }>('SELECT id, path, name FROM units WHERE id = $1', [input.unitId])).rows[0];
@@ -44,18 +49,49 @@ export async function transitionReport(db: Db, actor: Actor, now: Date, input: {
     const draft = await saveDraft(db, system, now, {
       unitId: unit.id,
       itemId: itemId ?? undefined,
-      input: { kind: 'information', title: `${unit.name}${input.year}年政府信息公开工作年度报告`, sectionCode: 'annual_report', disclosure: 'proactive', genre: '报告', topic: '综合政务\\政务公开', bodyHtml: html, writtenDate: now.toISOString().slice(0, 10) },
+      input: {
+        kind: 'information',
+        title: `${unit.name}${input.year}年政府信息公开工作年度报告`,
+        sectionCode: 'annual_report',
+        disclosure: 'proactive',
+        genre: '报告',
+        topic: '综合政务\\政务公开',
+        bodyHtml: html,
+        writtenDate: now.toISOString().slice(0, 10),
+      },
     });
     itemId = draft.itemId;
     for (const s of ['submit', 'secrecy_approve', 'approve'] as const) await transitionItem(db, system, now, itemId, s);
   }
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     await tx.query(
       `UPDATE annual_reports SET state = $2, remarks = $3, snapshot = CASE WHEN $4 THEN $5::jsonb ELSE snapshot END, published_item_id = $6, updated_at = $7 WHERE id = $1`,
-      [report.id, step.to, input.step === 'return' ? remarks : report.remarks, input.step === 'submit', JSON.stringify({ table3: built.table3, table4: built.table4 }), itemId, now],
+      [
+        report.id,
+        step.to,
+        input.step === 'return' ? remarks : report.remarks,
+        input.step === 'submit',
+        JSON.stringify({ table3: built.table3, table4: built.table4 }),
+        itemId,
+        now,
+      ],
     );
-    await tx.query('INSERT INTO annual_report_events (report_id, kind, at, actor_user_id, actor_label, remarks) VALUES ($1, $2, $3, $4, $5, $6)', [report.id, input.step, now, actorUserId(actor), actorLabel(actor), remarks]);
-    await audit(tx, actor, { at: now, action: `report.${input.step}`, subjectType: 'annual_report', subjectId: report.id, unitId: unit.id, details: { year: input.year, remarks: remarks || undefined } });
+    await tx.query('INSERT INTO annual_report_events (report_id, kind, at, actor_user_id, actor_label, remarks) VALUES ($1, $2, $3, $4, $5, $6)', [
+      report.id,
+      input.step,
+      now,
+      actorUserId(actor),
+      actorLabel(actor),
+      remarks,
+    ]);
+    await audit(tx, actor, {
+      at: now,
+      action: `report.${input.step}`,
+      subjectType: 'annual_report',
+      subjectId: report.id,
+      unitId: unit.id,
+      details: { year: input.year, remarks: remarks || undefined },
+    });
   });
   return { state: step.to, itemId };
 }

@@ -1,13 +1,13 @@
 /** Who handles a case: an officer of the unit, or another unit the case is transferred to with a reason. */
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { recordStep, type CaseContext } from '../caseStore.ts';
 import { getUnit } from '../../orgs/queries.ts';
 import { openCase, requiredText } from './common.ts';
 
-export async function assignOfficer(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { officerId?: unknown }) {
-  return db.transaction(async (tx) => {
+export async function assignOfficer(db: DbOrTx, ctx: CaseContext, actor: Actor, caseId: number, input: { officerId?: unknown }) {
+  return inTx(db, async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const officerId = Number(input.officerId);
     const r = await tx.query<{ display_name: string }>(
@@ -20,14 +20,23 @@ export async function assignOfficer(db: Db, ctx: CaseContext, actor: Actor, case
   });
 }
 
-export async function transferCase(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { toUnitId?: unknown; reason?: unknown }) {
-  return db.transaction(async (tx) => {
+export async function transferCase(db: DbOrTx, ctx: CaseContext, actor: Actor, caseId: number, input: { toUnitId?: unknown; reason?: unknown }) {
+  return inTx(db, async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const to = await getUnit(tx, Number(input.toUnitId) || 0);
     if (!to || to.id === c.unit_id) throw new ValidationError({ toUnitId: '请选择要转交的其他单位' });
     const reason = requiredText(input.reason, 'reason', '请写明转交的理由', 300);
     // Both sides must be within the actor's reach: the office that coordinates them does the transfer.
     authorize(actor, 'request.handle', { unitPath: to.path });
-    return recordStep(tx, ctx, actor, c, 'transfer', ctx.today, { fromUnitId: c.unit_id, fromUnitName: c.unit_name, toUnitId: to.id, toUnitName: to.name, reason }, { unit_id: to.id, officer_id: null });
+    return recordStep(
+      tx,
+      ctx,
+      actor,
+      c,
+      'transfer',
+      ctx.today,
+      { fromUnitId: c.unit_id, fromUnitName: c.unit_name, toUnitId: to.id, toUnitName: to.name, reason },
+      { unit_id: to.id, officer_id: null },
+    );
   });
 }

@@ -2,7 +2,7 @@
  * The decision and the reply letter (Art. 36, 37): one outcome of the annual report's table, with what that outcome
  * needs (the link to published information, the responsible agency, the reason for the withheld part).
  */
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { recordStep, type CaseContext } from '../caseStore.ts';
@@ -19,19 +19,21 @@ export interface DecisionInput {
   withheldReason?: unknown;
 }
 
-export async function decideCase(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: DecisionInput) {
+export async function decideCase(db: DbOrTx, ctx: CaseContext, actor: Actor, caseId: number, input: DecisionInput) {
   const code = typeof input.outcome === 'string' ? input.outcome : '';
   const o = OUTCOME_BY_CODE.get(code);
   if (!o || CLOSING_OUTCOMES.has(code) || code === 'other') throw new ValidationError({ outcome: '请选择处理结果' });
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '答复日期');
     const details: Record<string, unknown> = { outcome: code, row: o.row };
     const detail = typeof input.detail === 'string' ? input.detail.trim().slice(0, 2000) : '';
     if (detail) details.detail = detail;
     if (NEEDS.publishedLink.has(code)) details.publishedUrl = requiredText(input.publishedUrl, 'publishedUrl', '请填写已公开信息的网址或获取途径', 300);
-    if (NEEDS.responsibleAgency.has(code)) details.responsibleAgency = requiredText(input.responsibleAgency, 'responsibleAgency', '能够确定负责公开的机关的，请填写其名称和联系方式（条例第三十六条第（五）项）', 200);
-    if (NEEDS.withheldReason.has(code)) details.withheldReason = requiredText(input.withheldReason, 'withheldReason', '部分公开的，须说明不予公开部分的理由（条例第三十七条）', 500);
+    if (NEEDS.responsibleAgency.has(code))
+      details.responsibleAgency = requiredText(input.responsibleAgency, 'responsibleAgency', '能够确定负责公开的机关的，请填写其名称和联系方式（条例第三十六条第（五）项）', 200);
+    if (NEEDS.withheldReason.has(code))
+      details.withheldReason = requiredText(input.withheldReason, 'withheldReason', '部分公开的，须说明不予公开部分的理由（条例第三十七条）', 500);
     if ((o.group === 'withhold' || code === 'unable_needs_creation') && !detail) throw new ValidationError({ detail: '不予公开或不予提供的，须在答复中说明具体理由' });
     const step = await recordStep(tx, ctx, actor, c, 'decide', onDate, details, { outcome: code, replied_on: onDate });
     const letter = await issueLetter(tx, ctx, c, 'reply', onDate, details);

@@ -1,5 +1,5 @@
 /** Delivery of the reply (送达), and archiving the case with all its documents (Art. 45). */
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { recordStep, type CaseContext } from '../caseStore.ts';
@@ -7,8 +7,8 @@ import { openCase, stepDate } from './common.ts';
 
 export const DELIVERY_WAYS = { post: '邮寄送达', email: '电子邮件送达', in_person: '当面送达', online: '网上送达（申请人在线查看）' } as const;
 
-export async function recordDelivery(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; way?: unknown; reference?: unknown }) {
-  return db.transaction(async (tx) => {
+export async function recordDelivery(db: DbOrTx, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; way?: unknown; reference?: unknown }) {
+  return inTx(db, async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '送达日期');
     if (c.replied_on && onDate < c.replied_on) throw new ValidationError({ onDate: `送达日期不能早于答复日期 ${c.replied_on}` });
@@ -18,8 +18,8 @@ export async function recordDelivery(db: Db, ctx: CaseContext, actor: Actor, cas
   });
 }
 
-export async function archiveCase(db: Db, ctx: CaseContext, actor: Actor, caseId: number) {
-  return db.transaction(async (tx) => {
+export async function archiveCase(db: DbOrTx, ctx: CaseContext, actor: Actor, caseId: number) {
+  return inTx(db, async (tx) => {
     const c = await openCase(tx, actor, caseId);
     return recordStep(tx, ctx, actor, c, 'archive', ctx.today, {});
   });

@@ -2,7 +2,7 @@
  * The fee notice (Art. 42, 国办函〔2020〕109号): per piece, counted over the applicant's applications this calendar
  * month, or per page, never both. Payment is due within 20 working days from the day after the notice.
  */
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { recordStep, type CaseContext } from '../caseStore.ts';
@@ -11,8 +11,8 @@ import { perPageFee, perPieceFee } from '../fees.ts';
 import { issueLetter } from '../letters.ts';
 import { openCase, stepDate } from './common.ts';
 
-export async function sendFeeNotice(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; method?: unknown; count?: unknown }) {
-  return db.transaction(async (tx) => {
+export async function sendFeeNotice(db: DbOrTx, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; method?: unknown; count?: unknown }) {
+  return inTx(db, async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '通知日期');
     if (input.method !== 'piece' && input.method !== 'page') throw new ValidationError({ method: '请选择按件或按量计收（只能选一种）' });
@@ -37,8 +37,8 @@ export async function sendFeeNotice(db: Db, ctx: CaseContext, actor: Actor, case
   });
 }
 
-export async function recordFeePaid(db: Db, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; receiptNo?: unknown }) {
-  return db.transaction(async (tx) => {
+export async function recordFeePaid(db: DbOrTx, ctx: CaseContext, actor: Actor, caseId: number, input: { onDate?: unknown; receiptNo?: unknown }) {
+  return inTx(db, async (tx) => {
     const c = await openCase(tx, actor, caseId);
     const onDate = stepDate(ctx, c, input.onDate, 'onDate', '缴费日期');
     return recordStep(tx, ctx, actor, c, 'fee_paid', onDate, { receiptNo: typeof input.receiptNo === 'string' ? input.receiptNo.trim().slice(0, 60) : '' });

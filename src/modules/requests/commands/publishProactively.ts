@@ -3,7 +3,7 @@
  * completed and published through the normal review (保密审查 → 审核). The draft is written by the platform on the
  * officer's behalf, because request officers do not hold the publisher role; the audit log names the officer.
  */
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
 import { actorLabel, type Actor } from '../../../lib/authz.ts';
 import { ConflictError } from '../../../lib/errors.ts';
 import { saveDraft } from '../../publishing/commands/saveDraft.ts';
@@ -13,8 +13,13 @@ import { openCase } from './common.ts';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export async function publishProactively(db: Db, ctx: CaseContext, actor: Actor, caseId: number) {
-  const c = await db.transaction((tx) => openCase(tx, actor, caseId));
+/** One transaction: the case step and the draft it creates (through the publishing module's command) both, or neither. */
+export async function publishProactively(db: DbOrTx, ctx: CaseContext, actor: Actor, caseId: number) {
+  return inTx(db, (tx) => publishIn(tx, ctx, actor, caseId));
+}
+
+async function publishIn(db: Queryable, ctx: CaseContext, actor: Actor, caseId: number) {
+  const c = await openCase(db, actor, caseId);
   const group = c.outcome ? OUTCOME_BY_CODE.get(c.outcome)?.group : undefined;
   if (group !== 'disclose' && group !== 'partial') throw new ConflictError('CASE_NOT_RELEASED', '只有予以公开或部分公开的信息可以转为主动公开。');
   const already = (await db.query<{ published_item_id: string | null }>('SELECT published_item_id::text FROM request_cases WHERE id = $1', [caseId])).rows[0].published_item_id;
@@ -34,8 +39,6 @@ export async function publishProactively(db: Db, ctx: CaseContext, actor: Actor,
       bodyHtml: `<p>${escape(detail || c.info_description)}</p>`,
     },
   });
-  return db.transaction(async (tx) => {
-    const fresh = await openCase(tx, actor, caseId);
-    return recordStep(tx, ctx, actor, fresh, 'publish_proactively', ctx.today, { itemId: draft.itemId }, { published_item_id: draft.itemId });
-  });
+  const fresh = await openCase(db, actor, caseId);
+  return recordStep(db, ctx, actor, fresh, 'publish_proactively', ctx.today, { itemId: draft.itemId }, { published_item_id: draft.itemId });
 }

@@ -2,7 +2,7 @@
  * Staff register an application that came in person, by post, fax or e-mail, or orally (filled in for the
  * applicant, Art. 29), with the receipt date Art. 31 fixes for its channel. The clock starts the day after.
  */
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { fieldErrors } from '../../../lib/validation.ts';
@@ -12,7 +12,12 @@ import { issueLetter } from '../letters.ts';
 import { checkIdentityFiles, storeCaseFiles, type UploadedFile } from '../files.ts';
 import { getUnit } from '../../orgs/queries.ts';
 
-export async function registerApplication(db: Db, ctx: CaseContext, actor: Actor, input: { unitId: number; application?: unknown; registration?: unknown; files?: UploadedFile[] }) {
+export async function registerApplication(
+  db: DbOrTx,
+  ctx: CaseContext,
+  actor: Actor,
+  input: { unitId: number; application?: unknown; registration?: unknown; files?: UploadedFile[] },
+) {
   const unit = await getUnit(db, input.unitId);
   if (!unit) throw new ValidationError({ unit: '请选择受理机关' });
   authorize(actor, 'request.handle', { unitPath: unit.path });
@@ -23,8 +28,13 @@ export async function registerApplication(db: Db, ctx: CaseContext, actor: Actor
   if (!a.success || !r.success || Object.keys(errors).length) throw new ValidationError(errors);
   const receivedOn = receiptDate(r.data);
   const files = await checkIdentityFiles(input.files ?? []);
-  return db.transaction(async (tx) => {
-    const created = await insertCase(tx, ctx, actor, { unitId: unit.id, channel: r.data.channel, application: a.data, receivedOn }, 'register', { receivedOn, arrivedOn: r.data.arrivedOn, confirmedOn: r.data.confirmedOn || undefined, channel: r.data.channel });
+  return inTx(db, async (tx) => {
+    const created = await insertCase(tx, ctx, actor, { unitId: unit.id, channel: r.data.channel, application: a.data, receivedOn }, 'register', {
+      receivedOn,
+      arrivedOn: r.data.arrivedOn,
+      confirmedOn: r.data.confirmedOn || undefined,
+      channel: r.data.channel,
+    });
     // The receipt (受理回执) is dated the day it is issued, which is today.
     await storeCaseFiles(tx, created.id, 'identity', files, ctx.now);
     await issueLetter(tx, ctx, await getCase(tx, created.id), 'receipt', ctx.today, {});

@@ -26,7 +26,12 @@ export async function remindDue(db: Db, ctx: CaseContext): Promise<number> {
       if (noticeDue >= ctx.today && noticeDue <= ctx.calendar.addWorkingDays(ctx.today, 2).date) wanted.push({ kind: 'correction_notice_due', due: noticeDue });
     }
     for (const w of wanted) {
-      const r = await db.query('INSERT INTO case_reminders (case_id, kind, due_on, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING case_id', [c.id, w.kind, w.due, ctx.now]);
+      const r = await db.query('INSERT INTO case_reminders (case_id, kind, due_on, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING case_id', [
+        c.id,
+        w.kind,
+        w.due,
+        ctx.now,
+      ]);
       created += r.rows.length;
     }
   }

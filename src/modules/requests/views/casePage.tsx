@@ -48,7 +48,9 @@ function Action(props: { p: CasePageProps; name: string; title: string; children
       <form method="post" action={`/staff/requests/${props.p.c.id}/${props.name}`}>
         <CsrfField ctx={props.p.ctx} />
         {props.children}
-        <button type="submit" class="button">{props.button}</button>
+        <button type="submit" class="button">
+          {props.button}
+        </button>
       </form>
     </details>
   );
@@ -69,39 +71,114 @@ export function CasePage(p: CasePageProps) {
   return (
     <Layout ctx={p.ctx} title={`申请 ${c.case_no}`} staff crumbs={[{ label: '工作台', href: '/staff' }, { label: '依申请公开', href: '/staff/requests' }, { label: c.case_no }]}>
       <h1>申请 {c.case_no}</h1>
-      {p.notice ? <p class="notice" role="status">{p.notice}</p> : null}
+      {p.notice ? (
+        <p class="notice" role="status">
+          {p.notice}
+        </p>
+      ) : null}
       {p.failed ? <ErrorSummary errors={e} message={p.failed.message} idPrefix={`a-${p.failed.action}`} /> : null}
       <table class="meta-table">
         <tbody>
-          <tr><th scope="row">状态</th><td>{CASE_STATE_LABELS[c.state]}{c.outcome ? `：${OUTCOME_BY_CODE.get(c.outcome)?.label}，计入年报表三“${OUTCOME_BY_CODE.get(c.outcome)?.row}”` : ''}</td></tr>
-          <tr><th scope="row">受理机关</th><td>{c.unit_name}</td></tr>
-          <tr><th scope="row">承办人</th><td>{c.officer_name ?? '未指定'}</td></tr>
-          <tr><th scope="row">渠道</th><td>{CHANNELS[c.channel as keyof typeof CHANNELS]}</td></tr>
-          <tr><th scope="row">收到申请之日</th><td>{c.received_on ?? '待确认（条例第三十一条）'}</td></tr>
-          <tr><th scope="row">答复期限</th><td>{dueText(c, p.clock)}</td></tr>
-          <tr><th scope="row">申请人</th><td>{c.applicant_name}（{APPLICANT_TYPES[c.applicant_type]}{c.applicant_subtype ? `·${APPLICANT_SUBTYPES[c.applicant_subtype as keyof typeof APPLICANT_SUBTYPES]}` : ''}）</td></tr>
-          <tr><th scope="row">身份证明</th><td>{c.id_type} {c.id_number}{p.files.filter((f) => f.kind === 'identity').map((f) => <> <a href={`/staff/requests/${c.id}/files/${f.id}`}>{f.filename}</a>（{Math.ceil(f.size / 1024)} KB）</>)}</td></tr>
-          <tr><th scope="row">联系方式</th><td>{[c.contact_person, c.phone, c.email, c.address, c.postcode].filter(Boolean).join('；')}</td></tr>
-          <tr><th scope="row">所需信息</th><td>{[c.info_title && `名称：${c.info_title}`, c.info_doc_no && `文号：${c.info_doc_no}`, `描述：${c.info_description}`].filter(Boolean).join('；')}</td></tr>
-          <tr><th scope="row">获取方式</th><td>{DELIVERY_FORMS[c.delivery_form as keyof typeof DELIVERY_FORMS]}，{DELIVERY_METHODS[c.delivery_method as keyof typeof DELIVERY_METHODS]}</td></tr>
+          <tr>
+            <th scope="row">状态</th>
+            <td>
+              {CASE_STATE_LABELS[c.state]}
+              {c.outcome ? `：${OUTCOME_BY_CODE.get(c.outcome)?.label}，计入年报表三“${OUTCOME_BY_CODE.get(c.outcome)?.row}”` : ''}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">受理机关</th>
+            <td>{c.unit_name}</td>
+          </tr>
+          <tr>
+            <th scope="row">承办人</th>
+            <td>{c.officer_name ?? '未指定'}</td>
+          </tr>
+          <tr>
+            <th scope="row">渠道</th>
+            <td>{CHANNELS[c.channel as keyof typeof CHANNELS]}</td>
+          </tr>
+          <tr>
+            <th scope="row">收到申请之日</th>
+            <td>{c.received_on ?? '待确认（条例第三十一条）'}</td>
+          </tr>
+          <tr>
+            <th scope="row">答复期限</th>
+            <td>{dueText(c, p.clock)}</td>
+          </tr>
+          <tr>
+            <th scope="row">申请人</th>
+            <td>
+              {c.applicant_name}（{APPLICANT_TYPES[c.applicant_type]}
+              {c.applicant_subtype ? `·${APPLICANT_SUBTYPES[c.applicant_subtype as keyof typeof APPLICANT_SUBTYPES]}` : ''}）
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">身份证明</th>
+            <td>
+              {c.id_type} {c.id_number}
+              {p.files
+                .filter((f) => f.kind === 'identity')
+                .map((f) => (
+                  <>
+                    {' '}
+                    <a href={`/staff/requests/${c.id}/files/${f.id}`}>{f.filename}</a>（{Math.ceil(f.size / 1024)} KB）
+                  </>
+                ))}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">联系方式</th>
+            <td>{[c.contact_person, c.phone, c.email, c.address, c.postcode].filter(Boolean).join('；')}</td>
+          </tr>
+          <tr>
+            <th scope="row">所需信息</th>
+            <td>{[c.info_title && `名称：${c.info_title}`, c.info_doc_no && `文号：${c.info_doc_no}`, `描述：${c.info_description}`].filter(Boolean).join('；')}</td>
+          </tr>
+          <tr>
+            <th scope="row">获取方式</th>
+            <td>
+              {DELIVERY_FORMS[c.delivery_form as keyof typeof DELIVERY_FORMS]}，{DELIVERY_METHODS[c.delivery_method as keyof typeof DELIVERY_METHODS]}
+            </td>
+          </tr>
         </tbody>
       </table>
       {p.clock ? (
         <section aria-labelledby="clock-h">
           <h2 id="clock-h">期限计算</h2>
-          <ol class="clock-steps">{p.clock.steps.map((s) => <li>{s.date ? `${s.date}　` : ''}{s.text}</li>)}</ol>
+          <ol class="clock-steps">
+            {p.clock.steps.map((s) => (
+              <li>
+                {s.date ? `${s.date}　` : ''}
+                {s.text}
+              </li>
+            ))}
+          </ol>
         </section>
       ) : null}
       {p.hints.repeats.length || p.hints.many ? (
         <section class="notice" aria-labelledby="hints-h">
           <h2 id="hints-h">申请人的其他申请</h2>
-          {p.hints.repeats.length ? <p>以下申请内容相同且已答复，可考虑“不予处理：重复申请”（条例第三十六条第（六）项）：{p.hints.repeats.map((r) => <a href={`/staff/requests/${r.id}`}>{r.case_no}（{r.replied_on}答复）</a>)}</p> : null}
+          {p.hints.repeats.length ? (
+            <p>
+              以下申请内容相同且已答复，可考虑“不予处理：重复申请”（条例第三十六条第（六）项）：
+              {p.hints.repeats.map((r) => (
+                <a href={`/staff/requests/${r.id}`}>
+                  {r.case_no}（{r.replied_on}答复）
+                </a>
+              ))}
+            </p>
+          ) : null}
           {p.hints.many ? <p>该申请人30日内提出了 {p.hints.recent} 件申请，数量、频次明显超过合理范围的，可以要求其说明理由（条例第三十五条）。</p> : null}
         </section>
       ) : null}
 
       {p.sameCount > 1 ? <p class="notice">同一信息已被申请 {p.sameCount} 次（含本件）。可以公开的，可考虑转为主动公开（条例第四十四条）。</p> : null}
-      {c.published_item_id ? <p class="notice">已转为主动公开：<a href={`/staff/items/${c.published_item_id}`}>查看信息草稿或已发布的信息</a></p> : null}
+      {c.published_item_id ? (
+        <p class="notice">
+          已转为主动公开：<a href={`/staff/items/${c.published_item_id}`}>查看信息草稿或已发布的信息</a>
+        </p>
+      ) : null}
       <section class="actions" aria-labelledby="actions-h">
         <h2 id="actions-h">办理</h2>
         {possible(c, 'confirm') ? (
@@ -118,7 +195,13 @@ export function CasePage(p: CasePageProps) {
         ) : null}
         {possible(c, 'receive_correction') ? (
           <>
-            {p.events.filter((x) => x.kind === 'applicant_correction').map((x) => <p class="notice">申请人于 {x.on_date} 在线提交补正：{String(x.details.text)}</p>)}
+            {p.events
+              .filter((x) => x.kind === 'applicant_correction')
+              .map((x) => (
+                <p class="notice">
+                  申请人于 {x.on_date} 在线提交补正：{String(x.details.text)}
+                </p>
+              ))}
             <Action p={p} name="receive-correction" title="收到补正（重新计算答复期限）" button="登记">
               <Field idPrefix="a-receive-correction" name="onDate" label="收到补正的日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
               <Field idPrefix="a-receive-correction" name="note" label="补正内容摘要" value={v.note} error={e.note} />
@@ -130,14 +213,35 @@ export function CasePage(p: CasePageProps) {
         ) : null}
         {possible(c, 'start_consultation') ? (
           <Action p={p} name="consult" title="书面征求第三方或其他机关意见（期间不计入答复期限）" button="发出征求意见书">
-            <Select idPrefix="a-consult" name="party" label="征求对象" value={v.party} error={e.party} required blank="请选择" options={[{ value: 'third_party', label: '第三方（条例第三十二条）' }, { value: 'inter_agency', label: '其他机关（条例第三十四条）' }]} />
+            <Select
+              idPrefix="a-consult"
+              name="party"
+              label="征求对象"
+              value={v.party}
+              error={e.party}
+              required
+              blank="请选择"
+              options={[
+                { value: 'third_party', label: '第三方（条例第三十二条）' },
+                { value: 'inter_agency', label: '其他机关（条例第三十四条）' },
+              ]}
+            />
             <Field idPrefix="a-consult" name="partyName" label="名称" value={v.partyName} error={e.partyName} required />
             <Field idPrefix="a-consult" name="onDate" label="发出日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
           </Action>
         ) : null}
         {possible(c, 'end_consultation') ? (
           <Action p={p} name="end-consult" title="收到意见（或期满未答复）" button="登记">
-            <Select idPrefix="a-end-consult" name="opinion" label="意见" value={v.opinion} error={e.opinion} required blank="请选择" options={Object.entries(OPINIONS).map(([value, label]) => ({ value, label }))} />
+            <Select
+              idPrefix="a-end-consult"
+              name="opinion"
+              label="意见"
+              value={v.opinion}
+              error={e.opinion}
+              required
+              blank="请选择"
+              options={Object.entries(OPINIONS).map(([value, label]) => ({ value, label }))}
+            />
             <Field idPrefix="a-end-consult" name="onDate" label="日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
             <Field idPrefix="a-end-consult" name="note" label="意见摘要" value={v.note} error={e.note} />
           </Action>
@@ -152,7 +256,19 @@ export function CasePage(p: CasePageProps) {
         ) : null}
         {possible(c, 'fee_notice') ? (
           <Action p={p} name="fee" title="收取信息处理费（按件或按量，只选一种）" button="发出收费通知">
-            <Select idPrefix="a-fee" name="method" label="计收方式" value={v.method} error={e.method} required blank="请选择" options={[{ value: 'piece', label: '按件计收（同一申请人当月累计）' }, { value: 'page', label: '按量计收（页数）' }]} />
+            <Select
+              idPrefix="a-fee"
+              name="method"
+              label="计收方式"
+              value={v.method}
+              error={e.method}
+              required
+              blank="请选择"
+              options={[
+                { value: 'piece', label: '按件计收（同一申请人当月累计）' },
+                { value: 'page', label: '按量计收（页数）' },
+              ]}
+            />
             <Field idPrefix="a-fee" name="count" label="件数或页数" type="number" value={v.count} error={e.count} required />
             <Field idPrefix="a-fee" name="onDate" label="通知日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
           </Action>
@@ -171,25 +287,48 @@ export function CasePage(p: CasePageProps) {
         {possible(c, 'decide') ? (
           <Action p={p} name="decide" title="作出答复" button="生成答复告知书">
             <div class={`field${e.outcome ? ' field-error' : ''}`}>
-              <label for="a-decide-outcome">处理结果（按年度报告表三的口径）<span class="req">（必填）</span></label>
+              <label for="a-decide-outcome">
+                处理结果（按年度报告表三的口径）<span class="req">（必填）</span>
+              </label>
               {e.outcome ? <p class="error-message">{e.outcome}</p> : null}
               <select id="a-decide-outcome" name="outcome">
                 <option value="">请选择</option>
                 {Object.entries(GROUP_LABELS).map(([g, label]) => (
-                  <optgroup label={label}>{decidable.filter((o) => o.group === g).map((o) => <option value={o.code} selected={v.outcome === o.code}>{`${o.row} ${o.label}`}</option>)}</optgroup>
+                  <optgroup label={label}>
+                    {decidable
+                      .filter((o) => o.group === g)
+                      .map((o) => (
+                        <option value={o.code} selected={v.outcome === o.code}>{`${o.row} ${o.label}`}</option>
+                      ))}
+                  </optgroup>
                 ))}
               </select>
             </div>
             <Field idPrefix="a-decide" name="detail" label="答复内容或理由" textarea rows={4} value={v.detail} error={e.detail} hint="不予公开、不予提供的，须写明具体理由" />
             <Field idPrefix="a-decide" name="publishedUrl" label="已公开信息的网址或获取途径（已主动公开的填写）" value={v.publishedUrl} error={e.publishedUrl} />
-            <Field idPrefix="a-decide" name="responsibleAgency" label="负责公开的机关名称和联系方式（不属于本机关负责公开的填写）" value={v.responsibleAgency} error={e.responsibleAgency} />
+            <Field
+              idPrefix="a-decide"
+              name="responsibleAgency"
+              label="负责公开的机关名称和联系方式（不属于本机关负责公开的填写）"
+              value={v.responsibleAgency}
+              error={e.responsibleAgency}
+            />
             <Field idPrefix="a-decide" name="withheldReason" label="不予公开部分的理由（部分公开的填写）" value={v.withheldReason} error={e.withheldReason} />
             <Field idPrefix="a-decide" name="onDate" label="答复日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
           </Action>
         ) : null}
         {possible(c, 'deliver') ? (
           <Action p={p} name="deliver" title="登记送达" button="登记">
-            <Select idPrefix="a-deliver" name="way" label="送达方式" value={v.way} error={e.way} required blank="请选择" options={Object.entries(DELIVERY_WAYS).map(([value, label]) => ({ value, label }))} />
+            <Select
+              idPrefix="a-deliver"
+              name="way"
+              label="送达方式"
+              value={v.way}
+              error={e.way}
+              required
+              blank="请选择"
+              options={Object.entries(DELIVERY_WAYS).map(([value, label]) => ({ value, label }))}
+            />
             <Field idPrefix="a-deliver" name="reference" label="邮件单号或回执" value={v.reference} error={e.reference} />
             <Field idPrefix="a-deliver" name="onDate" label="送达日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
           </Action>
@@ -201,12 +340,30 @@ export function CasePage(p: CasePageProps) {
         ) : null}
         {possible(c, 'assign') ? (
           <Action p={p} name="assign" title="指定承办人" button="指定">
-            <Select idPrefix="a-assign" name="officerId" label="承办人" value={v.officerId} error={e.officerId} required blank="请选择" options={p.officers.map((o) => ({ value: String(o.id), label: o.name }))} />
+            <Select
+              idPrefix="a-assign"
+              name="officerId"
+              label="承办人"
+              value={v.officerId}
+              error={e.officerId}
+              required
+              blank="请选择"
+              options={p.officers.map((o) => ({ value: String(o.id), label: o.name }))}
+            />
           </Action>
         ) : null}
         {possible(c, 'transfer') ? (
           <Action p={p} name="transfer" title="转交其他单位办理" button="转交">
-            <Select idPrefix="a-transfer" name="toUnitId" label="转交给" value={v.toUnitId} error={e.toUnitId} required blank="请选择" options={p.units.filter((u) => u.id !== c.unit_id).map((u) => ({ value: String(u.id), label: `${'　'.repeat(u.depth)}${u.name}` }))} />
+            <Select
+              idPrefix="a-transfer"
+              name="toUnitId"
+              label="转交给"
+              value={v.toUnitId}
+              error={e.toUnitId}
+              required
+              blank="请选择"
+              options={p.units.filter((u) => u.id !== c.unit_id).map((u) => ({ value: String(u.id), label: `${'　'.repeat(u.depth)}${u.name}` }))}
+            />
             <Field idPrefix="a-transfer" name="reason" label="理由" value={v.reason} error={e.reason} required />
           </Action>
         ) : null}
@@ -223,8 +380,26 @@ export function CasePage(p: CasePageProps) {
         ) : null}
         {possible(c, 'review_or_litigation') ? (
           <Action p={p} name="review" title="记录行政复议或行政诉讼" button="记录">
-            <Select idPrefix="a-review" name="kind" label="类别" value={v.kind} error={e.kind} required blank="请选择" options={Object.entries(REVIEW_KINDS).map(([value, label]) => ({ value, label }))} />
-            <Select idPrefix="a-review" name="result" label="结果" value={v.result} error={e.result} required blank="请选择" options={Object.entries(REVIEW_RESULTS).map(([value, label]) => ({ value, label }))} />
+            <Select
+              idPrefix="a-review"
+              name="kind"
+              label="类别"
+              value={v.kind}
+              error={e.kind}
+              required
+              blank="请选择"
+              options={Object.entries(REVIEW_KINDS).map(([value, label]) => ({ value, label }))}
+            />
+            <Select
+              idPrefix="a-review"
+              name="result"
+              label="结果"
+              value={v.result}
+              error={e.result}
+              required
+              blank="请选择"
+              options={Object.entries(REVIEW_RESULTS).map(([value, label]) => ({ value, label }))}
+            />
             <Field idPrefix="a-review" name="filedOn" label="申请或起诉日期" type="date" value={v.filedOn} error={e.filedOn} required />
             <Field idPrefix="a-review" name="decidedOn" label="审结日期" type="date" value={v.decidedOn} error={e.decidedOn} />
           </Action>
@@ -234,7 +409,16 @@ export function CasePage(p: CasePageProps) {
       <section aria-labelledby="letters-h">
         <h2 id="letters-h">文书</h2>
         {p.letters.length ? (
-          <ul>{p.letters.map((l) => <li>{l.on_date} <a href={`/staff/requests/${c.id}/letters/${l.id}`}>{l.title}</a>（{l.letter_no}） <a href={`/staff/requests/${c.id}/letters/${l.id}.docx`} aria-label={`下载 Word 文件：${l.title}`}>Word</a></li>)}</ul>
+          <ul>
+            {p.letters.map((l) => (
+              <li>
+                {l.on_date} <a href={`/staff/requests/${c.id}/letters/${l.id}`}>{l.title}</a>（{l.letter_no}）{' '}
+                <a href={`/staff/requests/${c.id}/letters/${l.id}.docx`} aria-label={`下载 Word 文件：${l.title}`}>
+                  Word
+                </a>
+              </li>
+            ))}
+          </ul>
         ) : (
           <p>暂无。</p>
         )}
@@ -242,7 +426,12 @@ export function CasePage(p: CasePageProps) {
       <section aria-labelledby="events-h">
         <h2 id="events-h">办理记录</h2>
         <ol class="timeline">
-          {p.events.map((x) => <li>{x.on_date}　{STEPS[x.kind as CaseEventKind]?.label ?? x.kind}{eventSummary(x.kind, x.details) ? `：${eventSummary(x.kind, x.details)}` : ''}　<span class="muted">{x.actor_label}</span></li>)}
+          {p.events.map((x) => (
+            <li>
+              {x.on_date}　{STEPS[x.kind as CaseEventKind]?.label ?? x.kind}
+              {eventSummary(x.kind, x.details) ? `：${eventSummary(x.kind, x.details)}` : ''}　<span class="muted">{x.actor_label}</span>
+            </li>
+          ))}
         </ol>
       </section>
     </Layout>

@@ -9,14 +9,18 @@ export function LetterPage(props: { ctx: ViewContext; letter: Letter; unitName: 
   const l = props.letter;
   return (
     <Layout ctx={props.ctx} title={l.title} staff={props.staff} crumbs={[{ label: props.back.label, href: props.back.href }, { label: l.title }]}>
-      <p class="no-print"><a href={props.docxHref}>下载 Word 文件</a>　可直接打印本页</p>
+      <p class="no-print">
+        <a href={props.docxHref}>下载 Word 文件</a>　可直接打印本页
+      </p>
       <article class="letter">
         <h1 class="doc-title">{l.title}</h1>
         <p class="doc-title">{l.letter_no}</p>
-        <div class="doc-body">
-          {l.paragraphs.map((p, i) => (i === 0 ? <p class="addressee">{p}</p> : <p>{p}</p>))}
-        </div>
-        <p class="signature">{props.unitName}<br />{cnDate(l.on_date)}</p>
+        <div class="doc-body">{l.paragraphs.map((p, i) => (i === 0 ? <p class="addressee">{p}</p> : <p>{p}</p>))}</div>
+        <p class="signature">
+          {props.unitName}
+          <br />
+          {cnDate(l.on_date)}
+        </p>
       </article>
     </Layout>
   );

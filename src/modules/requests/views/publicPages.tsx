@@ -12,10 +12,16 @@ export function GuidePage(props: { ctx: ViewContext }) {
   return (
     <Layout ctx={props.ctx} title="依申请公开" crumbs={crumbs()}>
       <h1>政府信息依申请公开</h1>
-      <p>公民、法人或者其他组织可以向行政机关申请获取主动公开以外的政府信息（《中华人民共和国政府信息公开条例》第二十七条）。申请不收费；申请数量、频次明显超过合理范围的，可能收取信息处理费（第四十二条）。</p>
+      <p>
+        公民、法人或者其他组织可以向行政机关申请获取主动公开以外的政府信息（《中华人民共和国政府信息公开条例》第二十七条）。申请不收费；申请数量、频次明显超过合理范围的，可能收取信息处理费（第四十二条）。
+      </p>
       <div class="button-row">
-        <a class="button" href="/ysqgk/apply">在线提交申请</a>
-        <a class="button secondary" href="/ysqgk/status">查询办理进度</a>
+        <a class="button" href="/ysqgk/apply">
+          在线提交申请
+        </a>
+        <a class="button secondary" href="/ysqgk/status">
+          查询办理进度
+        </a>
       </div>
       <h2>办理时限</h2>
       <ul>
@@ -25,9 +31,15 @@ export function GuidePage(props: { ctx: ViewContext }) {
         <li>征求第三方或其他机关意见的时间，不计算在答复期限内。</li>
       </ul>
       <h2>其他提交方式</h2>
-      <p>也可以当面提交、邮寄或传真书面申请；书写确有困难的，可以口头提出，由工作人员代为填写（第二十九条）。有阅读困难或者视听障碍的，工作人员会提供必要的帮助（第四十三条）。各单位的地址、电话见其<a href="/xxgk">政府信息公开指南</a>。</p>
+      <p>
+        也可以当面提交、邮寄或传真书面申请；书写确有困难的，可以口头提出，由工作人员代为填写（第二十九条）。有阅读困难或者视听障碍的，工作人员会提供必要的帮助（第四十三条）。各单位的地址、电话见其
+        <a href="/xxgk">政府信息公开指南</a>。
+      </p>
       <h2>哪些事项不是政府信息公开申请</h2>
-      <p>信访、投诉、举报等，请通过相应渠道提出，不作为政府信息公开申请处理；政府公报、报刊、书籍等公开出版物，可以告知获取途径（第三十九条）。申请前可以先<a href="/search">搜索</a>已主动公开的信息。</p>
+      <p>
+        信访、投诉、举报等，请通过相应渠道提出，不作为政府信息公开申请处理；政府公报、报刊、书籍等公开出版物，可以告知获取途径（第三十九条）。申请前可以先<a href="/search">搜索</a>
+        已主动公开的信息。
+      </p>
     </Layout>
   );
 }
@@ -53,7 +65,13 @@ export function ApplyPage(props: {
       {props.matches?.length ? (
         <section class="notice" aria-labelledby="found-h">
           <h2 id="found-h">以下信息已经主动公开，可以直接查看</h2>
-          <ul>{props.matches.map((m) => <li><a href={m.href}>{m.title}</a>（{m.unitName}）</li>)}</ul>
+          <ul>
+            {props.matches.map((m) => (
+              <li>
+                <a href={m.href}>{m.title}</a>（{m.unitName}）
+              </li>
+            ))}
+          </ul>
           <p>如果这些不是您要的信息，请核对后再次点击“提交申请”。</p>
         </section>
       ) : null}
@@ -62,7 +80,9 @@ export function ApplyPage(props: {
         <CsrfField ctx={props.ctx} />
         {reviewing ? <input type="hidden" name="checked" value="1" /> : null}
         <ApplicationFields values={props.values} errors={props.errors} units={props.units} unitLabel="受理机关" />
-        <button type="submit" class="button">提交申请</button>
+        <button type="submit" class="button">
+          提交申请
+        </button>
       </form>
     </Layout>
   );
@@ -73,11 +93,18 @@ export function ReceiptPage(props: { ctx: ViewContext; caseNo: string; queryCode
     <Layout ctx={props.ctx} title="申请已提交" crumbs={crumbs('申请已提交')}>
       <h1>申请已提交</h1>
       <div class="notice" role="status">
-        <p>申请编号：<strong>{props.caseNo}</strong></p>
-        <p>查询码：<strong>{props.queryCode}</strong></p>
+        <p>
+          申请编号：<strong>{props.caseNo}</strong>
+        </p>
+        <p>
+          查询码：<strong>{props.queryCode}</strong>
+        </p>
         <p>查询码只显示这一次，请记下或截图保存。</p>
       </div>
-      <p>{props.unitName}将与您确认收到申请，确认之日为收到申请之日（条例第三十一条），自次日起 20 个工作日内答复。您可以凭申请编号和查询码<a href="/ysqgk/status">查询办理进度</a>、答复补正通知、下载答复书。</p>
+      <p>
+        {props.unitName}将与您确认收到申请，确认之日为收到申请之日（条例第三十一条），自次日起 20 个工作日内答复。您可以凭申请编号和查询码<a href="/ysqgk/status">查询办理进度</a>
+        、答复补正通知、下载答复书。
+      </p>
     </Layout>
   );
 }
@@ -91,7 +118,9 @@ export function StatusLookupPage(props: { ctx: ViewContext; values: Record<strin
         <CsrfField ctx={props.ctx} />
         <Field name="caseNo" label="申请编号" value={props.values.caseNo} error={props.errors.caseNo} required hint="如：YSQ2026000012" />
         <Field name="queryCode" label="查询码" value="" error={props.errors.queryCode} required hint="提交申请时显示的 8 位字母和数字" />
-        <button type="submit" class="button">查询</button>
+        <button type="submit" class="button">
+          查询
+        </button>
       </form>
     </Layout>
   );
@@ -110,27 +139,56 @@ export function ApplicantCasePage(props: {
   return (
     <Layout ctx={props.ctx} title={`申请 ${c.case_no}`} crumbs={crumbs(c.case_no)}>
       <h1>申请 {c.case_no}</h1>
-      {props.notice ? <p class="notice" role="status">{props.notice}</p> : null}
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
       <ErrorSummary errors={props.errors} />
       <table class="meta-table">
         <tbody>
-          <tr><th scope="row">受理机关</th><td>{c.unit_name}</td></tr>
-          <tr><th scope="row">所需信息</th><td>{c.info_title || c.info_description}</td></tr>
-          <tr><th scope="row">办理状态</th><td>{CASE_STATE_LABELS[c.state]}</td></tr>
-          <tr><th scope="row">收到申请之日</th><td>{c.received_on ?? '待确认'}</td></tr>
-          {props.clock && !['replied', 'delivered', 'archived'].includes(c.state) ? <tr><th scope="row">答复期限</th><td>{props.clock.dueOn ? `${props.clock.dueOn}前${props.clock.provisional ? '（暂定）' : ''}` : '计时暂停中'}</td></tr> : null}
+          <tr>
+            <th scope="row">受理机关</th>
+            <td>{c.unit_name}</td>
+          </tr>
+          <tr>
+            <th scope="row">所需信息</th>
+            <td>{c.info_title || c.info_description}</td>
+          </tr>
+          <tr>
+            <th scope="row">办理状态</th>
+            <td>{CASE_STATE_LABELS[c.state]}</td>
+          </tr>
+          <tr>
+            <th scope="row">收到申请之日</th>
+            <td>{c.received_on ?? '待确认'}</td>
+          </tr>
+          {props.clock && !['replied', 'delivered', 'archived'].includes(c.state) ? (
+            <tr>
+              <th scope="row">答复期限</th>
+              <td>{props.clock.dueOn ? `${props.clock.dueOn}前${props.clock.provisional ? '（暂定）' : ''}` : '计时暂停中'}</td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
       {props.clock && !['replied', 'delivered', 'archived'].includes(c.state) ? (
         <details>
           <summary>期限是怎么算的</summary>
-          <ol>{props.clock.steps.map((s) => <li>{s.text}</li>)}</ol>
+          <ol>
+            {props.clock.steps.map((s) => (
+              <li>{s.text}</li>
+            ))}
+          </ol>
         </details>
       ) : null}
       {props.correction ? (
         <section aria-labelledby="corr-h">
           <h2 id="corr-h">需要您补正</h2>
-          <ol>{props.correction.items.map((x) => <li>{x}</li>)}</ol>
+          <ol>
+            {props.correction.items.map((x) => (
+              <li>{x}</li>
+            ))}
+          </ol>
           <p>请于 {props.correction.deadline} 前补正。</p>
           {props.correction.answered ? (
             <p class="notice">已收到您在线提交的补正内容，工作人员确认后重新计算答复期限。</p>
@@ -138,7 +196,9 @@ export function ApplicantCasePage(props: {
             <form method="post" action="/ysqgk/case/correction">
               <CsrfField ctx={props.ctx} />
               <Field name="text" label="补正内容" textarea rows={6} error={props.errors.text} required />
-              <button type="submit" class="button">提交补正</button>
+              <button type="submit" class="button">
+                提交补正
+              </button>
             </form>
           )}
         </section>
@@ -148,7 +208,10 @@ export function ApplicantCasePage(props: {
         <ul>
           {props.letters.map((l) => (
             <li>
-              {l.on_date} <a href={`/ysqgk/case/letters/${l.id}`}>{l.title}</a>（{l.letter_no}） <a href={`/ysqgk/case/letters/${l.id}.docx`} aria-label={`下载 Word 文件：${l.title}`}>Word</a>
+              {l.on_date} <a href={`/ysqgk/case/letters/${l.id}`}>{l.title}</a>（{l.letter_no}）{' '}
+              <a href={`/ysqgk/case/letters/${l.id}.docx`} aria-label={`下载 Word 文件：${l.title}`}>
+                Word
+              </a>
             </li>
           ))}
         </ul>

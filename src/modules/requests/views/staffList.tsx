@@ -10,44 +10,88 @@ import { REMINDER_LABELS } from '../commands/remindDue.ts';
 
 const crumbs = (label?: string) => [{ label: '工作台', href: '/staff' }, { label: '依申请公开', href: label ? '/staff/requests' : undefined }, ...(label ? [{ label }] : [])];
 
-export function CaseListPage(props: { ctx: ViewContext; view: CaseView; rows: CaseListRow[]; today: string; reminders: { case_id: number; case_no: string; kind: string; due_on: string; unit_name: string }[]; canTemplates: boolean }) {
+export function CaseListPage(props: {
+  ctx: ViewContext;
+  view: CaseView;
+  rows: CaseListRow[];
+  today: string;
+  reminders: { case_id: number; case_no: string; kind: string; due_on: string; unit_name: string }[];
+  canTemplates: boolean;
+}) {
   return (
     <Layout ctx={props.ctx} title="依申请公开" staff crumbs={crumbs()}>
       <h1>依申请公开办理</h1>
       <div class="button-row">
-        <a class="button" href="/staff/requests/new">登记申请</a>
-        <a class="button secondary" href={`/staff/requests.xlsx?view=${props.view}`}>导出登记簿（Excel）</a>
-        <a class="button secondary" href={`/staff/requests.csv?view=${props.view}`}>导出登记簿（CSV）</a>
-        {props.canTemplates ? <a class="button secondary" href="/staff/requests/templates">文书模板</a> : null}
+        <a class="button" href="/staff/requests/new">
+          登记申请
+        </a>
+        <a class="button secondary" href={`/staff/requests.xlsx?view=${props.view}`}>
+          导出登记簿（Excel）
+        </a>
+        <a class="button secondary" href={`/staff/requests.csv?view=${props.view}`}>
+          导出登记簿（CSV）
+        </a>
+        {props.canTemplates ? (
+          <a class="button secondary" href="/staff/requests/templates">
+            文书模板
+          </a>
+        ) : null}
       </div>
       {props.reminders.length ? (
         <section class="notice" aria-labelledby="remind-h">
           <h2 id="remind-h">提醒</h2>
-          <ul>{props.reminders.map((r) => <li><a href={`/staff/requests/${r.case_id}`}>{r.case_no}</a>（{r.unit_name}）：{REMINDER_LABELS[r.kind]}，{r.due_on}</li>)}</ul>
+          <ul>
+            {props.reminders.map((r) => (
+              <li>
+                <a href={`/staff/requests/${r.case_id}`}>{r.case_no}</a>（{r.unit_name}）：{REMINDER_LABELS[r.kind]}，{r.due_on}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       <nav aria-label="案件筛选">
         <ul class="chips">
-          {(Object.keys(CASE_VIEWS) as CaseView[]).map((v) => <li>{v === props.view ? <strong aria-current="page">{CASE_VIEWS[v]}</strong> : <a href={`/staff/requests?view=${v}`}>{CASE_VIEWS[v]}</a>}</li>)}
+          {(Object.keys(CASE_VIEWS) as CaseView[]).map((v) => (
+            <li>{v === props.view ? <strong aria-current="page">{CASE_VIEWS[v]}</strong> : <a href={`/staff/requests?view=${v}`}>{CASE_VIEWS[v]}</a>}</li>
+          ))}
         </ul>
       </nav>
       {props.rows.length ? (
         <table class="data">
           <caption class="visually-hidden">{CASE_VIEWS[props.view]}</caption>
           <thead>
-            <tr><th scope="col">申请编号</th><th scope="col">申请人</th><th scope="col">受理机关</th><th scope="col">收到申请</th><th scope="col">答复期限</th><th scope="col">状态</th><th scope="col">承办人</th></tr>
+            <tr>
+              <th scope="col">申请编号</th>
+              <th scope="col">申请人</th>
+              <th scope="col">受理机关</th>
+              <th scope="col">收到申请</th>
+              <th scope="col">答复期限</th>
+              <th scope="col">状态</th>
+              <th scope="col">承办人</th>
+            </tr>
           </thead>
           <tbody>
             {props.rows.map((r) => {
               const overdue = r.due_on && r.due_on < props.today && ['handling', 'consulting', 'awaiting_fee'].includes(r.state);
               return (
                 <tr>
-                  <td><a href={`/staff/requests/${r.id}`}>{r.case_no}</a></td>
+                  <td>
+                    <a href={`/staff/requests/${r.id}`}>{r.case_no}</a>
+                  </td>
                   <td>{r.applicant_name}</td>
                   <td>{r.unit_name}</td>
                   <td>{r.received_on ?? '待确认'}</td>
-                  <td class={overdue ? 'status-overdue' : undefined}>{r.due_on ? `${r.due_on}${r.due_provisional ? '（暂定）' : ''}${overdue ? ' 已超期' : ''}` : r.state === 'replied' || r.state === 'delivered' || r.state === 'archived' ? `已于 ${r.replied_on} 答复` : '—'}</td>
-                  <td>{CASE_STATE_LABELS[r.state as CaseState]}{r.outcome ? `：${OUTCOME_BY_CODE.get(r.outcome)?.label ?? r.outcome}` : ''}</td>
+                  <td class={overdue ? 'status-overdue' : undefined}>
+                    {r.due_on
+                      ? `${r.due_on}${r.due_provisional ? '（暂定）' : ''}${overdue ? ' 已超期' : ''}`
+                      : r.state === 'replied' || r.state === 'delivered' || r.state === 'archived'
+                        ? `已于 ${r.replied_on} 答复`
+                        : '—'}
+                  </td>
+                  <td>
+                    {CASE_STATE_LABELS[r.state as CaseState]}
+                    {r.outcome ? `：${OUTCOME_BY_CODE.get(r.outcome)?.label ?? r.outcome}` : ''}
+                  </td>
                   <td>{r.officer_name ?? '未指定'}</td>
                 </tr>
               );
@@ -61,7 +105,13 @@ export function CaseListPage(props: { ctx: ViewContext; view: CaseView; rows: Ca
   );
 }
 
-export function RegisterPage(props: { ctx: ViewContext; values: Record<string, string>; errors: Record<string, string>; units: { id: number; name: string; depth: number }[]; today: string }) {
+export function RegisterPage(props: {
+  ctx: ViewContext;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  units: { id: number; name: string; depth: number }[];
+  today: string;
+}) {
   const v = props.values;
   return (
     <Layout ctx={props.ctx} title="登记申请" staff crumbs={crumbs('登记申请')}>
@@ -72,12 +122,31 @@ export function RegisterPage(props: { ctx: ViewContext; values: Record<string, s
         <CsrfField ctx={props.ctx} />
         <fieldset>
           <legend>收到申请</legend>
-          <Select name="channel" label="申请渠道" value={v.channel} error={props.errors.channel} required blank="请选择" options={Object.entries(CHANNELS).filter(([k]) => k !== 'online').map(([value, label]) => ({ value, label }))} />
+          <Select
+            name="channel"
+            label="申请渠道"
+            value={v.channel}
+            error={props.errors.channel}
+            required
+            blank="请选择"
+            options={Object.entries(CHANNELS)
+              .filter(([k]) => k !== 'online')
+              .map(([value, label]) => ({ value, label }))}
+          />
           <Field name="arrivedOn" label="收到日期（当面提交之日、签收之日或收到之日）" type="date" value={v.arrivedOn ?? props.today} error={props.errors.arrivedOn} required />
-          <Field name="confirmedOn" label="与申请人确认之日（平常信函、传真、电子邮件必填）" type="date" value={v.confirmedOn} error={props.errors.confirmedOn} hint="平常信函应在收到当日确认" />
+          <Field
+            name="confirmedOn"
+            label="与申请人确认之日（平常信函、传真、电子邮件必填）"
+            type="date"
+            value={v.confirmedOn}
+            error={props.errors.confirmedOn}
+            hint="平常信函应在收到当日确认"
+          />
         </fieldset>
         <ApplicationFields values={v} errors={props.errors} units={props.units} unitLabel="受理机关" />
-        <button type="submit" class="button">登记</button>
+        <button type="submit" class="button">
+          登记
+        </button>
       </form>
     </Layout>
   );

@@ -2,7 +2,7 @@
  * Rebuilds search from the published records: the derived search fields (text of the body, normalised 文号) are
  * recomputed with the current code, and every published item is logged as changed so each running node reloads it.
  */
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { htmlToText } from '../../../lib/html.ts';
@@ -10,7 +10,7 @@ import { normalizeDocNo } from '../../publishing/docNo.ts';
 
 const BATCH = 500;
 
-export async function reindexSearch(db: Db, actor: Actor, now: Date, onBatch?: (done: number, total: number) => void): Promise<{ items: number; updated: number }> {
+export async function reindexSearch(db: DbOrTx, actor: Actor, now: Date, onBatch?: (done: number, total: number) => void): Promise<{ items: number; updated: number }> {
   const total = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM information_items WHERE status = 'published'`)).rows[0].n);
   let after = 0;
   let items = 0;
@@ -23,7 +23,7 @@ export async function reindexSearch(db: Db, actor: Actor, now: Date, onBatch?: (
       [after],
     );
     if (!rows.rows.length) break;
-    await db.transaction(async (tx) => {
+    await inTx(db, async (tx) => {
       for (const r of rows.rows) {
         const text = htmlToText(r.body_html);
         const docNo = r.doc_no ? normalizeDocNo(r.doc_no) : '';

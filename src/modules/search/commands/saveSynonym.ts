@@ -1,15 +1,15 @@
 /** Adds or changes one entry of the synonym list; `replacing` names the entry being edited when its word changes. */
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import { actorUserId, type Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { readSynonymForm, type SynonymEntry } from '../synonyms.ts';
 
-export async function saveSynonym(db: Db, actor: Actor, now: Date, body: Record<string, unknown>): Promise<SynonymEntry> {
+export async function saveSynonym(db: DbOrTx, actor: Actor, now: Date, body: Record<string, unknown>): Promise<SynonymEntry> {
   const { value, errors } = readSynonymForm(body);
   const replacing = typeof body.replacing === 'string' ? body.replacing.trim() : '';
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  return db.transaction(async (tx) => {
+  return inTx(db, async (tx) => {
     if (replacing && replacing !== value.term) {
       await tx.query('DELETE FROM search_synonyms WHERE term = $1', [replacing]);
     } else if (!replacing) {
@@ -21,7 +21,13 @@ export async function saveSynonym(db: Db, actor: Actor, now: Date, body: Record<
        ON CONFLICT (term) DO UPDATE SET synonyms = EXCLUDED.synonyms, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
       [value.term, value.synonyms, actorUserId(actor), now],
     );
-    await audit(tx, actor, { at: now, action: 'search.synonym_saved', subjectType: 'search_synonym', subjectId: value.term, details: { synonyms: value.synonyms, replacing: replacing || undefined } });
+    await audit(tx, actor, {
+      at: now,
+      action: 'search.synonym_saved',
+      subjectType: 'search_synonym',
+      subjectId: value.term,
+      details: { synonyms: value.synonyms, replacing: replacing || undefined },
+    });
     return value;
   });
 }

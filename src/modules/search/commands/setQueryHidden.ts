@@ -1,13 +1,13 @@
 /** Keeps a query off (or puts it back on) the public list of popular searches. */
-import type { Db } from '../../../lib/db.ts';
+import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import { actorUserId, type Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 
-export async function setQueryHidden(db: Db, actor: Actor, now: Date, query: string, hidden: boolean, reason = ''): Promise<void> {
+export async function setQueryHidden(db: DbOrTx, actor: Actor, now: Date, query: string, hidden: boolean, reason = ''): Promise<void> {
   const q = query.trim();
   if (!q || q.length > 200) throw new ValidationError({ query: '请选择要处理的搜索词' });
-  await db.transaction(async (tx) => {
+  await inTx(db, async (tx) => {
     if (hidden) {
       await tx.query(
         `INSERT INTO search_query_flags (query, reason, updated_by, updated_at) VALUES ($1, $2, $3, $4)
@@ -15,6 +15,12 @@ export async function setQueryHidden(db: Db, actor: Actor, now: Date, query: str
         [q, reason.slice(0, 200), actorUserId(actor), now],
       );
     } else await tx.query('DELETE FROM search_query_flags WHERE query = $1', [q]);
-    await audit(tx, actor, { at: now, action: hidden ? 'search.query_hidden' : 'search.query_shown', subjectType: 'search_query', subjectId: q, details: reason ? { reason } : {} });
+    await audit(tx, actor, {
+      at: now,
+      action: hidden ? 'search.query_hidden' : 'search.query_shown',
+      subjectType: 'search_query',
+      subjectId: q,
+      details: reason ? { reason } : {},
+    });
   });
 }

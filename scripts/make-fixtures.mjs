@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Makes the small real-data fixtures in fixtures/ from ../shared/data (run once; the output is committed, so tests
+// need only this repository). The selection is deterministic: re-running it gives the same files. Sources and
+// licences: fixtures/SOURCES.md.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SRC = '../shared/data';
+const OUT = 'fixtures';
+const lines = (f) => fs.readFileSync(f, 'utf8').trim().split('\n');
+const write = (f, s) => {
+  fs.mkdirSync(path.dirname(f), { recursive: true });
+  fs.writeFileSync(f, s);
+};
+
+// Holidays: every holiday-cn notice (MIT) and the cross-check table of 2004-2027.
+for (const f of fs.readdirSync(`${SRC}/holidays/holiday-cn`))
+  if (/^\d{4}\.json$|^LICENSE$/.test(f))
+    fs.copyFileSync(`${SRC}/holidays/holiday-cn/${f}`, `${OUT}/holidays/holiday-cn/${f}`, fs.mkdirSync(`${OUT}/holidays/holiday-cn`, { recursive: true }) && 0);
+write(`${OUT}/holidays/is_workday_by_source_2004_2027.csv`, fs.readFileSync(`${SRC}/holidays/crosscheck/is_workday_by_source_2004_2027.csv`, 'utf8'));
+
+// 文号: every 15th record of each government's list (about 2,900 of 43,316), the fields the parser tests read.
+const byGov = new Map();
+for (const l of lines(`${SRC}/policy-transparency-china/document_numbers_2023.jsonl`)) {
+  const r = JSON.parse(l);
+  if (!byGov.has(r.government)) byGov.set(r.government, []);
+  byGov.get(r.government).push({ government: r.government, doc_number_raw: r.doc_number_raw, doc_number: r.doc_number });
+}
+const docNos = [...byGov.values()].flatMap((rs) => rs.filter((_, i) => i % 15 === 0));
+write(`${OUT}/document-numbers/document_numbers_2023.sample.jsonl`, docNos.map((r) => JSON.stringify(r)).join('\n') + '\n');
+
+// gov.cn records: the first 12 of the 40 State Council documents, every field kept.
+write(`${OUT}/govcn/govcn_state_council_policies.sample.jsonl`, lines(`${SRC}/govcn-sample60/govcn_state_council_policies_2018_2019.jsonl`).slice(0, 12).join('\n') + '\n');
+
+// Search quality: the first 200 of the 599 documents and every judged question answered by one of them.
+const docs = lines(`${SRC}/ncpqa/docs_subset.jsonl`).slice(0, 200);
+const ids = new Set(docs.map((l) => JSON.parse(l).docid));
+const [head, ...qrels] = lines(`${SRC}/ncpqa/qrels_dev.tsv`);
+write(`${OUT}/ncpqa/docs.sample.jsonl`, docs.join('\n') + '\n');
+write(`${OUT}/ncpqa/qrels.sample.tsv`, [head, ...qrels.filter((l) => ids.has(l.split('\t')[2]))].join('\n') + '\n');
+console.log(`docNos ${docNos.length}, ncpqa docs ${docs.length}`);

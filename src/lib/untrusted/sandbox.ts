@@ -1,0 +1,98 @@
+/**
+ * Untrusted files (uploaded DOCX, XLSX, PDF …) are parsed here: in a worker thread with its own heap limit and a
+ * deadline, a bounded number at a time, so that one hostile file can neither stall the event loop (the node keeps
+ * answering /healthz) nor kill the process (an out-of-memory worker dies alone). A task is a module whose default
+ * export takes the file and options and returns something structured-cloneable; it runs only in the worker.
+ */
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../errors.ts';
+import type { ZipLimits } from './zip.ts';
+
+export interface SandboxLimits extends ZipLimits {
+  memoryMb: number;
+  timeoutMs: number;
+  /** Workers running at once in this process; further tasks wait their turn. */
+  concurrency: number;
+  /** Rows read from one sheet before the import stops and says so. */
+  maxSheetRows: number;
+}
+
+export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
+  maxEntries: 2000,
+  maxExpandedBytes: 60 * 1024 * 1024,
+  maxRatio: 100,
+  memoryMb: 512,
+  timeoutMs: 30_000,
+  concurrency: 2,
+  maxSheetRows: 5000,
+};
+
+let limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS;
+/** Set once at start from the configuration (src/config.ts). */
+export function configureSandbox(next: Partial<SandboxLimits>) {
+  limits = { ...limits, ...next };
+}
+export function sandboxLimits(): SandboxLimits {
+  return limits;
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+async function slot(): Promise<() => void> {
+  if (running >= limits.concurrency) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  return () => {
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
+
+export interface TaskError {
+  code: string;
+  status: number;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/** Runs task (a module URL) on the file in a worker; AppErrors thrown by the task come back as themselves. */
+export async function runUntrusted<T>(task: URL, file: Buffer, options: Record<string, unknown> = {}): Promise<T> {
+  const release = await slot();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const worker = new Worker(BOOTSTRAP, {
+        workerData: { task: task.href, file, options, limits },
+        execArgv: [],
+        resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(limits.memoryMb / 8)), stackSizeMb: 4 },
+      });
+      let settled = false;
+      const finish = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        fn();
+        void worker.terminate();
+      };
+      const timer = setTimeout(
+        () => finish(() => reject(new AppError('UPLOAD_TOO_COMPLEX', 422, `文件在 ${Math.round(limits.timeoutMs / 1000)} 秒内未能解析完，可能过于复杂或已损坏，请简化后重试。`))),
+        limits.timeoutMs,
+      );
+      worker.on('message', (m: { ok: true; result: T } | { ok: false; error: TaskError }) =>
+        finish(() => (m.ok ? resolve(m.result) : reject(new AppError(m.error.code, m.error.status, m.error.message, m.error.fields ?? {})))),
+      );
+      worker.on('error', (err: Error & { code?: string }) =>
+        finish(() =>
+          reject(
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new AppError('UPLOAD_TOO_COMPLEX', 422, `文件解析所需内存超过 ${limits.memoryMb} MB 的上限，可能过于复杂或已损坏，请简化后重试。`)
+              : new AppError('UPLOAD_UNREADABLE', 422, '文件无法解析，可能已损坏或格式不受支持。', {}, { cause: err }),
+          ),
+        ),
+      );
+      worker.on('exit', (code) => finish(() => reject(new AppError('UPLOAD_UNREADABLE', 422, `文件无法解析（解析进程退出，代码 ${code}）。`))));
+    });
+  } finally {
+    release();
+  }
+}
