@@ -9,7 +9,7 @@ import { securityHeaders } from './lib/securityHeaders.ts';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import { applyLimits, type Config } from './config.ts';
-import type { Db } from './lib/db.ts';
+import { isDbUnavailable, type Db } from './lib/db.ts';
 import type { Clock } from './lib/clock.ts';
 import { AppError, ErrorCodes } from './lib/errors.ts';
 import { cleanQuery, findInvalidText, TEXT_INVALID_MESSAGE } from './lib/text.ts';
@@ -210,6 +210,7 @@ function toAppError(error: unknown): AppError {
     return new AppError(ErrorCodes.UPLOAD_REJECTED, 413, '文件太大或数量太多。');
   }
   if (e?.statusCode === 429) return new AppError(ErrorCodes.RATE_LIMITED, 429, '操作过于频繁，请稍后再试。');
+  if (isDbUnavailable(error)) return new AppError(ErrorCodes.DB_UNAVAILABLE, 503, '系统正在恢复与数据库的连接，请稍后再试。', {}, { cause: error });
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return new AppError('BAD_REQUEST', e.statusCode, '请求无法处理，请检查后重试。');
   }

@@ -63,6 +63,16 @@ const schema = z.object({
   GONGKAI_MAX_SHEET_ROWS: z.coerce.number().int().min(10).max(1_000_000).default(5000),
   /** Deepest element nesting accepted in rich text (the sanitiser's cost grows with its square). */
   GONGKAI_MAX_HTML_DEPTH: z.coerce.number().int().min(10).max(10000).default(200),
+  /**
+   * The embedded database: `full` flushes every commit to disk before it is acknowledged (safe against power loss);
+   * `relaxed` leaves it to the OS, faster but an OS crash may lose the last seconds of acknowledged writes.
+   */
+  GONGKAI_EMBEDDED_DURABILITY: z.enum(['full', 'relaxed']).default('full'),
+  /**
+   * Passphrase that encrypts backup files (AES-256-GCM, key by scrypt). SECRET. Unset: backups are written
+   * unencrypted, readable by the file's owner only. A backup holds password hashes and applicants' personal data.
+   */
+  GONGKAI_BACKUP_KEY: z.string().min(16, 'at least 16 characters').optional(),
   /** Log level for pino: fatal, error, warn, info, debug, trace, silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set behind a TLS-terminating proxy so cookies are marked Secure and client IPs come from X-Forwarded-For. */
@@ -107,6 +117,8 @@ export type Config = Readonly<{
   maxRequestBytes: number;
   sandbox: { maxEntries: number; maxExpandedBytes: number; maxRatio: number; memoryMb: number; timeoutMs: number; concurrency: number; maxSheetRows: number };
   maxHtmlDepth: number;
+  embeddedDurability: 'full' | 'relaxed';
+  backupKey: string | undefined;
   logLevel: string;
   trustProxy: boolean;
   seedDemo: boolean;
@@ -155,6 +167,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxSheetRows: e.GONGKAI_MAX_SHEET_ROWS,
     },
     maxHtmlDepth: e.GONGKAI_MAX_HTML_DEPTH,
+    embeddedDurability: e.GONGKAI_EMBEDDED_DURABILITY,
+    backupKey: e.GONGKAI_BACKUP_KEY,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.GONGKAI_TRUST_PROXY,
     seedDemo: e.GONGKAI_SEED_DEMO,

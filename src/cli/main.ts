@@ -48,7 +48,7 @@ export async function main(argv: string[], io: { out?: (s: string) => void; err?
       err,
       async openDb() {
         if (!db) {
-          db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+          db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, durability: config.embeddedDurability, purpose: `npx gongkai ${name}` });
           await migrate(db);
         }
         return db;

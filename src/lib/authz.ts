@@ -69,6 +69,9 @@ function apiScope(actor: Actor, scope: string, subject?: Subject): boolean {
   return actor.kind === 'api' && actor.scopes.includes(scope) && (!subject || subject.unitPath.startsWith(actor.unitPath));
 }
 
+/** The 政务公开 office of the top unit (the city): city-wide settings are its alone. */
+const cityOffice = (a: Actor) => a.kind === 'user' && a.grants.some((g) => g.role === 'office_admin' && g.unitPath.split('/').filter(Boolean).length === 1);
+
 const STAFF: Role[] = ['system_admin', 'office_admin', 'publisher', 'reviewer', 'secrecy_reviewer', 'request_officer'];
 
 const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
@@ -76,12 +79,12 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'unit.manage': (a, s) => hasRole(a, ['system_admin'], s) || hasRole(a, ['office_admin'], s),
   'user.manage': (a, s) => hasRole(a, ['system_admin'], s) || hasRole(a, ['office_admin'], s),
   'token.manage': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
-  'calendar.manage': (a) => hasRole(a, ['system_admin', 'office_admin']),
-  // Search tuning and the query log are the 政务公开 office's work, city-wide.
-  'search.manage': (a) => hasRole(a, ['office_admin']),
+  // The working-day calendar drives every unit's statutory due dates; search tuning and the query log are city-wide.
+  // Both belong to the city's 政务公开 office, not to the office of a district or a department.
+  'calendar.manage': (a) => cityOffice(a),
+  'search.manage': (a) => cityOffice(a),
   // Requests are handled by the unit's 政府信息公开工作机构; an extension needs its head (Art. 33), the office admin.
   'request.handle': (a, s) => hasRole(a, ['request_officer', 'office_admin'], s) || apiScope(a, 'requests:write', s),
-  // A unit's own case system records an extension its head approved there.
   'request.templates': (a, s) => hasRole(a, ['office_admin'], s),
   // A unit's catalogue is compiled by its office or publishers, and approved above it: by the office of a superior
   // unit (a strict ancestor), or, for the top unit, by its own office.
@@ -95,7 +98,10 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'report.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'report.file': (a, s) => rules['catalogue.approve'](a, s),
   'supervision.read': (a) => hasRole(a, ['office_admin']),
-  'catalogue.manage_areas': (a) => a.kind === 'user' && a.grants.some((g) => g.role === 'office_admin' && g.unitPath.split('/').filter(Boolean).length === 1),
+  // The areas and their templates are the city's 政务公开 office's: an office admin of the top unit.
+  'catalogue.manage_areas': (a) => cityOffice(a),
+  // An extension needs the head of the unit's office (Art. 33); a unit's own case system records one its head
+  // approved there, through the requests:write scope.
   'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s) || apiScope(a, 'requests:write', s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.

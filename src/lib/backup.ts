@@ -3,9 +3,11 @@
  * PostgreSQL server (and back) with one file. The file is gzip'd JSON lines: a header, then one line per row.
  * Sessions are not backed up (a restore signs everyone out).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import readline from 'node:readline';
+import { PassThrough } from 'node:stream';
 import type { Db, Queryable } from './db.ts';
 import { listMigrations } from './migrate.ts';
 
@@ -55,6 +57,15 @@ export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 
 
 const BATCH = 500;
 
+/**
+ * Format 2: a header line, one line per row, and a last line with every table's row count. Timestamps travel as
+ * PostgreSQL's own text (microseconds kept; a JS Date has milliseconds). With a key the whole gzip stream is
+ * encrypted (AES-256-GCM; the key is derived with scrypt from GONGKAI_BACKUP_KEY and a random salt):
+ * MAGIC, salt (16), iv (12), ciphertext, tag (16).
+ */
+const FORMAT_VERSION = 2;
+const MAGIC = Buffer.from('GKBAK-ENC1\n');
+
 function encode(v: unknown): unknown {
   if (v instanceof Uint8Array) return { $b64: Buffer.from(v).toString('base64') };
   if (v instanceof Date) return { $date: v.toISOString() };
@@ -70,29 +81,96 @@ function decode(v: unknown): unknown {
   return v;
 }
 
-export async function backup(db: Db, file: string, onTable: (name: string, rows: number) => void = () => undefined): Promise<number> {
+const deriveKey = (passphrase: string, salt: Buffer) => crypto.scryptSync(passphrase, salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+
+/** The select list of a table: timestamps as text so their microseconds survive the round trip. */
+async function selectList(q: Queryable, table: string): Promise<string> {
+  const cols = await q.query<{ column_name: string; data_type: string }>(
+    `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    [table],
+  );
+  return cols.rows.map((c) => (c.data_type.startsWith('timestamp') ? `${c.column_name}::text AS ${c.column_name}` : c.column_name)).join(', ');
+}
+
+/**
+ * Writes everything, read in one snapshot (REPEATABLE READ on PostgreSQL; on the embedded database one transaction,
+ * during which writers wait), to `file`, readable by its owner only; encrypted when a key is given.
+ */
+export async function backup(db: Db, file: string, onTable: (name: string, rows: number) => void = () => undefined, opts: { key?: string } = {}): Promise<number> {
   const gz = zlib.createGzip();
-  const out = fs.createWriteStream(file);
-  gz.pipe(out);
+  // Owner-only from the first byte, also when the file existed before.
+  const fd = fs.openSync(file, 'w', 0o600);
+  fs.fchmodSync(fd, 0o600);
+  const out = fs.createWriteStream(file, { fd });
+  const finished = new Promise<void>((res, rej) => out.on('finish', () => res()).on('error', rej));
+  let cipher: crypto.CipherGCM | undefined;
+  if (opts.key) {
+    const salt = crypto.randomBytes(16);
+    const iv = crypto.randomBytes(12);
+    cipher = crypto.createCipheriv('aes-256-gcm', deriveKey(opts.key, salt), iv);
+    out.write(Buffer.concat([MAGIC, salt, iv]));
+    gz.pipe(cipher).pipe(out, { end: false });
+    cipher.on('end', () => out.end(cipher!.getAuthTag()));
+  } else gz.pipe(out);
   const write = (o: unknown) => new Promise<void>((res) => (gz.write(JSON.stringify(o) + '\n') ? res() : gz.once('drain', () => res())));
-  await write({ format: 'gongkai-backup', version: 1, migrations: listMigrations().map((m) => m.version), createdAt: new Date().toISOString() });
-  let total = 0;
-  for (const t of BACKUP_TABLES) {
-    let offset = 0;
+  const counts: Record<string, number> = {};
+  const total = await db.snapshot(async (q) => {
+    await write({ format: 'gongkai-backup', version: FORMAT_VERSION, migrations: listMigrations().map((m) => m.version), createdAt: new Date().toISOString() });
     let n = 0;
-    for (;;) {
-      const r = await db.query<Record<string, unknown>>(`SELECT * FROM ${t.name} ORDER BY ${t.order} LIMIT ${BATCH} OFFSET ${offset}`);
-      for (const row of r.rows) await write({ t: t.name, r: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v)])) });
-      n += r.rows.length;
-      offset += BATCH;
-      if (r.rows.length < BATCH) break;
+    for (const t of BACKUP_TABLES) {
+      const cols = await selectList(q, t.name);
+      let rows = 0;
+      for (let offset = 0; ; offset += BATCH) {
+        const r = await q.query<Record<string, unknown>>(`SELECT ${cols} FROM ${t.name} ORDER BY ${t.order} LIMIT ${BATCH} OFFSET ${offset}`);
+        for (const row of r.rows) await write({ t: t.name, r: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, encode(v)])) });
+        rows += r.rows.length;
+        if (r.rows.length < BATCH) break;
+      }
+      counts[t.name] = rows;
+      onTable(t.name, rows);
+      n += rows;
     }
-    onTable(t.name, n);
-    total += n;
-  }
+    await write({ end: true, counts });
+    return n;
+  });
   gz.end();
-  await new Promise<void>((res, rej) => out.on('finish', () => res()).on('error', rej));
+  await finished;
   return total;
+}
+
+/** The backup's lines, decrypting (and checking the tag) when the file is encrypted. */
+function openLines(file: string, key: string | undefined): readline.Interface {
+  const head = Buffer.alloc(MAGIC.length);
+  const fd = fs.openSync(file, 'r');
+  const size = fs.fstatSync(fd).size;
+  fs.readSync(fd, head, 0, MAGIC.length, 0);
+  let input: NodeJS.ReadableStream;
+  if (head.equals(MAGIC)) {
+    if (!key) {
+      fs.closeSync(fd);
+      throw new Error('备份文件已加密：请设置 GONGKAI_BACKUP_KEY 为加密时使用的口令。');
+    }
+    const meta = Buffer.alloc(28);
+    const tag = Buffer.alloc(16);
+    fs.readSync(fd, meta, 0, 28, MAGIC.length);
+    fs.readSync(fd, tag, 0, 16, size - 16);
+    fs.closeSync(fd);
+    const decipher = crypto.createDecipheriv('aes-256-gcm', deriveKey(key, meta.subarray(0, 16)), meta.subarray(16, 28));
+    decipher.setAuthTag(tag);
+    // Any failure on the way (wrong key, altered bytes) reads as one plain message, not as a gzip error.
+    const out = new PassThrough();
+    const fail = () => out.destroy(new Error('备份文件无法解密：口令不对，或文件已被改动。'));
+    const gunzip = zlib.createGunzip().on('error', fail);
+    fs.createReadStream(file, { start: MAGIC.length + 28, end: size - 17 })
+      .pipe(decipher.on('error', fail))
+      .pipe(gunzip)
+      .pipe(out);
+    input = out;
+  } else {
+    fs.closeSync(fd);
+    input = fs.createReadStream(file).pipe(zlib.createGunzip());
+  }
+  return readline.createInterface({ input, crlfDelay: Infinity });
 }
 
 async function resetSequences(tx: Queryable) {
@@ -105,7 +183,7 @@ async function resetSequences(tx: Queryable) {
 }
 
 /** Restores into an empty, migrated database, in one transaction: all of it or nothing. */
-export async function restore(db: Db, file: string, onTable: (name: string, rows: number) => void = () => undefined): Promise<number> {
+export async function restore(db: Db, file: string, onTable: (name: string, rows: number) => void = () => undefined, opts: { key?: string } = {}): Promise<number> {
   const nonEmpty = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units');
   if (nonEmpty.rows[0].n > 0) throw new Error('目标数据库不是空的：恢复只能在新建的空数据库中进行。');
   const tables = new Map(BACKUP_TABLES.map((t) => [t.name, t]));
@@ -116,7 +194,8 @@ export async function restore(db: Db, file: string, onTable: (name: string, rows
   await db.transaction(async (tx) => {
     for (const t of BACKUP_TABLES) if (t.replace) await tx.query(`DELETE FROM ${t.name}`);
     // Created right before it is read: a readline interface drops the lines it emits before iteration starts.
-    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+    const lines = openLines(file, opts.key);
+    let trailer: Record<string, number> | undefined;
     for await (const line of lines) {
       if (!line.trim()) continue;
       const o = JSON.parse(line) as { t: string; r: Record<string, unknown>; format?: string; migrations?: string[] };
@@ -126,6 +205,10 @@ export async function restore(db: Db, file: string, onTable: (name: string, rows
         const known = new Set(listMigrations().map((m) => m.version));
         const unknown = (header.migrations ?? []).filter((m) => !known.has(m));
         if (unknown.length) throw new Error(`备份来自更新的版本（迁移 ${unknown.join(', ')}），请先升级本程序。`);
+        continue;
+      }
+      if ((o as { end?: boolean }).end) {
+        trailer = (o as unknown as { counts: Record<string, number> }).counts;
         continue;
       }
       const t = tables.get(o.t);
@@ -145,6 +228,13 @@ export async function restore(db: Db, file: string, onTable: (name: string, rows
       total++;
     }
     if (!header) throw new Error('备份文件是空的。');
+    // Format 2 ends with every table's count: a file cut short, or rows lost on the way, restores nothing.
+    if ((header as { version?: number }).version === FORMAT_VERSION) {
+      if (!trailer) throw new Error('备份文件不完整（缺少结尾的校验行），未恢复任何数据。');
+      for (const [name, n] of Object.entries(trailer)) {
+        if ((counts.get(name) ?? 0) !== n) throw new Error(`备份文件与其校验不符（${name}：应有 ${n} 行，读到 ${counts.get(name) ?? 0} 行），未恢复任何数据。`);
+      }
+    }
     for (const d of deferred) {
       const cols = Object.keys(d.values);
       await tx.query(`UPDATE ${d.table} SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`, [d.id, ...cols.map((c) => d.values[c])]);

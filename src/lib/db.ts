@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { DiskSync, lockDataDir } from './embedded.ts';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -24,7 +25,20 @@ export interface Db extends Queryable {
   onWrite(listener: () => void): void;
   /** Runs fn in one transaction: all of it is written, or none of it. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs fn reading one consistent snapshot of the whole database while others go on writing (backups). */
+  snapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** SQLSTATE classes and codes, and socket errors, that mean "the database is not there right now" rather than a bug. */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+/** True for an error that a retry after the database comes back would cure: the request answers 503, not 500. */
+export function isDbUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+  return /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed/i.test(e.message ?? '');
 }
 
 /** A database or a transaction already open: every command takes either, so a use case spanning modules is atomic. */
@@ -74,6 +88,13 @@ class PostgresDb extends WriteSignal implements Db {
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     const seen = (sql: string) => this.seen(sql);
+    // A checked-out client whose connection the server drops (pg_terminate_backend, failover, restart) emits 'error';
+    // unheard, that event killed the process. Heard, the transaction's next query fails and the request answers 503.
+    let broken: Error | undefined;
+    const onError = (err: Error) => {
+      broken = err;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const tx: Queryable = {
@@ -95,7 +116,37 @@ class PostgresDb extends WriteSignal implements Db {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A broken connection is destroyed, not returned to the pool for the next request.
+      client.release(broken ?? false);
+    }
+  }
+  async snapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    const onError = (err: Error) => {
+      broken = err;
+    };
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const result = await fn({
+        async query<R>(sql: string, params: unknown[] = []) {
+          const r = await client.query(sql, params);
+          return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
+        },
+        async exec(sql: string) {
+          await client.query(sql);
+        },
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.off('error', onError);
+      client.release(broken ?? false);
     }
   }
   async close() {
@@ -105,7 +156,12 @@ class PostgresDb extends WriteSignal implements Db {
 
 class PgliteDb extends WriteSignal implements Db {
   readonly kind = 'pglite' as const;
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    /** Flushes written files to disk after each commit (embedded.ts); absent in memory or in relaxed mode. */
+    readonly disk?: DiskSync,
+    private readonly release?: () => void,
+  ) {
     super();
   }
   /** The whole data folder as one uncompressed tar (the test template, see src/testing/template.ts). */
@@ -115,11 +171,14 @@ class PgliteDb extends WriteSignal implements Db {
   async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
     this.seen(sql);
     const r = await this.pglite.query<T>(sql, params);
+    // Outside a transaction a statement commits at once; it is acknowledged only once it is on disk.
+    this.disk?.flush();
     return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
   }
   async exec(sql: string) {
     this.wrote();
     await this.pglite.exec(sql);
+    this.disk?.flush();
   }
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const seen = (sql: string) => this.seen(sql);
@@ -135,11 +194,28 @@ class PgliteDb extends WriteSignal implements Db {
         },
       }),
     );
+    this.disk?.flush();
     this.wrote();
     return result;
   }
+  /** One connection, one transaction at a time: inside a transaction nothing else can write, so it is a snapshot. */
+  async snapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.pglite.transaction(async (t) =>
+      fn({
+        async query<R>(sql: string, params: unknown[] = []) {
+          const r = await t.query<R>(sql, params);
+          return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
+        },
+        async exec(sql: string) {
+          await t.exec(sql);
+        },
+      }),
+    );
+  }
   async close() {
     await this.pglite.close();
+    this.disk?.flush();
+    this.release?.();
   }
 }
 
@@ -153,7 +229,12 @@ export async function openDb(opts: {
   databaseUrl?: string;
   dataDir?: string;
   memory?: boolean;
-  /** An in-memory database started from this dump (tests). */ fromDump?: Blob;
+  /** An in-memory database started from this dump (tests). */
+  fromDump?: Blob;
+  /** Embedded database: flush every commit to disk (default) or not (GONGKAI_EMBEDDED_DURABILITY=relaxed). */
+  durability?: 'full' | 'relaxed';
+  /** What this process is, for the data-folder lock's message to a second process. */
+  purpose?: string;
 }): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
@@ -168,7 +249,15 @@ export async function openDb(opts: {
   if (opts.memory) {
     return new PgliteDb(await PGlite.create({ parsers: pgliteParsers, loadDataDir: opts.fromDump }));
   }
-  const dir = path.join(opts.dataDir ?? './data', 'pgdata');
-  fs.mkdirSync(dir, { recursive: true });
-  return new PgliteDb(await PGlite.create(dir, { parsers: pgliteParsers }));
+  const root = opts.dataDir ?? './data';
+  const release = lockDataDir(root, opts.purpose ?? `gongkai ${process.argv.slice(2).join(' ')}`.trim());
+  try {
+    const dir = path.join(root, 'pgdata');
+    fs.mkdirSync(dir, { recursive: true });
+    const pglite = await PGlite.create(dir, { parsers: pgliteParsers });
+    return new PgliteDb(pglite, opts.durability === 'relaxed' ? undefined : new DiskSync(pglite), release);
+  } catch (err) {
+    release();
+    throw err;
+  }
 }

@@ -1,4 +1,5 @@
 /** Staff screens of the standard catalogues: areas and templates, a unit's catalogues, review steps, coverage, filing. */
+import { readNotice, withNotice } from '../../lib/notice.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
@@ -136,8 +137,8 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
         asTemplate,
         file: files.find((f) => f.field === 'file')?.content,
       });
-      if (asTemplate) return reply.redirect(`/staff/catalogues/${r.catalogueId}?done=${encodeURIComponent(`已导入 ${r.rows} 个事项`)}`, 303);
-      return reply.redirect(`/staff/catalogues/${r.catalogueId}?done=${encodeURIComponent(`已导入 ${r.rows} 个事项，核对后可报送审核`)}`, 303);
+      if (asTemplate) return reply.redirect(withNotice(`/staff/catalogues/${r.catalogueId}`, `已导入 ${r.rows} 个事项`, deps.config.secret), 303);
+      return reply.redirect(withNotice(`/staff/catalogues/${r.catalogueId}`, `已导入 ${r.rows} 个事项，核对后可报送审核`, deps.config.secret), 303);
     } catch (err) {
       if (err instanceof CatalogueImportError) return back({ errors: err.fields, problems: err.problems, status: 400 });
       if (!isFormError(err)) throw err;
@@ -150,7 +151,7 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     const unitId = Number(formString(b.unit)) || 0;
     try {
       const r = await adoptTemplate(deps.db, request.actor, deps.clock.now(), { unitId, templateId: Number(formString(b.template)) || 0 });
-      return reply.redirect(`/staff/catalogues/${r.catalogueId}?done=${encodeURIComponent(`已按模板生成 ${r.rows} 个事项，可导出修改后再导入`)}`, 303);
+      return reply.redirect(withNotice(`/staff/catalogues/${r.catalogueId}`, `已按模板生成 ${r.rows} 个事项，可导出修改后再导入`, deps.config.secret), 303);
     } catch (err) {
       if (!isFormError(err)) throw err;
       return unitPage(request, reply, unitId, { errors: err.fields, status: err.status });
@@ -169,7 +170,7 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
       )
     ).rows;
     const ctx = app.viewContext(request, reply);
-    const notice = extra.notice ?? (formString((request.query as Record<string, unknown>)?.done).slice(0, 200) || undefined);
+    const notice = extra.notice ?? readNotice(request.query, deps.config.secret);
     return sendPage(
       request,
       reply,
@@ -222,7 +223,7 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     if (!(step in CATALOGUE_STEPS)) throw new NotFoundError('没有这个步骤。');
     try {
       await transitionCatalogue(deps.db, request.actor, deps.clock.now(), id, step, formString((request.body as Record<string, unknown>).remarks));
-      return reply.redirect(`/staff/catalogues/${id}?done=${encodeURIComponent(`已完成：${CATALOGUE_STEPS[step].label}`)}`, 303);
+      return reply.redirect(withNotice(`/staff/catalogues/${id}`, `已完成：${CATALOGUE_STEPS[step].label}`, deps.config.secret), 303);
     } catch (err) {
       if (!isFormError(err)) throw err;
       return detail(request, reply, id, { errors: Object.keys(err.fields).length ? err.fields : { step: err.message }, status: err.status });

@@ -11,12 +11,10 @@ import { createUser } from './commands/createUser.ts';
 import { updateUnit } from './commands/updateUnit.ts';
 import { createApiToken } from './commands/createApiToken.ts';
 import { asTree, getUnit, listUnits, listUsersIn } from './queries.ts';
+import { safePath } from '../../lib/notice.ts';
 import { LoginPage, StaffHome, UnitEditPage, UnitsPage, UsersPage, TokensPage } from './views.tsx';
 
-const safeBack = (v: unknown) => {
-  const s = formString(v);
-  return s.startsWith('/') && !s.startsWith('//') ? s : '/';
-};
+const safeBack = (v: unknown) => safePath(v);
 
 export function registerOrgsRoutes(app: FastifyInstance) {
   const { deps } = app;

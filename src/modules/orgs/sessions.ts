@@ -50,6 +50,9 @@ export async function loadActorFromRequest(deps: AppDeps, request: FastifyReques
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return anonymous;
+  // The JSON API writes with bearer tokens only: a browser sends the session cookie along with any cross-site
+  // request, and API routes carry no CSRF token, so a cookie never authorises an API write.
+  if (request.url.startsWith('/api/') && request.method !== 'GET' && request.method !== 'HEAD') return anonymous;
   const now = deps.clock.now();
   const id = hashToken(token);
   const r = await deps.db.query<{ user_id: number; username: string; display_name: string; unit_id: number }>(

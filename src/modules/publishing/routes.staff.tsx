@@ -1,4 +1,5 @@
 /** Staff screens for government information: list, draft, import, attachments, personal data, workflow, validity. */
+import { readNotice, withNotice } from '../../lib/notice.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, NotFoundError, isFormError } from '../../lib/errors.ts';
 import { authorize, can, grantedPaths, type Actor } from '../../lib/authz.ts';
@@ -115,7 +116,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
   async function act(request: FastifyRequest, reply: FastifyReply, fn: () => Promise<unknown>, notice: string) {
     try {
       await fn();
-      return reply.redirect(`/staff/items/${idParam(request)}?done=${encodeURIComponent(notice)}`, 303);
+      return reply.redirect(withNotice(`/staff/items/${idParam(request)}`, notice, deps.config.secret), 303);
     } catch (err) {
       if (!isFormError(err)) throw err;
       return renderDetail(request, reply, { errors: err.fields, message: err.message, status: err.status });
@@ -198,8 +199,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
   });
 
   app.get('/staff/items/:id', async (request, reply) => {
-    const done = (request.query as Record<string, string>).done;
-    return renderDetail(request, reply, { notice: typeof done === 'string' ? done.slice(0, 100) : undefined });
+    return renderDetail(request, reply, { notice: readNotice(request.query, deps.config.secret) });
   });
 
   app.get('/staff/items/:id/edit', async (request, reply) => {

@@ -1,4 +1,5 @@
 /** The office's annual report screens, the cases behind each number, the files, and the steps. */
+import { readNotice, withNotice } from '../../lib/notice.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
@@ -59,7 +60,7 @@ export function registerReportStaffRoutes(app: FastifyInstance) {
     const narrative = extra.narrative ?? { overall: n?.overall || start.overall, problems: n?.problems || start.problems, other: n?.other || start.other };
     const values = extra.values ?? Object.fromEntries(TABLE2_FIELDS.map((f) => [f.key, b.table2[f.key] === undefined ? '' : String(b.table2[f.key])]));
     const ctx = app.viewContext(request, reply);
-    const notice = extra.notice ?? (formString((request.query as Record<string, unknown>)?.done).slice(0, 200) || undefined);
+    const notice = extra.notice ?? readNotice(request.query, deps.config.secret);
     return sendPage(
       request,
       reply,
@@ -69,7 +70,11 @@ export function registerReportStaffRoutes(app: FastifyInstance) {
         b,
         values,
         narrative,
-        can: { edit: can(request.actor, 'report.edit', { unitPath: b.unit.path }), file: can(request.actor, 'report.file', { unitPath: b.unit.path }) },
+        can: {
+          edit: can(request.actor, 'report.edit', { unitPath: b.unit.path }),
+          file: can(request.actor, 'report.file', { unitPath: b.unit.path }),
+          cases: can(request.actor, 'request.handle', { unitPath: b.unit.path }),
+        },
         errors: extra.errors ?? {},
         notice,
         message: extra.message,
@@ -99,7 +104,7 @@ export function registerReportStaffRoutes(app: FastifyInstance) {
     const body = request.body as Record<string, unknown>;
     try {
       await saveReport(deps.db, request.actor, deps.clock.now(), { unitId, year, body });
-      return reply.redirect(`/staff/reports/${unitId}/${year}?done=${encodeURIComponent('已保存')}`, 303);
+      return reply.redirect(withNotice(`/staff/reports/${unitId}/${year}`, '已保存', deps.config.secret), 303);
     } catch (err) {
       if (!isFormError(err)) throw err;
       const values = Object.fromEntries(TABLE2_FIELDS.map((f) => [f.key, formString(body[f.key])]));
@@ -119,7 +124,7 @@ export function registerReportStaffRoutes(app: FastifyInstance) {
     if (!(step in REPORT_STEPS)) throw new NotFoundError('没有这个步骤。');
     try {
       await transitionReport(deps.db, request.actor, deps.clock.now(), { unitId, year, step, remarks: formString((request.body as Record<string, unknown>).remarks) });
-      return reply.redirect(`/staff/reports/${unitId}/${year}?done=${encodeURIComponent(`已完成：${REPORT_STEPS[step].label}`)}`, 303);
+      return reply.redirect(withNotice(`/staff/reports/${unitId}/${year}`, `已完成：${REPORT_STEPS[step].label}`, deps.config.secret), 303);
     } catch (err) {
       if (!isFormError(err)) throw err;
       return page(request, reply, { errors: err.fields, message: Object.keys(err.fields).length ? undefined : err.message, status: err.status });
@@ -132,6 +137,8 @@ export function registerReportStaffRoutes(app: FastifyInstance) {
     const { table, row, col } = request.params as { table: string; row: string; col: string };
     const b = await buildReport(deps.db, unitId, year);
     await mayRead(request, b.unit.path);
+    // The records behind a number obey the records' own rights: applicants' names are for those who handle cases.
+    authorize(request.actor, 'request.handle', { unitPath: b.unit.path });
     const cell =
       table === 't3'
         ? b.table3[row]?.[col as ApplicantColumn]

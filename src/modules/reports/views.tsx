@@ -49,7 +49,7 @@ export function ReportPage(props: {
   b: BuiltReport;
   values: Record<string, string>;
   narrative: { overall: string; problems: string; other: string };
-  can: { edit: boolean; file: boolean };
+  can: { edit: boolean; file: boolean; cases: boolean };
   errors: Record<string, string>;
   notice?: string;
   message?: string;
@@ -59,7 +59,8 @@ export function ReportPage(props: {
   const editable = props.can.edit && (state === 'draft' || state === 'returned');
   const base = `/staff/reports/${b.unit.id}/${b.year}`;
   const cell = (table: string, row: string, col: string, c: { value: number; ids: number[] }) =>
-    c.value ? <a href={`${base}/cells/${table}/${encodeURIComponent(row)}/${col}`}>{c.value}</a> : '0';
+    // The cases behind a number are shown only to those who may open the cases themselves.
+    c.value ? props.can.cases ? <a href={`${base}/cells/${table}/${encodeURIComponent(row)}/${col}`}>{c.value}</a> : String(c.value) : '0';
   const steps = (Object.keys(REPORT_STEPS) as ReportStep[]).filter(
     (s) => REPORT_STEPS[s].from.includes(state) && (s === 'file' || s === 'return' ? props.can.file : props.can.edit) && (s !== 'submit' || b.report),
   );

@@ -24,8 +24,16 @@ export function registerRow(r: CaseListRow): (string | null)[] {
   ];
 }
 
+/**
+ * A cell Excel or WPS would run as a formula (=, +, -, @, or a leading tab or carriage return) is kept as text with
+ * a leading apostrophe: an applicant's name like "=HYPERLINK(…)" must not become a live formula in the register.
+ */
+export function csvSafe(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 export function registerCsv(rows: CaseListRow[]): string {
-  const cell = (s: unknown) => `"${String(s ?? '').replace(/"/g, '""')}"`;
+  const cell = (s: unknown) => `"${csvSafe(String(s ?? '')).replace(/"/g, '""')}"`;
   // A BOM so that Excel opens the Chinese text correctly.
   return '\ufeff' + [REGISTER_COLUMNS, ...rows.map(registerRow)].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,4 +1,5 @@
 /** The officer's screens: case lists, registration, the case page with its steps, letters, and the register export. */
+import { readNotice, withNotice } from '../../lib/notice.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
 import { isFormError, NotFoundError, type AppError } from '../../lib/errors.ts';
@@ -140,7 +141,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
         registration,
         files: files.filter((f) => f.field === 'identityFiles'),
       });
-      return reply.redirect(`/staff/requests/${r.id}?done=${encodeURIComponent(`已登记，申请编号 ${r.caseNo}，查询码 ${r.queryCode}（请告知申请人）`)}`, 303);
+      return reply.redirect(withNotice(`/staff/requests/${r.id}`, `已登记，申请编号 ${r.caseNo}，查询码 ${r.queryCode}（请告知申请人）`, deps.config.secret), 303);
     } catch (err) {
       if (!isFormError(err)) throw err;
       const ctx = app.viewContext(request, reply);
@@ -159,7 +160,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     const cctx = await caseContext(deps);
     const events = await caseEvents(deps.db, id);
     const ctx = app.viewContext(request, reply);
-    const notice = extra.notice ?? (formString((request.query as Record<string, unknown>)?.done).slice(0, 200) || undefined);
+    const notice = extra.notice ?? readNotice(request.query, deps.config.secret);
     return sendPage(
       request,
       reply,
@@ -199,7 +200,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     );
     try {
       await handler(deps.db, await caseContext(deps), request.actor, id, values);
-      return reply.redirect(`/staff/requests/${id}?done=${encodeURIComponent(`已完成：${handler.label}`)}`, 303);
+      return reply.redirect(withNotice(`/staff/requests/${id}`, `已完成：${handler.label}`, deps.config.secret), 303);
     } catch (err) {
       if (!isFormError(err)) throw err;
       const e = err as AppError;

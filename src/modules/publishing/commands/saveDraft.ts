@@ -1,5 +1,5 @@
 import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
-import { authorize, actorUserId, type Actor } from '../../../lib/authz.ts';
+import { authorize, actorUserId, can, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { chinaDate } from '../../../lib/clock.ts';
 import { htmlToText, sanitizeRichText, textToHtml } from '../../../lib/html.ts';
@@ -19,12 +19,17 @@ export function prepareBody(raw: string) {
   return { html, text: htmlToText(html) };
 }
 
-async function checkInterprets(tx: Queryable, input: ItemInput, selfId?: number) {
+/**
+ * An interpretation may link only to a policy the actor may see: a published one, or an unpublished one of a unit
+ * the actor works in. Anything else gets the same answer as an id that does not exist, so the link reveals nothing.
+ */
+async function checkInterprets(tx: Queryable, actor: Actor, input: ItemInput, selfId?: number) {
   if (input.kind !== 'interpretation') return [];
   const ids = [...new Set(input.interprets)].filter((id) => id !== selfId);
   for (const id of ids) {
     const it = await getItem(tx, id);
-    if (!it || it.kind !== 'information') throw new ValidationError({ interprets: `所解读的政策（编号 ${id}）不存在` });
+    const visible = it && (it.status === 'published' || can(actor, 'item.read_internal', { unitPath: it.unit_path }));
+    if (!it || !visible || it.kind !== 'information') throw new ValidationError({ interprets: `所解读的政策（编号 ${id}）不存在或不可引用` });
   }
   return ids;
 }
@@ -80,7 +85,7 @@ export async function saveDraft(
       versionId = v.rows[0].id;
     }
     const unit = (await getUnit(tx, unitId))!;
-    const links = await checkInterprets(tx, input, itemId);
+    const links = await checkInterprets(tx, actor, input, itemId);
     await tx.query(
       `UPDATE item_versions SET title = $2, publisher_name = $3, issuing_organs = $4, doc_no = $5, doc_no_normalized = $6,
          written_date = $7, publish_date = $8, effective_date = $9, expiry_date = $10, formed_date = $11, topic = $12, genre = $13,
