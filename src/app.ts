@@ -131,6 +131,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     done();
   });
 
+  // A user holding a temporary or published (demo) password changes it before anything else.
+  app.addHook('preHandler', async (request, reply) => {
+    const a = request.actor;
+    if (a.kind !== 'user' || !a.mustChangePassword || config.seedDemo) return;
+    if (!request.url.startsWith('/staff') || request.url.startsWith('/staff/account/password')) return;
+    if (request.method === 'GET') return reply.redirect('/staff/account/password');
+    throw new AppError(ErrorCodes.PASSWORD_CHANGE_REQUIRED, 403, '请先修改密码，再继续操作。');
+  });
+
   // Every urlencoded form post carries the token; API clients authenticate with bearer tokens instead of cookies.
   app.addHook('preHandler', (request, _reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/api/') || request.isMultipart()) return done();

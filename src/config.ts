@@ -39,6 +39,13 @@ const schema = z.object({
     .min(1)
     .max(24 * 30)
     .default(8),
+  /** A session ends this many hours after sign-in, however active (等保 session limits). */
+  GONGKAI_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** Failed sign-ins before an account is locked for GONGKAI_LOCKOUT_MINUTES. */
   GONGKAI_MAX_FAILED_LOGINS: z.coerce.number().int().min(1).max(100).default(5),
   GONGKAI_LOCKOUT_MINUTES: z.coerce
@@ -111,6 +118,7 @@ export type Config = Readonly<{
   baseUrl: string;
   siteName: string;
   sessionHours: number;
+  sessionMaxHours: number;
   maxFailedLogins: number;
   lockoutMinutes: number;
   maxUploadBytes: number;
@@ -153,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     baseUrl: (e.GONGKAI_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     siteName: e.GONGKAI_SITE_NAME,
     sessionHours: e.GONGKAI_SESSION_HOURS,
+    sessionMaxHours: e.GONGKAI_SESSION_MAX_HOURS,
     maxFailedLogins: e.GONGKAI_MAX_FAILED_LOGINS,
     lockoutMinutes: e.GONGKAI_LOCKOUT_MINUTES,
     maxUploadBytes: e.GONGKAI_MAX_UPLOAD_MB * 1024 * 1024,

@@ -31,7 +31,7 @@ test('migrate, create a user, import gov.cn records keeping their metadata, and 
   t.after(() => c.cleanup());
   assert.equal((await run(c.env, 'migrate')).code, 0);
   assert.match((await run(c.env, 'migrate')).out, /已是最新/);
-  const noUnit = await run(c.env, 'create-user', '--username', 'pub1', '--unit', '000014349', '--role', 'publisher', '--password', 'long-enough-pw');
+  const noUnit = await run(c.env, 'create-user', '--username', 'pub1', '--unit', '000014349', '--role', 'publisher', '--password', 'Long-Enough-Pw-42');
   assert.equal(noUnit.code, 1);
   assert.match(noUnit.err, /找不到机构代码/);
   // A unit for the import, created through the seed-free path: the demo seed would fill the database.
@@ -44,7 +44,7 @@ test('migrate, create a user, import gov.cn records keeping their metadata, and 
     { parentId: null, code: '000014349', name: '国务院办公厅', shortName: '国办', slug: 'gwyb', level: 'city', kind: 'government' },
   );
   await db.close();
-  const user = await run(c.env, 'create-user', '--username', 'pub1', '--name', '发布员', '--unit', '000014349', '--role', 'publisher,reviewer', '--password', 'long-enough-pw');
+  const user = await run(c.env, 'create-user', '--username', 'pub1', '--name', '发布员', '--unit', '000014349', '--role', 'publisher,reviewer', '--password', 'Long-Enough-Pw-42');
   assert.equal(user.code, 0, user.err);
 
   const src = 'fixtures/govcn/govcn_state_council_policies.sample.jsonl';

@@ -5,6 +5,7 @@ import { serveCommand, startCommand } from './serve.ts';
 import { migrateCommand } from './migrate.ts';
 import { createUserCommand } from './createUser.ts';
 import { seedDemoCommand } from './seedDemo.ts';
+import { auditCommand } from './audit.ts';
 import { importInformationCommand } from './importInformation.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { publishDueCommand } from './publishDue.ts';
@@ -29,6 +30,7 @@ export const commands: Record<string, Command> = {
   migrate: migrateCommand,
   'create-user': createUserCommand,
   'seed-demo': seedDemoCommand,
+  audit: auditCommand,
   'import-information': importInformationCommand,
   'publish-due': publishDueCommand,
   calendar: calendarCommand,

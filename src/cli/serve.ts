@@ -16,7 +16,8 @@ async function serve(ctx: CliContext, seedDemo: boolean) {
     await seedDemoIfEmpty(db, (s) => ctx.out(s));
   }
   if (ctx.config.secretIsEphemeral) ctx.err('注意：未设置 GONGKAI_SECRET，本次使用临时密钥；多节点部署必须设置。');
-  const app = await buildApp({ config: ctx.config, db, clock: systemClock, calendar: new CalendarService(db) });
+  // Demo mode (npm start) keeps the demo's published passwords usable; any other server forces their change.
+  const app = await buildApp({ config: { ...ctx.config, seedDemo }, db, clock: systemClock, calendar: new CalendarService(db) });
   // Scheduled publication: every node runs the tick; rows are claimed with SKIP LOCKED, so nothing is published twice.
   const tick = setInterval(() => {
     publishDue(db, systemClock.now(), ctx.config.indexPattern).catch((e) => app.log.error({ err: e }, 'scheduled publishing failed'));

@@ -116,3 +116,36 @@ test('a plain backup cut short restores nothing', async (t) => {
   await assert.rejects(restore(dst.db, dropped), /校验不符/);
   assert.equal((await dst.db.query<{ n: number }>('SELECT count(*)::int AS n FROM units')).rows[0].n, 0);
 });
+
+test('the audit log is a hash chain: verify finds an entry changed or removed behind the append-only trigger, and a restore keeps the chain', async (t) => {
+  const { verifyAuditChain } = await import('./auditChain.ts');
+  const src = await freshDb();
+  const dst = await freshDb();
+  t.after(async () => {
+    await src.drop();
+    await dst.drop();
+  });
+  const unit = await makeUnit(src.db, { kind: 'government', slug: 'city', code: '990100001' });
+  for (let i = 0; i < 5; i++) await draftItem(src.db, unit.id, new Date(), { title: `草稿 ${i}` });
+  const good = await verifyAuditChain(src.db);
+  assert.equal(good.ok, true);
+  assert.ok(good.entries >= 6);
+  const file = tmpFile('chain.jsonl.gz');
+  await backup(src.db, file);
+  await restore(dst.db, file);
+  assert.deepEqual(await verifyAuditChain(dst.db), good, 'the restored chain is the same chain');
+  await draftItem(dst.db, unit.id, new Date(), { title: '恢复后的新草稿' });
+  assert.equal((await verifyAuditChain(dst.db)).ok, true, 'and it goes on after a restore');
+  // Someone with the database itself edits an entry behind the trigger.
+  await src.db.exec(
+    `ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; UPDATE audit_log SET actor_label = '他人' WHERE seq = 3; ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;`,
+  );
+  const edited = await verifyAuditChain(src.db);
+  assert.equal(edited.ok, false);
+  assert.equal(edited.broken?.seq, 3);
+  assert.match(edited.broken?.reason ?? '', /改动/);
+  await src.db.exec(
+    `ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; DELETE FROM audit_log WHERE seq = 3; ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;`,
+  );
+  assert.equal((await verifyAuditChain(src.db)).broken?.seq, 3);
+});

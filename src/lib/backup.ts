@@ -21,6 +21,7 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'role_assignments', order: 'user_id, role, unit_id' },
   { name: 'api_tokens', order: 'id' },
   { name: 'audit_log', order: 'id' },
+  { name: 'audit_chain', order: 'only_row', replace: true },
   { name: 'calendar_days', order: 'day' },
   { name: 'calendar_years', order: 'year' },
   { name: 'index_no_counters', order: 'unit_id, year' },

@@ -34,7 +34,7 @@ export async function makeUnit(
   return r.rows[0];
 }
 
-export const TEST_PASSWORD = 'correct-horse-battery';
+export const TEST_PASSWORD = 'Correct-Horse-Battery-7';
 
 export async function makeUser(db: Db, unitId: number, roles: Role[], over: Partial<{ username: string; scopeUnitId: number }> = {}) {
   seq++;

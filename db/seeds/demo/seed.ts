@@ -89,6 +89,8 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => undefine
       grants: u.roles.map((role) => ({ role, unitId: ids.get(u.scope ?? u.unit)! })),
     });
   }
+  // Published passwords: outside demo mode (npm start) each demo user must choose a new one at the first sign-in.
+  await db.query('UPDATE users SET must_change_password = true WHERE username = ANY($1::text[])', [DEMO_USERS.map((u) => u.username)]);
   log(`用户：${DEMO_USERS.length} 个，密码均为 ${DEMO_PASSWORD}`);
 
   let items = 0;

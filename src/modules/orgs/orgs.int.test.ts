@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { makeTestApp } from '../../testing/harness.ts';
 import { makeUnit, makeUser } from '../../testing/factories.ts';
 import { Browser } from '../../testing/http.ts';
+import { TEST_PASSWORD } from '../../testing/factories.ts';
 
 test('health and readiness answer without a session', async (t) => {
   const h = await makeTestApp();
@@ -51,10 +52,10 @@ test('a wrong password re-renders the form with the username kept and an error, 
   }
   const fifth = await b.post('/login', { username: u.username, password: 'wrong-password' }, '/login');
   assert.equal(fifth.statusCode, 423);
-  const right = await b.post('/login', { username: u.username, password: 'correct-horse-battery' }, '/login');
+  const right = await b.post('/login', { username: u.username, password: TEST_PASSWORD }, '/login');
   assert.equal(right.statusCode, 423, 'locked even with the right password');
   h.clock.advanceMs(16 * 60_000);
-  assert.equal((await b.post('/login', { username: u.username, password: 'correct-horse-battery' }, '/login')).statusCode, 303);
+  assert.equal((await b.post('/login', { username: u.username, password: TEST_PASSWORD }, '/login')).statusCode, 303);
 });
 
 test('an unknown user gets the same answer as a wrong password', async (t) => {
@@ -74,7 +75,7 @@ test('a form post without the CSRF token is refused and changes nothing', async 
     method: 'POST',
     url: '/login',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: `username=${u.username}&password=correct-horse-battery`,
+    payload: `username=${u.username}&password=${TEST_PASSWORD}`,
   });
   assert.equal(r.statusCode, 403);
   assert.match(r.body, /CSRF_INVALID/);
@@ -137,9 +138,15 @@ test('user creation validates input and is limited to the administrator subtree'
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /用户名为3至40位/);
   assert.match(bad.body, /密码至少10位/);
-  const outside = await b.post('/staff/users', { username: 'outsider', displayName: '某', unitId: String(city.id), password: 'long-enough-pass', roles: 'publisher' });
+  const outside = await b.post('/staff/users', { username: 'outsider', displayName: '某', unitId: String(city.id), password: 'Long-Enough-Pass-9', roles: 'publisher' });
   assert.equal(outside.statusCode, 403);
-  const ok = await b.post('/staff/users', { username: 'newpub', displayName: '新发布员', unitId: String(dept.id), password: 'long-enough-pass', roles: ['publisher', 'reviewer'] });
+  const ok = await b.post('/staff/users', {
+    username: 'newpub',
+    displayName: '新发布员',
+    unitId: String(dept.id),
+    password: 'Long-Enough-Pass-9',
+    roles: ['publisher', 'reviewer'],
+  });
   assert.equal(ok.statusCode, 303);
   const roles = await h.db.query<{ role: string }>(`SELECT role FROM role_assignments ra JOIN users u ON u.id = ra.user_id WHERE u.username = 'newpub' ORDER BY role`);
   assert.deepEqual(

@@ -11,7 +11,11 @@ import { createUser } from './commands/createUser.ts';
 import { updateUnit } from './commands/updateUnit.ts';
 import { createApiToken } from './commands/createApiToken.ts';
 import { asTree, getUnit, listUnits, listUsersIn } from './queries.ts';
-import { safePath } from '../../lib/notice.ts';
+import { randomBytes } from 'node:crypto';
+import { CSRF_COOKIE } from '../../lib/csrf.ts';
+import { readNotice, safePath, withNotice } from '../../lib/notice.ts';
+import { PasswordPage, UserActionsPage } from './views.account.tsx';
+import { changeOwnPassword, resetPassword, revokeApiToken, setUserActive } from './commands/accounts.ts';
 import { LoginPage, StaffHome, UnitEditPage, UnitsPage, UsersPage, TokensPage } from './views.tsx';
 
 const safeBack = (v: unknown) => safePath(v);
@@ -39,6 +43,8 @@ export function registerOrgsRoutes(app: FastifyInstance) {
     try {
       const { token } = await signIn(deps, { username: formString(body.username), password: formString(body.password) }, request.ip, request.headers['user-agent'] ?? '');
       reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+      // A new CSRF nonce with the new session: a token planted or seen before sign-in is worth nothing after it.
+      reply.setCookie(CSRF_COOKIE, randomBytes(24).toString('base64url'), { path: '/', httpOnly: true, sameSite: 'lax', secure });
       return reply.redirect(next === '/' ? '/staff' : next, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -147,6 +153,88 @@ export function registerOrgsRoutes(app: FastifyInstance) {
       if (!isFormError(err)) throw err;
       return usersPage(request, reply, { values: { ...b, password: '' }, errors: err.fields, message: err.message, status: err.status });
     }
+  });
+
+  app.get('/staff/account/password', async (request, reply) => {
+    authorize(request.actor, 'staff.enter');
+    const ctx = app.viewContext(request, reply);
+    const required = request.actor.kind === 'user' && !!request.actor.mustChangePassword;
+    return sendPage(request, reply, ctx, PasswordPage({ ctx, required, errors: {}, notice: readNotice(request.query, deps.config.secret) }));
+  });
+
+  app.post('/staff/account/password', async (request, reply) => {
+    authorize(request.actor, 'staff.enter');
+    const b = request.body as Record<string, unknown>;
+    try {
+      await changeOwnPassword(deps.db, request.actor, deps.clock.now(), { current: formString(b.current), next: formString(b.next), confirm: formString(b.confirm) });
+      return reply.redirect(withNotice('/staff', '密码已修改', deps.config.secret), 303);
+    } catch (err) {
+      if (!isFormError(err)) throw err;
+      const ctx = app.viewContext(request, reply);
+      const required = request.actor.kind === 'user' && !!request.actor.mustChangePassword;
+      return sendPage(request, reply, ctx, PasswordPage({ ctx, required, errors: err.fields, message: err.message }), { status: err.status });
+    }
+  });
+
+  async function userPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { temporaryPassword?: string; errors?: Record<string, string>; message?: string; status?: number } = {},
+  ) {
+    const id = Number((request.params as { id: string }).id) || 0;
+    const u = (
+      await deps.db.query<{ id: number; username: string; display_name: string; active: boolean; disabled_reason: string; must_change_password: boolean; path: string }>(
+        'SELECT u.id, u.username, u.display_name, u.active, u.disabled_reason, u.must_change_password, n.path FROM users u JOIN units n ON n.id = u.unit_id WHERE u.id = $1',
+        [id],
+      )
+    ).rows[0];
+    if (!u) throw new NotFoundError('没有这个用户。');
+    authorize(request.actor, 'user.manage', { unitPath: u.path });
+    const ctx = app.viewContext(request, reply);
+    reply.header('Cache-Control', 'no-store');
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      UserActionsPage({
+        ctx,
+        user: u,
+        errors: extra.errors ?? {},
+        message: extra.message,
+        temporaryPassword: extra.temporaryPassword,
+        notice: readNotice(request.query, deps.config.secret),
+      }),
+      { status: extra.status },
+    );
+  }
+
+  app.get('/staff/users/:id', async (request, reply) => userPage(request, reply));
+
+  app.post('/staff/users/:id/reset', async (request, reply) => {
+    const id = Number((request.params as { id: string }).id) || 0;
+    const temporaryPassword = await resetPassword(deps.db, request.actor, deps.clock.now(), id);
+    return userPage(request, reply, { temporaryPassword });
+  });
+
+  for (const [path, active] of [
+    ['disable', false],
+    ['enable', true],
+  ] as const) {
+    app.post(`/staff/users/:id/${path}`, async (request, reply) => {
+      const id = Number((request.params as { id: string }).id) || 0;
+      try {
+        await setUserActive(deps.db, request.actor, deps.clock.now(), id, { active, reason: formString((request.body as Record<string, unknown>).reason) });
+        return reply.redirect(withNotice(`/staff/users/${id}`, active ? '账号已启用' : '账号已停用，其登录已全部结束', deps.config.secret), 303);
+      } catch (err) {
+        if (!isFormError(err)) throw err;
+        return userPage(request, reply, { errors: err.fields, message: err.message, status: err.status });
+      }
+    });
+  }
+
+  app.post('/staff/tokens/:id/revoke', async (request, reply) => {
+    await revokeApiToken(deps.db, request.actor, deps.clock.now(), Number((request.params as { id: string }).id) || 0);
+    return reply.redirect(withNotice('/staff/tokens', '接口令牌已吊销', deps.config.secret), 303);
   });
 
   app.get('/staff/tokens', async (request, reply) => {

@@ -55,10 +55,11 @@ export async function loadActorFromRequest(deps: AppDeps, request: FastifyReques
   if (request.url.startsWith('/api/') && request.method !== 'GET' && request.method !== 'HEAD') return anonymous;
   const now = deps.clock.now();
   const id = hashToken(token);
-  const r = await deps.db.query<{ user_id: number; username: string; display_name: string; unit_id: number }>(
-    `SELECT s.user_id, u.username, u.display_name, u.unit_id FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.active`,
-    [id, now],
+  // Sliding expiry after GONGKAI_SESSION_HOURS idle, and an absolute end GONGKAI_SESSION_MAX_HOURS after sign-in.
+  const r = await deps.db.query<{ user_id: number; username: string; display_name: string; unit_id: number; must_change_password: boolean }>(
+    `SELECT s.user_id, u.username, u.display_name, u.unit_id, u.must_change_password FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.created_at > $3 AND u.active`,
+    [id, now, new Date(now.getTime() - deps.config.sessionMaxHours * 3600_000)],
   );
   const s = r.rows[0];
   if (!s) return anonymous;
@@ -72,5 +73,6 @@ export async function loadActorFromRequest(deps: AppDeps, request: FastifyReques
     unitId: s.unit_id,
     grants: await loadGrants(deps.db, s.user_id),
     sessionId: id,
+    mustChangePassword: s.must_change_password,
   };
 }

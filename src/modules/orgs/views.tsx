@@ -5,6 +5,7 @@ import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../views/layo
 import { API_SCOPES } from './commands/createApiToken.ts';
 import type { UnitRow } from './queries.ts';
 import { UNIT_KINDS, UNIT_LEVELS } from './schema.ts';
+import { PASSWORD_RULES } from './passwordPolicy.ts';
 
 export function LoginPage(props: { ctx: ViewContext; next: string; values: { username?: string }; error?: AppError }) {
   const fields = props.error?.fields ?? {};
@@ -33,7 +34,9 @@ export function StaffHome(props: { ctx: ViewContext }) {
   return (
     <Layout ctx={props.ctx} title="工作台" staff>
       <h1>工作台</h1>
-      <p>您的角色：{grants.map((g) => ROLE_LABELS[g.role]).join('、') || '无'}</p>
+      <p>
+        您的角色：{grants.map((g) => ROLE_LABELS[g.role]).join('、') || '无'}　<a href="/staff/account/password">修改密码</a>
+      </p>
       <ul class="tiles">
         {content ? (
           <li>
@@ -217,7 +220,10 @@ export function UsersPage(props: {
         <tbody>
           {props.users.map((u) => (
             <tr>
-              <td>{u.username}</td>
+              <td>
+                <a href={`/staff/users/${u.id}`}>{u.username}</a>
+                {u.active ? '' : '（已停用）'}
+              </td>
               <td>{u.display_name}</td>
               <td>{u.unit_name}</td>
               <td>
@@ -234,7 +240,7 @@ export function UsersPage(props: {
         <Field name="username" label="用户名" value={v.username} error={e.username} required />
         <Field name="displayName" label="姓名" value={v.displayName} error={e.displayName} required />
         <Select name="unitId" label="所属单位" options={unitOptions} value={v.unitId} error={e.unitId} required blank="请选择" />
-        <Field name="password" label="初始密码" type="password" error={e.password} hint="至少10位" required autocomplete="new-password" />
+        <Field name="password" label="初始密码" type="password" error={e.password} hint={`${PASSWORD_RULES}本人首次登录时须修改。`} required autocomplete="new-password" />
         <fieldset id="f-grants">
           <legend>角色</legend>
           {e.grants ? <p class="error-message">{e.grants}</p> : null}
@@ -285,6 +291,7 @@ export function TokensPage(props: {
               <th scope="col">单位</th>
               <th scope="col">权限</th>
               <th scope="col">最后使用</th>
+              <th scope="col">状态</th>
             </tr>
           </thead>
           <tbody>
@@ -294,6 +301,18 @@ export function TokensPage(props: {
                 <td>{t.unit_name}</td>
                 <td>{t.scopes.join('，')}</td>
                 <td>{t.last_used_at ? t.last_used_at.toISOString().slice(0, 16).replace('T', ' ') : '从未'}</td>
+                <td>
+                  {t.revoked_at ? (
+                    '已吊销'
+                  ) : (
+                    <form method="post" action={`/staff/tokens/${t.id}/revoke`} class="inline">
+                      <CsrfField ctx={props.ctx} />
+                      <button type="submit" class="link-button">
+                        吊销
+                      </button>
+                    </form>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,10 +6,13 @@ import { parseOrThrow } from '../../../lib/validation.ts';
 import { userInput } from '../schema.ts';
 import { getUnit } from '../queries.ts';
 import { hashPassword } from '../passwords.ts';
+import { passwordProblem } from '../passwordPolicy.ts';
 
 /** Creates a staff user with roles, each scoped to a unit subtree the creator manages. */
 export async function createUser(db: DbOrTx, actor: Actor, raw: unknown): Promise<number> {
   const input = parseOrThrow(userInput, raw);
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) throw new ValidationError({ password: problem });
   const passwordHash = await hashPassword(input.password);
   return inTx(db, async (tx) => {
     const home = await getUnit(tx, input.unitId);
@@ -26,11 +29,13 @@ export async function createUser(db: DbOrTx, actor: Actor, raw: unknown): Promis
     }
     const dup = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
     if (dup.rows.length) throw new ConflictError('USERNAME_TAKEN', '用户名已被使用。', { username: '该用户名已被使用' });
-    const r = await tx.query<{ id: number }>('INSERT INTO users (username, display_name, unit_id, password_hash) VALUES ($1, $2, $3, $4) RETURNING id', [
+    // A password set by an administrator is known to two people: the user replaces it at the first sign-in.
+    const r = await tx.query<{ id: number }>('INSERT INTO users (username, display_name, unit_id, password_hash, must_change_password) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
       input.username,
       input.displayName,
       input.unitId,
       passwordHash,
+      actor.kind === 'user',
     ]);
     const id = r.rows[0].id;
     for (const g of input.grants) {

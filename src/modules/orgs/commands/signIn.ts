@@ -22,6 +22,8 @@ export async function signIn(deps: AppDeps, raw: unknown, ip: string, userAgent:
     throw new AppError('LOGIN_FAILED', 401, '用户名或密码不正确。');
   }
   if (user.locked_until && user.locked_until > now) {
+    // As slow as a wrong password, so the answer's timing does not tell a locked account from an unknown one.
+    await verifyPassword(await dummyHash(), input.password);
     await audit(deps.db, system, { action: 'auth.login_locked', subjectType: 'user', subjectId: user.id, ip });
     throw new AppError('ACCOUNT_LOCKED', 423, `登录失败次数过多，账号已暂时锁定，请在 ${deps.config.lockoutMinutes} 分钟后再试或联系管理员。`);
   }
