@@ -1,6 +1,8 @@
 /**
- * Plain-SQL migrations (conventions C8): files in db/migrations named NNNN_description.sql, applied in order, each
- * in its own transaction, recorded in schema_migrations with a checksum so an edited landed migration is caught.
+ * Plain-SQL migrations (conventions C8): files in db/migrations named NNNN_description.sql, applied in order. All
+ * pending files are applied in one transaction under an advisory lock, each with its schema_migrations row and
+ * checksum, so a start either applies them all or none, and an edited landed migration is caught (a test checks the
+ * files against db/migrations.sha256 too).
  */
 import fs from 'node:fs';
 import path from 'node:path';

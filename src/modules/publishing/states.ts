@@ -1,6 +1,6 @@
 /**
  * The workflow of a version (edition) of a government information item, as a state machine (conventions C4).
- * Mirrors the CHECK constraint on item_versions.state. See CONTEXT.md for the words and docs/practices/workflow.md.
+ * Mirrors the CHECK constraint on item_versions.state. See CONTEXT.md for the words.
  *
  *   draft ──submit──▶ secrecy_review ──secrecy_approve──▶ review ──approve──▶ published | scheduled | filed
  *     ▲                    │ secrecy_return                   │ return            scheduled ──publish_due──▶ published

@@ -1,4 +1,5 @@
 /** Files an information item under a catalogue item of its unit's published catalogue (or takes it off). */
+import { fileUnderCatalogue } from '../../publishing/commands/derived.ts';
 import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
@@ -24,7 +25,7 @@ export async function fileItemUnderCatalogue(db: DbOrTx, actor: Actor, now: Date
     key = k;
   }
   await inTx(db, async (tx) => {
-    await tx.query('UPDATE information_items SET catalogue_area = $2, catalogue_key = $3 WHERE id = $1', [itemId, area, key]);
+    await fileUnderCatalogue(tx, itemId, area, key);
     await audit(tx, actor, { at: now, action: 'item.file_under_catalogue', subjectType: 'information_item', subjectId: itemId, unitId: item.unit_id, details: { area, key } });
   });
 }

@@ -7,6 +7,7 @@ import { audit } from '../../../lib/audit.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { htmlToText } from '../../../lib/html.ts';
 import { normalizeDocNo } from '../../publishing/docNo.ts';
+import { updateDerivedText } from '../../publishing/commands/derived.ts';
 
 const BATCH = 500;
 
@@ -28,7 +29,7 @@ export async function reindexSearch(db: DbOrTx, actor: Actor, now: Date, onBatch
         const text = htmlToText(r.body_html);
         const docNo = r.doc_no ? normalizeDocNo(r.doc_no) : '';
         if (text !== r.body_text || docNo !== r.doc_no_normalized) {
-          await tx.query('UPDATE item_versions SET body_text = $2, doc_no_normalized = $3 WHERE id = $1', [r.version_id, text, docNo]);
+          await updateDerivedText(tx, r.version_id, { bodyText: text, docNoNormalized: docNo });
           updated++;
         }
       }

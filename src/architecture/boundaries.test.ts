@@ -1,0 +1,111 @@
+/**
+ * Module boundaries (DESIGN.md: "a module may call another module's exported service functions, never its tables").
+ * Every table has one owning module. A module's SQL may write only its own tables; it may read another module's
+ * tables only where READ_MODELS below lists it (read models: the portal, search, reports and supervision read what
+ * they present). A new cross-module write, or an unlisted read, fails here.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const OWNER: Record<string, string> = {
+  units: 'orgs',
+  unit_sections: 'publishing',
+  users: 'orgs',
+  role_assignments: 'orgs',
+  sessions: 'orgs',
+  api_tokens: 'orgs',
+  audit_log: 'lib',
+  audit_chain: 'lib',
+  schema_migrations: 'lib',
+  content_state: 'lib',
+  calendar_days: 'calendar',
+  calendar_years: 'calendar',
+  index_no_counters: 'publishing',
+  information_items: 'publishing',
+  item_versions: 'publishing',
+  item_links: 'publishing',
+  item_events: 'publishing',
+  blobs: 'publishing',
+  attachments: 'publishing',
+  personal_data_findings: 'publishing',
+  search_changes: 'search',
+  search_synonyms: 'search',
+  search_queries: 'search',
+  search_query_flags: 'search',
+  search_log_horizon: 'search',
+  request_cases: 'requests',
+  case_events: 'requests',
+  case_letters: 'requests',
+  request_counters: 'requests',
+  case_reviews: 'requests',
+  case_reminders: 'requests',
+  letter_templates: 'requests',
+  case_files: 'requests',
+  catalogue_areas: 'catalogues',
+  catalogue_area_units: 'catalogues',
+  catalogues: 'catalogues',
+  catalogue_items: 'catalogues',
+  catalogue_events: 'catalogues',
+  annual_reports: 'reports',
+  annual_report_events: 'reports',
+  wording_rules: 'supervision',
+  assessment_indicators: 'supervision',
+  assessment_manual_scores: 'supervision',
+  link_checks: 'supervision',
+};
+
+/**
+ * Reads of other modules' tables that are allowed: module → tables. The unit tree (units) is read by every module
+ * to scope its records; the rest are read models that present or count another module's records.
+ */
+const READ_MODELS: Record<string, string[]> = {
+  api: ['units'],
+  publishing: ['units'],
+  catalogues: ['units', 'information_items', 'item_versions'],
+  portal: ['units', 'information_items', 'item_versions', 'item_links', 'attachments', 'blobs'],
+  search: ['units', 'information_items', 'item_versions'],
+  reports: ['units', 'information_items', 'item_versions', 'item_events', 'request_cases', 'case_events', 'case_reviews'],
+  requests: ['units', 'users', 'role_assignments', 'blobs'],
+  supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
+};
+
+function sqlOf(file: string): { table: string; write: boolean }[] {
+  const src = fs.readFileSync(file, 'utf8');
+  const out: { table: string; write: boolean }[] = [];
+  for (const m of src.matchAll(/\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM|FROM|JOIN)\s+([a-z_]+)\b/gi)) {
+    const table = m[2].toLowerCase();
+    if (!(table in OWNER)) continue;
+    out.push({ table, write: /^(insert|update|delete)/i.test(m[1]) });
+  }
+  return out;
+}
+
+function moduleFiles(): { module: string; file: string }[] {
+  const out: { module: string; file: string }[] = [];
+  const walk = (dir: string, module: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p, module);
+      else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !/\.task\.ts$/.test(e.name)) out.push({ module, file: p });
+    }
+  };
+  for (const m of fs.readdirSync('src/modules')) walk(path.join('src/modules', m), m);
+  return out;
+}
+
+test('modules write only their own tables, and read others only through the listed read models', () => {
+  const writes: string[] = [];
+  const reads = new Map<string, Set<string>>();
+  for (const { module, file } of moduleFiles()) {
+    for (const { table, write } of sqlOf(file)) {
+      const owner = OWNER[table];
+      if (owner === module || owner === 'lib') continue;
+      if (write) writes.push(`${file} writes ${table} (owned by ${owner})`);
+      else if (!(READ_MODELS[module] ?? []).includes(table)) (reads.get(module) ?? reads.set(module, new Set()).get(module)!).add(table);
+    }
+  }
+  assert.deepEqual(writes, [], 'a write into another module’s table: call the owning module’s command instead');
+  assert.deepEqual(Object.fromEntries([...reads].map(([m, t]) => [m, [...t].sort()])), {}, 'an unlisted read of another module’s table');
+});
