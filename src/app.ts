@@ -36,6 +36,7 @@ import { registerCataloguePublicRoutes } from './modules/catalogues/routes.publi
 import { registerCatalogueStaffRoutes } from './modules/catalogues/routes.staff.tsx';
 import { registerReportStaffRoutes } from './modules/reports/routes.staff.tsx';
 import { registerSupervisionRoutes } from './modules/supervision/routes.staff.tsx';
+import { registerAuditRoutes } from './modules/audit/routes.staff.tsx';
 import { registerSearchRoutes } from './modules/search/routes.public.tsx';
 
 export interface AppDeps {
@@ -199,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCatalogueStaffRoutes(app);
   registerReportStaffRoutes(app);
   registerSupervisionRoutes(app);
+  registerAuditRoutes(app);
   await registerApiRoutes(app);
   return app;
 }

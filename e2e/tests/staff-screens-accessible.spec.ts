@@ -24,7 +24,11 @@ test('staff screens pass axe, including their error states', async (t) => {
     '/staff/units',
     `/staff/units/${city.id}/edit`,
     '/staff/users',
+    `/staff/users/${admin.id}`,
     '/staff/tokens',
+    '/staff/audit',
+    '/staff/audit?action=item.',
+    '/staff/account/password',
   ]) {
     await page.goto(path);
     await expectNoAxeViolations(page);
@@ -38,5 +42,20 @@ test('staff screens pass axe, including their error states', async (t) => {
   await page.getByRole('button', { name: '创建令牌' }).click();
   await page.getByRole('alert').waitFor();
   await expectNoAxeViolations(page);
+  // A weak new password, and an audit query with a bad date.
+  await page.goto('/staff/account/password');
+  await page.locator('input[name=current]').fill('wrong-one');
+  await page.locator('input[name=next]').fill('short');
+  await page.locator('input[name=confirm]').fill('short');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page);
+  await page.goto('/staff/audit?from=2026-13-45');
+  await page.getByRole('alert').waitFor();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: 'e2e/screenshots/staff-audit-error.png', fullPage: true });
+  await page.goto('/staff/audit');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'e2e/screenshots/staff-audit-phone.png', fullPage: true });
   await ctx.close();
 });

@@ -62,6 +62,7 @@ const OWNER: Record<string, string> = {
  */
 const READ_MODELS: Record<string, string[]> = {
   api: ['units'],
+  audit: ['units'],
   publishing: ['units'],
   catalogues: ['units', 'information_items', 'item_versions'],
   portal: ['units', 'information_items', 'item_versions', 'item_links', 'attachments', 'blobs'],

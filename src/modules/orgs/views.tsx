@@ -62,6 +62,12 @@ export function StaffHome(props: { ctx: ViewContext }) {
         ) : null}
         {manage ? (
           <li>
+            <a href="/staff/audit">审计日志</a>
+            <span>谁在何时做了什么，可查询、导出并核验完整性</span>
+          </li>
+        ) : null}
+        {manage ? (
+          <li>
             <a href="/staff/tokens">接口令牌</a>
             <span>本单位业务系统推送信息用</span>
           </li>
