@@ -132,13 +132,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     done();
   });
 
-  // A user holding a temporary or published (demo) password changes it before anything else.
+  // A user holding a temporary or published (demo) password changes it before anything else; an administrator
+  // without a second factor enrols one. Demo mode (npm start) skips both.
   app.addHook('preHandler', async (request, reply) => {
     const a = request.actor;
-    if (a.kind !== 'user' || !a.mustChangePassword || config.seedDemo) return;
-    if (!request.url.startsWith('/staff') || request.url.startsWith('/staff/account/password')) return;
-    if (request.method === 'GET') return reply.redirect('/staff/account/password');
-    throw new AppError(ErrorCodes.PASSWORD_CHANGE_REQUIRED, 403, '请先修改密码，再继续操作。');
+    if (a.kind !== 'user' || config.seedDemo || !request.url.startsWith('/staff') || request.url.startsWith('/staff/account/')) return;
+    if (a.mustChangePassword) {
+      if (request.method === 'GET') return reply.redirect('/staff/account/password');
+      throw new AppError(ErrorCodes.PASSWORD_CHANGE_REQUIRED, 403, '请先修改密码，再继续操作。');
+    }
+    // An administrator signs in with a second factor: one without it enrols first.
+    if (config.requireAdminTotp && !a.totp && a.grants.some((g) => g.role === 'system_admin' || g.role === 'office_admin')) {
+      if (request.method === 'GET') return reply.redirect('/staff/account/totp');
+      throw new AppError(ErrorCodes.TOTP_ENROLMENT_REQUIRED, 403, '管理员须先设置动态验证码（双因素登录），再继续操作。');
+    }
   });
 
   // Every urlencoded form post carries the token; API clients authenticate with bearer tokens instead of cookies.

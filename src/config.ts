@@ -39,6 +39,11 @@ const schema = z.object({
     .min(1)
     .max(24 * 30)
     .default(8),
+  /**
+   * Administrators (system and 政务公开 office) must sign in with a second factor (TOTP); outside demo mode one without
+   * it is sent to enrol before anything else. Other staff may enrol on their own.
+   */
+  GONGKAI_REQUIRE_ADMIN_TOTP: bool.default(true),
   /** A session ends this many hours after sign-in, however active (等保 session limits). */
   GONGKAI_SESSION_MAX_HOURS: z.coerce
     .number()
@@ -119,6 +124,7 @@ export type Config = Readonly<{
   siteName: string;
   sessionHours: number;
   sessionMaxHours: number;
+  requireAdminTotp: boolean;
   maxFailedLogins: number;
   lockoutMinutes: number;
   maxUploadBytes: number;
@@ -162,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     siteName: e.GONGKAI_SITE_NAME,
     sessionHours: e.GONGKAI_SESSION_HOURS,
     sessionMaxHours: e.GONGKAI_SESSION_MAX_HOURS,
+    requireAdminTotp: e.GONGKAI_REQUIRE_ADMIN_TOTP,
     maxFailedLogins: e.GONGKAI_MAX_FAILED_LOGINS,
     lockoutMinutes: e.GONGKAI_LOCKOUT_MINUTES,
     maxUploadBytes: e.GONGKAI_MAX_UPLOAD_MB * 1024 * 1024,

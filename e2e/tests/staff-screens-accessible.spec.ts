@@ -29,6 +29,7 @@ test('staff screens pass axe, including their error states', async (t) => {
     '/staff/audit',
     '/staff/audit?action=item.',
     '/staff/account/password',
+    '/staff/account/totp',
   ]) {
     await page.goto(path);
     await expectNoAxeViolations(page);
@@ -54,6 +55,8 @@ test('staff screens pass axe, including their error states', async (t) => {
   await page.getByRole('alert').waitFor();
   await expectNoAxeViolations(page);
   await page.screenshot({ path: 'e2e/screenshots/staff-audit-error.png', fullPage: true });
+  await page.goto('/staff/account/totp');
+  await page.screenshot({ path: 'e2e/screenshots/staff-totp.png', fullPage: true });
   await page.goto('/staff/audit');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: 'e2e/screenshots/staff-audit-phone.png', fullPage: true });

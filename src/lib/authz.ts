@@ -23,7 +23,7 @@ export interface RoleGrant {
 
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'user'; id: number; username: string; displayName: string; unitId: number; grants: RoleGrant[]; sessionId: string; mustChangePassword?: boolean }
+  | { kind: 'user'; id: number; username: string; displayName: string; unitId: number; grants: RoleGrant[]; sessionId: string; mustChangePassword?: boolean; totp?: boolean }
   | { kind: 'api'; tokenId: number; name: string; unitId: number; unitPath: string; scopes: string[] }
   | { kind: 'system'; label: string };
 

@@ -88,7 +88,12 @@ export interface TestApp {
 export async function makeTestApp(opts: { now?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
   const { db, drop } = await freshDb();
   const clock = fixedClock(opts.now ?? '2026-03-02T02:00:00Z');
-  const config = loadConfig({ LOG_LEVEL: 'silent', GONGKAI_SECRET: 'test-secret-test-secret-test-secret-0000' }, { dataDir: '/nonexistent', ...opts.config });
+  // Administrators' second factor is on by default; tests that are not about it sign in with the password alone, and
+  // accounts.int.test.ts turns it on to test it.
+  const config = loadConfig(
+    { LOG_LEVEL: 'silent', GONGKAI_SECRET: 'test-secret-test-secret-test-secret-0000' },
+    { dataDir: '/nonexistent', requireAdminTotp: false, ...opts.config },
+  );
   const calendar = new CalendarService(db);
   const app = await buildApp({ config, db, clock, calendar });
   await app.ready();

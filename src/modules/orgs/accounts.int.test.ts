@@ -119,3 +119,50 @@ test('a session ends a fixed time after sign-in however busy it is; demo mode ke
   await d.login('demo.pub');
   assert.equal((await d.get('/staff/items')).statusCode, 200);
 });
+
+test('a second factor: enrolment by QR and code, sign-in asks for the code once, a code works once, administrators must enrol', async (t) => {
+  const { currentCode } = await import('./totp.ts');
+  const { h } = await setup({ requireAdminTotp: true });
+  t.after(() => h.close());
+  // An administrator without a second factor is sent to enrol before anything else.
+  const admin = new Browser(h.app);
+  await admin.login('admin');
+  const sent = await admin.get('/staff/users');
+  assert.equal(sent.statusCode, 302);
+  assert.equal(sent.headers.location, '/staff/account/totp');
+  assert.equal((await admin.post('/staff/users', { username: 'x' }, '/staff/account/totp')).statusCode, 403);
+  const page = await admin.get('/staff/account/totp');
+  assert.match(page.body, /<svg/);
+  const secret = /密钥：<code>([A-Z2-7]+)<\/code>/.exec(page.body)?.[1];
+  assert.ok(secret, 'the secret is shown for manual entry');
+  const wrong = await admin.post('/staff/account/totp', { code: '000000' }, '/staff/account/totp');
+  assert.equal(wrong.statusCode, 400);
+  assert.equal((await admin.post('/staff/account/totp', { code: currentCode(secret, h.clock.now()) }, '/staff/account/totp')).statusCode, 303);
+  assert.equal((await admin.get('/staff/users')).statusCode, 200);
+
+  // Signing in now takes the password, then the code, in a second step that does not ask for the password again.
+  h.clock.advanceMs(60_000);
+  const b = new Browser(h.app);
+  const first = await b.post('/login', { username: 'admin', password: TEST_PASSWORD }, '/login');
+  assert.equal(first.statusCode, 401);
+  const ticket = /name="ticket" value="([^"]+)"/.exec(first.body)?.[1];
+  assert.ok(ticket);
+  assert.doesNotMatch(first.body, /name="password"/);
+  const code = currentCode(secret, h.clock.now());
+  const second = await b.post('/login', { username: 'admin', ticket, code }, '/login');
+  assert.equal(second.statusCode, 303);
+  // The same code a second time is refused (a code is used once).
+  const again = await new Browser(h.app).post('/login', { username: 'admin', password: TEST_PASSWORD, code }, '/login');
+  assert.equal(again.statusCode, 401);
+  assert.match(again.body, /不正确或已使用过/);
+  // A ticket is good for five minutes.
+  h.clock.advanceMs(6 * 60_000);
+  const late = await new Browser(h.app).post('/login', { username: 'admin', ticket, code: currentCode(secret, h.clock.now()) }, '/login');
+  assert.equal(late.statusCode, 401);
+  assert.match(late.body, /登录已超时/);
+  // Wrong codes count towards the lockout like wrong passwords.
+  const c = new Browser(h.app);
+  for (let i = 0; i < 4; i++) await c.post('/login', { username: 'admin', password: TEST_PASSWORD, code: '123456' }, '/login');
+  const locked = await c.post('/login', { username: 'admin', password: TEST_PASSWORD, code: '123456' }, '/login');
+  assert.equal(locked.statusCode, 423);
+});

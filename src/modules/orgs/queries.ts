@@ -69,6 +69,9 @@ export interface UserRow {
   failed_logins: number;
   locked_until: Date | null;
   password_hash: string;
+  password_changed_at: Date;
+  totp_secret: string | null;
+  totp_last_step: number | string | null;
 }
 
 export async function getUserByUsername(q: Queryable, username: string): Promise<UserRow | undefined> {

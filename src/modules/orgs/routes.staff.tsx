@@ -13,9 +13,11 @@ import { createApiToken } from './commands/createApiToken.ts';
 import { asTree, getUnit, listUnits, listUsersIn } from './queries.ts';
 import { randomBytes } from 'node:crypto';
 import { CSRF_COOKIE } from '../../lib/csrf.ts';
+import { TotpRequiredError } from './commands/signIn.ts';
 import { readNotice, safePath, withNotice } from '../../lib/notice.ts';
-import { PasswordPage, UserActionsPage } from './views.account.tsx';
-import { changeOwnPassword, resetPassword, revokeApiToken, setUserActive } from './commands/accounts.ts';
+import { PasswordPage, TotpPage, UserActionsPage } from './views.account.tsx';
+import { changeOwnPassword, confirmTotp, pendingTotpSecret, resetPassword, revokeApiToken, setUserActive } from './commands/accounts.ts';
+import { enrolment } from './totp.ts';
 import { LoginPage, StaffHome, UnitEditPage, UnitsPage, UsersPage, TokensPage } from './views.tsx';
 
 const safeBack = (v: unknown) => safePath(v);
@@ -41,7 +43,12 @@ export function registerOrgsRoutes(app: FastifyInstance) {
     const body = request.body as Record<string, unknown>;
     const next = safeBack(body.next);
     try {
-      const { token } = await signIn(deps, { username: formString(body.username), password: formString(body.password) }, request.ip, request.headers['user-agent'] ?? '');
+      const { token } = await signIn(
+        deps,
+        { username: formString(body.username), password: formString(body.password), code: formString(body.code), ticket: formString(body.ticket) },
+        request.ip,
+        request.headers['user-agent'] ?? '',
+      );
       reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
       // A new CSRF nonce with the new session: a token planted or seen before sign-in is worth nothing after it.
       reply.setCookie(CSRF_COOKIE, randomBytes(24).toString('base64url'), { path: '/', httpOnly: true, sameSite: 'lax', secure });
@@ -49,7 +56,8 @@ export function registerOrgsRoutes(app: FastifyInstance) {
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const ctx = app.viewContext(request, reply);
-      return sendPage(request, reply, ctx, LoginPage({ ctx, next, values: { username: formString(body.username) }, error: err }), { status: err.status });
+      const ticket = err instanceof TotpRequiredError ? err.ticket : undefined;
+      return sendPage(request, reply, ctx, LoginPage({ ctx, next, values: { username: formString(body.username) }, error: err, ticket }), { status: err.status });
     }
   });
 
@@ -173,6 +181,32 @@ export function registerOrgsRoutes(app: FastifyInstance) {
       const ctx = app.viewContext(request, reply);
       const required = request.actor.kind === 'user' && !!request.actor.mustChangePassword;
       return sendPage(request, reply, ctx, PasswordPage({ ctx, required, errors: err.fields, message: err.message }), { status: err.status });
+    }
+  });
+
+  async function totpPage(request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; message?: string; status?: number } = {}) {
+    authorize(request.actor, 'staff.enter');
+    const a = request.actor;
+    if (a.kind !== 'user') throw new NotFoundError();
+    const ctx = app.viewContext(request, reply);
+    reply.header('Cache-Control', 'no-store');
+    const required = deps.config.requireAdminTotp && a.grants.some((g) => g.role === 'system_admin' || g.role === 'office_admin');
+    if (a.totp) return sendPage(request, reply, ctx, TotpPage({ ctx, enabled: true, required, errors: {} }));
+    const secret = await pendingTotpSecret(deps.db, a);
+    const { svg } = await enrolment(secret, a.username, deps.config.siteName);
+    return sendPage(request, reply, ctx, TotpPage({ ctx, enabled: false, required, svg, secret, errors: extra.errors ?? {}, message: extra.message }), { status: extra.status });
+  }
+
+  app.get('/staff/account/totp', async (request, reply) => totpPage(request, reply));
+
+  app.post('/staff/account/totp', async (request, reply) => {
+    authorize(request.actor, 'staff.enter');
+    try {
+      await confirmTotp(deps.db, request.actor, deps.clock.now(), formString((request.body as Record<string, unknown>).code));
+      return reply.redirect(withNotice('/staff', '动态验证码已启用，今后登录时需要输入', deps.config.secret), 303);
+    } catch (err) {
+      if (!isFormError(err)) throw err;
+      return totpPage(request, reply, { errors: err.fields, message: err.message, status: err.status });
     }
   });
 

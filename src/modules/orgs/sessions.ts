@@ -56,8 +56,8 @@ export async function loadActorFromRequest(deps: AppDeps, request: FastifyReques
   const now = deps.clock.now();
   const id = hashToken(token);
   // Sliding expiry after GONGKAI_SESSION_HOURS idle, and an absolute end GONGKAI_SESSION_MAX_HOURS after sign-in.
-  const r = await deps.db.query<{ user_id: number; username: string; display_name: string; unit_id: number; must_change_password: boolean }>(
-    `SELECT s.user_id, u.username, u.display_name, u.unit_id, u.must_change_password FROM sessions s JOIN users u ON u.id = s.user_id
+  const r = await deps.db.query<{ user_id: number; username: string; display_name: string; unit_id: number; must_change_password: boolean; totp: boolean }>(
+    `SELECT s.user_id, u.username, u.display_name, u.unit_id, u.must_change_password, u.totp_secret IS NOT NULL AS totp FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.created_at > $3 AND u.active`,
     [id, now, new Date(now.getTime() - deps.config.sessionMaxHours * 3600_000)],
   );
@@ -74,5 +74,6 @@ export async function loadActorFromRequest(deps: AppDeps, request: FastifyReques
     grants: await loadGrants(deps.db, s.user_id),
     sessionId: id,
     mustChangePassword: s.must_change_password,
+    totp: s.totp,
   };
 }

@@ -83,3 +83,39 @@ export function UserActionsPage(props: {
     </Layout>
   );
 }
+
+export function TotpPage(props: { ctx: ViewContext; enabled: boolean; required: boolean; svg?: string; secret?: string; errors: Record<string, string>; message?: string }) {
+  const e = props.errors;
+  return (
+    <Layout ctx={props.ctx} title="动态验证码" staff crumbs={[{ label: '工作台', href: '/staff' }, { label: '动态验证码' }]}>
+      <h1>动态验证码（双因素登录）</h1>
+      {props.enabled ? (
+        <p class="notice" role="status">
+          已启用：登录时在密码之后输入验证器上的6位动态验证码。手机丢失时请联系管理员重置。
+        </p>
+      ) : (
+        <>
+          {props.required ? <p class="notice">管理员账号须启用动态验证码后才能继续工作。</p> : null}
+          <ol>
+            <li>在手机上安装身份验证器应用（支持 TOTP 的均可）。</li>
+            <li>用它扫描下面的二维码；不能扫码时，手动输入密钥。</li>
+            <li>输入应用上显示的6位数字，完成设置。</li>
+          </ol>
+          {/* The QR code is an SVG made on the server from our own text: no script, nothing the user supplied. */}
+          <div class="qr" role="img" aria-label="用于身份验证器应用的二维码" dangerouslySetInnerHTML={{ __html: props.svg ?? '' }} />
+          <p>
+            密钥：<code>{props.secret}</code>
+          </p>
+          <ErrorSummary errors={e} message={props.message} />
+          <form method="post" action="/staff/account/totp">
+            <CsrfField ctx={props.ctx} />
+            <Field name="code" label="动态验证码（6位数字）" error={e.code} required autocomplete="one-time-code" />
+            <button type="submit" class="button">
+              启用
+            </button>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -7,17 +7,33 @@ import type { UnitRow } from './queries.ts';
 import { UNIT_KINDS, UNIT_LEVELS } from './schema.ts';
 import { PASSWORD_RULES } from './passwordPolicy.ts';
 
-export function LoginPage(props: { ctx: ViewContext; next: string; values: { username?: string }; error?: AppError }) {
+export function LoginPage(props: { ctx: ViewContext; next: string; values: { username?: string }; error?: AppError; ticket?: string }) {
   const fields = props.error?.fields ?? {};
+  // The second step asks only for the code; the first step's result travels in the signed ticket.
+  const second = !!props.ticket;
   return (
     <Layout ctx={props.ctx} title="工作人员登录">
       <h1>工作人员登录</h1>
-      <ErrorSummary errors={fields} message={props.error?.message} />
+      {second && props.error?.code === 'TOTP_REQUIRED' && !/不正确/.test(props.error.message) ? (
+        <p class="notice">{props.error.message}</p>
+      ) : (
+        <ErrorSummary errors={fields} message={props.error?.message} />
+      )}
       <form method="post" action="/login" class="narrow">
         <CsrfField ctx={props.ctx} />
         <input type="hidden" name="next" value={props.next} />
-        <Field name="username" label="用户名" value={props.values.username} error={fields.username} autocomplete="username" />
-        <Field name="password" label="密码" type="password" error={fields.password} autocomplete="current-password" />
+        {second ? (
+          <>
+            <input type="hidden" name="username" value={props.values.username} />
+            <input type="hidden" name="ticket" value={props.ticket} />
+            <Field name="code" label="动态验证码（6位数字）" autocomplete="one-time-code" required />
+          </>
+        ) : (
+          <>
+            <Field name="username" label="用户名" value={props.values.username} error={fields.username} autocomplete="username" />
+            <Field name="password" label="密码" type="password" error={fields.password} autocomplete="current-password" />
+          </>
+        )}
         <button type="submit" class="button">
           登录
         </button>
@@ -35,7 +51,7 @@ export function StaffHome(props: { ctx: ViewContext }) {
     <Layout ctx={props.ctx} title="工作台" staff>
       <h1>工作台</h1>
       <p>
-        您的角色：{grants.map((g) => ROLE_LABELS[g.role]).join('、') || '无'}　<a href="/staff/account/password">修改密码</a>
+        您的角色：{grants.map((g) => ROLE_LABELS[g.role]).join('、') || '无'}　<a href="/staff/account/password">修改密码</a>　<a href="/staff/account/totp">动态验证码</a>
       </p>
       <ul class="tiles">
         {content ? (

@@ -10,6 +10,7 @@ import { authorize, type Actor } from '../../../lib/authz.ts';
 import { NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import { passwordProblem } from '../passwordPolicy.ts';
+import { acceptCode, newSecret } from '../totp.ts';
 
 async function userForAdmin(tx: Queryable, actor: Actor, userId: number) {
   const u = (
@@ -97,5 +98,34 @@ export async function revokeApiToken(db: DbOrTx, actor: Actor, now: Date, tokenI
     if (t.revoked_at) return;
     await tx.query('UPDATE api_tokens SET revoked_at = $2 WHERE id = $1', [t.id, now]);
     await audit(tx, actor, { at: now, action: 'token.revoked', subjectType: 'api_token', subjectId: t.id, unitId: t.unit_id, details: { name: t.name } });
+  });
+}
+
+/** The secret being enrolled: the pending one, or a new one (kept until confirmed, so a reload shows the same QR). */
+export async function pendingTotpSecret(db: DbOrTx, actor: Actor): Promise<string> {
+  if (actor.kind !== 'user') throw new ValidationError({ code: '请先登录' });
+  return inTx(db, async (tx) => {
+    const row = (await tx.query<{ totp_pending_secret: string | null }>('SELECT totp_pending_secret FROM users WHERE id = $1 FOR UPDATE', [actor.id])).rows[0];
+    if (row?.totp_pending_secret) return row.totp_pending_secret;
+    const secret = newSecret();
+    await tx.query('UPDATE users SET totp_pending_secret = $2 WHERE id = $1', [actor.id, secret]);
+    return secret;
+  });
+}
+
+/** Turns the second factor on once the user types a valid code from the pending secret. */
+export async function confirmTotp(db: DbOrTx, actor: Actor, now: Date, code: string) {
+  if (actor.kind !== 'user') throw new ValidationError({ code: '请先登录' });
+  return inTx(db, async (tx) => {
+    const row = (await tx.query<{ totp_pending_secret: string | null }>('SELECT totp_pending_secret FROM users WHERE id = $1 FOR UPDATE', [actor.id])).rows[0];
+    if (!row?.totp_pending_secret) throw new ValidationError({ code: '请先打开本页获取二维码' });
+    const step = acceptCode(row.totp_pending_secret, code, now, null);
+    if (step === null) throw new ValidationError({ code: '验证码不正确：请核对手机时间，输入验证器上当前显示的6位数字' });
+    await tx.query('UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = $2, totp_last_step = $3 WHERE id = $1', [
+      actor.id,
+      now,
+      step,
+    ]);
+    await audit(tx, actor, { at: now, action: 'user.totp_enabled', subjectType: 'user', subjectId: actor.id });
   });
 }
