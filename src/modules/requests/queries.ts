@@ -1,4 +1,5 @@
 /** Lists of cases for the staff dashboards, scoped to the units the actor handles requests for. */
+import { DUE_STATES, OPEN_STATES, sqlStates } from './states.ts';
 import type { Db } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 
@@ -38,7 +39,7 @@ export async function listCases(
   if (!opts.paths.length) return [];
   const where = ['u.path LIKE ANY($1)'];
   const params: unknown[] = [opts.paths.map((p) => `${p}%`)];
-  const open = `c.state IN ('submitted', 'handling', 'awaiting_correction', 'consulting', 'awaiting_fee')`;
+  const open = `c.state IN ${sqlStates(OPEN_STATES)}`;
   switch (opts.view) {
     case 'open':
       where.push(open);
@@ -53,7 +54,7 @@ export async function listCases(
       break;
     case 'overdue':
       params.push(opts.today);
-      where.push(`c.state IN ('handling', 'consulting', 'awaiting_fee')`, `c.due_on < $${params.length}`);
+      where.push(`c.state IN ${sqlStates(DUE_STATES)}`, `c.due_on < $${params.length}`);
       break;
     case 'paused':
       where.push(`c.state IN ('awaiting_correction', 'consulting', 'awaiting_fee')`);
@@ -104,7 +105,7 @@ export async function activeReminders(db: Db, paths: string[], since: Date): Pro
   const r = await db.query<{ case_id: number; case_no: string; kind: string; due_on: string; unit_name: string }>(
     `SELECT r.case_id::int, c.case_no, r.kind, r.due_on::text, u.name AS unit_name
        FROM case_reminders r JOIN request_cases c ON c.id = r.case_id JOIN units u ON u.id = c.unit_id
-      WHERE u.path LIKE ANY($1) AND r.created_at >= $2 AND c.state IN ('handling', 'consulting', 'awaiting_fee')
+      WHERE u.path LIKE ANY($1) AND r.created_at >= $2 AND c.state IN ${sqlStates(DUE_STATES)}
       ORDER BY r.due_on, c.case_no LIMIT 100`,
     [paths.map((p) => `${p}%`), since],
   );

@@ -26,7 +26,12 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   archived: '已归档',
 };
 
+/** An open case: received and not yet answered (or closed). */
 export const OPEN_STATES: CaseState[] = ['submitted', 'handling', 'awaiting_correction', 'consulting', 'awaiting_fee'];
+/** An open case with a due date that can pass: confirmed and not waiting for the applicant's correction. */
+export const DUE_STATES: CaseState[] = ['handling', 'consulting', 'awaiting_fee'];
+/** The same sets as SQL lists, for queries: `c.state IN ${sqlStates(OPEN_STATES)}`. Written from the constants only. */
+export const sqlStates = (states: readonly CaseState[]) => `(${states.map((s) => `'${s}'`).join(', ')})`;
 
 export type CaseEventKind =
   | 'submit'
@@ -71,7 +76,7 @@ export const STEPS: Record<CaseEventKind, Step> = {
   fee_notice: { from: ['handling'], to: 'awaiting_fee', label: '发出收费通知' },
   fee_paid: { from: ['awaiting_fee'], to: 'handling', label: '已缴费' },
   close_unpaid: { from: ['awaiting_fee'], to: 'replied', label: '逾期未缴费，不再处理' },
-  extend: { from: ['handling', 'consulting', 'awaiting_fee'], to: null, label: '延长答复期限' },
+  extend: { from: [...DUE_STATES], to: null, label: '延长答复期限' },
   assign: { from: [...OPEN_STATES], to: null, label: '指定承办人' },
   transfer: { from: [...OPEN_STATES], to: null, label: '转交其他单位办理' },
   decide: { from: ['handling'], to: 'replied', label: '作出答复' },

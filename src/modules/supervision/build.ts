@@ -1,4 +1,5 @@
 /** A unit's compliance indicators from its records, on a date, for the year so far. */
+import { DUE_STATES, sqlStates } from '../requests/states.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 import { publishedCatalogues } from '../catalogues/queries.ts';
@@ -27,7 +28,7 @@ export async function unitIndicators(
   const start = `${asOf.slice(0, 4)}-01-01`;
   const cases = (
     await q.query<{ id: number; caseNo: string; dueOn: string | null; repliedOn: string | null; open: boolean }>(
-      `SELECT id::int, case_no AS "caseNo", due_on::text AS "dueOn", replied_on::text AS "repliedOn", state IN ('handling', 'consulting', 'awaiting_fee') AS open
+      `SELECT id::int, case_no AS "caseNo", due_on::text AS "dueOn", replied_on::text AS "repliedOn", state IN ${sqlStates(DUE_STATES)} AS open
        FROM request_cases WHERE unit_id = $1 AND (replied_on IS NULL OR replied_on >= $2)`,
       [unit.id, start],
     )

@@ -3,6 +3,7 @@
  * REMIND_WORKING_DAYS, a case past its due date, and a 补正 notice that must go out within the next two working
  * days. The primary key of case_reminders makes each reminder exist once, whichever node gets there first.
  */
+import { DUE_STATES, sqlStates } from '../states.ts';
 import type { Db } from '../../../lib/db.ts';
 import type { CaseContext } from '../caseStore.ts';
 import { CORRECTION_NOTICE_WORKING_DAYS } from '../clock.ts';
@@ -14,7 +15,7 @@ export async function remindDue(db: Db, ctx: CaseContext): Promise<number> {
   const open = await db.query<{ id: number; due_on: string | null; received_on: string | null; state: string; noticed: boolean }>(
     `SELECT c.id::int, c.due_on::text, c.received_on::text, c.state,
             EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.kind = 'request_correction') AS noticed
-       FROM request_cases c WHERE c.state IN ('handling', 'consulting', 'awaiting_fee')`,
+       FROM request_cases c WHERE c.state IN ${sqlStates(DUE_STATES)}`,
   );
   let created = 0;
   for (const c of open.rows) {

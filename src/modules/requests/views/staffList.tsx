@@ -3,7 +3,7 @@ import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import { ApplicationFields } from './applicationFields.tsx';
 import { CASE_VIEWS, type CaseListRow, type CaseView } from '../queries.ts';
-import { CASE_STATE_LABELS, type CaseState } from '../states.ts';
+import { CASE_STATE_LABELS, DUE_STATES, type CaseState } from '../states.ts';
 import { CHANNELS } from '../forms.ts';
 import { OUTCOME_BY_CODE } from '../outcomes.ts';
 import { REMINDER_LABELS } from '../commands/remindDue.ts';
@@ -72,7 +72,7 @@ export function CaseListPage(props: {
           </thead>
           <tbody>
             {props.rows.map((r) => {
-              const overdue = r.due_on && r.due_on < props.today && ['handling', 'consulting', 'awaiting_fee'].includes(r.state);
+              const overdue = r.due_on && r.due_on < props.today && DUE_STATES.includes(r.state as CaseState);
               return (
                 <tr>
                   <td>
