@@ -60,6 +60,8 @@ declare module 'fastify' {
     pageCache: PageCache | null;
     /** This node's search index, kept in step with the database. */
     searchIndex: SearchService;
+    /** Every route as registered: method and URL pattern. */
+    routeList: { method: string; url: string }[];
     /** The public list of popular searches, kept a few minutes per node. */
     popularSearches: PopularCache;
   }
@@ -76,6 +78,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   app.decorate('deps', deps);
+  // Every route as registered, for the hostile-input test that walks them all.
+  const routeList: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of Array.isArray(r.method) ? r.method : [r.method]) routeList.push({ method, url: r.url });
+  });
+  app.decorate('routeList', routeList);
 
   await app.register(cookie);
   await app.register(formbody);
