@@ -22,21 +22,24 @@ export const importInformationCommand: Command = {
     const bar = progress('导入', lines.length);
     const counts = { published: 0, draft: 0, skipped: 0, failed: 0 };
     const actor = { kind: 'system' as const, label: `命令行导入 ${file}` };
-    for (const [i, line] of lines.entries()) {
-      try {
-        const r = await importItem(db, actor, systemClock.now(), unit.id, JSON.parse(line), {
-          section: v.section ? String(v.section) : undefined,
-          indexPattern: ctx.config.indexPattern,
-        });
-        counts[r.status]++;
-        if (r.reason) ctx.err(`第 ${i + 1} 行：${r.reason}`);
-      } catch (e) {
-        counts.failed++;
-        const msg = e instanceof AppError ? `${e.message} ${Object.values(e.fields).join('；')}` : e instanceof SyntaxError ? '不是有效的 JSON' : String(e);
-        ctx.err(`第 ${i + 1} 行未导入：${msg}`);
+    // One bulk load: on the embedded database flushed to disk once at the end (a re-run skips what was imported).
+    await db.bulk(async () => {
+      for (const [i, line] of lines.entries()) {
+        try {
+          const r = await importItem(db, actor, systemClock.now(), unit.id, JSON.parse(line), {
+            section: v.section ? String(v.section) : undefined,
+            indexPattern: ctx.config.indexPattern,
+          });
+          counts[r.status]++;
+          if (r.reason) ctx.err(`第 ${i + 1} 行：${r.reason}`);
+        } catch (e) {
+          counts.failed++;
+          const msg = e instanceof AppError ? `${e.message} ${Object.values(e.fields).join('；')}` : e instanceof SyntaxError ? '不是有效的 JSON' : String(e);
+          ctx.err(`第 ${i + 1} 行未导入：${msg}`);
+        }
+        bar.tick();
       }
-      bar.tick();
-    }
+    });
     bar.stop();
     ctx.out(`完成：发布 ${counts.published} 条，作为草稿 ${counts.draft} 条，跳过（已存在）${counts.skipped} 条，失败 ${counts.failed} 条。`);
     return counts.failed ? 1 : 0;

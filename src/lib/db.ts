@@ -25,6 +25,11 @@ export interface Db extends Queryable {
   onWrite(listener: () => void): void;
   /** Runs fn in one transaction: all of it is written, or none of it. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs a bulk load (the demo city, an import) with the embedded database's per-commit flush to disk suspended, and
+   * flushes once at the end: thousands of small commits would otherwise each wait for the disk. PostgreSQL: just fn.
+   */
+  bulk<T>(fn: () => Promise<T>): Promise<T>;
   /** Runs fn reading one consistent snapshot of the whole database while others go on writing (backups). */
   snapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -121,6 +126,9 @@ class PostgresDb extends WriteSignal implements Db {
       client.release(broken ?? false);
     }
   }
+  bulk<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
   async snapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
@@ -164,6 +172,19 @@ class PgliteDb extends WriteSignal implements Db {
   ) {
     super();
   }
+  private bulkDepth = 0;
+  private sync() {
+    if (!this.bulkDepth) this.disk?.flush();
+  }
+  async bulk<T>(fn: () => Promise<T>): Promise<T> {
+    this.bulkDepth++;
+    try {
+      return await fn();
+    } finally {
+      this.bulkDepth--;
+      this.sync();
+    }
+  }
   /** The whole data folder as one uncompressed tar (the test template, see src/testing/template.ts). */
   async dump(): Promise<Blob> {
     return this.pglite.dumpDataDir('none');
@@ -172,13 +193,13 @@ class PgliteDb extends WriteSignal implements Db {
     this.seen(sql);
     const r = await this.pglite.query<T>(sql, params);
     // Outside a transaction a statement commits at once; it is acknowledged only once it is on disk.
-    this.disk?.flush();
+    this.sync();
     return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
   }
   async exec(sql: string) {
     this.wrote();
     await this.pglite.exec(sql);
-    this.disk?.flush();
+    this.sync();
   }
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const seen = (sql: string) => this.seen(sql);
@@ -194,7 +215,7 @@ class PgliteDb extends WriteSignal implements Db {
         },
       }),
     );
-    this.disk?.flush();
+    this.sync();
     this.wrote();
     return result;
   }

@@ -60,3 +60,18 @@ test('every committed write of the embedded database is flushed to disk before i
   assert.equal((await relaxed.query<{ n: number }>('SELECT count(*)::int AS n FROM t')).rows[0].n, 22);
   await relaxed.close();
 });
+
+test('a bulk load is flushed to disk once, at its end', async (t) => {
+  const dir = tmp();
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const db = await openDb({ dataDir: dir });
+  const disk = (db as unknown as { disk: DiskSync }).disk;
+  await db.query('CREATE TABLE t (x int)');
+  const before = disk.flushes;
+  await db.bulk(async () => {
+    for (let i = 0; i < 50; i++) await db.query('INSERT INTO t VALUES ($1)', [i]);
+    assert.equal(disk.flushes, before, 'nothing flushed while the load runs');
+  });
+  assert.equal(disk.flushes, before + 1);
+  await db.close();
+});

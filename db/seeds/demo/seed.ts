@@ -44,7 +44,12 @@ export interface SeedResult {
   items: number;
 }
 
-export async function seedDemo(db: Db, log: (s: string) => void = () => undefined, opts: { itemsPerTemplate?: number } = {}): Promise<SeedResult> {
+/** Loads the demo city as one bulk load: flushed to disk once at the end, not after each of its thousands of commits. */
+export function seedDemo(db: Db, log: (s: string) => void = () => undefined, opts: { itemsPerTemplate?: number } = {}): Promise<SeedResult> {
+  return db.bulk(() => seedDemoIn(db, log, opts));
+}
+
+async function seedDemoIn(db: Db, log: (s: string) => void, opts: { itemsPerTemplate?: number }): Promise<SeedResult> {
   const rand = rng(20260301);
   const ids = new Map<string, number>();
   for (const u of DEMO_UNITS) {
