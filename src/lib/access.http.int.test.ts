@@ -6,7 +6,7 @@ import { makeUnit, makeUser } from '../testing/factories.ts';
 import { draftItem } from '../testing/items.ts';
 import { Browser } from '../testing/http.ts';
 import { safePath, withNotice } from './notice.ts';
-import { csvSafe } from '../modules/requests/registerExport.ts';
+import { csvSafe } from './csv.ts';
 
 async function city() {
   const h = await makeTestApp();

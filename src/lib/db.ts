@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGlite, types as pgliteTypes, type Transaction } from '@electric-sql/pglite';
 import { DiskSync, lockDataDir } from './embedded.ts';
 
 export interface QueryResult<T> {
@@ -90,9 +90,19 @@ class PostgresDb extends WriteSignal implements Db {
     this.wrote();
     await this.pool.query(sql);
   }
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.onClient('BEGIN', true, fn);
+  }
+  bulk<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+  snapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.onClient('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', false, fn);
+  }
+  /** One transaction on one checked-out connection, committed when fn resolves and rolled back when it throws. */
+  private async onClient<T>(begin: string, writes: boolean, fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const seen = (sql: string) => this.seen(sql);
+    const seen = (sql: string) => writes && this.seen(sql);
     // A checked-out client whose connection the server drops (pg_terminate_backend, failover, restart) emits 'error';
     // unheard, that event killed the process. Heard, the transaction's next query fails and the request answers 503.
     let broken: Error | undefined;
@@ -101,7 +111,7 @@ class PostgresDb extends WriteSignal implements Db {
     };
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const tx: Queryable = {
         async query<R>(sql: string, params: unknown[] = []) {
           seen(sql);
@@ -115,7 +125,7 @@ class PostgresDb extends WriteSignal implements Db {
       const result = await fn(tx);
       await client.query('COMMIT');
       // Signal again after commit: a reader that checked during the transaction saw the old state.
-      this.wrote();
+      if (writes) this.wrote();
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -123,37 +133,6 @@ class PostgresDb extends WriteSignal implements Db {
     } finally {
       client.off('error', onError);
       // A broken connection is destroyed, not returned to the pool for the next request.
-      client.release(broken ?? false);
-    }
-  }
-  bulk<T>(fn: () => Promise<T>): Promise<T> {
-    return fn();
-  }
-  async snapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    const onError = (err: Error) => {
-      broken = err;
-    };
-    client.on('error', onError);
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const result = await fn({
-        async query<R>(sql: string, params: unknown[] = []) {
-          const r = await client.query(sql, params);
-          return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
-        },
-        async exec(sql: string) {
-          await client.query(sql);
-        },
-      });
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.off('error', onError);
       client.release(broken ?? false);
     }
   }
@@ -202,36 +181,27 @@ class PgliteDb extends WriteSignal implements Db {
     this.sync();
   }
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const seen = (sql: string) => this.seen(sql);
-    const result = await this.pglite.transaction(async (t) =>
-      fn({
-        async query<R>(sql: string, params: unknown[] = []) {
-          seen(sql);
-          const r = await t.query<R>(sql, params);
-          return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
-        },
-        async exec(sql: string) {
-          await t.exec(sql);
-        },
-      }),
-    );
+    const result = await this.pglite.transaction((t) => fn(this.wrap(t, true)));
     this.sync();
     this.wrote();
     return result;
   }
   /** One connection, one transaction at a time: inside a transaction nothing else can write, so it is a snapshot. */
-  async snapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.pglite.transaction(async (t) =>
-      fn({
-        async query<R>(sql: string, params: unknown[] = []) {
-          const r = await t.query<R>(sql, params);
-          return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
-        },
-        async exec(sql: string) {
-          await t.exec(sql);
-        },
-      }),
-    );
+  snapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.pglite.transaction((t) => fn(this.wrap(t, false)));
+  }
+  private wrap(t: Transaction, writes: boolean): Queryable {
+    const seen = (sql: string) => writes && this.seen(sql);
+    return {
+      async query<R>(sql: string, params: unknown[] = []) {
+        seen(sql);
+        const r = await t.query<R>(sql, params);
+        return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
+      },
+      async exec(sql: string) {
+        await t.exec(sql);
+      },
+    };
   }
   async close() {
     await this.pglite.close();

@@ -6,7 +6,7 @@ import { formString } from '../../lib/validation.ts';
 import { ValidationError } from '../../lib/errors.ts';
 import { verifyAuditChain } from '../../lib/auditChain.ts';
 import { contentDisposition } from '../../lib/download.ts';
-import { csvSafe } from '../requests/registerExport.ts';
+import { csvDocument } from '../../lib/csv.ts';
 import { listAudit, type AuditFilter } from './queries.ts';
 import { AuditPage } from './views.tsx';
 
@@ -67,14 +67,10 @@ export function registerAuditRoutes(app: FastifyInstance) {
   app.get('/staff/audit.csv', async (request, reply) => {
     const { paths, cityWide } = scope(request.actor);
     const { rows } = await listAudit(deps.db, paths, cityWide, readFilter(request.query), 50_000, 0);
-    const cell = (v: unknown) => `"${csvSafe(String(v ?? '')).replace(/"/g, '""')}"`;
-    const lines = [['序号', '时间', '操作人', '操作', '对象', '对象编号', '单位', 'IP', '详情']]
-      .concat(rows.map((r) => [String(r.seq ?? ''), r.at.toISOString(), r.actor_label, r.action, r.subject_type, r.subject_id, r.unit_name ?? '', r.ip, JSON.stringify(r.details)]))
-      .map((r) => r.map(cell).join(','));
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('Content-Disposition', contentDisposition('审计日志.csv'))
-      .header('Cache-Control', 'no-store')
-      .send('\ufeff' + lines.join('\r\n') + '\r\n');
+    const body = csvDocument([
+      ['序号', '时间', '操作人', '操作', '对象', '对象编号', '单位', 'IP', '详情'],
+      ...rows.map((r) => [r.seq ?? '', r.at.toISOString(), r.actor_label, r.action, r.subject_type, r.subject_id, r.unit_name ?? '', r.ip, JSON.stringify(r.details)]),
+    ]);
+    return reply.type('text/csv; charset=utf-8').header('Content-Disposition', contentDisposition('审计日志.csv')).header('Cache-Control', 'no-store').send(body);
   });
 }

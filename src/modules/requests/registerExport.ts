@@ -1,4 +1,5 @@
 /** The case register (依申请公开登记簿) as CSV and as an XLSX workbook with the same columns. */
+import { csvDocument } from '../../lib/csv.ts';
 import ExcelJS from 'exceljs';
 import type { CaseListRow } from './queries.ts';
 import { CHANNELS } from './forms.ts';
@@ -24,18 +25,8 @@ export function registerRow(r: CaseListRow): (string | null)[] {
   ];
 }
 
-/**
- * A cell Excel or WPS would run as a formula (=, +, -, @, or a leading tab or carriage return) is kept as text with
- * a leading apostrophe: an applicant's name like "=HYPERLINK(…)" must not become a live formula in the register.
- */
-export function csvSafe(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
 export function registerCsv(rows: CaseListRow[]): string {
-  const cell = (s: unknown) => `"${csvSafe(String(s ?? '')).replace(/"/g, '""')}"`;
-  // A BOM so that Excel opens the Chinese text correctly.
-  return '\ufeff' + [REGISTER_COLUMNS, ...rows.map(registerRow)].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return csvDocument([REGISTER_COLUMNS, ...rows.map(registerRow)]);
 }
 
 export async function registerXlsx(rows: CaseListRow[], title: string): Promise<Buffer> {
