@@ -135,7 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // strings are only read (searches, filters), so there they are removed and the page answers normally.
   app.addHook('preValidation', (request, _reply, done) => {
     cleanQuery(request.query);
-    const field = request.isMultipart() ? null : findInvalidText(request.body);
+    const field = request.isMultipart() || request.routeOptions.config.form ? null : findInvalidText(request.body);
     if (field) return done(new AppError('TEXT_INVALID', 400, TEXT_INVALID_MESSAGE, { [field]: TEXT_INVALID_MESSAGE }));
     done();
   });

@@ -14,7 +14,7 @@ export interface MultipartForm {
   files: { field: string; filename: string; content: Buffer }[];
 }
 
-export async function readMultipart(app: FastifyInstance, request: FastifyRequest, opts: { fileFields?: string[] } = {}): Promise<MultipartForm> {
+export async function readMultipart(app: FastifyInstance, request: FastifyRequest, opts: { fileFields?: string[]; keepInvalidText?: boolean } = {}): Promise<MultipartForm> {
   if (!request.isMultipart()) throw new AppError('BAD_REQUEST', 400, '请使用文件上传表单提交。');
   const form: MultipartForm = { fields: {}, files: [] };
   const maxTotal = app.deps.config.maxRequestBytes;
@@ -45,7 +45,8 @@ export async function readMultipart(app: FastifyInstance, request: FastifyReques
         app.checkCsrf(request, value);
         verified = true;
       }
-      const problem = checkText(value);
+      // Form routes report invalid text on the re-rendered form (src/lib/form.ts); other callers refuse it here.
+      const problem = opts.keepInvalidText ? null : checkText(value);
       if (problem) throw new AppError('TEXT_INVALID', 400, problem, { [part.fieldname]: problem });
       form.fields[part.fieldname] = value;
     }

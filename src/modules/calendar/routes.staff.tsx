@@ -1,11 +1,10 @@
 /** The office's working-day calendar screen: known years, corrections, and import of State Council notices. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, isFormError } from '../../lib/errors.ts';
+import { z } from 'zod';
+import { AppError, ValidationError } from '../../lib/errors.ts';
+import { field, formRoute, type FormContext, type FormState } from '../../lib/form.ts';
 import { authorize } from '../../lib/authz.ts';
 import { sendPage } from '../../lib/render.ts';
-import { formString } from '../../lib/validation.ts';
-import { readMultipart } from '../../lib/multipart.ts';
-import { isValidDate } from '../../lib/calendar.ts';
 import type { ViewContext } from '../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout } from '../../views/layout.tsx';
 
@@ -115,32 +114,35 @@ export function registerCalendarRoutes(app: FastifyInstance) {
     return render(request, reply);
   });
 
-  app.post('/staff/calendar/day', async (request, reply) => {
-    authorize(request.actor, 'calendar.manage');
-    const b = request.body as Record<string, unknown>;
-    const values = { day: formString(b.day), working: formString(b.working), name: formString(b.name).trim().slice(0, 20) };
-    if (!isValidDate(values.day)) return render(request, reply, { errors: { day: '请填写有效日期' }, status: 400, values });
-    await deps.db.transaction((tx) => deps.calendar.setDay(tx, values.day, values.working === 'true', values.name, request.actor));
-    return render(request, reply, { notice: `已保存：${values.day} ${values.working === 'true' ? '上班' : '放假'}` });
+  const guard = (request: FastifyRequest) => authorize(request.actor, 'calendar.manage');
+  const again = ({ request, reply }: FormContext, state: FormState) => render(request, reply, state);
+
+  formRoute(app, '/staff/calendar/day', {
+    guard,
+    schema: z.object({ day: field.date('请填写有效日期'), working: field.oneOf(['false', 'true'], '请选择这一天放假还是上班'), name: field.text(20) }),
+    render: again,
+    run: async (input, { request, reply }) => {
+      await deps.db.transaction((tx) => deps.calendar.setDay(tx, input.day, input.working === 'true', input.name, request.actor));
+      return render(request, reply, { notice: `已保存：${input.day} ${input.working === 'true' ? '上班' : '放假'}` });
+    },
   });
 
-  app.post('/staff/calendar/import', async (request, reply) => {
-    authorize(request.actor, 'calendar.manage');
-    const form = await readMultipart(app, request);
-    if (!form.files.length) return render(request, reply, { errors: { files: '请选择要导入的文件' }, status: 400 });
-    try {
-      const files = form.files.map((f) => {
+  formRoute(app, '/staff/calendar/import', {
+    guard,
+    files: ['files'],
+    schema: z.object({}),
+    render: again,
+    run: async (_input, { request, reply, files }) => {
+      if (!files.length) throw new ValidationError({ files: '请选择要导入的文件' }, '请选择要导入的文件。');
+      const parsed = files.map((f) => {
         try {
           return { name: f.filename, data: JSON.parse(f.content.toString('utf8')) as unknown };
         } catch {
           throw new AppError('VALIDATION_FAILED', 400, '节假日文件有误，未导入任何内容。', { [f.filename]: '不是有效的 JSON' });
         }
       });
-      const r = await deps.calendar.importHolidayCn(files, request.actor);
+      const r = await deps.calendar.importHolidayCn(parsed, request.actor);
       return render(request, reply, { notice: `已导入：${r.map((y) => `${y.year} 年 ${y.days} 天`).join('，')}` });
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return render(request, reply, { errors: err.fields, message: err.message, status: err.status });
-    }
+    },
   });
 }

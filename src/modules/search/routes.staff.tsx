@@ -1,7 +1,8 @@
 /** The office's search screens: what citizens search for, what finds nothing, and the synonym list. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize } from '../../lib/authz.ts';
-import { isFormError } from '../../lib/errors.ts';
+import { z } from 'zod';
+import { field, formRoute } from '../../lib/form.ts';
 import { sendPage } from '../../lib/render.ts';
 import { formString } from '../../lib/validation.ts';
 import { queryReport } from './queryLog.ts';
@@ -30,14 +31,21 @@ export function registerSearchStaffRoutes(app: FastifyInstance) {
     return reportPage(request, reply, { zero: q.zero === '1', days });
   });
 
-  app.post('/staff/search/flags', async (request, reply) => {
-    authorize(request.actor, 'search.manage');
-    const b = request.body as Record<string, unknown>;
-    const query = formString(b.query);
-    const hidden = formString(b.hidden) === '1';
-    await setQueryHidden(deps.db, request.actor, deps.clock.now(), query, hidden);
-    app.popularSearches.clear();
-    return reportPage(request, reply, { zero: formString(b.back) === 'zero', days: 30, notice: hidden ? `“${query}”不再显示在“大家都在搜”中。` : `“${query}”恢复显示。` });
+  const guard = (request: FastifyRequest) => authorize(request.actor, 'search.manage');
+
+  formRoute(app, '/staff/search/flags', {
+    guard,
+    schema: z.object({ query: field.required('没有指定搜索词', 200), hidden: field.checkbox(), back: field.text(10) }),
+    render: ({ request, reply }, state) => reportPage(request, reply, { zero: state.values.back === 'zero', days: 30, notice: state.message }),
+    run: async (input, { request, reply }) => {
+      await setQueryHidden(deps.db, request.actor, deps.clock.now(), input.query, input.hidden);
+      app.popularSearches.clear();
+      return reportPage(request, reply, {
+        zero: input.back === 'zero',
+        days: 30,
+        notice: input.hidden ? `“${input.query}”不再显示在“大家都在搜”中。` : `“${input.query}”恢复显示。`,
+      });
+    },
   });
 
   async function synonymsPage(
@@ -66,28 +74,29 @@ export function registerSearchStaffRoutes(app: FastifyInstance) {
     return synonymsPage(request, reply);
   });
 
-  app.post('/staff/search/synonyms', async (request, reply) => {
-    authorize(request.actor, 'search.manage');
-    const b = request.body as Record<string, unknown>;
-    try {
-      const saved = await saveSynonym(deps.db, request.actor, deps.clock.now(), b);
+  formRoute(app, '/staff/search/synonyms', {
+    guard,
+    schema: z.object({ term: field.text(100), synonyms: field.text(2000), replacing: field.text(100) }),
+    render: ({ request, reply }, state) =>
+      synonymsPage(request, reply, {
+        errors: state.errors,
+        values: { term: state.values.term ?? '', synonyms: state.values.synonyms ?? '' },
+        editing: state.values.replacing || undefined,
+        status: state.status,
+      }),
+    run: async (input, { request, reply }) => {
+      const saved = await saveSynonym(deps.db, request.actor, deps.clock.now(), input);
       return synonymsPage(request, reply, { notice: `已保存：${saved.term} → ${saved.synonyms.join('、')}` });
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      const replacing = formString(b.replacing);
-      return synonymsPage(request, reply, {
-        errors: err.fields,
-        values: { term: formString(b.term), synonyms: formString(b.synonyms) },
-        editing: replacing || undefined,
-        status: err.status,
-      });
-    }
+    },
   });
 
-  app.post('/staff/search/synonyms/remove', async (request, reply) => {
-    authorize(request.actor, 'search.manage');
-    const term = formString((request.body as Record<string, unknown>).term);
-    await removeSynonym(deps.db, request.actor, deps.clock.now(), term);
-    return synonymsPage(request, reply, { notice: `已删除：${term}` });
+  formRoute(app, '/staff/search/synonyms/remove', {
+    guard,
+    schema: z.object({ term: field.required('没有指定要删除的词', 100) }),
+    render: ({ request, reply }, state) => synonymsPage(request, reply, { errors: state.errors, status: state.status }),
+    run: async (input, { request, reply }) => {
+      await removeSynonym(deps.db, request.actor, deps.clock.now(), input.term);
+      return synonymsPage(request, reply, { notice: `已删除：${input.term}` });
+    },
   });
 }

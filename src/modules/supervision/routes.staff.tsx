@@ -7,7 +7,9 @@ import { audit } from '../../lib/audit.ts';
 import { formString } from '../../lib/validation.ts';
 import { scoreUnit, type AssessmentConfig } from './assessment.ts';
 import { isValidDate } from '../../lib/calendar.ts';
-import { NotFoundError } from '../../lib/errors.ts';
+import { NotFoundError, ValidationError } from '../../lib/errors.ts';
+import { z } from 'zod';
+import { field, formRoute } from '../../lib/form.ts';
 import { sendPage } from '../../lib/render.ts';
 import { contentDisposition } from '../../lib/download.ts';
 import { asTree, listUnits } from '../orgs/queries.ts';
@@ -90,47 +92,67 @@ export function registerSupervisionRoutes(app: FastifyInstance) {
 
   app.get('/staff/supervision/assessment', async (request, reply) => assessmentPage(request, reply));
 
-  app.post('/staff/supervision/assessment/manual', async (request, reply) => {
-    authorize(request.actor, 'catalogue.manage_areas');
-    const b = request.body as Record<string, unknown>;
-    const year = Number(formString(b.year)) || 0;
-    const raw = formString(b.score).trim();
-    const score = Number(raw);
-    if (!/^\d{1,3}(\.\d)?$/.test(raw) || score > 100) return assessmentPage(request, reply, { errors: { score: '得分应为0至100之间的数，最多一位小数' }, status: 400, year });
-    const key = formString(b.key);
-    const unitId = Number(formString(b.unit)) || 0;
-    await deps.db.transaction(async (tx) => {
-      const ok = await tx.query('SELECT 1 FROM assessment_indicators WHERE key = $1 AND manual', [key]);
-      if (!ok.rows.length) throw new NotFoundError('没有这个录入指标。');
-      await tx.query(
-        `INSERT INTO assessment_manual_scores (unit_id, year, key, score, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (unit_id, year, key) DO UPDATE SET score = EXCLUDED.score, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-        [unitId, year, key, score, request.actor.kind === 'user' ? request.actor.id : null, deps.clock.now()],
-      );
-      await audit(tx, request.actor, { at: deps.clock.now(), action: 'assessment.manual_score', subjectType: 'unit', subjectId: unitId, unitId, details: { year, key, score } });
-    });
-    return assessmentPage(request, reply, { notice: '已录入。', year });
+  const guard = (request: FastifyRequest) => authorize(request.actor, 'catalogue.manage_areas');
+  const SCORE = '得分应为0至100之间的数，最多一位小数';
+
+  formRoute(app, '/staff/supervision/assessment/manual', {
+    guard,
+    schema: z.object({
+      year: field.int('年份有误'),
+      unit: field.int('单位有误'),
+      key: field.required('没有指定指标', 50),
+      score: z.preprocess(
+        (v) => formString(v).trim(),
+        z
+          .string()
+          .regex(/^\d{1,3}(?:\.\d)?$/, SCORE)
+          .transform(Number)
+          .refine((n) => n <= 100, SCORE),
+      ),
+    }),
+    render: ({ request, reply }, state) => assessmentPage(request, reply, { errors: state.errors, status: state.status, year: Number(state.values.year) || undefined }),
+    run: async (input, { request, reply }) => {
+      const { year, key, score, unit: unitId } = input;
+      if (!(await scope(request)).some((u) => u.id === unitId)) throw new NotFoundError('没有这个单位，或不在您的监督范围内。');
+      await deps.db.transaction(async (tx) => {
+        const ok = await tx.query('SELECT 1 FROM assessment_indicators WHERE key = $1 AND manual', [key]);
+        if (!ok.rows.length) throw new NotFoundError('没有这个录入指标。');
+        await tx.query(
+          `INSERT INTO assessment_manual_scores (unit_id, year, key, score, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (unit_id, year, key) DO UPDATE SET score = EXCLUDED.score, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
+          [unitId, year, key, score, request.actor.kind === 'user' ? request.actor.id : null, deps.clock.now()],
+        );
+        await audit(tx, request.actor, { at: deps.clock.now(), action: 'assessment.manual_score', subjectType: 'unit', subjectId: unitId, unitId, details: { year, key, score } });
+      });
+      return assessmentPage(request, reply, { notice: '已录入。', year });
+    },
   });
 
-  app.post('/staff/supervision/assessment/config', async (request, reply) => {
-    authorize(request.actor, 'catalogue.manage_areas');
-    const b = request.body as Record<string, unknown>;
-    const config = (await deps.db.query<{ key: string; manual: boolean }>('SELECT key, manual FROM assessment_indicators')).rows;
-    const errors: Record<string, string> = {};
-    const updates: [string, number, number | null][] = [];
-    for (const c of config) {
-      const w = Number(formString(b[`weight-${c.key}`]));
-      const d = c.manual ? null : Number(formString(b[`deduction-${c.key}`]));
-      if (!Number.isFinite(w) || w < 0 || w > 100) errors[`weight-${c.key}`] = '权重应为0至100';
-      if (d !== null && (!Number.isFinite(d) || d < 0 || d > 100)) errors[`deduction-${c.key}`] = '扣分应为0至100';
-      updates.push([c.key, w, d]);
-    }
-    if (Object.keys(errors).length) return assessmentPage(request, reply, { errors, status: 400 });
-    await deps.db.transaction(async (tx) => {
-      for (const [key, w, d] of updates) await tx.query('UPDATE assessment_indicators SET weight = $2, deduction = COALESCE($3, deduction) WHERE key = $1', [key, w, d]);
-      await audit(tx, request.actor, { at: deps.clock.now(), action: 'assessment.config', subjectType: 'assessment', subjectId: 'indicators', details: { updates } });
-    });
-    return assessmentPage(request, reply, { notice: '权重已保存。' });
+  // The indicators are rows of a table, so the form's fields are named after them (weight-KEY, deduction-KEY). A
+  // field left empty is an error, not 0: an empty post must not zero every weight.
+  const percent = (raw: string) => (/^\d{1,3}(?:\.\d{1,2})?$/.test(raw.trim()) && Number(raw) <= 100 ? Number(raw) : null);
+  formRoute(app, '/staff/supervision/assessment/config', {
+    guard,
+    schema: z.record(z.string(), z.unknown()),
+    render: ({ request, reply }, state) => assessmentPage(request, reply, { errors: state.errors, status: state.status }),
+    run: async (b, { request, reply }) => {
+      const config = (await deps.db.query<{ key: string; manual: boolean }>('SELECT key, manual FROM assessment_indicators')).rows;
+      const errors: Record<string, string> = {};
+      const updates: [string, number, number | null][] = [];
+      for (const c of config) {
+        const w = percent(formString(b[`weight-${c.key}`]));
+        const d = c.manual ? null : percent(formString(b[`deduction-${c.key}`]));
+        if (w === null) errors[`weight-${c.key}`] = '权重应为0至100之间的数';
+        if (!c.manual && d === null) errors[`deduction-${c.key}`] = '扣分应为0至100之间的数';
+        updates.push([c.key, w ?? 0, d]);
+      }
+      if (Object.keys(errors).length) throw new ValidationError(errors, '有指标的权重或扣分未填或有误，均未保存。');
+      await deps.db.transaction(async (tx) => {
+        for (const [key, w, d] of updates) await tx.query('UPDATE assessment_indicators SET weight = $2, deduction = COALESCE($3, deduction) WHERE key = $1', [key, w, d]);
+        await audit(tx, request.actor, { at: deps.clock.now(), action: 'assessment.config', subjectType: 'assessment', subjectId: 'indicators', details: { updates } });
+      });
+      return assessmentPage(request, reply, { notice: '权重已保存。' });
+    },
   });
 
   app.get('/staff/supervision/:unitId', async (request, reply) => {

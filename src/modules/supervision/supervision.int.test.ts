@@ -107,6 +107,13 @@ test('the office sees each unit’s indicators with the records behind them, and
   assert.match(own, /<strong>88.5<\/strong>/, 'the unit sees its own result');
   assert.doesNotMatch(own, /示范市人民政府<\/th>/);
   assert.equal((await clerk.post('/staff/supervision/assessment/config', { 'weight-requests': '50' }, '/staff/supervision/assessment')).statusCode, 403);
+  // An empty or partial weights form names each missing field and changes nothing (it used to set every weight to 0).
+  const weights = async () => (await h.db.query<{ w: string }>(`SELECT string_agg(weight::text, ',' ORDER BY key) AS w FROM assessment_indicators`)).rows[0].w;
+  const before = await weights();
+  const empty = await office.post('/staff/supervision/assessment/config', { 'weight-requests': '50' }, '/staff/supervision/assessment');
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /权重应为0至100之间的数/);
+  assert.equal(await weights(), before);
   assert.equal((await clerk.get(`/staff/supervision/${city.id}`)).statusCode, 404, 'outside the unit’s own subtree');
   const publisher = await makeUser(h.db, civil.id, ['publisher']);
   const pub = new Browser(h.app);
