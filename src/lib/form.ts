@@ -30,22 +30,29 @@ export interface FormState {
   status: number;
 }
 
-export interface FormContext {
+export interface FormContext<G = void> {
   request: FastifyRequest;
+  /** What the guard loaded and checked (the unit, the case), so `run` and `render` do not load it again. */
+  subject: G;
   reply: FastifyReply;
   /** The submitted fields as typed (first value of a repeated field), for re-rendering. */
   values: FormValues;
+  /** Repeated fields (ticked checkboxes of one name) as lists, for re-rendering them ticked. */
+  lists: Record<string, string[]>;
   files: UploadedFile[];
 }
 
-export interface FormRouteSpec<S extends z.ZodType> {
-  /** Permission check, before the body is read: a user without the right gets 403, not a re-rendered form. */
-  guard?: (request: FastifyRequest) => void | Promise<void>;
+export interface FormRouteSpec<S extends z.ZodType, G> {
+  /**
+   * Loads the subject and checks permission, before the body is read: a user without the right gets 403 and a missing
+   * subject 404, not a re-rendered form.
+   */
+  guard?: (request: FastifyRequest) => G | Promise<G>;
   schema: S;
   /** Multipart form: the file fields to keep (others are drained unread). */
   files?: string[];
-  run: (input: z.infer<S>, c: FormContext) => Promise<unknown>;
-  render: (c: FormContext, state: FormState) => Promise<unknown>;
+  run: (input: z.infer<S>, c: FormContext<G>) => Promise<unknown>;
+  render: (c: FormContext<G>, state: FormState) => unknown;
   options?: RouteShorthandOptions;
 }
 
@@ -66,10 +73,10 @@ export function formValues(body: Record<string, unknown>): FormValues {
   return out;
 }
 
-export function formRoute<S extends z.ZodType>(app: FastifyInstance, url: string, spec: FormRouteSpec<S>): void {
+export function formRoute<S extends z.ZodType, G = void>(app: FastifyInstance, url: string, spec: FormRouteSpec<S, G>): void {
   const options: RouteShorthandOptions = { ...spec.options, config: { ...spec.options?.config, form: true } };
   app.post(url, options, async (request, reply) => {
-    await spec.guard?.(request);
+    const subject = (await spec.guard?.(request)) as G;
     let raw: Record<string, unknown>;
     let files: UploadedFile[] = [];
     if (spec.files) {
@@ -81,7 +88,8 @@ export function formRoute<S extends z.ZodType>(app: FastifyInstance, url: string
       if (typeof body !== 'object' || Array.isArray(body)) throw new AppError('BAD_REQUEST', 400, '请通过页面上的表单提交。');
       raw = body as Record<string, unknown>;
     }
-    const c: FormContext = { request, reply, values: formValues(raw), files };
+    const lists = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, formList(v).map(cleanText)]));
+    const c: FormContext<G> = { request, reply, subject, values: formValues(raw), lists, files };
     const bad = findInvalidText(raw);
     if (bad) return spec.render(c, { values: c.values, errors: { [bad]: TEXT_INVALID_MESSAGE }, message: TEXT_INVALID_MESSAGE, status: 400 });
     const parsed = spec.schema.safeParse(raw);

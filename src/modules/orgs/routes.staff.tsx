@@ -1,9 +1,10 @@
 /** Sign-in, sign-out, reading preferences, and the staff screens for units, users and API tokens. Thin handlers. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, NotFoundError, isFormError } from '../../lib/errors.ts';
+import { z } from 'zod';
+import { AppError, NotFoundError } from '../../lib/errors.ts';
+import { field, formRoute } from '../../lib/form.ts';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
 import { sendPage } from '../../lib/render.ts';
-import { formList, formString } from '../../lib/validation.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import { signIn } from './commands/signIn.ts';
 import { signOut } from './commands/signOut.ts';
@@ -39,32 +40,41 @@ export function registerOrgsRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, LoginPage({ ctx, next: safeBack((request.query as Record<string, string>).next), values: {} }));
   });
 
-  app.post('/login', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } }, preHandler: app.rateLimit({ max: 20, timeWindow: '1 minute' }) }, async (request, reply) => {
-    const body = request.body as Record<string, unknown>;
-    const next = safeBack(body.next);
-    try {
-      const { token } = await signIn(
-        deps,
-        { username: formString(body.username), password: formString(body.password), code: formString(body.code), ticket: formString(body.ticket) },
-        request.ip,
-        request.headers['user-agent'] ?? '',
-      );
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
-      // A new CSRF nonce with the new session: a token planted or seen before sign-in is worth nothing after it.
-      reply.setCookie(CSRF_COOKIE, randomBytes(24).toString('base64url'), { path: '/', httpOnly: true, sameSite: 'lax', secure });
-      return reply.redirect(next === '/' ? '/staff' : next, 303);
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+  const loginRate = { max: 20, timeWindow: '1 minute' } as const;
+  formRoute(app, '/login', {
+    options: { config: { rateLimit: loginRate }, preHandler: app.rateLimit(loginRate) },
+    schema: z.object({ username: field.text(100), password: field.raw(1000), code: field.text(20), ticket: field.text(200), next: field.text(2000) }),
+    render: ({ request, reply, values }, state) => {
       const ctx = app.viewContext(request, reply);
-      const ticket = err instanceof TotpRequiredError ? err.ticket : undefined;
-      return sendPage(request, reply, ctx, LoginPage({ ctx, next, values: { username: formString(body.username) }, error: err, ticket }), { status: err.status });
-    }
+      const error = new AppError('VALIDATION_FAILED', state.status, state.message ?? '提交的内容有误，请按提示修改。', state.errors);
+      return sendPage(request, reply, ctx, LoginPage({ ctx, next: safeBack(values.next), values: { username: values.username ?? '' }, error }), { status: state.status });
+    },
+    run: async (input, { request, reply }) => {
+      const next = safeBack(input.next);
+      try {
+        const { token } = await signIn(deps, input, request.ip, request.headers['user-agent'] ?? '');
+        reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+        // A new CSRF nonce with the new session: a token planted or seen before sign-in is worth nothing after it.
+        reply.setCookie(CSRF_COOKIE, randomBytes(24).toString('base64url'), { path: '/', httpOnly: true, sameSite: 'lax', secure });
+        return reply.redirect(next === '/' ? '/staff' : next, 303);
+      } catch (err) {
+        // Sign-in errors (wrong password: 401, locked) are shown on the sign-in form too.
+        if (!(err instanceof AppError)) throw err;
+        const ctx = app.viewContext(request, reply);
+        const ticket = err instanceof TotpRequiredError ? err.ticket : undefined;
+        return sendPage(request, reply, ctx, LoginPage({ ctx, next, values: { username: input.username }, error: err, ticket }), { status: err.status });
+      }
+    },
   });
 
-  app.post('/logout', async (request, reply) => {
-    await signOut(deps.db, request.actor, deps.clock.now(), formString((request.body as Record<string, unknown>).everywhere) === '1');
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.redirect('/', 303);
+  formRoute(app, '/logout', {
+    schema: z.object({ everywhere: field.checkbox() }),
+    render: async ({ reply }) => reply.redirect('/', 303),
+    run: async (input, { request, reply }) => {
+      await signOut(deps.db, request.actor, deps.clock.now(), input.everywhere);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.redirect('/', 303);
+    },
   });
 
   app.get('/staff', async (request, reply) => {
@@ -88,37 +98,41 @@ export function registerOrgsRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, UnitEditPage({ ctx, unit, values: unit as unknown as Record<string, string>, errors: {} }));
   });
 
-  app.post('/staff/units/:id/edit', async (request, reply) => {
-    const unit = await getUnit(deps.db, Number((request.params as { id: string }).id) || 0);
-    if (!unit) throw new NotFoundError();
-    authorize(request.actor, 'unit.manage', { unitPath: unit.path });
-    const b = request.body as Record<string, unknown>;
-    const fields = ['code', 'creditCode', 'name', 'shortName', 'officeName', 'address', 'officeHours', 'phone', 'fax', 'webContact', 'email', 'postcode', 'guideText'];
-    const input = Object.fromEntries(fields.map((f) => [f, formString(b[f])]));
-    try {
+  const UNIT_FIELDS = {
+    code: 'code',
+    creditCode: 'credit_code',
+    name: 'name',
+    shortName: 'short_name',
+    officeName: 'office_name',
+    address: 'address',
+    officeHours: 'office_hours',
+    phone: 'phone',
+    fax: 'fax',
+    webContact: 'web_contact',
+    email: 'email',
+    postcode: 'postcode',
+    guideText: 'guide_text',
+  } as const;
+  formRoute(app, '/staff/units/:id/edit', {
+    guard: async (request) => {
+      const unit = await getUnit(deps.db, Number((request.params as { id: string }).id) || 0);
+      if (!unit) throw new NotFoundError();
+      authorize(request.actor, 'unit.manage', { unitPath: unit.path });
+      return unit;
+    },
+    schema: z.object(
+      Object.fromEntries(Object.keys(UNIT_FIELDS).map((k) => [k, field.text(k === 'guideText' ? 20_000 : 500)])) as Record<keyof typeof UNIT_FIELDS, ReturnType<typeof field.text>>,
+    ),
+    render: ({ request, reply, subject: unit, values: typed }, state) => {
+      const ctx = app.viewContext(request, reply);
+      const values = { ...(unit as unknown as Record<string, string>) };
+      for (const [form, column] of Object.entries(UNIT_FIELDS)) values[column] = typed[form] ?? '';
+      return sendPage(request, reply, ctx, UnitEditPage({ ctx, unit, values, errors: state.errors, message: state.message }), { status: state.status });
+    },
+    run: async (input, { request, reply, subject: unit }) => {
       await updateUnit(deps.db, request.actor, unit.id, input, deps.clock.now());
       return reply.redirect('/staff/units?saved=1', 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      const ctx = app.viewContext(request, reply);
-      const values = {
-        ...unit,
-        code: input.code,
-        credit_code: input.creditCode,
-        name: input.name,
-        short_name: input.shortName,
-        office_name: input.officeName,
-        address: input.address,
-        office_hours: input.officeHours,
-        phone: input.phone,
-        fax: input.fax,
-        web_contact: input.webContact,
-        email: input.email,
-        postcode: input.postcode,
-        guide_text: input.guideText,
-      } as unknown as Record<string, string>;
-      return sendPage(request, reply, ctx, UnitEditPage({ ctx, unit, values, errors: err.fields, message: err.message }), { status: err.status });
-    }
+    },
   });
 
   const usersPage = async (
@@ -143,24 +157,23 @@ export function registerOrgsRoutes(app: FastifyInstance) {
     return usersPage(request, reply);
   });
 
-  app.post('/staff/users', async (request, reply) => {
-    authorize(request.actor, 'user.manage');
-    const b = request.body as Record<string, unknown>;
-    const scope = Number(formString(b.roleUnitId)) || Number(formString(b.unitId));
-    const input = {
-      username: formString(b.username),
-      displayName: formString(b.displayName),
-      unitId: Number(formString(b.unitId)) || 0,
-      password: formString(b.password),
-      grants: formList(b.roles).map((role) => ({ role, unitId: scope })),
-    };
-    try {
-      await createUser(deps.db, request.actor, input);
+  formRoute(app, '/staff/users', {
+    guard: (request) => authorize(request.actor, 'user.manage'),
+    schema: z.object({
+      username: field.text(100),
+      displayName: field.text(100),
+      unitId: field.int('请选择单位'),
+      roleUnitId: field.int('请选择授权范围'),
+      password: field.raw(1000),
+      roles: field.list(20),
+    }),
+    render: ({ request, reply, values, lists }, state) =>
+      usersPage(request, reply, { values: { ...values, roles: lists.roles, password: '' }, errors: state.errors, message: state.message, status: state.status }),
+    run: async (input, { request, reply }) => {
+      const scope = input.roleUnitId || input.unitId;
+      await createUser(deps.db, request.actor, { ...input, grants: input.roles.map((role) => ({ role, unitId: scope })) });
       return reply.redirect('/staff/users?created=1', 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return usersPage(request, reply, { values: { ...b, password: '' }, errors: err.fields, message: err.message, status: err.status });
-    }
+    },
   });
 
   app.get('/staff/account/password', async (request, reply) => {
@@ -170,18 +183,18 @@ export function registerOrgsRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, PasswordPage({ ctx, required, errors: {}, notice: readNotice(request.query, deps.config.secret) }));
   });
 
-  app.post('/staff/account/password', async (request, reply) => {
-    authorize(request.actor, 'staff.enter');
-    const b = request.body as Record<string, unknown>;
-    try {
-      await changeOwnPassword(deps.db, request.actor, deps.clock.now(), { current: formString(b.current), next: formString(b.next), confirm: formString(b.confirm) });
-      return reply.redirect(withNotice('/staff', '密码已修改', deps.config.secret), 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
+  formRoute(app, '/staff/account/password', {
+    guard: (request) => authorize(request.actor, 'staff.enter'),
+    schema: z.object({ current: field.raw(1000), next: field.raw(1000), confirm: field.raw(1000) }),
+    render: ({ request, reply }, state) => {
       const ctx = app.viewContext(request, reply);
       const required = request.actor.kind === 'user' && !!request.actor.mustChangePassword;
-      return sendPage(request, reply, ctx, PasswordPage({ ctx, required, errors: err.fields, message: err.message }), { status: err.status });
-    }
+      return sendPage(request, reply, ctx, PasswordPage({ ctx, required, errors: state.errors, message: state.message }), { status: state.status });
+    },
+    run: async (input, { request, reply }) => {
+      await changeOwnPassword(deps.db, request.actor, deps.clock.now(), input);
+      return reply.redirect(withNotice('/staff', '密码已修改', deps.config.secret), 303);
+    },
   });
 
   async function totpPage(request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; message?: string; status?: number } = {}) {
@@ -199,15 +212,14 @@ export function registerOrgsRoutes(app: FastifyInstance) {
 
   app.get('/staff/account/totp', async (request, reply) => totpPage(request, reply));
 
-  app.post('/staff/account/totp', async (request, reply) => {
-    authorize(request.actor, 'staff.enter');
-    try {
-      await confirmTotp(deps.db, request.actor, deps.clock.now(), formString((request.body as Record<string, unknown>).code));
+  formRoute(app, '/staff/account/totp', {
+    guard: (request) => authorize(request.actor, 'staff.enter'),
+    schema: z.object({ code: field.text(20) }),
+    render: ({ request, reply }, state) => totpPage(request, reply, state),
+    run: async (input, { request, reply }) => {
+      await confirmTotp(deps.db, request.actor, deps.clock.now(), input.code);
       return reply.redirect(withNotice('/staff', '动态验证码已启用，今后登录时需要输入', deps.config.secret), 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return totpPage(request, reply, { errors: err.fields, message: err.message, status: err.status });
-    }
+    },
   });
 
   async function userPage(
@@ -244,31 +256,35 @@ export function registerOrgsRoutes(app: FastifyInstance) {
 
   app.get('/staff/users/:id', async (request, reply) => userPage(request, reply));
 
-  app.post('/staff/users/:id/reset', async (request, reply) => {
-    const id = Number((request.params as { id: string }).id) || 0;
-    const temporaryPassword = await resetPassword(deps.db, request.actor, deps.clock.now(), id);
-    return userPage(request, reply, { temporaryPassword });
+  const userId = (request: FastifyRequest) => Number((request.params as { id: string }).id) || 0;
+  formRoute(app, '/staff/users/:id/reset', {
+    schema: z.object({}),
+    render: ({ request, reply }, state) => userPage(request, reply, state),
+    run: async (_input, { request, reply }) => userPage(request, reply, { temporaryPassword: await resetPassword(deps.db, request.actor, deps.clock.now(), userId(request)) }),
   });
 
   for (const [path, active] of [
     ['disable', false],
     ['enable', true],
   ] as const) {
-    app.post(`/staff/users/:id/${path}`, async (request, reply) => {
-      const id = Number((request.params as { id: string }).id) || 0;
-      try {
-        await setUserActive(deps.db, request.actor, deps.clock.now(), id, { active, reason: formString((request.body as Record<string, unknown>).reason) });
+    formRoute(app, `/staff/users/:id/${path}`, {
+      schema: z.object({ reason: field.text(500) }),
+      render: ({ request, reply }, state) => userPage(request, reply, state),
+      run: async (input, { request, reply }) => {
+        const id = userId(request);
+        await setUserActive(deps.db, request.actor, deps.clock.now(), id, { active, reason: input.reason });
         return reply.redirect(withNotice(`/staff/users/${id}`, active ? '账号已启用' : '账号已停用，其登录已全部结束', deps.config.secret), 303);
-      } catch (err) {
-        if (!isFormError(err)) throw err;
-        return userPage(request, reply, { errors: err.fields, message: err.message, status: err.status });
-      }
+      },
     });
   }
 
-  app.post('/staff/tokens/:id/revoke', async (request, reply) => {
-    await revokeApiToken(deps.db, request.actor, deps.clock.now(), Number((request.params as { id: string }).id) || 0);
-    return reply.redirect(withNotice('/staff/tokens', '接口令牌已吊销', deps.config.secret), 303);
+  formRoute(app, '/staff/tokens/:id/revoke', {
+    schema: z.object({}),
+    render: async ({ reply }, state) => reply.redirect(withNotice('/staff/tokens', state.message ?? '未能吊销', deps.config.secret), 303),
+    run: async (_input, { request, reply }) => {
+      await revokeApiToken(deps.db, request.actor, deps.clock.now(), Number((request.params as { id: string }).id) || 0);
+      return reply.redirect(withNotice('/staff/tokens', '接口令牌已吊销', deps.config.secret), 303);
+    },
   });
 
   app.get('/staff/tokens', async (request, reply) => {
@@ -286,18 +302,24 @@ export function registerOrgsRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, TokensPage({ ctx, tokens, units, errors: {} }));
   });
 
-  app.post('/staff/tokens', async (request, reply) => {
-    authorize(request.actor, 'token.manage');
-    const b = request.body as Record<string, unknown>;
-    const ctx = app.viewContext(request, reply);
+  const tokenUnits = async (request: FastifyRequest) => {
     const paths = grantedPaths(request.actor, ['system_admin', 'office_admin']);
-    const units = asTree(await listUnits(deps.db)).filter((u) => paths.some((p) => u.path.startsWith(p)));
-    try {
-      const created = await createApiToken(deps.db, request.actor, { unitId: Number(formString(b.unitId)) || 0, name: formString(b.name), scopes: formList(b.scopes) });
-      return sendPage(request, reply, ctx, TokensPage({ ctx, tokens: [], units, errors: {}, created: created.token }));
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return sendPage(request, reply, ctx, TokensPage({ ctx, tokens: [], units, errors: err.fields, message: err.message, values: b }), { status: err.status });
-    }
+    return asTree(await listUnits(deps.db)).filter((u) => paths.some((p) => u.path.startsWith(p)));
+  };
+  formRoute(app, '/staff/tokens', {
+    guard: (request) => authorize(request.actor, 'token.manage'),
+    schema: z.object({ unitId: field.int('请选择单位'), name: field.text(100), scopes: field.list(20) }),
+    render: async ({ request, reply, values, lists }, state) => {
+      const ctx = app.viewContext(request, reply);
+      const units = await tokenUnits(request);
+      return sendPage(request, reply, ctx, TokensPage({ ctx, tokens: [], units, errors: state.errors, message: state.message, values: { ...values, scopes: lists.scopes } }), {
+        status: state.status,
+      });
+    },
+    run: async (input, { request, reply }) => {
+      const created = await createApiToken(deps.db, request.actor, input);
+      const ctx = app.viewContext(request, reply);
+      return sendPage(request, reply, ctx, TokensPage({ ctx, tokens: [], units: await tokenUnits(request), errors: {}, created: created.token }));
+    },
   });
 }
