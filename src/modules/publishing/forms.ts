@@ -1,5 +1,6 @@
 /** Maps the staff item form (urlencoded strings) to the command input, and a stored version back to form values. */
-import { formString } from '../../lib/validation.ts';
+import { z } from 'zod';
+import { field } from '../../lib/form.ts';
 import { splitList } from './schema.ts';
 import type { VersionRow } from './queries.ts';
 
@@ -31,9 +32,10 @@ export const FORM_FIELDS = [
   'scheduledAt',
 ] as const;
 
-export function formValues(body: Record<string, unknown>): FormValues {
-  return Object.fromEntries(FORM_FIELDS.map((f) => [f, formString(body[f])]));
-}
+/** The item form's fields as strings; the draft command checks their meaning (src/modules/publishing/schema.ts). */
+export const itemFormSchema = z.object(
+  Object.fromEntries(FORM_FIELDS.map((f) => [f, f === 'bodyHtml' ? field.raw() : field.raw(20_000)])) as Record<(typeof FORM_FIELDS)[number], ReturnType<typeof field.raw>>,
+);
 
 export function formToInput(v: FormValues) {
   return {

@@ -1,15 +1,16 @@
 /** Staff screens for government information: list, draft, import, attachments, personal data, workflow, validity. */
 import { readNotice, withNotice } from '../../lib/notice.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, NotFoundError, isFormError } from '../../lib/errors.ts';
+import { z } from 'zod';
+import { AppError, NotFoundError, ValidationError } from '../../lib/errors.ts';
+import { field, formRoute, type FormContext, type FormState } from '../../lib/form.ts';
 import { authorize, can, grantedPaths, type Actor } from '../../lib/authz.ts';
 import { sendPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { formString } from '../../lib/validation.ts';
-import { readMultipart } from '../../lib/multipart.ts';
 import { asTree, getUnit, listUnits } from '../orgs/queries.ts';
 import { sectionsForUnit } from './sections.ts';
-import { formToInput, formValues, versionToForm, type FormValues } from './forms.ts';
+import { formToInput, itemFormSchema, versionToForm, type FormValues } from './forms.ts';
 import { getItem, getVersion, latestVersion, linkedItems, listAttachments, listEvents, listFindings, listStaffItems, listUnpublishedProactive, listVersions } from './queries.ts';
 import { saveDraft } from './commands/saveDraft.ts';
 import { transitionItem } from './commands/transition.ts';
@@ -112,16 +113,11 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, ItemDetailPage({ ctx, data, errors: extra.errors, message: extra.message, notice: extra.notice }), { status: extra.status });
   }
 
-  /** Runs a command; on a user-facing error re-renders the item page with the message (nothing was written). */
-  async function act(request: FastifyRequest, reply: FastifyReply, fn: () => Promise<unknown>, notice: string) {
-    try {
-      await fn();
-      return reply.redirect(withNotice(`/staff/items/${idParam(request)}`, notice, deps.config.secret), 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return renderDetail(request, reply, { errors: err.fields, message: err.message, status: err.status });
-    }
-  }
+  /** The item's staff page again with the message of a refused step (nothing was written). */
+  const detailAgain = ({ request, reply }: FormContext<unknown>, state: FormState) => renderDetail(request, reply, state);
+  const backToItem = (request: FastifyRequest, reply: FastifyReply, notice: string) =>
+    reply.redirect(withNotice(`/staff/items/${idParam(request)}`, notice, deps.config.secret), 303);
+  const guardItem = (request: FastifyRequest) => loadItemForStaff(request);
 
   app.get('/staff/items', async (request, reply) => {
     authorize(request.actor, 'staff.enter');
@@ -157,45 +153,53 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     return renderForm(request, reply, { mode: 'new', unitId, values: { kind: 'information', disclosure: 'proactive' } });
   });
 
-  app.post('/staff/items/import-docx', async (request, reply) => {
-    const form = await readMultipart(app, request);
+  // The unit of a new item comes from the query string (?unit=), so a form error keeps the unit the clerk chose.
+  const newItemUnit = async (request: FastifyRequest) => {
     const units = await publisherUnits(request.actor);
     if (!units.length) authorize(request.actor, 'item.draft', { unitPath: '' });
     const wanted = Number((request.query as Record<string, string>).unit) || 0;
-    const unitId = units.find((u) => u.id === wanted)?.id ?? units[0].id;
-    const file = form.files.find((f) => f.field === 'docx');
-    const values: FormValues = { kind: 'information', disclosure: 'proactive' };
-    if (!file) return renderForm(request, reply, { mode: 'new', unitId, values, errors: { docx: '请选择要导入的 .docx 文件' }, status: 400 });
-    const { checkUpload } = await import('./uploads.ts');
-    try {
+    return units.find((u) => u.id === wanted)?.id ?? units[0].id;
+  };
+
+  formRoute(app, '/staff/items/import-docx', {
+    guard: newItemUnit,
+    files: ['docx'],
+    schema: z.object({}),
+    render: ({ request, reply, subject: unitId }, state) =>
+      renderForm(request, reply, {
+        mode: 'new',
+        unitId,
+        ...state,
+        values: { kind: 'information', disclosure: 'proactive' },
+        errors: { docx: state.message ?? '', ...state.errors },
+      }),
+    run: async (_input, { request, reply, subject: unitId, files }) => {
+      const file = files.find((f) => f.field === 'docx');
+      if (!file) throw new ValidationError({ docx: '请选择要导入的 .docx 文件' }, '请选择要导入的 .docx 文件。');
+      const { checkUpload } = await import('./uploads.ts');
       const checked = await checkUpload(file.filename, file.content, deps.config.maxUploadBytes);
       if (checked.ext !== 'docx') throw new AppError('UPLOAD_REJECTED', 415, '只能从 .docx 格式的 Word 文档导入；.doc 请先另存为 .docx。');
       const r = await importDocx(file.content);
-      Object.assign(values, {
+      const values: FormValues = {
+        kind: 'information',
+        disclosure: 'proactive',
         title: r.proposals.title ?? '',
         docNo: r.proposals.docNo ?? '',
         issuingOrgans: r.proposals.issuingOrgans.join('，'),
         writtenDate: r.proposals.writtenDate ?? '',
         bodyHtml: r.bodyHtml,
-      });
+      };
       return renderForm(request, reply, { mode: 'new', unitId, values, proposals: r.proposals, importMessages: r.messages });
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      return renderForm(request, reply, { mode: 'new', unitId, values, errors: { docx: err.message }, message: err.message, status: err.status });
-    }
+    },
   });
 
-  app.post('/staff/items', async (request, reply) => {
-    const body = request.body as Record<string, unknown>;
-    const values = formValues(body);
-    const unitId = Number(formString(body.unitId)) || 0;
-    try {
+  formRoute(app, '/staff/items', {
+    schema: itemFormSchema.extend({ unitId: field.int('请选择单位') }),
+    render: ({ request, reply, values }, state) => renderForm(request, reply, { mode: 'new', unitId: Number(values.unitId) || 0, ...state }),
+    run: async ({ unitId, ...values }, { request, reply }) => {
       const r = await saveDraft(deps.db, request.actor, deps.clock.now(), { unitId, input: formToInput(values) });
       return reply.redirect(`/staff/items/${r.itemId}${r.unresolved ? '#personal-data' : ''}`, 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return renderForm(request, reply, { mode: 'new', unitId, values, errors: err.fields, message: err.message, status: err.status });
-    }
+    },
   });
 
   app.get('/staff/items/:id', async (request, reply) => {
@@ -210,83 +214,81 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     return renderForm(request, reply, { mode: 'edit', itemId: item.id, unitId: item.unit_id, values: versionToForm(v, item.kind, links) });
   });
 
-  app.post('/staff/items/:id/edit', async (request, reply) => {
-    const item = await loadItemForStaff(request);
-    const values = formValues(request.body as Record<string, unknown>);
-    try {
+  formRoute(app, '/staff/items/:id/edit', {
+    guard: guardItem,
+    schema: itemFormSchema,
+    render: ({ request, reply, subject: item }, state) => renderForm(request, reply, { mode: 'edit', itemId: item.id, unitId: item.unit_id, ...state }),
+    run: async (values, { request, reply, subject: item }) => {
       const r = await saveDraft(deps.db, request.actor, deps.clock.now(), { unitId: item.unit_id, itemId: item.id, input: formToInput(values) });
       return reply.redirect(`/staff/items/${item.id}${r.unresolved ? '#personal-data' : ''}`, 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return renderForm(request, reply, { mode: 'edit', itemId: item.id, unitId: item.unit_id, values, errors: err.fields, message: err.message, status: err.status });
-    }
+    },
   });
 
-  app.post('/staff/items/:id/transition', async (request, reply) => {
-    await loadItemForStaff(request);
-    const body = request.body as Record<string, unknown>;
-    const name = formString(body.name) as TransitionName;
-    if (!(name in TRANSITIONS)) throw new AppError('VALIDATION_FAILED', 400, '未知的操作。');
-    return act(
-      request,
-      reply,
-      () => transitionItem(deps.db, request.actor, deps.clock.now(), idParam(request), name, { remarks: formString(body.remarks), indexPattern: deps.config.indexPattern }),
-      `已${TRANSITIONS[name].label}`,
-    );
+  formRoute(app, '/staff/items/:id/transition', {
+    guard: guardItem,
+    schema: z.object({
+      name: field.oneOf(Object.keys(TRANSITIONS) as TransitionName[], '未知的操作。'),
+      remarks: field.text(2000),
+    }),
+    render: detailAgain,
+    run: async (input, { request, reply }) => {
+      await transitionItem(deps.db, request.actor, deps.clock.now(), idParam(request), input.name, { remarks: input.remarks, indexPattern: deps.config.indexPattern });
+      return backToItem(request, reply, `已${TRANSITIONS[input.name].label}`);
+    },
   });
 
-  app.post('/staff/items/:id/revise', async (request, reply) => {
-    await loadItemForStaff(request);
-    try {
+  formRoute(app, '/staff/items/:id/revise', {
+    guard: guardItem,
+    schema: z.object({}),
+    render: detailAgain,
+    run: async (_input, { request, reply }) => {
       await startRevision(deps.db, request.actor, deps.clock.now(), idParam(request));
       return reply.redirect(`/staff/items/${idParam(request)}/edit`, 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return renderDetail(request, reply, { message: err.message, status: err.status });
-    }
+    },
   });
 
-  app.post('/staff/items/:id/validity', async (request, reply) => {
-    await loadItemForStaff(request);
-    const body = request.body as Record<string, unknown>;
-    const by = formString(body.byItemId).trim();
-    return act(
-      request,
-      reply,
-      () =>
-        changeValidity(deps.db, request.actor, deps.clock.now(), idParam(request), {
-          validity: formString(body.validity),
-          byItemId: by ? Number(by.replace(/\D/g, '')) || -1 : null,
-        }),
-      '已保存有效性',
-    );
+  formRoute(app, '/staff/items/:id/validity', {
+    guard: guardItem,
+    // The replacing item may be typed as its number or pasted as its link; anything without digits is refused.
+    schema: z.object({ validity: field.text(50), byItemId: field.text(200) }),
+    render: detailAgain,
+    run: async (input, { request, reply }) => {
+      const by = input.byItemId ? Number(input.byItemId.replace(/\D/g, '')) || -1 : null;
+      await changeValidity(deps.db, request.actor, deps.clock.now(), idParam(request), { validity: input.validity, byItemId: by });
+      return backToItem(request, reply, '已保存有效性');
+    },
   });
 
-  app.post('/staff/items/:id/findings/:fid', async (request, reply) => {
-    await loadItemForStaff(request);
-    const body = request.body as Record<string, unknown>;
-    return act(
-      request,
-      reply,
-      () =>
-        resolveFinding(deps.db, request.actor, deps.clock.now(), idParam(request), idParam(request, 'fid'), {
-          action: formString(body.action),
-          justification: formString(body.justification),
-        }),
-      '已处理个人信息',
-    );
+  formRoute(app, '/staff/items/:id/findings/:fid', {
+    guard: guardItem,
+    schema: z.object({ action: field.text(50), justification: field.text(2000) }),
+    render: detailAgain,
+    run: async (input, { request, reply }) => {
+      await resolveFinding(deps.db, request.actor, deps.clock.now(), idParam(request), idParam(request, 'fid'), input);
+      return backToItem(request, reply, '已处理个人信息');
+    },
   });
 
-  app.post('/staff/items/:id/attachments', async (request, reply) => {
-    await loadItemForStaff(request);
-    const form = await readMultipart(app, request);
-    if (!form.files.length) return renderDetail(request, reply, { errors: { files: '请选择要上传的文件' }, message: '没有选择文件。', status: 400 });
-    return act(request, reply, () => addAttachments(deps.db, request.actor, deps.clock.now(), idParam(request), form.files, deps.config.maxUploadBytes), '已上传附件');
+  formRoute(app, '/staff/items/:id/attachments', {
+    guard: guardItem,
+    files: ['files'],
+    schema: z.object({}),
+    render: detailAgain,
+    run: async (_input, { request, reply, files }) => {
+      if (!files.length) throw new ValidationError({ files: '请选择要上传的文件' }, '没有选择文件。');
+      await addAttachments(deps.db, request.actor, deps.clock.now(), idParam(request), files, deps.config.maxUploadBytes);
+      return backToItem(request, reply, '已上传附件');
+    },
   });
 
-  app.post('/staff/items/:id/attachments/:aid/remove', async (request, reply) => {
-    await loadItemForStaff(request);
-    return act(request, reply, () => removeAttachment(deps.db, request.actor, deps.clock.now(), idParam(request), idParam(request, 'aid')), '已删除附件');
+  formRoute(app, '/staff/items/:id/attachments/:aid/remove', {
+    guard: guardItem,
+    schema: z.object({}),
+    render: detailAgain,
+    run: async (_input, { request, reply }) => {
+      await removeAttachment(deps.db, request.actor, deps.clock.now(), idParam(request), idParam(request, 'aid'));
+      return backToItem(request, reply, '已删除附件');
+    },
   });
 
   app.get('/staff/items/:id/attachments/:aid', async (request, reply) => {
@@ -310,29 +312,20 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
 
   app.get('/staff/units/:id/sections', async (request, reply) => sectionsPage(request, reply));
 
-  app.post('/staff/units/:id/sections', async (request, reply) => {
-    const b = request.body as Record<string, unknown>;
-    const enabled = new Set(formList(b.enabled));
-    const settings = SECTIONS.filter((s) => s.group === 'proactive').map((s) => ({
-      code: s.code,
-      enabled: enabled.has(s.code),
-      label: formString(b[`label_${s.code}`]),
-      rhythm: formString(b[`rhythm_${s.code}`]),
-    }));
-    try {
+  // One row per section, its fields named after it (label_CODE, rhythm_CODE); the ticked ones come as `enabled`.
+  formRoute(app, '/staff/units/:id/sections', {
+    schema: z.record(z.string(), z.unknown()),
+    render: ({ request, reply }, state) => sectionsPage(request, reply, state),
+    run: async (b, { request, reply }) => {
+      const enabled = new Set(formList(b.enabled));
+      const settings = SECTIONS.filter((s) => s.group === 'proactive').map((s) => ({
+        code: s.code,
+        enabled: enabled.has(s.code),
+        label: formString(b[`label_${s.code}`]).trim().slice(0, 50),
+        rhythm: formString(b[`rhythm_${s.code}`]).trim().slice(0, 200),
+      }));
       await configureSections(deps.db, request.actor, deps.clock.now(), idParam(request), settings);
       return sectionsPage(request, reply, { notice: '栏目设置已保存' });
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return sectionsPage(request, reply, { errors: err.fields, message: err.message, status: err.status });
-    }
-  });
-
-  app.get('/staff/items/:id/versions/:no', async (request, reply) => {
-    const item = await loadItemForStaff(request);
-    const no = idParam(request, 'no');
-    const r = await deps.db.query<{ id: number }>('SELECT id FROM item_versions WHERE item_id = $1 AND version_no = $2', [item.id, no]);
-    if (!r.rows.length) throw new NotFoundError('没有这个版本。');
-    return reply.redirect(`/xxgk/${item.unit_slug}/items/${item.id}/versions/${no}`);
+    },
   });
 }
