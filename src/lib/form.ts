@@ -79,13 +79,14 @@ export function formRoute<S extends z.ZodType, G = void>(app: FastifyInstance, u
     const subject = (await spec.guard?.(request)) as G;
     let raw: Record<string, unknown>;
     let files: UploadedFile[] = [];
-    if (spec.files) {
+    // A form with files is multipart; the same form posted without a file may come urlencoded.
+    if (spec.files && request.isMultipart()) {
       const form = await readMultipart(app, request, { fileFields: spec.files, keepInvalidText: true });
       raw = form.fields;
       files = form.files;
     } else {
       const body: unknown = request.body ?? {};
-      if (typeof body !== 'object' || Array.isArray(body)) throw new AppError('BAD_REQUEST', 400, '请通过页面上的表单提交。');
+      if (typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) throw new AppError('BAD_REQUEST', 400, '请通过页面上的表单提交。');
       raw = body as Record<string, unknown>;
     }
     const lists = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, formList(v).map(cleanText)]));

@@ -3,13 +3,13 @@ import { readNotice, withNotice } from '../../lib/notice.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
-import { isFormError, NotFoundError } from '../../lib/errors.ts';
+import { z } from 'zod';
+import { NotFoundError, ValidationError } from '../../lib/errors.ts';
+import { field, formRoute } from '../../lib/form.ts';
 import { audit } from '../../lib/audit.ts';
 import { sendPage } from '../../lib/render.ts';
-import { formList, formString } from '../../lib/validation.ts';
 import { asTree, getUnit, listUnits } from '../orgs/queries.ts';
 import { getItem } from '../publishing/queries.ts';
-import { readForm } from '../requests/readForm.ts';
 import { contentDisposition } from '../../lib/download.ts';
 import { catalogueItems, getCatalogue, listAreas, publishedCatalogues, templates, unitCatalogues, type CatalogueHead } from './queries.ts';
 import { catalogueXlsx, type ImportProblem } from './excel.ts';
@@ -90,72 +90,75 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
   app.get('/staff/catalogues', async (request, reply) => home(request, reply));
   app.get('/staff/catalogues/unit/:unitId', async (request, reply) => unitPage(request, reply, Number((request.params as { unitId: string }).unitId) || 0));
 
-  app.post('/staff/catalogues/areas/:code', async (request, reply) => {
-    authorize(request.actor, 'catalogue.manage_areas');
-    const code = (request.params as { code: string }).code;
-    const b = request.body as Record<string, unknown>;
-    const name = formString(b.name).trim();
-    const lead = Number(formString(b.leadUnitId)) || null;
-    const responsible = [
-      ...new Set(
-        formList(b.responsibleUnitIds)
-          .map(Number)
-          .filter((n) => Number.isInteger(n) && n > 0),
-      ),
-    ].slice(0, 200);
-    if (!name || name.length > 40) return home(request, reply, { errors: { [`name-${code}`]: '领域名称须为1至40个字' }, status: 400 });
-    await deps.db.transaction(async (tx) => {
-      const r = await tx.query('UPDATE catalogue_areas SET name = $2, lead_unit_id = $3, confirmed = confirmed OR name <> $2, updated_at = $4 WHERE code = $1 RETURNING code', [
-        code,
-        name,
-        lead,
-        deps.clock.now(),
-      ]);
-      if (!r.rows.length) throw new NotFoundError('没有这个领域。');
-      await tx.query('DELETE FROM catalogue_area_units WHERE area_code = $1', [code]);
-      if (responsible.length) await tx.query('INSERT INTO catalogue_area_units (area_code, unit_id) SELECT $1, u.id FROM units u WHERE u.id = ANY($2::int[])', [code, responsible]);
-      await audit(tx, request.actor, {
-        at: deps.clock.now(),
-        action: 'catalogue.area_updated',
-        subjectType: 'catalogue_area',
-        subjectId: code,
-        details: { name, leadUnitId: lead, responsible },
+  formRoute(app, '/staff/catalogues/areas/:code', {
+    guard: (request) => {
+      authorize(request.actor, 'catalogue.manage_areas');
+      return (request.params as { code: string }).code;
+    },
+    schema: z.object({ name: field.text(100), leadUnitId: field.int('请选择牵头单位'), responsibleUnitIds: field.list(200) }),
+    // The 26 areas share one page, so the message goes on the area's own name field.
+    render: ({ request, reply, subject: code }, state) =>
+      home(request, reply, { errors: { [`name-${code}`]: Object.values(state.errors)[0] ?? state.message ?? '' }, status: state.status }),
+    run: async (input, { request, reply, subject: code }) => {
+      const name = input.name;
+      const lead = input.leadUnitId || null;
+      const responsible = [...new Set(input.responsibleUnitIds.map(Number).filter((n) => Number.isInteger(n) && n > 0))];
+      if (!name || name.length > 40) throw new ValidationError({ name: '领域名称须为1至40个字' });
+      await deps.db.transaction(async (tx) => {
+        const r = await tx.query('UPDATE catalogue_areas SET name = $2, lead_unit_id = $3, confirmed = confirmed OR name <> $2, updated_at = $4 WHERE code = $1 RETURNING code', [
+          code,
+          name,
+          lead,
+          deps.clock.now(),
+        ]);
+        if (!r.rows.length) throw new NotFoundError('没有这个领域。');
+        await tx.query('DELETE FROM catalogue_area_units WHERE area_code = $1', [code]);
+        if (responsible.length)
+          await tx.query('INSERT INTO catalogue_area_units (area_code, unit_id) SELECT $1, u.id FROM units u WHERE u.id = ANY($2::int[])', [code, responsible]);
+        await audit(tx, request.actor, {
+          at: deps.clock.now(),
+          action: 'catalogue.area_updated',
+          subjectType: 'catalogue_area',
+          subjectId: code,
+          details: { name, leadUnitId: lead, responsible },
+        });
       });
-    });
-    return home(request, reply, { notice: `已保存领域 ${code}：${name}` });
+      return home(request, reply, { notice: `已保存领域 ${code}：${name}` });
+    },
   });
 
-  app.post('/staff/catalogues/import', async (request, reply) => {
-    const { body, files } = await readForm(app, request);
-    const unitId = Number(formString(body.unit)) || 0;
-    const asTemplate = formString(body.template) === '1';
-    const back = (extra: Extra) => (asTemplate ? home(request, reply, extra) : unitPage(request, reply, unitId, extra));
-    try {
-      const r = await importCatalogue(deps.db, request.actor, deps.clock.now(), {
-        unitId,
-        areaCode: formString(body.area),
-        asTemplate,
-        file: files.find((f) => f.field === 'file')?.content,
-      });
-      if (asTemplate) return reply.redirect(withNotice(`/staff/catalogues/${r.catalogueId}`, `已导入 ${r.rows} 个事项`, deps.config.secret), 303);
-      return reply.redirect(withNotice(`/staff/catalogues/${r.catalogueId}`, `已导入 ${r.rows} 个事项，核对后可报送审核`, deps.config.secret), 303);
-    } catch (err) {
-      if (err instanceof CatalogueImportError) return back({ errors: err.fields, problems: err.problems, status: 400 });
-      if (!isFormError(err)) throw err;
-      return back({ errors: err.fields, status: err.status });
-    }
+  const importSchema = z.object({ unit: field.int('请选择单位'), template: field.checkbox(), area: field.text(20) });
+  const importBack = (request: FastifyRequest, reply: FastifyReply, unitId: number, asTemplate: boolean, extra: Extra) =>
+    asTemplate ? home(request, reply, extra) : unitPage(request, reply, unitId, extra);
+  formRoute(app, '/staff/catalogues/import', {
+    files: ['file'],
+    schema: importSchema,
+    render: ({ request, reply, values }, state) => importBack(request, reply, Number(values.unit) || 0, values.template === '1', state),
+    run: async (input, { request, reply, files }) => {
+      try {
+        const r = await importCatalogue(deps.db, request.actor, deps.clock.now(), {
+          unitId: input.unit,
+          areaCode: input.area,
+          asTemplate: input.template,
+          file: files.find((f) => f.field === 'file')?.content,
+        });
+        const notice = input.template ? `已导入 ${r.rows} 个事项` : `已导入 ${r.rows} 个事项，核对后可报送审核`;
+        return reply.redirect(withNotice(`/staff/catalogues/${r.catalogueId}`, notice, deps.config.secret), 303);
+      } catch (err) {
+        // The row-by-row problems of a spreadsheet are listed under the form.
+        if (!(err instanceof CatalogueImportError)) throw err;
+        return importBack(request, reply, input.unit, input.template, { errors: err.fields, problems: err.problems, status: 400 });
+      }
+    },
   });
 
-  app.post('/staff/catalogues/adopt', async (request, reply) => {
-    const b = request.body as Record<string, unknown>;
-    const unitId = Number(formString(b.unit)) || 0;
-    try {
-      const r = await adoptTemplate(deps.db, request.actor, deps.clock.now(), { unitId, templateId: Number(formString(b.template)) || 0 });
+  formRoute(app, '/staff/catalogues/adopt', {
+    schema: z.object({ unit: field.int('请选择单位'), template: field.int('请选择模板') }),
+    render: ({ request, reply, values }, state) => unitPage(request, reply, Number(values.unit) || 0, state),
+    run: async (input, { request, reply }) => {
+      const r = await adoptTemplate(deps.db, request.actor, deps.clock.now(), { unitId: input.unit, templateId: input.template });
       return reply.redirect(withNotice(`/staff/catalogues/${r.catalogueId}`, `已按模板生成 ${r.rows} 个事项，可导出修改后再导入`, deps.config.secret), 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return unitPage(request, reply, unitId, { errors: err.fields, status: err.status });
-    }
+    },
   });
 
   async function detail(request: FastifyRequest, reply: FastifyReply, id: number, extra: Extra = {}) {
@@ -217,17 +220,19 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
       .send(await catalogueXlsx(title, await catalogueItems(deps.db, c.id)));
   });
 
-  app.post('/staff/catalogues/:id/:step', async (request, reply) => {
-    const id = Number((request.params as { id: string }).id) || 0;
-    const step = (request.params as { step: string }).step as CatalogueStep;
-    if (!(step in CATALOGUE_STEPS)) throw new NotFoundError('没有这个步骤。');
-    try {
-      await transitionCatalogue(deps.db, request.actor, deps.clock.now(), id, step, formString((request.body as Record<string, unknown>).remarks));
+  formRoute(app, '/staff/catalogues/:id/:step', {
+    guard: (request) => {
+      const step = (request.params as { step: string }).step as CatalogueStep;
+      if (!(step in CATALOGUE_STEPS)) throw new NotFoundError('没有这个步骤。');
+      return { id: Number((request.params as { id: string }).id) || 0, step };
+    },
+    schema: z.object({ remarks: field.text(2000) }),
+    render: ({ request, reply, subject }, state) =>
+      detail(request, reply, subject.id, { errors: Object.keys(state.errors).length ? state.errors : { step: state.message ?? '' }, status: state.status }),
+    run: async (input, { request, reply, subject: { id, step } }) => {
+      await transitionCatalogue(deps.db, request.actor, deps.clock.now(), id, step, input.remarks);
       return reply.redirect(withNotice(`/staff/catalogues/${id}`, `已完成：${CATALOGUE_STEPS[step].label}`, deps.config.secret), 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return detail(request, reply, id, { errors: Object.keys(err.fields).length ? err.fields : { step: err.message }, status: err.status });
-    }
+    },
   });
 
   async function filePage(request: FastifyRequest, reply: FastifyReply, itemId: number, extra: Extra = {}) {
@@ -254,14 +259,13 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
   }
 
   app.get('/staff/items/:id/catalogue', async (request, reply) => filePage(request, reply, Number((request.params as { id: string }).id) || 0));
-  app.post('/staff/items/:id/catalogue', async (request, reply) => {
-    const id = Number((request.params as { id: string }).id) || 0;
-    try {
-      await fileItemUnderCatalogue(deps.db, request.actor, deps.clock.now(), id, formString((request.body as Record<string, unknown>).catalogue));
+  formRoute(app, '/staff/items/:id/catalogue', {
+    guard: (request) => Number((request.params as { id: string }).id) || 0,
+    schema: z.object({ catalogue: field.text(200) }),
+    render: ({ request, reply, subject: id }, state) => filePage(request, reply, id, state),
+    run: async (input, { request, reply, subject: id }) => {
+      await fileItemUnderCatalogue(deps.db, request.actor, deps.clock.now(), id, input.catalogue);
       return filePage(request, reply, id, { notice: '已保存。' });
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return filePage(request, reply, id, { errors: err.fields, status: err.status });
-    }
+    },
   });
 }
