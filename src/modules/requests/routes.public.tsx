@@ -1,6 +1,8 @@
 /** The applicant's side of 依申请公开: guide, online application, progress lookup, corrections and letters. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { isFormError, NotFoundError, ValidationError } from '../../lib/errors.ts';
+import { formRoute } from '../../lib/form.ts';
 import { sendPage } from '../../lib/render.ts';
 import { formString } from '../../lib/validation.ts';
 import { applicationSchema } from './forms.ts';
@@ -15,7 +17,6 @@ import { applicationFromBody } from './views/applicationFields.tsx';
 import { ApplicantCasePage, ApplyPage, GuidePage, ReceiptPage, StatusLookupPage } from './views/publicPages.tsx';
 import { LetterPage } from './views/letterPage.tsx';
 import { CASE_COOKIE, caseToken, readCaseToken } from './access.ts';
-import { readForm } from './readForm.ts';
 import { nextState } from './states.ts';
 
 /** Words that usually mean a complaint or petition rather than a request for information (Art. 39). */
@@ -40,17 +41,25 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, ApplyPage({ ctx, values: { unit }, errors: {}, units: await unitOptions() }));
   });
 
-  app.post('/ysqgk/apply', limited, async (request, reply) => {
-    const { body, files } = await readForm(app, request);
-    const { values, application } = applicationFromBody(body);
+  // The application's fields are many and checked by the command's own schema (applicationSchema); the route reads
+  // them as strings.
+  const anyFields = z.record(z.string(), z.unknown());
+  type ApplyExtra = { errors?: Record<string, string>; matches?: { title: string; href: string; unitName: string }[]; complaint?: boolean; status?: number };
+  const applyPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, extra: ApplyExtra) => {
     const ctx = app.viewContext(request, reply);
-    const unitId = Number(values.unit) || undefined;
-    const unit = unitId ? await getUnit(deps.db, unitId) : undefined;
-    const render = async (extra: { errors?: Record<string, string>; matches?: { title: string; href: string; unitName: string }[]; complaint?: boolean; status?: number }) =>
-      sendPage(request, reply, ctx, ApplyPage({ ctx, values, errors: extra.errors ?? {}, units: await unitOptions(), matches: extra.matches, complaint: extra.complaint }), {
-        status: extra.status,
-      });
-    try {
+    return sendPage(request, reply, ctx, ApplyPage({ ctx, values, errors: extra.errors ?? {}, units: await unitOptions(), matches: extra.matches, complaint: extra.complaint }), {
+      status: extra.status,
+    });
+  };
+  formRoute(app, '/ysqgk/apply', {
+    options: limited,
+    files: ['identityFiles'],
+    schema: anyFields,
+    render: ({ request, reply, values }, state) => applyPage(request, reply, applicationFromBody(values).values, state),
+    run: async (body, { request, reply, files }) => {
+      const { values, application } = applicationFromBody(body);
+      const unitId = Number(values.unit) || undefined;
+      const unit = unitId ? await getUnit(deps.db, unitId) : undefined;
       // First submission: show published information that may already answer it, and warn about complaints.
       if (formString(body.checked) !== '1' && values.infoDescription.trim().length >= 5) {
         const found = await app.searchIndex.search({ q: `${values.infoTitle} ${values.infoDescription}`.slice(0, 200), pageSize: 5 });
@@ -58,17 +67,20 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
         const complaint = COMPLAINT.test(values.infoDescription);
         if (matches.length || complaint) {
           // Validate too, so the applicant sees every problem at once.
-          await submitApplicationDryRun(application, unit?.id);
-          return render({ matches, complaint });
+          try {
+            await submitApplicationDryRun(application, unit?.id);
+          } catch (err) {
+            if (!isFormError(err)) throw err;
+            return applyPage(request, reply, values, { errors: err.fields, matches, complaint, status: err.status });
+          }
+          return applyPage(request, reply, values, { matches, complaint });
         }
       }
-      const r = await submitApplication(deps.db, await caseContext(deps), { unitId: unit?.id, application, files: files.filter((f) => f.field === 'identityFiles') });
+      const r = await submitApplication(deps.db, await caseContext(deps), { unitId: unit?.id, application, files });
       reply.header('Cache-Control', 'no-store');
+      const ctx = app.viewContext(request, reply);
       return sendPage(request, reply, ctx, ReceiptPage({ ctx, caseNo: r.caseNo, queryCode: r.queryCode, unitName: unit!.name }));
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return render({ errors: err.fields, status: err.status });
-    }
+    },
   });
 
   /** Checks the form without saving, so the applicant sees every problem together with the matches. */
@@ -84,33 +96,31 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, StatusLookupPage({ ctx, values: {}, errors: {} }));
   });
 
-  app.post('/ysqgk/status', limited, async (request, reply) => {
-    const b = request.body as Record<string, unknown>;
-    const caseNo = formString(b.caseNo).trim().toUpperCase().slice(0, 30);
-    const code = formString(b.queryCode).trim().slice(0, 30);
-    const ctx = app.viewContext(request, reply);
-    const c = caseNo && code ? await getCaseByNo(deps.db, caseNo) : undefined;
-    const ok = c && (await deps.db.query<{ h: string }>('SELECT query_code_hash AS h FROM request_cases WHERE id = $1', [c.id])).rows[0].h === hashCode(code);
-    if (!c || !ok) {
-      const errors: Record<string, string> = {};
-      if (!caseNo) errors.caseNo = '请填写申请编号';
-      if (!code) errors.queryCode = '请填写查询码';
-      return sendPage(
-        request,
-        reply,
-        ctx,
-        StatusLookupPage({ ctx, values: { caseNo }, errors, message: Object.keys(errors).length ? undefined : '申请编号或查询码不正确，请核对后重试。' }),
-        { status: 400 },
-      );
-    }
-    reply.setCookie(CASE_COOKIE, caseToken(deps.config.secret, c.id, deps.clock.now()), {
-      path: '/ysqgk',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: deps.config.trustProxy,
-      maxAge: 3600,
-    });
-    return reply.redirect('/ysqgk/case', 303);
+  formRoute(app, '/ysqgk/status', {
+    options: limited,
+    schema: z.object({
+      caseNo: z.preprocess((v) => formString(v).trim().toUpperCase(), z.string().min(1, '请填写申请编号').max(30, '申请编号不超过30个字符')),
+      queryCode: z.preprocess((v) => formString(v).trim(), z.string().min(1, '请填写查询码').max(30, '查询码不超过30个字符')),
+    }),
+    render: ({ request, reply, values }, state) => {
+      const ctx = app.viewContext(request, reply);
+      return sendPage(request, reply, ctx, StatusLookupPage({ ctx, values: { caseNo: values.caseNo ?? '' }, errors: state.errors, message: state.message }), {
+        status: state.status,
+      });
+    },
+    run: async ({ caseNo, queryCode }, { reply }) => {
+      const c = await getCaseByNo(deps.db, caseNo);
+      const ok = c && (await deps.db.query<{ h: string }>('SELECT query_code_hash AS h FROM request_cases WHERE id = $1', [c.id])).rows[0].h === hashCode(queryCode);
+      if (!c || !ok) throw new ValidationError({}, '申请编号或查询码不正确，请核对后重试。');
+      reply.setCookie(CASE_COOKIE, caseToken(deps.config.secret, c.id, deps.clock.now()), {
+        path: '/ysqgk',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.config.trustProxy,
+        maxAge: 3600,
+      });
+      return reply.redirect('/ysqgk/case', 303);
+    },
   });
 
   function caseIdOf(request: FastifyRequest): number {
@@ -146,35 +156,43 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
 
   app.get('/ysqgk/case', async (request, reply) => casePage(request, reply));
 
-  app.post('/ysqgk/case/correction', limited, async (request, reply) => {
-    const id = caseIdOf(request);
-    const text = formString((request.body as Record<string, unknown>).text)
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-      .trim();
-    if (!text) return casePage(request, reply, { errors: { text: '请填写补正内容' }, status: 400 });
-    if (text.length > 5000) return casePage(request, reply, { errors: { text: '补正内容不能超过5000字' }, status: 400 });
-    const cctx = await caseContext(deps);
-    await deps.db.transaction(async (tx) => {
-      const c = await getCase(tx, id, true);
-      nextState(c.state, 'applicant_correction');
-      await tx.query('INSERT INTO case_events (case_id, kind, on_date, at, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)', [
-        id,
-        'applicant_correction',
-        cctx.today,
-        cctx.now,
-        '申请人（网上补正）',
-        JSON.stringify({ text }),
-      ]);
-      await audit(tx, anonymous, {
-        at: cctx.now,
-        action: 'request.applicant_correction',
-        subjectType: 'request_case',
-        subjectId: id,
-        unitId: c.unit_id,
-        details: { caseNo: c.case_no },
+  formRoute(app, '/ysqgk/case/correction', {
+    options: limited,
+    guard: (request) => caseIdOf(request),
+    schema: z.object({
+      text: z.preprocess(
+        (v) =>
+          formString(v)
+            .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+            .trim(),
+        z.string().min(1, '请填写补正内容').max(5000, '补正内容不能超过5000字'),
+      ),
+    }),
+    render: ({ request, reply }, state) => casePage(request, reply, state),
+    run: async ({ text }, { request, reply, subject: id }) => {
+      const cctx = await caseContext(deps);
+      await deps.db.transaction(async (tx) => {
+        const c = await getCase(tx, id, true);
+        nextState(c.state, 'applicant_correction');
+        await tx.query('INSERT INTO case_events (case_id, kind, on_date, at, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)', [
+          id,
+          'applicant_correction',
+          cctx.today,
+          cctx.now,
+          '申请人（网上补正）',
+          JSON.stringify({ text }),
+        ]);
+        await audit(tx, anonymous, {
+          at: cctx.now,
+          action: 'request.applicant_correction',
+          subjectType: 'request_case',
+          subjectId: id,
+          unitId: c.unit_id,
+          details: { caseNo: c.case_no },
+        });
       });
-    });
-    return casePage(request, reply, { notice: '补正内容已提交。' });
+      return casePage(request, reply, { notice: '补正内容已提交。' });
+    },
   });
 
   app.get('/ysqgk/case/letters/:file', async (request, reply) => {

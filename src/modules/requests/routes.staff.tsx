@@ -2,7 +2,10 @@
 import { readNotice, withNotice } from '../../lib/notice.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
-import { isFormError, NotFoundError, type AppError } from '../../lib/errors.ts';
+import { z } from 'zod';
+import { NotFoundError } from '../../lib/errors.ts';
+import { formRoute } from '../../lib/form.ts';
+import { CSRF_FIELD } from '../../lib/csrf.ts';
 import { sendPage } from '../../lib/render.ts';
 import { formString } from '../../lib/validation.ts';
 import { asTree, listUnits } from '../orgs/queries.ts';
@@ -14,7 +17,6 @@ import { historyHints, sameInformationCount } from './history.ts';
 import { CaseListPage, RegisterPage } from './views/staffList.tsx';
 import { CasePage } from './views/casePage.tsx';
 import { TemplatesPage } from './views/templatesPage.tsx';
-import { readForm } from './readForm.ts';
 import { contentDisposition } from '../../lib/download.ts';
 import { caseFile, caseFiles } from './files.ts';
 import { saveTemplate } from './commands/saveTemplate.ts';
@@ -106,18 +108,22 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
 
   app.get('/staff/requests/templates', async (request, reply) => templatesPage(request, reply, Number((request.query as Record<string, unknown>).unit) || 0));
 
-  app.post('/staff/requests/templates', async (request, reply) => {
-    const b = request.body as Record<string, unknown>;
-    const unitId = Number(b.unit) || 0;
-    const kind = formString(b.kind);
-    const text = formString(b[`text-${kind}`]);
-    try {
-      const r = await saveTemplate(deps.db, request.actor, deps.clock.now(), { unitId, kind, text });
-      return templatesPage(request, reply, unitId, { notice: r.paragraphs.length ? '模板已保存，之后生成的文书使用新模板；已生成的文书不变。' : '已清除本单位模板。' });
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return templatesPage(request, reply, unitId, { errors: err.fields, values: { [`text-${kind}`]: text }, status: err.status });
-    }
+  // The page has one text box per letter kind (text-KIND); the kind being saved says which one is read.
+  formRoute(app, '/staff/requests/templates', {
+    schema: z.record(z.string(), z.unknown()).transform((b) => {
+      const kind = formString(b.kind);
+      return { unitId: Number(formString(b.unit)) || 0, kind, text: formString(b[`text-${kind}`]).slice(0, 20_000) };
+    }),
+    render: ({ request, reply, values }, state) =>
+      templatesPage(request, reply, Number(values.unit) || 0, {
+        errors: state.errors,
+        values: { [`text-${values.kind}`]: values[`text-${values.kind}`] ?? '' },
+        status: state.status,
+      }),
+    run: async (input, { request, reply }) => {
+      const r = await saveTemplate(deps.db, request.actor, deps.clock.now(), input);
+      return templatesPage(request, reply, input.unitId, { notice: r.paragraphs.length ? '模板已保存，之后生成的文书使用新模板；已生成的文书不变。' : '已清除本单位模板。' });
+    },
   });
 
   app.get('/staff/requests/new', async (request, reply) => {
@@ -127,26 +133,22 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, RegisterPage({ ctx, values: {}, errors: {}, units: await units(), today: cctx.today }));
   });
 
-  app.post('/staff/requests/new', async (request, reply) => {
-    authorize(request.actor, 'staff.enter');
-    const { body, files } = await readForm(app, request);
-    const { values, application } = applicationFromBody(body);
-    const registration = { channel: formString(body.channel) || undefined, arrivedOn: formString(body.arrivedOn) || undefined, confirmedOn: formString(body.confirmedOn) };
-    Object.assign(values, { channel: formString(body.channel), arrivedOn: formString(body.arrivedOn), confirmedOn: formString(body.confirmedOn) });
-    const cctx = await caseContext(deps);
-    try {
-      const r = await registerApplication(deps.db, cctx, request.actor, {
-        unitId: Number(values.unit) || 0,
-        application,
-        registration,
-        files: files.filter((f) => f.field === 'identityFiles'),
-      });
-      return reply.redirect(withNotice(`/staff/requests/${r.id}`, `已登记，申请编号 ${r.caseNo}，查询码 ${r.queryCode}（请告知申请人）`, deps.config.secret), 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
+  formRoute(app, '/staff/requests/new', {
+    guard: (request) => authorize(request.actor, 'staff.enter'),
+    files: ['identityFiles'],
+    schema: z.record(z.string(), z.unknown()),
+    render: async ({ request, reply, values: typed }, state) => {
+      const values = { ...applicationFromBody(typed).values, channel: typed.channel ?? '', arrivedOn: typed.arrivedOn ?? '', confirmedOn: typed.confirmedOn ?? '' };
       const ctx = app.viewContext(request, reply);
-      return sendPage(request, reply, ctx, RegisterPage({ ctx, values, errors: err.fields, units: await units(), today: cctx.today }), { status: err.status });
-    }
+      const cctx = await caseContext(deps);
+      return sendPage(request, reply, ctx, RegisterPage({ ctx, values, errors: state.errors, units: await units(), today: cctx.today }), { status: state.status });
+    },
+    run: async (body, { request, reply, files }) => {
+      const { values, application } = applicationFromBody(body);
+      const registration = { channel: formString(body.channel) || undefined, arrivedOn: formString(body.arrivedOn) || undefined, confirmedOn: formString(body.confirmedOn) };
+      const r = await registerApplication(deps.db, await caseContext(deps), request.actor, { unitId: Number(values.unit) || 0, application, registration, files });
+      return reply.redirect(withNotice(`/staff/requests/${r.id}`, `已登记，申请编号 ${r.caseNo}，查询码 ${r.queryCode}（请告知申请人）`, deps.config.secret), 303);
+    },
   });
 
   async function casePage(
@@ -187,25 +189,25 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
 
   app.get('/staff/requests/:id', async (request, reply) => casePage(request, reply, caseId(request)));
 
-  app.post('/staff/requests/:id/:action', async (request, reply) => {
-    const id = caseId(request);
-    const action = (request.params as { action: string }).action;
-    const handler = STEP_HANDLERS[action];
-    if (!handler) throw new NotFoundError('没有这个办理步骤。');
-    const body = request.body as Record<string, unknown>;
-    const values = Object.fromEntries(
-      Object.entries(body)
-        .filter(([k]) => k !== '_csrf')
-        .map(([k, v]) => [k, formString(v).slice(0, 3000)]),
-    );
-    try {
+  // Each step has its own fields, read and checked by its handler (stepHandlers.ts); the route passes them as strings.
+  formRoute(app, '/staff/requests/:id/:action', {
+    guard: (request) => {
+      const action = (request.params as { action: string }).action;
+      const handler = STEP_HANDLERS[action];
+      if (!handler) throw new NotFoundError('没有这个办理步骤。');
+      return { id: caseId(request), action, handler };
+    },
+    schema: z.record(z.string(), z.unknown()).transform((b) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, formString(v).slice(0, 3000)]))),
+    render: ({ request, reply, subject: { id, action }, values }, state) =>
+      casePage(request, reply, id, {
+        failed: { action, values, errors: state.errors, message: Object.keys(state.errors).length ? undefined : state.message },
+        status: state.status,
+      }),
+    run: async (values, { request, reply, subject: { id, handler } }) => {
+      delete values[CSRF_FIELD];
       await handler(deps.db, await caseContext(deps), request.actor, id, values);
       return reply.redirect(withNotice(`/staff/requests/${id}`, `已完成：${handler.label}`, deps.config.secret), 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      const e = err as AppError;
-      return casePage(request, reply, id, { failed: { action, values, errors: e.fields, message: Object.keys(e.fields).length ? undefined : e.message }, status: e.status });
-    }
+    },
   });
 
   app.get('/staff/requests/:id/files/:fileId', async (request, reply) => {
