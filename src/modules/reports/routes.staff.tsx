@@ -1,11 +1,12 @@
 /** The office's annual report screens, the cases behind each number, the files, and the steps. */
+import { z } from 'zod';
+import { field, formRoute } from '../../lib/form.ts';
 import { readNotice, withNotice } from '../../lib/notice.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
-import { isFormError, NotFoundError } from '../../lib/errors.ts';
+import { NotFoundError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/render.ts';
-import { formString } from '../../lib/validation.ts';
 import { contentDisposition } from '../../lib/download.ts';
 import { asTree, listUnits } from '../orgs/queries.ts';
 import { OUTCOME_BY_CODE } from '../requests/outcomes.ts';
@@ -99,36 +100,37 @@ export function registerReportStaffRoutes(app: FastifyInstance) {
       .send(docx ? await reportDocx(title, blocks) : await reportXlsx(title, blocks));
   });
 
-  app.post('/staff/reports/:unitId/:year/save', async (request, reply) => {
-    const { unitId, year } = params(request);
-    const body = request.body as Record<string, unknown>;
-    try {
+  // Table 二's cells are named after their keys (TABLE2_FIELDS) and checked by saveReport.
+  formRoute(app, '/staff/reports/:unitId/:year/save', {
+    guard: params,
+    schema: z.record(z.string(), z.unknown()),
+    render: ({ request, reply, values }, state) =>
+      page(request, reply, {
+        errors: state.errors,
+        message: Object.keys(state.errors).length ? undefined : state.message,
+        values: Object.fromEntries(TABLE2_FIELDS.map((f) => [f.key, values[f.key] ?? ''])),
+        narrative: { overall: values.overall ?? '', problems: values.problems ?? '', other: values.other ?? '' },
+        status: state.status,
+      }),
+    run: async (body, { request, reply, subject: { unitId, year } }) => {
       await saveReport(deps.db, request.actor, deps.clock.now(), { unitId, year, body });
       return reply.redirect(withNotice(`/staff/reports/${unitId}/${year}`, '已保存', deps.config.secret), 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      const values = Object.fromEntries(TABLE2_FIELDS.map((f) => [f.key, formString(body[f.key])]));
-      return page(request, reply, {
-        errors: err.fields,
-        message: Object.keys(err.fields).length ? undefined : err.message,
-        values,
-        narrative: { overall: formString(body.overall), problems: formString(body.problems), other: formString(body.other) },
-        status: err.status,
-      });
-    }
+    },
   });
 
-  app.post('/staff/reports/:unitId/:year/:step', async (request, reply) => {
-    const { unitId, year } = params(request);
-    const step = (request.params as { step: string }).step as ReportStep;
-    if (!(step in REPORT_STEPS)) throw new NotFoundError('没有这个步骤。');
-    try {
-      await transitionReport(deps.db, request.actor, deps.clock.now(), { unitId, year, step, remarks: formString((request.body as Record<string, unknown>).remarks) });
+  formRoute(app, '/staff/reports/:unitId/:year/:step', {
+    guard: (request) => {
+      const step = (request.params as { step: string }).step as ReportStep;
+      if (!(step in REPORT_STEPS)) throw new NotFoundError('没有这个步骤。');
+      return { ...params(request), step };
+    },
+    schema: z.object({ remarks: field.text(2000) }),
+    render: ({ request, reply }, state) =>
+      page(request, reply, { errors: state.errors, message: Object.keys(state.errors).length ? undefined : state.message, status: state.status }),
+    run: async ({ remarks }, { request, reply, subject: { unitId, year, step } }) => {
+      await transitionReport(deps.db, request.actor, deps.clock.now(), { unitId, year, step, remarks });
       return reply.redirect(withNotice(`/staff/reports/${unitId}/${year}`, `已完成：${REPORT_STEPS[step].label}`, deps.config.secret), 303);
-    } catch (err) {
-      if (!isFormError(err)) throw err;
-      return page(request, reply, { errors: err.fields, message: Object.keys(err.fields).length ? undefined : err.message, status: err.status });
-    }
+    },
   });
 
   /** The records behind one number of table 三 or 四. */
