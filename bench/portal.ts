@@ -19,9 +19,9 @@ import { migrate } from '../src/lib/migrate.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { buildApp } from '../src/app.ts';
-import { CalendarService } from '../src/modules/calendar/service.ts';
+import { CalendarService } from '../src/modules/calendar/index.ts';
 import { seedDemo } from '../db/seeds/demo/seed.ts';
-import { TOPIC_VALUES } from '../src/modules/publishing/taxonomy.ts';
+import { TOPIC_VALUES } from '../src/modules/publishing/index.ts';
 
 const { values: args } = parseArgs({
   options: { items: { type: 'string', default: '100000' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },

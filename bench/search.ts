@@ -15,10 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { SearchIndex, type SearchDoc } from '../src/modules/search/searchIndex.ts';
-import { analyse } from '../src/modules/search/engine.ts';
-import { tokenize } from '../src/modules/search/text.ts';
-import { VALIDITY } from '../src/modules/publishing/taxonomy.ts';
+import { SearchIndex, type SearchDoc } from '../src/modules/search/index.ts';
+import { analyse } from '../src/modules/search/index.ts';
+import { tokenize } from '../src/modules/search/index.ts';
+import { VALIDITY } from '../src/modules/publishing/index.ts';
 
 const { values: args } = parseArgs({ options: { docs: { type: 'string', default: '100000' }, queries: { type: 'string', default: '300' } } });
 const N = Number(args.docs);

@@ -4,8 +4,8 @@
  * the same measurements while an ordinary 2,000-paragraph DOCX is converted. Run: npx tsx bench/untrusted.ts
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { importDocx } from '../src/modules/publishing/docxImport.ts';
-import { detectPersonalData } from '../src/modules/publishing/personalData.ts';
+import { importDocx } from '../src/modules/publishing/index.ts';
+import { detectPersonalData } from '../src/modules/publishing/index.ts';
 import { sanitizeRichText } from '../src/lib/html.ts';
 import { DEFAULT_SANDBOX_LIMITS } from '../src/lib/untrusted/sandbox.ts';
 import { docxWithParagraphs, xlsxWithRows } from '../src/testing/zips.ts';

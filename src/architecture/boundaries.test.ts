@@ -110,3 +110,20 @@ test('modules write only their own tables, and read others only through the list
   assert.deepEqual(writes, [], 'a write into another module’s table: call the owning module’s command instead');
   assert.deepEqual(Object.fromEntries([...reads].map(([m, t]) => [m, [...t].sort()])), {}, 'an unlisted read of another module’s table');
 });
+
+test('code outside a module imports it only through its index.ts', () => {
+  const offenders: string[] = [];
+  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  // Tests and the test support may reach inside a module (factories, fixtures); running code may not.
+  const sources = [...walk('src'), ...walk('bench')].filter((f) => /\.tsx?$/.test(f) && !f.includes('.test.') && !f.startsWith(path.join('src', 'testing')));
+  const moduleOf = (f: string) => /src\/modules\/([a-z]+)\//.exec(f.split(path.sep).join('/'))?.[1];
+  for (const f of sources) {
+    const from = moduleOf(f);
+    for (const m of fs.readFileSync(f, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+      const target = path.normalize(path.join(path.dirname(f), m[1]));
+      const to = moduleOf(target);
+      if (to && to !== from && path.basename(target) !== 'index.ts') offenders.push(`${f} → ${m[1]}`);
+    }
+  }
+  assert.deepEqual(offenders, []);
+});

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from './commands.ts';
-import { CalendarService, loadCalendar } from '../modules/calendar/service.ts';
+import { CalendarService, loadCalendar } from '../modules/calendar/index.ts';
 import { isValidDate } from '../lib/calendar.ts';
 import { ValidationError } from '../lib/errors.ts';
 

@@ -1,8 +1,8 @@
 import type { Command } from './commands.ts';
-import { createUser } from '../modules/orgs/commands/createUser.ts';
-import { getUnitByCode } from '../modules/orgs/queries.ts';
+import { createUser } from '../modules/orgs/index.ts';
+import { getUnitByCode } from '../modules/orgs/index.ts';
 import { ValidationError } from '../lib/errors.ts';
-import { ROLES } from '../modules/orgs/schema.ts';
+import { ROLES } from '../modules/orgs/index.ts';
 
 export const createUserCommand: Command = {
   summary: '创建工作人员：--username --name --unit 机构代码 --role 角色[,角色] --password（或环境变量 GONGKAI_NEW_PASSWORD）',

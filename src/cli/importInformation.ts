@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Command } from './commands.ts';
-import { importItem } from '../modules/publishing/commands/importItem.ts';
-import { getUnitByCode } from '../modules/orgs/queries.ts';
+import { importItem } from '../modules/publishing/index.ts';
+import { getUnitByCode } from '../modules/orgs/index.ts';
 import { AppError, ValidationError } from '../lib/errors.ts';
 import { systemClock } from '../lib/clock.ts';
 import { progress } from './progress.ts';

@@ -1,7 +1,7 @@
 import type { Command } from './commands.ts';
 import { ValidationError } from '../lib/errors.ts';
 import { systemClock } from '../lib/clock.ts';
-import { checkLinks } from '../modules/supervision/linkCheck.ts';
+import { checkLinks } from '../modules/supervision/index.ts';
 
 export const linksCommand: Command = {
   summary: '链接检查：links check（检查已发布信息中的外部链接，每个链接每周最多一次；服务运行时每天自动执行）',

@@ -1,5 +1,5 @@
 import type { Command } from './commands.ts';
-import { publishDue } from '../modules/publishing/commands/transition.ts';
+import { publishDue } from '../modules/publishing/index.ts';
 import { systemClock } from '../lib/clock.ts';
 
 export const publishDueCommand: Command = {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { Command } from './commands.ts';
 import { ValidationError } from '../lib/errors.ts';
-import { getUnitByCode } from '../modules/orgs/queries.ts';
-import { buildReport } from '../modules/reports/build.ts';
-import { reportBlocks } from '../modules/reports/layout.ts';
-import { reportDocx, reportXlsx } from '../modules/reports/export.ts';
-import { importReport } from '../modules/reports/commands/importReport.ts';
+import { getUnitByCode } from '../modules/orgs/index.ts';
+import { buildReport } from '../modules/reports/index.ts';
+import { reportBlocks } from '../modules/reports/index.ts';
+import { reportDocx, reportXlsx } from '../modules/reports/index.ts';
+import { importReport } from '../modules/reports/index.ts';
 import { systemClock } from '../lib/clock.ts';
 
 export const reportCommand: Command = {

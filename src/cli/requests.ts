@@ -1,9 +1,9 @@
 import type { Command } from './commands.ts';
 import { ValidationError } from '../lib/errors.ts';
 import { systemClock } from '../lib/clock.ts';
-import { CalendarService } from '../modules/calendar/service.ts';
-import { caseContext } from '../modules/requests/caseStore.ts';
-import { remindDue } from '../modules/requests/commands/remindDue.ts';
+import { CalendarService } from '../modules/calendar/index.ts';
+import { caseContext } from '../modules/requests/index.ts';
+import { remindDue } from '../modules/requests/index.ts';
 
 export const requestsCommand: Command = {
   summary: '依申请公开：requests remind（生成到期和超期提醒；服务运行时每10分钟自动执行，多节点只生成一次）',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from './commands.ts';
 import { ValidationError } from '../lib/errors.ts';
-import { evaluateFiles } from '../modules/search/evaluate.ts';
+import { evaluateFiles } from '../modules/search/index.ts';
 
 export const searchEvalCommand: Command = {
   summary: '评测检索质量：search-eval --docs FILE.jsonl --qrels FILE.tsv（输出一行 JSON：MRR@10、recall@10、时延）',

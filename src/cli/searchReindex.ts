@@ -1,7 +1,7 @@
 import type { Command } from './commands.ts';
 import { systemClock } from '../lib/clock.ts';
-import { reindexSearch } from '../modules/search/commands/reindex.ts';
-import { SearchService } from '../modules/search/service.ts';
+import { reindexSearch } from '../modules/search/index.ts';
+import { SearchService } from '../modules/search/index.ts';
 import { progress } from './progress.ts';
 
 export const searchReindexCommand: Command = {

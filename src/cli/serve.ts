@@ -2,12 +2,12 @@ import type { Command } from './commands.ts';
 import type { CliContext } from './main.ts';
 import { buildApp } from '../app.ts';
 import { systemClock } from '../lib/clock.ts';
-import { CalendarService } from '../modules/calendar/service.ts';
-import { publishDue } from '../modules/publishing/commands/transition.ts';
-import { caseContext } from '../modules/requests/caseStore.ts';
-import { remindDue } from '../modules/requests/commands/remindDue.ts';
-import { checkLinks } from '../modules/supervision/linkCheck.ts';
-import { pruneSearchChanges } from '../modules/search/service.ts';
+import { CalendarService } from '../modules/calendar/index.ts';
+import { publishDue } from '../modules/publishing/index.ts';
+import { caseContext } from '../modules/requests/index.ts';
+import { remindDue } from '../modules/requests/index.ts';
+import { checkLinks } from '../modules/supervision/index.ts';
+import { pruneSearchChanges } from '../modules/search/index.ts';
 
 async function serve(ctx: CliContext, seedDemo: boolean) {
   const db = await ctx.openDb();

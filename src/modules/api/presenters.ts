@@ -1,7 +1,7 @@
 /** Rows → API JSON. Field names are the English words of CONTEXT.md. */
-import type { UnitRow } from '../orgs/queries.ts';
-import type { AttachmentRow, ItemRow, VersionRow } from '../publishing/queries.ts';
-import type { PublicListRow } from '../portal/queries.ts';
+import type { UnitRow } from '../orgs/index.ts';
+import type { AttachmentRow, ItemRow, VersionRow } from '../publishing/index.ts';
+import type { PublicListRow } from '../portal/index.ts';
 
 export function presentUnit(u: UnitRow, base: string) {
   return {

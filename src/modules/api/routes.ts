@@ -2,22 +2,22 @@
  * The JSON API under /api/v1 (documented at /api/openapi.json): public reads of units and items, and writes with a
  * unit's API token so its own systems can push items into the workflow (HZ 二(三): one interface for all systems).
  */
-import { cleanQuery } from '../search/query.ts';
-import { registerRequestApi } from '../requests/routes.api.ts';
-import { readFilters, FACET_KEYS } from '../search/facets.ts';
-import { runSearch } from '../search/run.ts';
+import { cleanQuery } from '../search/index.ts';
+import { registerRequestApi } from '../requests/index.ts';
+import { readFilters, FACET_KEYS } from '../search/index.ts';
+import { runSearch } from '../search/index.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import { AppError, NotFoundError, UnauthenticatedError } from '../../lib/errors.ts';
 import { authorize, can } from '../../lib/authz.ts';
-import { getUnitByCode, getUnitBySlug, listUnits } from '../orgs/queries.ts';
-import { getItem, getVersion, latestVersion, linkedItems, listAttachments, countUnresolvedFindings } from '../publishing/queries.ts';
-import { listPublicItems } from '../portal/queries.ts';
-import { saveDraft } from '../publishing/commands/saveDraft.ts';
-import { transitionItem } from '../publishing/commands/transition.ts';
+import { getUnitByCode, getUnitBySlug, listUnits } from '../orgs/index.ts';
+import { getItem, getVersion, latestVersion, linkedItems, listAttachments, countUnresolvedFindings } from '../publishing/index.ts';
+import { listPublicItems } from '../portal/index.ts';
+import { saveDraft } from '../publishing/index.ts';
+import { transitionItem } from '../publishing/index.ts';
 import { errorSchema, itemSchema, itemSummarySchema, itemWriteSchema, unitSchema } from './schemas.ts';
 import { presentItem, presentSummary, presentUnit } from './presenters.ts';
-import { GENRES, TOPIC_VALUES, TOPICS, VALIDITY } from '../publishing/taxonomy.ts';
+import { GENRES, TOPIC_VALUES, TOPICS, VALIDITY } from '../publishing/index.ts';
 
 const errors = { 400: { $ref: 'Error#' }, 401: { $ref: 'Error#' }, 403: { $ref: 'Error#' }, 404: { $ref: 'Error#' }, 409: { $ref: 'Error#' } };
 

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../lib/errors.ts';
 import { sendPublicPage } from '../../lib/render.ts';
-import { getUnitBySlug } from '../orgs/queries.ts';
-import { sectionsForUnit } from '../publishing/sections.ts';
+import { getUnitBySlug } from '../orgs/index.ts';
+import { sectionsForUnit } from '../publishing/index.ts';
 import { catalogueItems, filedItems, publishedCatalogues } from './queries.ts';
 import { CataloguePortalPage } from './views/publicPage.tsx';
 

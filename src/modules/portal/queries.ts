@@ -1,6 +1,6 @@
 /** Public reads: only published versions of published, 主动公开 items. Nothing here can reach a draft. */
 import type { Queryable } from '../../lib/db.ts';
-import { SECTIONS } from '../publishing/taxonomy.ts';
+import { SECTIONS } from '../publishing/index.ts';
 
 export interface PublicListFilters {
   unitId?: number;

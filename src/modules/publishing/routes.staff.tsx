@@ -8,7 +8,7 @@ import { authorize, can, grantedPaths, type Actor } from '../../lib/authz.ts';
 import { sendPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { formString } from '../../lib/validation.ts';
-import { asTree, getUnit, listUnits } from '../orgs/queries.ts';
+import { asTree, getUnit, listUnits } from '../orgs/index.ts';
 import { sectionsForUnit } from './sections.ts';
 import { formToInput, itemFormSchema, versionToForm, type FormValues } from './forms.ts';
 import { getItem, getVersion, latestVersion, linkedItems, listAttachments, listEvents, listFindings, listStaffItems, listUnpublishedProactive, listVersions } from './queries.ts';

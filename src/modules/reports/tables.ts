@@ -2,7 +2,7 @@
  * Tables 三 and 四 of the annual report (国办公开办函〔2021〕30号, regulations.md §2.4–2.5), computed from the request
  * cases and their review/litigation records, every cell with the cases it counts. Pure: the records are passed in.
  */
-import { OUTCOME_BY_CODE } from '../requests/outcomes.ts';
+import { OUTCOME_BY_CODE } from '../requests/index.ts';
 
 export const APPLICANT_COLUMNS = ['natural', 'commercial', 'research', 'public_interest', 'legal_services', 'other', 'total'] as const;
 export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];

@@ -4,8 +4,8 @@
  */
 import type { Queryable } from '../../lib/db.ts';
 import { AppError } from '../../lib/errors.ts';
-import { checkUpload } from '../publishing/uploads.ts';
-import { storeBlob } from '../publishing/commands/attachments.ts';
+import { checkUpload } from '../publishing/index.ts';
+import { storeBlob } from '../publishing/index.ts';
 
 export const IDENTITY_MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPTED = new Set(['image/png', 'image/jpeg', 'application/pdf']);

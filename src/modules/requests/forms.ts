@@ -3,7 +3,7 @@
  * API, with messages in the applicant's language.
  */
 import { z } from 'zod';
-import { isValidIdCard } from '../publishing/personalData.ts';
+import { isValidIdCard } from '../publishing/index.ts';
 import { isValidDate } from '../../lib/calendar.ts';
 import { fieldErrors } from '../../lib/validation.ts';
 

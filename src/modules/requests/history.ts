@@ -3,7 +3,7 @@
  * (offer 不予重复处理), or a volume or frequency clearly beyond reason (offer to ask for reasons). The officer decides;
  * the platform only points at the cases.
  */
-import { bigrams } from '../search/text.ts';
+import { bigrams } from '../search/index.ts';
 
 /** Share of character pairs two requests have in common (Jaccard over bigrams), 0–1. */
 export function similarity(a: string, b: string): number {

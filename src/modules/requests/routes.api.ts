@@ -9,7 +9,7 @@ import { caseClock, caseContext, caseEvents, getCase, getCaseByNo, type CaseRow 
 import { caseLetters } from './letters.ts';
 import { registerApplication } from './commands/registerApplication.ts';
 import { STEP_HANDLERS } from './stepHandlers.ts';
-import { getUnitByCode, getUnitBySlug } from '../orgs/queries.ts';
+import { getUnitByCode, getUnitBySlug } from '../orgs/index.ts';
 
 const str = () => ({ type: 'string' });
 const errors = { 400: { $ref: 'Error#' }, 401: { $ref: 'Error#' }, 403: { $ref: 'Error#' }, 404: { $ref: 'Error#' }, 409: { $ref: 'Error#' } };

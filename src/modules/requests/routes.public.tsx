@@ -6,7 +6,7 @@ import { formRoute } from '../../lib/form.ts';
 import { sendPage } from '../../lib/render.ts';
 import { formString } from '../../lib/validation.ts';
 import { applicationSchema } from './forms.ts';
-import { asTree, getUnit, listUnits } from '../orgs/queries.ts';
+import { asTree, getUnit, listUnits } from '../orgs/index.ts';
 import { audit } from '../../lib/audit.ts';
 import { anonymous } from '../../lib/authz.ts';
 import { caseClock, caseContext, caseEvents, getCase, getCaseByNo, hashCode } from './caseStore.ts';

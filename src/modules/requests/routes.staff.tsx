@@ -8,7 +8,7 @@ import { formRoute } from '../../lib/form.ts';
 import { CSRF_FIELD } from '../../lib/csrf.ts';
 import { sendPage } from '../../lib/render.ts';
 import { formString } from '../../lib/validation.ts';
-import { asTree, listUnits } from '../orgs/queries.ts';
+import { asTree, listUnits } from '../orgs/index.ts';
 import { caseClock, caseContext, caseEvents, getCase } from './caseStore.ts';
 import { caseLetters } from './letters.ts';
 import { sendLetterDocx } from './letterDocx.ts';

@@ -1,5 +1,5 @@
 /** The fields search results are narrowed and counted by (分面), their names and how a value is shown. */
-import { SECTION_BY_CODE, VALIDITY } from '../publishing/taxonomy.ts';
+import { SECTION_BY_CODE, VALIDITY } from '../publishing/index.ts';
 
 export const FACET_KEYS = ['unit', 'section', 'topic', 'genre', 'year', 'validity'] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];

@@ -5,7 +5,7 @@
  * has not hidden it.
  */
 import type { Db, Queryable } from '../../lib/db.ts';
-import { detectPersonalData, maskInText } from '../publishing/personalData.ts';
+import { detectPersonalData, maskInText } from '../publishing/index.ts';
 import { logForm } from './query.ts';
 
 export interface QueryCount {

@@ -1,7 +1,7 @@
 /** The public search page: one box, scope to a unit or the whole city, facets and sorting as plain links. */
 import type { FastifyInstance } from 'fastify';
 import { sendPage } from '../../lib/render.ts';
-import { asTree, getUnitBySlug, listUnits } from '../orgs/queries.ts';
+import { asTree, getUnitBySlug, listUnits } from '../orgs/index.ts';
 import { SearchPage } from './views.tsx';
 import { cleanQuery } from './query.ts';
 import { readFilters } from './facets.ts';

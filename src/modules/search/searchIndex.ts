@@ -5,7 +5,7 @@
 import { SearchEngine, type Analysed } from './engine.ts';
 import { tokenize } from './text.ts';
 import { FACET_KEYS, type FacetKey, type FacetCount, facetValue } from './facets.ts';
-import { parseDocNo } from '../publishing/docNo.ts';
+import { parseDocNo } from '../publishing/index.ts';
 
 export interface SearchDoc {
   id: number;

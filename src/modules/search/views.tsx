@@ -1,8 +1,8 @@
 import type { ViewContext } from '../../views/context.ts';
 import { Layout } from '../../views/layout.tsx';
 import { Pagination, pageHref } from '../../views/pagination.tsx';
-import { VALIDITY } from '../publishing/taxonomy.ts';
-import type { UnitRow } from '../orgs/queries.ts';
+import { VALIDITY } from '../publishing/index.ts';
+import type { UnitRow } from '../orgs/index.ts';
 import type { SearchAnswer } from './service.ts';
 import { FACET_KEYS, FACET_NAMES, facetLabel, type FacetKey } from './facets.ts';
 

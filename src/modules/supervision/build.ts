@@ -1,9 +1,9 @@
 /** A unit's compliance indicators from its records, on a date, for the year so far. */
-import { DUE_STATES, sqlStates } from '../requests/states.ts';
+import { DUE_STATES, sqlStates } from '../requests/index.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
-import { publishedCatalogues } from '../catalogues/queries.ts';
-import { assessCatalogue } from '../catalogues/assess.ts';
+import { publishedCatalogues } from '../catalogues/index.ts';
+import { assessCatalogue } from '../catalogues/index.ts';
 import {
   columnsIndicator,
   linkedIds,
@@ -17,7 +17,7 @@ import {
   type Indicator,
   type WordingRule,
 } from './indicators.ts';
-import { RHYTHMS, RHYTHM_DAYS, sectionsForUnit } from '../publishing/sections.ts';
+import { RHYTHMS, RHYTHM_DAYS, sectionsForUnit } from '../publishing/index.ts';
 
 export async function unitIndicators(
   q: Queryable,

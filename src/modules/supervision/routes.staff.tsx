@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { field, formRoute } from '../../lib/form.ts';
 import { sendPage } from '../../lib/render.ts';
 import { contentDisposition } from '../../lib/download.ts';
-import { asTree, listUnits } from '../orgs/queries.ts';
+import { asTree, listUnits } from '../orgs/index.ts';
 import { unitIndicators } from './build.ts';
 import { AssessmentPage, SupervisionPage, UnitSupervisionPage } from './views.tsx';
 

@@ -6,7 +6,7 @@ import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
-import { getUnit } from '../../orgs/queries.ts';
+import { getUnit } from '../../orgs/index.ts';
 import { catalogueItems, getCatalogue } from '../queries.ts';
 import { openVersion, replaceItems } from './importCatalogue.ts';
 

@@ -1,10 +1,10 @@
 /** Files an information item under a catalogue item of its unit's published catalogue (or takes it off). */
-import { fileUnderCatalogue } from '../../publishing/commands/derived.ts';
+import { fileUnderCatalogue } from '../../publishing/index.ts';
 import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { NotFoundError, ValidationError } from '../../../lib/errors.ts';
-import { getItem } from '../../publishing/queries.ts';
+import { getItem } from '../../publishing/index.ts';
 
 export async function fileItemUnderCatalogue(db: DbOrTx, actor: Actor, now: Date, itemId: number, target: string) {
   const item = await getItem(db, itemId);

@@ -6,7 +6,7 @@ import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import { actorLabel, actorUserId, authorize, type Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
-import { getUnit } from '../../orgs/queries.ts';
+import { getUnit } from '../../orgs/index.ts';
 import type { CatalogueRow, ImportProblem } from '../excel.ts';
 import { runUntrusted } from '../../../lib/untrusted/sandbox.ts';
 import { itemKey } from '../queries.ts';

@@ -1,9 +1,9 @@
 /** A unit's published standard catalogues on its 政府信息公开 column, each item with the information filed under it. */
 import { chinaDate } from '../../../lib/clock.ts';
 import type { ViewContext } from '../../../views/context.ts';
-import { ColumnFrame } from '../../portal/views/frame.tsx';
-import type { UnitRow } from '../../orgs/queries.ts';
-import type { UnitSection } from '../../publishing/sections.ts';
+import { ColumnFrame } from '../../portal/index.ts';
+import type { UnitRow } from '../../orgs/index.ts';
+import type { UnitSection } from '../../publishing/index.ts';
 import type { CatalogueHead, CatalogueItemRow, FiledItem } from '../queries.ts';
 
 export function CataloguePortalPage(props: {

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../../views/context.ts';
 import { Layout, type Crumb } from '../../../views/layout.tsx';
-import type { UnitRow } from '../../orgs/queries.ts';
-import type { UnitSection } from '../../publishing/sections.ts';
+import type { UnitRow } from '../../orgs/index.ts';
+import type { UnitSection } from '../../publishing/index.ts';
 
 /** The 政府信息公开 column of one unit: the four first-level sections of 国办公开办函〔2019〕61号 in order. */
 export function ColumnFrame(props: {

@@ -1,9 +1,9 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { trustStored } from '../../../lib/html.ts';
-import type { UnitRow } from '../../orgs/queries.ts';
-import type { UnitSection } from '../../publishing/sections.ts';
-import type { AttachmentRow, ItemRow, VersionRow } from '../../publishing/queries.ts';
-import { INTERPRETATION_FORMS, SECTION_BY_CODE, VALIDITY } from '../../publishing/taxonomy.ts';
+import type { UnitRow } from '../../orgs/index.ts';
+import type { UnitSection } from '../../publishing/index.ts';
+import type { AttachmentRow, ItemRow, VersionRow } from '../../publishing/index.ts';
+import { INTERPRETATION_FORMS, SECTION_BY_CODE, VALIDITY } from '../../publishing/index.ts';
 import { ColumnFrame } from './frame.tsx';
 
 export interface PublicItemData {

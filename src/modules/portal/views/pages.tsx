@@ -1,9 +1,9 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { Pagination } from '../../../views/pagination.tsx';
-import type { UnitRow } from '../../orgs/queries.ts';
-import type { UnitSection } from '../../publishing/sections.ts';
-import { GENRES, TOPICS, VALIDITY } from '../../publishing/taxonomy.ts';
+import type { UnitRow } from '../../orgs/index.ts';
+import type { UnitSection } from '../../publishing/index.ts';
+import { GENRES, TOPICS, VALIDITY } from '../../publishing/index.ts';
 import type { PublicListRow } from '../queries.ts';
 import { ColumnFrame } from './frame.tsx';
 

@@ -2,7 +2,7 @@ import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { audit } from '../../../lib/audit.ts';
-import { getUnit } from '../../orgs/queries.ts';
+import { getUnit } from '../../orgs/index.ts';
 import { SECTIONS } from '../taxonomy.ts';
 import { RHYTHMS } from '../sections.ts';
 

@@ -6,7 +6,7 @@ import { ValidationError } from '../../../lib/errors.ts';
 import { isValidDate } from '../../../lib/calendar.ts';
 import { parseOrThrow } from '../../../lib/validation.ts';
 import { htmlToText, sanitizeRichText, textToHtml } from '../../../lib/html.ts';
-import { getUnit } from '../../orgs/queries.ts';
+import { getUnit } from '../../orgs/index.ts';
 import { normalizeDocNo } from '../docNo.ts';
 import { normaliseTopic, SECTION_BY_CODE, GENRES } from '../taxonomy.ts';
 import { recordEvent } from '../events.ts';

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../lib/erro
 import { chinaDate } from '../../../lib/clock.ts';
 import { htmlToText, sanitizeRichText, textToHtml } from '../../../lib/html.ts';
 import { parseOrThrow } from '../../../lib/validation.ts';
-import { getUnit } from '../../orgs/queries.ts';
+import { getUnit } from '../../orgs/index.ts';
 import { itemInput, type ItemInput } from '../schema.ts';
 import { normalizeDocNo } from '../docNo.ts';
 import { getItem, latestVersion, lockItem } from '../queries.ts';

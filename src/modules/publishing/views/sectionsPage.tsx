@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Layout } from '../../../views/layout.tsx';
-import type { UnitRow } from '../../orgs/queries.ts';
+import type { UnitRow } from '../../orgs/index.ts';
 import { SECTIONS } from '../taxonomy.ts';
 import { RHYTHMS, type UnitSection } from '../sections.ts';
 

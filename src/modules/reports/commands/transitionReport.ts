@@ -6,8 +6,8 @@ import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import { actorLabel, actorUserId, authorize, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
-import { saveDraft } from '../../publishing/commands/saveDraft.ts';
-import { transitionItem } from '../../publishing/commands/transition.ts';
+import { saveDraft } from '../../publishing/index.ts';
+import { transitionItem } from '../../publishing/index.ts';
 import { buildReport, getReport } from '../build.ts';
 import { blocksHtml, reportBlocks } from '../layout.ts';
 

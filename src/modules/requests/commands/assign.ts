@@ -3,7 +3,7 @@ import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { authorize, type Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { recordStep, type CaseContext } from '../caseStore.ts';
-import { getUnit } from '../../orgs/queries.ts';
+import { getUnit } from '../../orgs/index.ts';
 import { openCase, requiredText } from './common.ts';
 
 export async function assignOfficer(db: DbOrTx, ctx: CaseContext, actor: Actor, caseId: number, input: { officerId?: unknown }) {

@@ -6,7 +6,7 @@
 import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
 import { actorLabel, type Actor } from '../../../lib/authz.ts';
 import { ConflictError } from '../../../lib/errors.ts';
-import { saveDraft } from '../../publishing/commands/saveDraft.ts';
+import { saveDraft } from '../../publishing/index.ts';
 import { caseEvents, recordStep, type CaseContext } from '../caseStore.ts';
 import { OUTCOME_BY_CODE } from '../outcomes.ts';
 import { openCase } from './common.ts';

@@ -10,7 +10,7 @@ import { applicationSchema, receiptDate, registrationSchema } from '../forms.ts'
 import { getCase, insertCase, type CaseContext } from '../caseStore.ts';
 import { issueLetter } from '../letters.ts';
 import { checkIdentityFiles, storeCaseFiles, type UploadedFile } from '../files.ts';
-import { getUnit } from '../../orgs/queries.ts';
+import { getUnit } from '../../orgs/index.ts';
 
 export async function registerApplication(
   db: DbOrTx,

@@ -3,7 +3,7 @@ import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import { actorUserId, authorize, type Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
-import { getUnit } from '../../orgs/queries.ts';
+import { getUnit } from '../../orgs/index.ts';
 import { LETTER_TITLES, type LetterKind } from '../letters.ts';
 import { templateProblems } from '../templates.ts';
 

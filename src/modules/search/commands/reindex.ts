@@ -6,8 +6,8 @@ import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { audit } from '../../../lib/audit.ts';
 import type { Actor } from '../../../lib/authz.ts';
 import { htmlToText } from '../../../lib/html.ts';
-import { normalizeDocNo } from '../../publishing/docNo.ts';
-import { updateDerivedText } from '../../publishing/commands/derived.ts';
+import { normalizeDocNo } from '../../publishing/index.ts';
+import { updateDerivedText } from '../../publishing/index.ts';
 
 const BATCH = 500;
 

@@ -1,0 +1,2 @@
+/** The api module's entry points: other modules, the app and the CLI import from here, never a file inside. */
+export { registerApiRoutes } from './routes.ts';

@@ -1,0 +1,7 @@
+/** The orgs module's entry points: other modules, the app and the CLI import from here, never a file inside. */
+export { createUser } from './commands/createUser.ts';
+export { asTree, getUnit, getUnitByCode, getUnitBySlug, listUnits } from './queries.ts';
+export type { UnitRow } from './queries.ts';
+export { registerOrgsRoutes } from './routes.staff.tsx';
+export { ROLES } from './schema.ts';
+export { SESSION_COOKIE, loadActorFromRequest } from './sessions.ts';
