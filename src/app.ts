@@ -37,6 +37,7 @@ import { registerCatalogueStaffRoutes } from './modules/catalogues/index.ts';
 import { registerReportStaffRoutes } from './modules/reports/index.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerSearchRoutes } from './modules/search/index.ts';
 
 export interface AppDeps {
@@ -216,6 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReportStaffRoutes(app);
   registerSupervisionRoutes(app);
   registerAuditRoutes(app);
+  registerNotificationRoutes(app);
   await registerApiRoutes(app);
   return app;
 }

@@ -109,6 +109,35 @@ const schema = z.object({
   GONGKAI_FEE_PAUSES_CLOCK: bool.default(true),
   /** Working days an applicant is given to correct an unclear application (Art. 30 "合理的补正期限"). */
   GONGKAI_CORRECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  /**
+   * Outgoing mail server, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. SECRET (holds a
+   * password). Unset: e-mail is not sent; messages wait in the outbox and the staff inbox still works.
+   */
+  GONGKAI_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Sender of notification e-mail, e.g. "示范市政务公开 <noreply@gov.example.cn>". */
+  GONGKAI_MAIL_FROM: z.string().min(3).optional(),
+  /**
+   * SMS through Alibaba Cloud's SendSms API (the one provider adapter so far; ADR 0014). Unset: no SMS. The endpoint
+   * defaults to https://dysmsapi.aliyuncs.com/; the key secret is SECRET. Each kind of message needs a template the
+   * provider has approved: GONGKAI_SMS_TEMPLATES is a JSON object from purpose (request.received …) to template code.
+   */
+  GONGKAI_SMS_ENDPOINT: z.string().url().default('https://dysmsapi.aliyuncs.com/'),
+  GONGKAI_SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  GONGKAI_SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  GONGKAI_SMS_SIGN_NAME: z.string().min(1).optional(),
+  GONGKAI_SMS_TEMPLATES: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        const v = JSON.parse(s) as unknown;
+        if (v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string')) return v as Record<string, string>;
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of purpose → template code' });
+      return z.NEVER;
+    })
+    .optional(),
   /** Load the demo city on first start when the database is empty (npm start does this). */
   GONGKAI_SEED_DEMO: bool.default(false),
 });
@@ -141,6 +170,8 @@ export type Config = Readonly<{
   popularMinSearches: number;
   feePausesClock: boolean;
   correctionWorkingDays: number;
+  mail: { smtpUrl: string | undefined; from: string };
+  sms: { endpoint: string; accessKeyId: string; accessKeySecret: string; signName: string; templates: Record<string, string> } | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -193,6 +224,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     popularMinSearches: e.GONGKAI_POPULAR_MIN_SEARCHES,
     feePausesClock: e.GONGKAI_FEE_PAUSES_CLOCK,
     correctionWorkingDays: e.GONGKAI_CORRECTION_WORKING_DAYS,
+    mail: { smtpUrl: e.GONGKAI_SMTP_URL, from: e.GONGKAI_MAIL_FROM ?? `${e.GONGKAI_SITE_NAME} <noreply@${new URL(e.GONGKAI_BASE_URL ?? 'http://localhost').hostname}>` },
+    sms:
+      e.GONGKAI_SMS_ACCESS_KEY_ID && e.GONGKAI_SMS_ACCESS_KEY_SECRET && e.GONGKAI_SMS_SIGN_NAME
+        ? {
+            endpoint: e.GONGKAI_SMS_ENDPOINT,
+            accessKeyId: e.GONGKAI_SMS_ACCESS_KEY_ID,
+            accessKeySecret: e.GONGKAI_SMS_ACCESS_KEY_SECRET,
+            signName: e.GONGKAI_SMS_SIGN_NAME,
+            templates: e.GONGKAI_SMS_TEMPLATES ?? {},
+          }
+        : undefined,
     ...overrides,
   };
   return Object.freeze(config);

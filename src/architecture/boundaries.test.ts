@@ -11,6 +11,9 @@ import path from 'node:path';
 
 const OWNER: Record<string, string> = {
   units: 'orgs',
+  outbox_messages: 'notifications',
+  staff_notifications: 'notifications',
+  notification_settings: 'notifications',
   unit_sections: 'publishing',
   users: 'orgs',
   role_assignments: 'orgs',

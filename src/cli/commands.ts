@@ -15,6 +15,7 @@ import { searchReindexCommand } from './searchReindex.ts';
 import { requestsCommand } from './requests.ts';
 import { reportCommand } from './report.ts';
 import { linksCommand } from './links.ts';
+import { notificationsCommand } from './notifications.ts';
 
 export interface Command {
   summary: string;
@@ -41,4 +42,5 @@ export const commands: Record<string, Command> = {
   requests: requestsCommand,
   report: reportCommand,
   links: linksCommand,
+  notifications: notificationsCommand,
 };

@@ -8,6 +8,7 @@ import { caseContext } from '../modules/requests/index.ts';
 import { remindDue } from '../modules/requests/index.ts';
 import { checkLinks } from '../modules/supervision/index.ts';
 import { pruneSearchChanges } from '../modules/search/index.ts';
+import { startOutboxWorker, transportsFrom } from '../modules/notifications/index.ts';
 
 async function serve(ctx: CliContext, seedDemo: boolean) {
   const db = await ctx.openDb();
@@ -37,7 +38,12 @@ async function serve(ctx: CliContext, seedDemo: boolean) {
     pruneSearchChanges(db, systemClock.now()).catch((e) => app.log.error({ err: e }, 'search log pruning failed'));
   }, 24 * 3600_000);
   links.unref();
+  // E-mail and SMS from the outbox; without SMTP or SMS settings the messages wait.
+  const transports = transportsFrom(ctx.config);
+  const stopOutbox = startOutboxWorker({ db, clock: systemClock, transports, onError: (e) => app.log.error({ err: e }, 'outbox delivery failed') });
+  if (!transports.email) ctx.err('注意：未设置 GONGKAI_SMTP_URL，通知邮件暂存于发送队列，不会发出。');
   const close = async () => {
+    stopOutbox();
     clearInterval(tick);
     clearInterval(reminders);
     clearInterval(links);

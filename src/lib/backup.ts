@@ -52,6 +52,9 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'wording_rules', order: 'id', replace: true },
   { name: 'assessment_indicators', order: 'key', replace: true },
   { name: 'assessment_manual_scores', order: 'unit_id, year, key' },
+  { name: 'outbox_messages', order: 'id' },
+  { name: 'staff_notifications', order: 'id' },
+  { name: 'notification_settings', order: 'user_id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

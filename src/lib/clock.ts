@@ -23,3 +23,8 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
 export function chinaDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** Date and minute in China, as YYYY-MM-DD HH:MM. */
+export function chinaDateTime(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

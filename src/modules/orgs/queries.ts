@@ -92,3 +92,13 @@ export async function listUsersIn(q: Queryable, paths: string[]) {
     )
   ).rows;
 }
+
+/** Active users holding one of the roles over the unit at `unitPath` (granted on it or on a unit above it). */
+export async function usersHolding(db: Queryable, unitPath: string, roles: string[]): Promise<{ id: number; name: string }[]> {
+  const r = await db.query<{ id: number; name: string }>(
+    `SELECT DISTINCT u.id, u.display_name AS name FROM users u JOIN role_assignments r ON r.user_id = u.id JOIN units g ON g.id = r.unit_id
+      WHERE u.active AND r.role = ANY($2::text[]) AND $1 LIKE g.path || '%' ORDER BY u.id`,
+    [unitPath, roles],
+  );
+  return r.rows;
+}
