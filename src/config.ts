@@ -113,7 +113,10 @@ const schema = z.object({
    * Outgoing mail server, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. SECRET (holds a
    * password). Unset: e-mail is not sent; messages wait in the outbox and the staff inbox still works.
    */
-  GONGKAI_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  GONGKAI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   /** Sender of notification e-mail, e.g. "示范市政务公开 <noreply@gov.example.cn>". */
   GONGKAI_MAIL_FROM: z.string().min(3).optional(),
   /**

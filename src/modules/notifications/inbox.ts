@@ -19,18 +19,24 @@ export const STAFF_KINDS = {
 } as const;
 export type StaffKind = keyof typeof STAFF_KINDS;
 
+/** Notifies everyone holding one of `roles` over the unit (but not the person who caused it). */
 export async function notifyStaff(
   tx: DbOrTx,
   now: Date,
-  n: { unitPath: string; roles: string[]; kind: StaffKind; title: string; link: string; baseUrl: string; exceptUserId?: number | null },
+  n: { unitPath: string; roles: string[]; kind: StaffKind; title: string; link: string; exceptUserId?: number | null },
 ): Promise<number> {
   const users = (await usersHolding(tx, n.unitPath, n.roles)).filter((u) => u.id !== n.exceptUserId);
-  if (!users.length) return 0;
-  const ids = users.map((u) => u.id);
+  return notifyUsers(tx, now, { ...n, userIds: users.map((u) => u.id) });
+}
+
+/** Notifies named users; `link` is a path on the site (made absolute when e-mailed). */
+export async function notifyUsers(tx: DbOrTx, now: Date, n: { userIds: number[]; kind: StaffKind; title: string; link: string }): Promise<number> {
+  const ids = [...new Set(n.userIds)];
+  if (!ids.length) return 0;
   await tx.query(`INSERT INTO staff_notifications (user_id, kind, title, link, created_at) SELECT u, $2, $3, $4, $5 FROM unnest($1::int[]) AS u`, [
     ids,
     n.kind,
-    n.title,
+    n.title.slice(0, 300),
     n.link,
     now,
   ]);
@@ -43,7 +49,7 @@ export async function notifyStaff(
       to: s.email,
       subject: `【${STAFF_KINDS[n.kind]}】${n.title}`.slice(0, 200),
       body: `${STAFF_KINDS[n.kind]}：${n.title}`,
-      links: [{ label: '打开', url: `${n.baseUrl}${n.link}` }],
+      links: [{ label: '打开', url: n.link }],
       purpose: `staff.${n.kind}`,
       subjectType: 'user',
       subjectId: s.user_id,

@@ -29,7 +29,7 @@ test('e-mail: committed once, sent once, though the node that claimed it died', 
     await drop();
   });
   const clock = fixedClock('2026-03-02T02:00:00Z');
-  const email = { email: smtpTransport(smtp.url, '示范市 <noreply@gov.example.cn>', '示范市人民政府', 'gov.example.cn') };
+  const email = { email: smtpTransport(smtp.url, '示范市 <noreply@gov.example.cn>', '示范市人民政府', 'https://gov.example.cn') };
 
   // A change that rolls back takes its message with it.
   await assert.rejects(
@@ -46,7 +46,7 @@ test('e-mail: committed once, sent once, though the node that claimed it died', 
       to: 'applicant@example.cn',
       subject: '申请已收到',
       body: '申请编号 YSQ-2026-00001',
-      links: [{ label: '查询', url: 'https://gov.example.cn/ysqgk/status' }],
+      links: [{ label: '查询', url: '/ysqgk/status' }],
       purpose: 'request.received',
       subjectType: 'request_case',
       subjectId: 1,
@@ -88,7 +88,7 @@ test('e-mail: a temporary refusal is retried with backoff; a permanent one ends 
     await drop();
   });
   const clock = fixedClock('2026-03-02T02:00:00Z');
-  const email = { email: smtpTransport(smtp.url, 'noreply@gov.example.cn', '示范市', 'gov.example.cn') };
+  const email = { email: smtpTransport(smtp.url, 'noreply@gov.example.cn', '示范市', 'https://gov.example.cn') };
   await enqueueEmail(db, clock.now(), { to: 'c@example.cn', subject: '重试', body: '正文', purpose: 'test' });
   smtp.refuseNext(2, 451);
   assert.deepEqual(await deliverDue(db, email, clock.now()), { sent: 0, retried: 1, failed: 0 });

@@ -9,12 +9,14 @@ import type { Config } from '../../config.ts';
 import { DeliveryError, type OutboxMessage, type Transport, type Transports } from './outbox.ts';
 
 /** The text of an e-mail: the body, then its links, then who sent it and why. */
-export function emailText(m: Pick<OutboxMessage, 'body' | 'links'>, siteName: string): string {
-  const links = m.links.map((l) => `${l.label}：${l.url}`).join('\n');
+export function emailText(m: Pick<OutboxMessage, 'body' | 'links'>, siteName: string, baseUrl = ''): string {
+  // Links are stored as paths on the site where they can be; the address is the one configured when it is sent.
+  const links = m.links.map((l) => `${l.label}：${l.url.startsWith('/') ? baseUrl + l.url : l.url}`).join('\n');
   return `${m.body.trimEnd()}\n${links ? `\n${links}\n` : ''}\n——\n${siteName}（系统自动发送，请勿直接回复）\n`;
 }
 
-export function smtpTransport(url: string, from: string, siteName: string, messageIdDomain: string): Transport {
+export function smtpTransport(url: string, from: string, siteName: string, baseUrl: string): Transport {
+  const messageIdDomain = new URL(baseUrl).hostname;
   const transporter = nodemailer.createTransport(url);
   return async (m) => {
     try {
@@ -22,7 +24,7 @@ export function smtpTransport(url: string, from: string, siteName: string, messa
         from,
         to: m.recipient,
         subject: m.subject,
-        text: emailText(m, siteName),
+        text: emailText(m, siteName, baseUrl),
         // One id per outbox message: were a message ever sent twice (a node dying after the server took it but before
         // it was marked sent), mail systems and readers see the same message.
         messageId: `<outbox-${m.id}@${messageIdDomain}>`,
@@ -89,7 +91,7 @@ export function aliyunSmsTransport(sms: NonNullable<Config['sms']>, clock: () =>
 
 export function transportsFrom(config: Config): Transports {
   const out: Transports = {};
-  if (config.mail.smtpUrl) out.email = smtpTransport(config.mail.smtpUrl, config.mail.from, config.siteName, new URL(config.baseUrl).hostname);
+  if (config.mail.smtpUrl) out.email = smtpTransport(config.mail.smtpUrl, config.mail.from, config.siteName, config.baseUrl);
   if (config.sms) out.sms = aliyunSmsTransport(config.sms);
   return out;
 }

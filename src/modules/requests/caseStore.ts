@@ -3,6 +3,8 @@
  * the event is appended, the case row (state, due date) is brought in step, and the audit log gets a line, all in
  * the caller's transaction.
  */
+import type { ContactSettings } from '../notifications/index.ts';
+import { notifyDueChange, notifyReceived } from './notify.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { createHash, randomInt } from 'node:crypto';
 import type { Queryable } from '../../lib/db.ts';
@@ -21,6 +23,8 @@ export interface CaseContext {
   today: string;
   feePausesClock: boolean;
   correctionWorkingDays: number;
+  /** How the applicant is told of steps (e-mail, SMS templates); none when absent. */
+  contact?: ContactSettings;
 }
 
 export interface CaseRow {
@@ -117,6 +121,9 @@ export async function nextCaseNo(q: Queryable, year: number): Promise<string> {
 }
 
 /** Appends one step and brings the case row in step. Returns the new state and clock. */
+/** Steps that stop, restart or move the reply clock: the applicant is told of each. */
+const CLOCK_CHANGES = new Set<CaseEventKind>(['request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'fee_notice', 'fee_paid', 'extend']);
+
 export async function recordStep(
   tx: Queryable,
   ctx: CaseContext,
@@ -143,6 +150,7 @@ export async function recordStep(
   const fields: Record<string, unknown> = { state, due_on: open ? (clock?.dueOn ?? null) : c.due_on, due_provisional: clock?.provisional ?? false, updated_at: ctx.now, ...patch };
   const cols = Object.keys(fields);
   await tx.query(`UPDATE request_cases SET ${cols.map((k, i) => `${k} = $${i + 2}`).join(', ')} WHERE id = $1`, [c.id, ...cols.map((k) => fields[k])]);
+  if (open && CLOCK_CHANGES.has(kind)) await notifyDueChange(tx, ctx, c, kind, clock);
   await audit(tx, actor, {
     at: ctx.now,
     action: `request.${kind}`,
@@ -235,6 +243,7 @@ export async function insertCase(tx: Queryable, ctx: CaseContext, actor: Actor, 
     await tx.query('UPDATE request_cases SET due_on = $2, due_provisional = $3 WHERE id = $1', [id, clock?.dueOn ?? null, clock?.provisional ?? false]);
   }
   await audit(tx, actor, { at: ctx.now, action: `request.${first}`, subjectType: 'request_case', subjectId: id, unitId: n.unitId, details: { caseNo, channel: n.channel } });
+  await notifyReceived(tx, ctx, await getCase(tx, id), queryCode, first === 'submit');
   return { id, caseNo, queryCode };
 }
 
@@ -242,7 +251,7 @@ export async function insertCase(tx: Queryable, ctx: CaseContext, actor: Actor, 
 export async function caseContext(deps: {
   calendar: { get(): Promise<WorkingDayCalendar> };
   clock: { now(): Date };
-  config: { feePausesClock: boolean; correctionWorkingDays: number };
+  config: { feePausesClock: boolean; correctionWorkingDays: number; sms?: { templates: Record<string, string> } };
 }): Promise<CaseContext> {
   const now = deps.clock.now();
   return {
@@ -251,5 +260,6 @@ export async function caseContext(deps: {
     today: chinaDate(now),
     feePausesClock: deps.config.feePausesClock,
     correctionWorkingDays: deps.config.correctionWorkingDays,
+    contact: { smsEnabled: !!deps.config.sms, smsTemplates: deps.config.sms?.templates ?? {} },
   };
 }

@@ -2,6 +2,7 @@
  * The letters of a case (受理回执, 补正告知书, 征求意见书, 延期答复告知书, 收费通知, 答复告知书): numbered per unit and
  * year, each citing its legal basis, stored with the exact text sent. Rendered as print-ready HTML and as DOCX.
  */
+import { notifyLetter } from './notify.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { CaseRow, CaseContext } from './caseStore.ts';
 import { nextNumber } from './caseStore.ts';
@@ -98,6 +99,7 @@ export async function issueLetter(tx: Queryable, ctx: CaseContext, c: CaseRow, k
     'INSERT INTO case_letters (case_id, kind, letter_no, on_date, title, paragraphs, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::int',
     [c.id, kind, letterNo, onDate, LETTER_TITLES[kind], paragraphs, ctx.now],
   );
+  await notifyLetter(tx, ctx, c, { title: LETTER_TITLES[kind], letter_no: letterNo });
   return { id: r.rows[0].id, kind, letter_no: letterNo, on_date: onDate, title: LETTER_TITLES[kind], paragraphs };
 }
 

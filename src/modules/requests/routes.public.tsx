@@ -18,6 +18,7 @@ import { ApplicantCasePage, ApplyPage, GuidePage, ReceiptPage, StatusLookupPage 
 import { LetterPage } from './views/letterPage.tsx';
 import { CASE_COOKIE, caseToken, readCaseToken } from './access.ts';
 import { nextState } from './states.ts';
+import { notifyCorrectionReceived } from './notify.ts';
 
 /** Words that usually mean a complaint or petition rather than a request for information (Art. 39). */
 const COMPLAINT = /投诉|举报|信访|上访|查处|要求处理|要求赔偿|反映问题|维权/;
@@ -190,6 +191,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
           unitId: c.unit_id,
           details: { caseNo: c.case_no },
         });
+        await notifyCorrectionReceived(tx, cctx.now, c);
       });
       return casePage(request, reply, { notice: '补正内容已提交。' });
     },

@@ -7,6 +7,7 @@ import { countUnresolvedFindings, getVersion, latestVersion, lockItem, type Item
 import { targetState, transitionProblems, TRANSITIONS, STATE_LABELS, type TransitionName } from '../states.ts';
 import { recordEvent } from '../events.ts';
 import { nextIndexNo } from '../indexNo.ts';
+import { notifyStep } from '../notify.ts';
 
 export interface TransitionOptions {
   remarks?: string;
@@ -105,6 +106,7 @@ export async function transitionItem(db: DbOrTx, actor: Actor, now: Date, itemId
       remarks: opts.remarks?.trim() ?? '',
       payload: indexNo && to === 'published' ? { indexNo } : {},
     });
+    await notifyStep(tx, now, actor, item, v, to, opts.remarks ?? '');
     return { state: to, stateLabel: STATE_LABELS[to], indexNo };
   });
 }
