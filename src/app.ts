@@ -38,6 +38,7 @@ import { registerReportStaffRoutes } from './modules/reports/index.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
+import { registerWorkbenchRoutes } from './modules/workbench/index.ts';
 import { registerSearchRoutes } from './modules/search/index.ts';
 
 export interface AppDeps {
@@ -218,6 +219,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSupervisionRoutes(app);
   registerAuditRoutes(app);
   registerNotificationRoutes(app);
+  registerWorkbenchRoutes(app);
   await registerApiRoutes(app);
   return app;
 }

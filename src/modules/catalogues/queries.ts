@@ -1,5 +1,6 @@
 /** Reading catalogues, their items, and the information filed under them. */
 import type { Queryable } from '../../lib/db.ts';
+import { can, type Actor } from '../../lib/authz.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import type { CatalogueRow } from './excel.ts';
 import type { CatalogueState } from './states.ts';
@@ -142,3 +143,16 @@ export async function filedItems(q: Queryable, unitId: number, areaCode: string)
 }
 
 export const itemKey = (level1: string, level2: string) => `${level1.trim()}｜${level2.trim()}`;
+
+/** Catalogues awaiting the actor's review (报送审核), and the actor's units' catalogues returned for changes. */
+export async function catalogueQueueCounts(q: Queryable, actor: Actor): Promise<{ to_review: number; returned: number }> {
+  const rows = (
+    await q.query<{ state: string; unit_path: string; is_template: boolean }>(
+      `SELECT c.state, u.path AS unit_path, c.is_template FROM catalogues c JOIN units u ON u.id = c.unit_id WHERE c.state IN ('submitted', 'returned')`,
+    )
+  ).rows;
+  return {
+    to_review: rows.filter((r) => r.state === 'submitted' && !r.is_template && can(actor, 'catalogue.approve', { unitPath: r.unit_path })).length,
+    returned: rows.filter((r) => r.state === 'returned' && !r.is_template && can(actor, 'catalogue.edit', { unitPath: r.unit_path })).length,
+  };
+}

@@ -19,7 +19,7 @@ import { readNotice, safePath, withNotice } from '../../lib/notice.ts';
 import { PasswordPage, TotpPage, UserActionsPage } from './views.account.tsx';
 import { changeOwnPassword, confirmTotp, pendingTotpSecret, resetPassword, revokeApiToken, setUserActive } from './commands/accounts.ts';
 import { enrolment } from './totp.ts';
-import { LoginPage, StaffHome, UnitEditPage, UnitsPage, UsersPage, TokensPage } from './views.tsx';
+import { LoginPage, UnitEditPage, UnitsPage, UsersPage, TokensPage } from './views.tsx';
 
 const safeBack = (v: unknown) => safePath(v);
 
@@ -75,12 +75,6 @@ export function registerOrgsRoutes(app: FastifyInstance) {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.redirect('/', 303);
     },
-  });
-
-  app.get('/staff', async (request, reply) => {
-    authorize(request.actor, 'staff.enter');
-    const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, StaffHome({ ctx }));
   });
 
   app.get('/staff/units', async (request, reply) => {

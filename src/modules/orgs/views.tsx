@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { AppError } from '../../lib/errors.ts';
 import { can, ROLE_LABELS } from '../../lib/authz.ts';
 import type { ViewContext } from '../../views/context.ts';
@@ -42,7 +43,7 @@ export function LoginPage(props: { ctx: ViewContext; next: string; values: { use
   );
 }
 
-export function StaffHome(props: { ctx: ViewContext }) {
+export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren; notice?: string }) {
   const a = props.ctx.actor;
   const grants = a.kind === 'user' ? a.grants : [];
   const manage = grants.some((g) => g.role === 'system_admin' || g.role === 'office_admin');
@@ -50,8 +51,16 @@ export function StaffHome(props: { ctx: ViewContext }) {
   return (
     <Layout ctx={props.ctx} title="工作台" staff>
       <h1>工作台</h1>
+      {props.notice ? (
+        <div class="notice" role="status">
+          {props.notice}
+        </div>
+      ) : null}
+      {props.queues}
+      <h2>全部功能</h2>
       <p>
-        您的角色：{grants.map((g) => ROLE_LABELS[g.role]).join('、') || '无'}　<a href="/staff/account/password">修改密码</a>　<a href="/staff/account/totp">动态验证码</a>
+        您的角色：{grants.map((g) => ROLE_LABELS[g.role]).join('、') || '无'}　<a href="/staff/account/password">修改密码</a>　<a href="/staff/account/totp">动态验证码</a>　
+        <a href="/staff/account/notifications">通知设置</a>
       </p>
       <ul class="tiles">
         {content ? (

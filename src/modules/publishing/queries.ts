@@ -1,5 +1,6 @@
 /** Reads of information items. No writes here; every list is scoped by the caller (unit subtrees or public). */
 import type { Queryable } from '../../lib/db.ts';
+import { grantedPaths, type Actor, type Role } from '../../lib/authz.ts';
 import type { VersionState } from './states.ts';
 
 export interface ItemRow {
@@ -207,4 +208,21 @@ export async function listUnpublishedProactive(q: Queryable, paths: string[]) {
       [paths.map((p) => `${p}%`)],
     )
   ).rows;
+}
+
+/** The dashboard's item queues: drafts awaiting the actor's 保密审查 or 审核, and drafts returned in units they write for. */
+export async function itemQueueCounts(q: Queryable, actor: Actor): Promise<{ secrecy_review: number; review: number; returned: number }> {
+  const count = async (roles: Role[], state: string) => {
+    const paths = grantedPaths(actor, roles);
+    if (!paths.length) return 0;
+    return (
+      await q.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM information_items i JOIN units u ON u.id = i.unit_id
+           JOIN LATERAL (SELECT x.state FROM item_versions x WHERE x.item_id = i.id ORDER BY x.version_no DESC LIMIT 1) v ON true
+          WHERE u.path LIKE ANY ($1::text[]) AND v.state = $2`,
+        [paths.map((p) => `${p}%`), state],
+      )
+    ).rows[0].n;
+  };
+  return { secrecy_review: await count(['secrecy_reviewer'], 'secrecy_review'), review: await count(['reviewer'], 'review'), returned: await count(['publisher'], 'returned') };
 }

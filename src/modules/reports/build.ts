@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../../lib/db.ts';
 import { NotFoundError } from '../../lib/errors.ts';
+import { can, type Actor } from '../../lib/authz.ts';
 import { checkTable3, computeTable3, computeTable4, type ApplicantColumn, type CaseForReport, type CheckResult, type ReviewForReport, type Table3, type Table4 } from './tables.ts';
 import type { Table2 } from './table2.ts';
 
@@ -129,5 +130,18 @@ export function startingText(b: BuiltReport): { overall: string; problems: strin
     overall: `${b.year}年，${b.unit.name}主动公开政府信息${x.proactive}条，其中政策解读${x.interpretations}条。全年新收政府信息公开申请${x.received}件，上年结转${b.table3.carried_in.total.value}件，办结${x.answered}件，结转下年度${b.table3.carried_out.total.value}件。`,
     problems: x.overdue ? `本年有${x.overdue}件申请的答复超过法定期限，需要改进办理流程。` : '',
     other: `依据《政府信息公开信息处理费管理办法》规定，${b.year}年实际收取信息处理费共计${x.feesYuan}元。`,
+  };
+}
+
+/** Annual reports awaiting the actor's 备案 review, and the actor's units' reports still being written or returned. */
+export async function reportQueueCounts(q: Queryable, actor: Actor): Promise<{ to_file: number; to_finish: number }> {
+  const rows = (
+    await q.query<{ state: string; unit_path: string }>(
+      `SELECT r.state, u.path AS unit_path FROM annual_reports r JOIN units u ON u.id = r.unit_id WHERE r.state IN ('draft', 'review', 'returned')`,
+    )
+  ).rows;
+  return {
+    to_file: rows.filter((r) => r.state === 'review' && can(actor, 'report.file', { unitPath: r.unit_path })).length,
+    to_finish: rows.filter((r) => r.state !== 'review' && can(actor, 'report.edit', { unitPath: r.unit_path })).length,
   };
 }

@@ -3,19 +3,22 @@ import { DUE_STATES, OPEN_STATES, sqlStates } from './states.ts';
 import type { Db } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 
-export type CaseView = 'open' | 'mine' | 'due_soon' | 'overdue' | 'paused' | 'closed' | 'all';
+export type CaseView = 'open' | 'mine' | 'to_confirm' | 'corrected' | 'due_soon' | 'overdue' | 'paused' | 'closed' | 'all';
+
+/** The same number as the reminders (REMIND_WORKING_DAYS): what is due within it is highlighted everywhere. */
+export const DUE_SOON_WORKING_DAYS = 3;
 
 export const CASE_VIEWS: Record<CaseView, string> = {
   open: '办理中（全部）',
   mine: '我承办的',
-  due_soon: '5个工作日内到期',
+  to_confirm: '待确认收到（网上申请）',
+  corrected: '申请人已补正，待登记',
+  due_soon: `${DUE_SOON_WORKING_DAYS}个工作日内到期`,
   overdue: '已超期',
   paused: '暂停计时（征求意见、待缴费、待补正）',
   closed: '已答复',
   all: '全部',
 };
-
-export const DUE_SOON_WORKING_DAYS = 5;
 
 export interface CaseListRow {
   id: number;
@@ -32,28 +35,44 @@ export interface CaseListRow {
   replied_on: string | null;
 }
 
-export async function listCases(
-  db: Db,
-  opts: { paths: string[]; view: CaseView; userId: number | null; today: string; calendar: WorkingDayCalendar; limit?: number },
-): Promise<CaseListRow[]> {
-  if (!opts.paths.length) return [];
+export interface CaseFilter {
+  paths: string[];
+  view: CaseView;
+  userId: number | null;
+  today: string;
+  calendar: WorkingDayCalendar;
+  /** Case number, applicant or words of the request. */
+  q?: string;
+}
+
+/** An online correction not yet registered: the last applicant correction came after the last notice. */
+const CORRECTED = `c.state = 'awaiting_correction' AND EXISTS (SELECT 1 FROM case_events a WHERE a.case_id = c.id AND a.kind = 'applicant_correction'
+  AND a.id > (SELECT max(n.id) FROM case_events n WHERE n.case_id = c.id AND n.kind = 'request_correction'))`;
+
+function caseWhere(f: CaseFilter): { where: string[]; params: unknown[] } {
   const where = ['u.path LIKE ANY($1)'];
-  const params: unknown[] = [opts.paths.map((p) => `${p}%`)];
+  const params: unknown[] = [f.paths.map((p) => `${p}%`)];
   const open = `c.state IN ${sqlStates(OPEN_STATES)}`;
-  switch (opts.view) {
+  switch (f.view) {
     case 'open':
       where.push(open);
       break;
     case 'mine':
-      params.push(opts.userId ?? 0);
+      params.push(f.userId ?? 0);
       where.push(open, `c.officer_id = $${params.length}`);
       break;
+    case 'to_confirm':
+      where.push(`c.state = 'submitted'`);
+      break;
+    case 'corrected':
+      where.push(CORRECTED);
+      break;
     case 'due_soon':
-      params.push(opts.today, opts.calendar.addWorkingDays(opts.today, DUE_SOON_WORKING_DAYS).date);
+      params.push(f.today, f.calendar.addWorkingDays(f.today, DUE_SOON_WORKING_DAYS).date);
       where.push(`c.state IN ('handling')`, `c.due_on >= $${params.length - 1}`, `c.due_on <= $${params.length}`);
       break;
     case 'overdue':
-      params.push(opts.today);
+      params.push(f.today);
       where.push(`c.state IN ${sqlStates(DUE_STATES)}`, `c.due_on < $${params.length}`);
       break;
     case 'paused':
@@ -63,17 +82,42 @@ export async function listCases(
       where.push(`c.state IN ('replied', 'delivered', 'archived')`);
       break;
   }
+  const q = f.q?.trim();
+  if (q) {
+    // A LIKE pattern from the words typed: % and _ are taken literally.
+    params.push(`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    const n = params.length;
+    where.push(`(c.case_no ILIKE $${n} OR c.applicant_name ILIKE $${n} OR c.info_title ILIKE $${n} OR c.info_description ILIKE $${n})`);
+  }
+  return { where, params };
+}
+
+export async function listCases(db: Db, opts: CaseFilter & { limit?: number; sort?: 'due' | 'received' }): Promise<CaseListRow[]> {
+  if (!opts.paths.length) return [];
+  const { where, params } = caseWhere(opts);
   params.push(opts.limit ?? 500);
+  const order = opts.sort === 'received' ? 'c.received_on DESC NULLS FIRST, c.id DESC' : 'c.due_on NULLS LAST, c.id';
   const r = await db.query<CaseListRow>(
     `SELECT c.id::int, c.case_no, c.applicant_name, u.name AS unit_name, c.channel, c.received_on::text, c.due_on::text, c.due_provisional, c.state,
             o.display_name AS officer_name, c.outcome, c.replied_on::text
        FROM request_cases c JOIN units u ON u.id = c.unit_id LEFT JOIN users o ON o.id = c.officer_id
       WHERE ${where.join(' AND ')}
-      ORDER BY c.due_on NULLS LAST, c.id
+      ORDER BY ${order}
       LIMIT $${params.length}`,
     params,
   );
   return r.rows;
+}
+
+/** How many cases each queue of the dashboard holds, for the actor's units. */
+export async function caseQueueCounts(db: Db, f: Omit<CaseFilter, 'view' | 'q'>): Promise<Record<'mine' | 'to_confirm' | 'corrected' | 'due_soon' | 'overdue', number>> {
+  const out = { mine: 0, to_confirm: 0, corrected: 0, due_soon: 0, overdue: 0 };
+  if (!f.paths.length) return out;
+  for (const view of Object.keys(out) as (keyof typeof out)[]) {
+    const { where, params } = caseWhere({ ...f, view });
+    out[view] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM request_cases c JOIN units u ON u.id = c.unit_id WHERE ${where.join(' AND ')}`, params)).rows[0].n;
+  }
+  return out;
 }
 
 /** Officers a case of this unit can be assigned to. */

@@ -5,6 +5,7 @@ import { authorize, can, grantedPaths } from '../../lib/authz.ts';
 import { z } from 'zod';
 import { NotFoundError } from '../../lib/errors.ts';
 import { formRoute } from '../../lib/form.ts';
+import { DUE_STATES } from './states.ts';
 import { CSRF_FIELD } from '../../lib/csrf.ts';
 import { sendPage } from '../../lib/render.ts';
 import { formString } from '../../lib/validation.ts';
@@ -40,21 +41,39 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     authorize(request.actor, 'staff.enter');
     const q = request.query as Record<string, unknown>;
     const view = (typeof q.view === 'string' && q.view in CASE_VIEWS ? q.view : 'open') as CaseView;
+    const search = typeof q.q === 'string' ? q.q.trim().slice(0, 100) : '';
+    const sort: 'due' | 'received' = q.sort === 'received' ? 'received' : 'due';
     const cctx = await caseContext(deps);
     const paths = grantedPaths(request.actor, ['request_officer', 'office_admin']);
     const userId = request.actor.kind === 'user' ? request.actor.id : null;
-    return {
+    const rows = await listCases(deps.db, {
+      paths,
       view,
-      cctx,
-      rows: await listCases(deps.db, { paths, view, userId, today: cctx.today, calendar: cctx.calendar, limit: view === 'all' || view === 'closed' ? 5000 : 500 }),
-    };
+      userId,
+      q: search,
+      sort,
+      today: cctx.today,
+      calendar: cctx.calendar,
+      limit: view === 'all' || view === 'closed' ? 5000 : 500,
+    });
+    const daysLeft = new Map<number, number>();
+    for (const r of rows) {
+      if (!r.due_on || !DUE_STATES.includes(r.state as (typeof DUE_STATES)[number])) continue;
+      daysLeft.set(r.id, r.due_on >= cctx.today ? cctx.calendar.workingDaysBetween(cctx.today, r.due_on).days : -cctx.calendar.workingDaysBetween(r.due_on, cctx.today).days);
+    }
+    return { view, cctx, rows, search, sort, daysLeft };
   }
 
   app.get('/staff/requests', async (request, reply) => {
-    const { view, cctx, rows } = await list(request);
+    const { view, cctx, rows, search, sort, daysLeft } = await list(request);
     const reminders = await activeReminders(deps.db, grantedPaths(request.actor, ['request_officer', 'office_admin']), new Date(cctx.now.getTime() - 14 * 86400_000));
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, CaseListPage({ ctx, view, rows, today: cctx.today, reminders, canTemplates: grantedPaths(request.actor, ['office_admin']).length > 0 }));
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      CaseListPage({ ctx, view, rows, today: cctx.today, reminders, canTemplates: grantedPaths(request.actor, ['office_admin']).length > 0, q: search, sort, daysLeft }),
+    );
   });
 
   app.get('/staff/requests.csv', async (request, reply) => {

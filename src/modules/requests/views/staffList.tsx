@@ -2,7 +2,7 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import { ApplicationFields } from './applicationFields.tsx';
-import { CASE_VIEWS, type CaseListRow, type CaseView } from '../queries.ts';
+import { CASE_VIEWS, DUE_SOON_WORKING_DAYS, type CaseListRow, type CaseView } from '../queries.ts';
 import { CASE_STATE_LABELS, DUE_STATES, type CaseState } from '../states.ts';
 import { CHANNELS } from '../forms.ts';
 import { OUTCOME_BY_CODE } from '../outcomes.ts';
@@ -17,7 +17,12 @@ export function CaseListPage(props: {
   today: string;
   reminders: { case_id: number; case_no: string; kind: string; due_on: string; unit_name: string }[];
   canTemplates: boolean;
+  q: string;
+  sort: 'due' | 'received';
+  /** Working days left until each open case's due date (negative: overdue by). */
+  daysLeft: Map<number, number>;
 }) {
+  const here = (over: Record<string, string>) => `/staff/requests?${new URLSearchParams({ view: props.view, ...(props.q ? { q: props.q } : {}), sort: props.sort, ...over })}`;
   return (
     <Layout ctx={props.ctx} title="依申请公开" staff crumbs={crumbs()}>
       <h1>依申请公开办理</h1>
@@ -52,10 +57,24 @@ export function CaseListPage(props: {
       <nav aria-label="案件筛选">
         <ul class="chips">
           {(Object.keys(CASE_VIEWS) as CaseView[]).map((v) => (
-            <li>{v === props.view ? <strong aria-current="page">{CASE_VIEWS[v]}</strong> : <a href={`/staff/requests?view=${v}`}>{CASE_VIEWS[v]}</a>}</li>
+            <li>{v === props.view ? <strong aria-current="page">{CASE_VIEWS[v]}</strong> : <a href={here({ view: v })}>{CASE_VIEWS[v]}</a>}</li>
           ))}
         </ul>
       </nav>
+      <form method="get" action="/staff/requests" class="inline-search" role="search" aria-label="查找申请">
+        <input type="hidden" name="view" value={props.view} />
+        <input type="hidden" name="sort" value={props.sort} />
+        <label for="case-q">查找</label>
+        <input id="case-q" name="q" type="search" value={props.q} maxLength={100} placeholder="申请编号、申请人或申请内容" />
+        <button type="submit" class="button secondary">
+          查找
+        </button>
+      </form>
+      <p class="sort-links">
+        排序：
+        {props.sort === 'due' ? <strong aria-current="true">按答复期限</strong> : <a href={here({ sort: 'due' })}>按答复期限</a>}　
+        {props.sort === 'received' ? <strong aria-current="true">按收到日期（最新在前）</strong> : <a href={here({ sort: 'received' })}>按收到日期（最新在前）</a>}
+      </p>
       {props.rows.length ? (
         <table class="data">
           <caption class="visually-hidden">{CASE_VIEWS[props.view]}</caption>
@@ -73,6 +92,9 @@ export function CaseListPage(props: {
           <tbody>
             {props.rows.map((r) => {
               const overdue = r.due_on && r.due_on < props.today && DUE_STATES.includes(r.state as CaseState);
+              const left = props.daysLeft.get(r.id);
+              // While a pause is open the due date does not run: say so rather than show a date that will move.
+              const paused = r.state === 'awaiting_correction' || r.state === 'consulting' || r.state === 'awaiting_fee';
               return (
                 <tr>
                   <td>
@@ -81,12 +103,14 @@ export function CaseListPage(props: {
                   <td>{r.applicant_name}</td>
                   <td>{r.unit_name}</td>
                   <td>{r.received_on ?? '待确认'}</td>
-                  <td class={overdue ? 'status-overdue' : undefined}>
-                    {r.due_on
-                      ? `${r.due_on}${r.due_provisional ? '（暂定）' : ''}${overdue ? ' 已超期' : ''}`
-                      : r.state === 'replied' || r.state === 'delivered' || r.state === 'archived'
-                        ? `已于 ${r.replied_on} 答复`
-                        : '—'}
+                  <td class={overdue ? 'status-overdue' : left !== undefined && left <= DUE_SOON_WORKING_DAYS ? 'status-due-soon' : undefined}>
+                    {paused
+                      ? `暂停计时（${CASE_STATE_LABELS[r.state as CaseState]}）`
+                      : r.due_on
+                        ? `${r.due_on}${r.due_provisional ? '（暂定）' : ''}${overdue ? `，已超期 ${-(left ?? 0)} 个工作日` : left !== undefined ? `，剩 ${left} 个工作日` : ''}`
+                        : r.state === 'replied' || r.state === 'delivered' || r.state === 'archived'
+                          ? `已于 ${r.replied_on} 答复`
+                          : '—'}
                   </td>
                   <td>
                     {CASE_STATE_LABELS[r.state as CaseState]}
