@@ -44,6 +44,7 @@ const OWNER: Record<string, string> = {
   request_counters: 'requests',
   case_reviews: 'requests',
   case_reminders: 'requests',
+  case_recovery_codes: 'requests',
   letter_templates: 'requests',
   case_files: 'requests',
   catalogue_areas: 'catalogues',

@@ -57,7 +57,7 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'notification_settings', order: 'user_id' },
 ];
 /** Tables deliberately left out. */
-export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];
+export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];
 
 const BATCH = 500;
 

@@ -125,6 +125,8 @@ export function Field(props: {
   textarea?: boolean;
   rows?: number;
   autocomplete?: string;
+  /** The phone keyboard to show (numeric for codes). */
+  inputmode?: 'numeric' | 'tel' | 'email';
   /** Several forms on one page need distinct ids: 'f' by default. */
   idPrefix?: string;
 }) {
@@ -159,6 +161,7 @@ export function Field(props: {
           aria-describedby={describedBy}
           aria-invalid={props.error ? 'true' : undefined}
           autocomplete={props.autocomplete}
+          inputMode={props.inputmode}
         />
       )}
     </div>

@@ -114,8 +114,8 @@ test('a citizen applies online, is shown published matches first, answers a 补�
   assert.equal(again.statusCode, 409);
   assert.match(again.body, /已经转为主动公开/);
 
-  // The next day the citizen's hour-long access has lapsed: a new lookup opens the case again.
-  assert.equal((await citizen.get('/ysqgk/case')).statusCode, 404);
+  // The next day the citizen's hour-long access has lapsed: the case page sends them to the lookup, which opens it again.
+  assert.equal((await citizen.get('/ysqgk/case')).headers.location, '/ysqgk/status?expired=1');
   await citizen.post('/ysqgk/status', { caseNo, queryCode: code }, '/ysqgk/status');
   const mine = (await citizen.get('/ysqgk/case')).body;
   const letterId = /\/ysqgk\/case\/letters\/(\d+)">政府信息公开申请答复告知书/.exec(mine)![1];
@@ -127,8 +127,10 @@ test('a citizen applies online, is shown published matches first, answers a 补�
   const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
   assert.match(xml, /政府信息公开申请答复告知书/);
   assert.match(xml, /清河镇人民政府/);
-  // Without the lookup cookie, letters are not reachable.
-  assert.equal((await new Browser(h.app).get(`/ysqgk/case/letters/${letterId}`)).statusCode, 404);
+  // Without the lookup cookie, letters are not reachable: the lookup is asked for instead.
+  const anonymousLetter = await new Browser(h.app).get(`/ysqgk/case/letters/${letterId}`);
+  assert.equal(anonymousLetter.statusCode, 303);
+  assert.equal(anonymousLetter.headers.location, '/ysqgk/status?expired=1');
 });
 
 test('staff register a posted letter; the register exports as CSV; others cannot see the case', async (t) => {

@@ -19,6 +19,7 @@ import { LetterPage } from './views/letterPage.tsx';
 import { CASE_COOKIE, caseToken, readCaseToken } from './access.ts';
 import { nextState } from './states.ts';
 import { notifyCorrectionReceived } from './notify.ts';
+import { registerRecoveryRoutes } from './routes.recovery.tsx';
 
 /** Words that usually mean a complaint or petition rather than a request for information (Art. 39). */
 const COMPLAINT = /投诉|举报|信访|上访|查处|要求处理|要求赔偿|反映问题|维权/;
@@ -30,6 +31,8 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
   async function unitOptions() {
     return asTree(await listUnits(deps.db)).map((u) => ({ id: u.id, name: u.name, depth: u.depth }));
   }
+
+  registerRecoveryRoutes(app);
 
   app.get('/ysqgk', async (request, reply) => {
     const ctx = app.viewContext(request, reply);
@@ -94,7 +97,9 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
 
   app.get('/ysqgk/status', async (request, reply) => {
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, StatusLookupPage({ ctx, values: {}, errors: {} }));
+    // Sent here when the hour a lookup lasts has passed (or the cookie is gone): say so, not "page not found".
+    const expired = (request.query as { expired?: string }).expired === '1';
+    return sendPage(request, reply, ctx, StatusLookupPage({ ctx, values: {}, errors: {}, notice: expired ? '查询已超过一小时或已结束，请重新输入申请编号和查询码。' : undefined }));
   });
 
   formRoute(app, '/ysqgk/status', {
@@ -124,14 +129,15 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
     },
   });
 
-  function caseIdOf(request: FastifyRequest): number {
-    const id = readCaseToken(deps.config.secret, request.cookies[CASE_COOKIE], deps.clock.now());
-    if (!id) throw new NotFoundError('请先用申请编号和查询码查询。');
-    return id;
+  /** The case this browser looked up within the hour, or null (the pages then send the applicant to the lookup). */
+  function caseIdOf(request: FastifyRequest): number | null {
+    return readCaseToken(deps.config.secret, request.cookies[CASE_COOKIE], deps.clock.now()) ?? null;
   }
+  const EXPIRED = '/ysqgk/status?expired=1';
 
   async function casePage(request: FastifyRequest, reply: FastifyReply, extra: { notice?: string; errors?: Record<string, string>; status?: number } = {}) {
     const id = caseIdOf(request);
+    if (!id) return reply.redirect(EXPIRED, 303);
     const c = await getCase(deps.db, id);
     const events = await caseEvents(deps.db, id);
     const cctx = await caseContext(deps);
@@ -171,6 +177,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
     }),
     render: ({ request, reply }, state) => casePage(request, reply, state),
     run: async ({ text }, { request, reply, subject: id }) => {
+      if (!id) return reply.redirect(EXPIRED, 303);
       const cctx = await caseContext(deps);
       await deps.db.transaction(async (tx) => {
         const c = await getCase(tx, id, true);
@@ -199,6 +206,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
 
   app.get('/ysqgk/case/letters/:file', async (request, reply) => {
     const id = caseIdOf(request);
+    if (!id) return reply.redirect(EXPIRED, 303);
     const file = (request.params as { file: string }).file;
     const m = /^(\d+)(\.docx)?$/.exec(file);
     const letter = m ? (await caseLetters(deps.db, id)).find((l) => l.id === Number(m[1])) : undefined;

@@ -109,10 +109,15 @@ export function ReceiptPage(props: { ctx: ViewContext; caseNo: string; queryCode
   );
 }
 
-export function StatusLookupPage(props: { ctx: ViewContext; values: Record<string, string>; errors: Record<string, string>; message?: string }) {
+export function StatusLookupPage(props: { ctx: ViewContext; values: Record<string, string>; errors: Record<string, string>; message?: string; notice?: string }) {
   return (
     <Layout ctx={props.ctx} title="查询办理进度" crumbs={crumbs('查询办理进度')}>
       <h1>查询办理进度</h1>
+      {props.notice ? (
+        <div class="notice" role="status">
+          {props.notice}
+        </div>
+      ) : null}
       <ErrorSummary errors={props.errors} message={props.message} />
       <form method="post" action="/ysqgk/status" class="narrow">
         <CsrfField ctx={props.ctx} />
@@ -122,6 +127,9 @@ export function StatusLookupPage(props: { ctx: ViewContext; values: Record<strin
           查询
         </button>
       </form>
+      <p>
+        查询码丢了？<a href="/ysqgk/recover">通过申请时留的电子邮箱或手机号找回</a>
+      </p>
     </Layout>
   );
 }
