@@ -12,6 +12,7 @@ import { applyLimits, type Config } from './config.ts';
 import { isDbUnavailable, type Db } from './lib/db.ts';
 import type { Clock } from './lib/clock.ts';
 import { AppError, ErrorCodes } from './lib/errors.ts';
+import { validationFields, type AjvIssue } from './lib/validationErrors.ts';
 import { cleanQuery, findInvalidText, TEXT_INVALID_MESSAGE } from './lib/text.ts';
 import { anonymous, type Actor } from './lib/authz.ts';
 import { csrfToken, verifyCsrf, CSRF_FIELD } from './lib/csrf.ts';
@@ -230,11 +231,10 @@ function wantsJson(request: FastifyRequest): boolean {
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const e = error as { validation?: { instancePath?: string; message?: string }[]; statusCode?: number; code?: string };
+  const e = error as { validation?: AjvIssue[]; validationContext?: string; statusCode?: number; code?: string };
   if (e?.validation) {
-    const fields: Record<string, string> = {};
-    for (const v of e.validation) fields[(v.instancePath || '/').slice(1) || 'body'] = v.message ?? '格式不正确';
-    return new AppError(ErrorCodes.VALIDATION_FAILED, 400, '请求格式不正确。', fields);
+    const { message, fields } = validationFields(e.validation, e.validationContext);
+    return new AppError(ErrorCodes.VALIDATION_FAILED, 400, message, fields);
   }
   if (e?.code === 'FST_REQ_FILE_TOO_LARGE' || e?.code === 'FST_FILES_LIMIT') {
     return new AppError(ErrorCodes.UPLOAD_REJECTED, 413, '文件太大或数量太多。');

@@ -8,6 +8,7 @@ import { readFilters, FACET_KEYS } from '../search/index.ts';
 import { runSearch } from '../search/index.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
+import cors from '@fastify/cors';
 import { AppError, NotFoundError, UnauthenticatedError } from '../../lib/errors.ts';
 import { authorize, can } from '../../lib/authz.ts';
 import { getUnitByCode, getUnitBySlug, listUnits } from '../orgs/index.ts';
@@ -18,6 +19,17 @@ import { transitionItem } from '../publishing/index.ts';
 import { errorSchema, itemSchema, itemSummarySchema, itemWriteSchema, unitSchema } from './schemas.ts';
 import { presentItem, presentSummary, presentUnit } from './presenters.ts';
 import { GENRES, TOPIC_VALUES, TOPICS, VALIDITY } from '../publishing/index.ts';
+
+/** get /api/v1/units/:unit → getUnitsByUnit; post /api/v1/requests/:caseNo/steps/:step → postRequestsByCaseNoStepsByStep. */
+export function operationId(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\/v\d+\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map((seg) => (seg.startsWith(':') ? `By${seg[1].toUpperCase()}${seg.slice(2)}` : seg.replace(/[-_.](\w)/g, (_m, c: string) => c.toUpperCase())))
+    .map((w) => w[0].toUpperCase() + w.slice(1));
+  return method + words.join('');
+}
 
 const errors = { 400: { $ref: 'Error#' }, 401: { $ref: 'Error#' }, 403: { $ref: 'Error#' }, 404: { $ref: 'Error#' }, 409: { $ref: 'Error#' } };
 
@@ -30,10 +42,22 @@ export async function registerApiRoutes(app: FastifyInstance) {
       info: {
         title: 'gongkai 政府信息公开 API',
         version: '1.0.0',
-        description: '公开读取单位和政府信息；单位业务系统使用本单位的接口令牌（Bearer）推送信息。错误以稳定的 code 表示。',
+        description:
+          '公开读取单位和政府信息；单位业务系统使用本单位的接口令牌（Bearer）推送信息。错误以稳定的 code 表示，fields 指出有误的参数或字段。分页参数为 page（从1起）和 pageSize。公开读取的接口允许跨域（CORS）调用。',
+        license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
+        contact: { name: '政务公开办公室', url: `${base}/xxgk` },
       },
-      servers: [{ url: base }],
+      servers: [{ url: base, description: '本平台（GONGKAI_BASE_URL）' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '单位接口令牌，在“工作台 › 接口令牌”创建' } } },
+    },
+    // Every operation gets a stable operationId from its method and path, and public reads say they need no
+    // credentials (security: []) rather than inheriting nothing.
+    transform: ({ schema, url, route }) => {
+      const method = (Array.isArray(route.method) ? route.method[0] : route.method).toLowerCase();
+      const s = { ...(schema as Record<string, unknown>) };
+      s.operationId ??= operationId(method, url);
+      s.security ??= [];
+      return { schema: s, url };
     },
   });
   for (const s of [errorSchema, unitSchema, itemSummarySchema, itemSchema, itemWriteSchema]) app.addSchema(s);
@@ -46,6 +70,9 @@ export async function registerApiRoutes(app: FastifyInstance) {
   }
 
   await app.register(async (api) => {
+    // Public reads may be called from any site's pages (no cookies are sent or read); writes need a bearer token,
+    // which a cross-site page cannot send without the preflight this does not allow.
+    await api.register(cors, { origin: '*', methods: ['GET', 'HEAD'], credentials: false, maxAge: 86400 });
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     registerRequestApi(api, app);
 
