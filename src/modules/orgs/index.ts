@@ -5,4 +5,3 @@ export type { UnitRow } from './queries.ts';
 export { registerOrgsRoutes } from './routes.staff.tsx';
 export { ROLES } from './schema.ts';
 export { SESSION_COOKIE, loadActorFromRequest } from './sessions.ts';
-export { StaffHome } from './views.tsx';

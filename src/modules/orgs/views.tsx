@@ -1,6 +1,5 @@
-import type { ComponentChildren } from 'preact';
 import type { AppError } from '../../lib/errors.ts';
-import { can, ROLE_LABELS } from '../../lib/authz.ts';
+import { ROLE_LABELS } from '../../lib/authz.ts';
 import type { ViewContext } from '../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../views/layout.tsx';
 import { API_SCOPES } from './commands/createApiToken.ts';
@@ -37,108 +36,6 @@ export function LoginPage(props: { ctx: ViewContext; next: string; values: { use
         )}
         <button type="submit" class="button">
           登录
-        </button>
-      </form>
-    </Layout>
-  );
-}
-
-export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren; notice?: string }) {
-  const a = props.ctx.actor;
-  const grants = a.kind === 'user' ? a.grants : [];
-  const manage = grants.some((g) => g.role === 'system_admin' || g.role === 'office_admin');
-  const content = grants.some((g) => g.role !== 'system_admin');
-  return (
-    <Layout ctx={props.ctx} title="工作台" staff>
-      <h1>工作台</h1>
-      {props.notice ? (
-        <div class="notice" role="status">
-          {props.notice}
-        </div>
-      ) : null}
-      {props.queues}
-      <h2>全部功能</h2>
-      <p>
-        您的角色：{grants.map((g) => ROLE_LABELS[g.role]).join('、') || '无'}　<a href="/staff/account/password">修改密码</a>　<a href="/staff/account/totp">动态验证码</a>　
-        <a href="/staff/account/notifications">通知设置</a>
-      </p>
-      <ul class="tiles">
-        {content ? (
-          <li>
-            <a href="/staff/items">政府信息</a>
-            <span>起草、审查、审核、发布、修订与撤回</span>
-          </li>
-        ) : null}
-        {content ? (
-          <li>
-            <a href="/staff/items/timeliness">公开时限</a>
-            <span>形成或变更后20个工作日内公开（条例第二十六条）</span>
-          </li>
-        ) : null}
-        <li>
-          <a href="/staff/units">单位与指南</a>
-          <span>机构信息和政府信息公开指南的联系方式</span>
-        </li>
-        {manage ? (
-          <li>
-            <a href="/staff/users">用户与角色</a>
-            <span>工作人员账号和授权范围</span>
-          </li>
-        ) : null}
-        {manage ? (
-          <li>
-            <a href="/staff/audit">审计日志</a>
-            <span>谁在何时做了什么，可查询、导出并核验完整性</span>
-          </li>
-        ) : null}
-        {manage ? (
-          <li>
-            <a href="/staff/tokens">接口令牌</a>
-            <span>本单位业务系统推送信息用</span>
-          </li>
-        ) : null}
-        {grants.some((g) => g.role === 'request_officer' || g.role === 'office_admin') ? (
-          <li>
-            <a href="/staff/requests">依申请公开</a>
-            <span>登记、办理、答复申请，法定期限自动计算</span>
-          </li>
-        ) : null}
-        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
-          <li>
-            <a href="/staff/catalogues">标准目录</a>
-            <span>26个领域的公开事项标准目录、审核与落实情况</span>
-          </li>
-        ) : null}
-        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
-          <li>
-            <a href="/staff/reports">年度报告</a>
-            <span>自动统计的政府信息公开工作年度报告，勾稽检查、备案和发布</span>
-          </li>
-        ) : null}
-        {grants.some((g) => g.role === 'office_admin') ? (
-          <li>
-            <a href="/staff/supervision">监督检查</a>
-            <span>各单位按期答复、公开时限、政策解读、目录落实等指标，工作台账</span>
-          </li>
-        ) : null}
-        {can(a, 'search.manage') ? (
-          <li>
-            <a href="/staff/search">站内搜索</a>
-            <span>常用和无结果的搜索、同义词表</span>
-          </li>
-        ) : null}
-        {can(a, 'calendar.manage') ? (
-          <li>
-            <a href="/staff/calendar">工作日历</a>
-            <span>节假日与调休</span>
-          </li>
-        ) : null}
-      </ul>
-      <form method="post" action="/logout">
-        <CsrfField ctx={props.ctx} />
-        <input type="hidden" name="everywhere" value="1" />
-        <button type="submit" class="button secondary">
-          在所有设备上退出
         </button>
       </form>
     </Layout>

@@ -15,3 +15,4 @@ export { RHYTHMS, RHYTHM_DAYS, sectionsForUnit } from './sections.ts';
 export type { UnitSection } from './sections.ts';
 export { GENRES, INTERPRETATION_FORMS, SECTIONS, SECTION_BY_CODE, TOPICS, TOPIC_VALUES, VALIDITY } from './taxonomy.ts';
 export { checkUpload } from './uploads.ts';
+export { PUBLICATION_LIMIT_WORKING_DAYS } from './timeliness.ts';

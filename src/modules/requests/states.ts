@@ -10,6 +10,7 @@
  *   handling ──decide (an outcome of table 三)──▶ replied ──deliver──▶ delivered ──archive──▶ archived
  *   any open state ──withdraw_by_applicant──▶ replied (其他处理-3)
  */
+import { CORRECTION_NOTICE_WORKING_DAYS } from './clock.ts';
 import { ConflictError } from '../../lib/errors.ts';
 
 export const CASE_STATES = ['submitted', 'handling', 'awaiting_correction', 'consulting', 'awaiting_fee', 'replied', 'delivered', 'archived'] as const;
@@ -107,7 +108,7 @@ export function eventSummary(kind: string, d: Record<string, unknown>): string {
     case 'confirm':
       return `收到申请之日 ${String(d.receivedOn ?? '')}${d.how ? `（${String(d.how)}）` : ''}`;
     case 'request_correction':
-      return `补正期限至 ${String(d.deadline)}${d.late ? '（告知晚于7个工作日）' : ''}`;
+      return `补正期限至 ${String(d.deadline)}${d.late ? `（告知晚于${CORRECTION_NOTICE_WORKING_DAYS}个工作日）` : ''}`;
     case 'start_consultation':
       return `${String(d.partyName)}，应于 ${String(d.answerBy)} 前提出意见`;
     case 'end_consultation':

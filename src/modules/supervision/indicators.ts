@@ -2,6 +2,7 @@
  * Compliance indicators of a unit on a date (issue 6, regulations.md §1.8, §5.3, §8), each with its definition, legal
  * basis and the records behind it. Pure: the records, the calendar and the date are passed in.
  */
+import { PUBLICATION_LIMIT_WORKING_DAYS } from '../publishing/index.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 import { addDays } from '../../lib/calendar.ts';
 
@@ -74,7 +75,13 @@ export function timelinessIndicator(items: ItemRecord[], calendar: WorkingDayCal
     .map((i) => ({ i, due: calendar.addWorkingDays(i.formedDate, 20).date }))
     .filter(({ i, due }) => i.publishDate > due)
     .map(({ i, due }) => ({ id: i.id, label: i.title, href: i.href, detail: `形成于 ${i.formedDate}，应于 ${due} 前公开，${i.publishDate} 才公开` }));
-  return { key: 'timeliness', name: '主动公开及时性', definition: '自形成或变更之日起超过20个工作日才公开的信息。', basis: '条例第二十六条', findings };
+  return {
+    key: 'timeliness',
+    name: '主动公开及时性',
+    definition: `自形成或变更之日起超过${PUBLICATION_LIMIT_WORKING_DAYS}个工作日才公开的信息。`,
+    basis: '条例第二十六条',
+    findings,
+  };
 }
 
 export function interpretationIndicator(

@@ -4,9 +4,8 @@ import { authorize } from '../../lib/authz.ts';
 import { sendPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { readNotice } from '../../lib/notice.ts';
-import { StaffHome } from '../orgs/index.ts';
 import { queuesFor } from './queues.ts';
-import { Queues } from './views.tsx';
+import { Queues, StaffHome } from './views.tsx';
 
 export function registerWorkbenchRoutes(app: FastifyInstance) {
   const { deps } = app;

@@ -1,4 +1,5 @@
 import type { ViewContext } from '../../../views/context.ts';
+import { PUBLICATION_LIMIT_WORKING_DAYS } from '../timeliness.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import type { FormValues } from '../forms.ts';
 import type { UnitSection } from '../sections.ts';
@@ -104,7 +105,7 @@ export function ItemFormPage(props: {
             type="date"
             value={v.formedDate}
             error={e.formedDate}
-            hint="条例第二十六条：自此日起20个工作日内公开；不填则为成文日期或今天"
+            hint={`条例第二十六条：自此日起${PUBLICATION_LIMIT_WORKING_DAYS}个工作日内公开；不填则为成文日期或今天`}
           />
           <Field name="publishDate" label="发布日期" type="date" value={v.publishDate} error={e.publishDate} hint="不填则为审核通过发布当天" />
           <Field name="effectiveDate" label="生效日期" type="date" value={v.effectiveDate} error={e.effectiveDate} />

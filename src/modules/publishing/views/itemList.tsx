@@ -1,4 +1,5 @@
 import type { ViewContext } from '../../../views/context.ts';
+import { PUBLICATION_LIMIT_WORKING_DAYS } from '../timeliness.ts';
 import { Layout } from '../../../views/layout.tsx';
 import type { StaffListRow } from '../queries.ts';
 import { STATE_LABELS, STATES, type VersionState } from '../states.ts';
@@ -87,7 +88,7 @@ export function TimelinessPage(props: {
   return (
     <Layout ctx={props.ctx} title="公开时限" staff crumbs={[{ label: '工作台', href: '/staff' }, { label: '公开时限' }]}>
       <h1>公开时限</h1>
-      <p>条例第二十六条：属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开。下列为尚未发布的主动公开信息。</p>
+      <p>条例第二十六条：属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起{PUBLICATION_LIMIT_WORKING_DAYS}个工作日内及时公开。下列为尚未发布的主动公开信息。</p>
       <table class="data">
         <thead>
           <tr>

@@ -1,4 +1,5 @@
 /** One case for the officer: the application, the clock and how it was computed, the steps taken, letters, and what can be done next. */
+import { MAX_EXTENSION_WORKING_DAYS } from '../clock.ts';
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import type { CaseRow, StoredEvent } from '../caseStore.ts';
@@ -247,7 +248,7 @@ export function CasePage(p: CasePageProps) {
           </Action>
         ) : null}
         {possible(c, 'extend') && p.canExtend && !p.events.some((x) => x.kind === 'extend') ? (
-          <Action p={p} name="extend" title="延长答复期限（负责人同意，最长20个工作日，只能一次）" button="延期并生成告知书">
+          <Action p={p} name="extend" title={`延长答复期限（负责人同意，最长${MAX_EXTENSION_WORKING_DAYS}个工作日，只能一次）`} button="延期并生成告知书">
             <Field idPrefix="a-extend" name="workingDays" label="延长的工作日数" type="number" value={v.workingDays ?? '20'} error={e.workingDays} required />
             <Field idPrefix="a-extend" name="reason" label="延期原因" value={v.reason} error={e.reason} required />
             <Field idPrefix="a-extend" name="approvedOn" label="负责人同意日期" type="date" value={v.approvedOn ?? today} error={e.approvedOn} required />

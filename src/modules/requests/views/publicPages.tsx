@@ -1,4 +1,5 @@
 /** The applicant's pages: the guide, the application form, the receipt, and the case as the applicant sees it. */
+import { CORRECTION_NOTICE_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS, REPLY_WORKING_DAYS } from '../clock.ts';
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout } from '../../../views/layout.tsx';
 import { ApplicationFields } from './applicationFields.tsx';
@@ -25,9 +26,9 @@ export function GuidePage(props: { ctx: ViewContext }) {
       </div>
       <h2>办理时限</h2>
       <ul>
-        <li>能够当场答复的，当场答复；不能当场答复的，自收到申请之日起 20 个工作日内答复（第三十三条）。</li>
-        <li>需要延长的，经政府信息公开工作机构负责人同意并告知申请人，最长延长 20 个工作日。</li>
-        <li>申请内容不明确的，在 7 个工作日内一次性告知补正；答复期限自收到补正之日起计算（第三十条）。</li>
+        <li>能够当场答复的，当场答复；不能当场答复的，自收到申请之日起 {REPLY_WORKING_DAYS} 个工作日内答复（第三十三条）。</li>
+        <li>需要延长的，经政府信息公开工作机构负责人同意并告知申请人，最长延长 {MAX_EXTENSION_WORKING_DAYS} 个工作日。</li>
+        <li>申请内容不明确的，在 {CORRECTION_NOTICE_WORKING_DAYS} 个工作日内一次性告知补正；答复期限自收到补正之日起计算（第三十条）。</li>
         <li>征求第三方或其他机关意见的时间，不计算在答复期限内。</li>
       </ul>
       <h2>其他提交方式</h2>
@@ -102,7 +103,8 @@ export function ReceiptPage(props: { ctx: ViewContext; caseNo: string; queryCode
         <p>查询码只显示这一次，请记下或截图保存。</p>
       </div>
       <p>
-        {props.unitName}将与您确认收到申请，确认之日为收到申请之日（条例第三十一条），自次日起 20 个工作日内答复。您可以凭申请编号和查询码<a href="/ysqgk/status">查询办理进度</a>
+        {props.unitName}将与您确认收到申请，确认之日为收到申请之日（条例第三十一条），自次日起 {REPLY_WORKING_DAYS} 个工作日内答复。您可以凭申请编号和查询码
+        <a href="/ysqgk/status">查询办理进度</a>
         、答复补正通知、下载答复书。
       </p>
     </Layout>
