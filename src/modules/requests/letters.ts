@@ -43,13 +43,20 @@ const addressee = (c: CaseRow) => `${c.applicant_name}：`;
  * brackets too) is kept as it is. Letters used to read "。。" and "。”。".
  */
 export function sentence(s: string): string {
-  const t = s.trim().replace(/[，,；;、：:\s]+$/u, '');
+  const t = trimEnd(s, '，,；;、：: \t\n\u3000');
   return /[。！？!?][”’」』）)]*$/u.test(t) ? t : `${t}。`;
 }
 
 /** Text placed inside a sentence (after 因, before a comma): its own final stop or comma removed. */
 export function clause(s: string): string {
-  return s.trim().replace(/[。.；;，,、\s]+$/u, '');
+  return trimEnd(s, '。.；;，,、 \t\n\u3000');
+}
+
+/** Removes the characters of `chars` from the end (a loop: a trailing-run pattern is quadratic on long input). */
+function trimEnd(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end).trim();
 }
 
 /** The text of each kind of letter; `d` holds what the step recorded. */
