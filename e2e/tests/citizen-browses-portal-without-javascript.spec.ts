@@ -65,6 +65,9 @@ test('every public page template passes axe, in both scripts and the large view,
   await visit('/login');
   await visit('/search?q=' + encodeURIComponent('低保标准'));
   await visit('/search?q=' + encodeURIComponent('没有这样的内容'));
+  await visit('/sitemap');
+  await visit('/ysqgk/recover');
+  await visit('/ysqgk/status?expired=1');
 
   // Traditional Chinese and the large view, switched by plain links.
   await page.goto('/xxgk/city');
@@ -73,6 +76,10 @@ test('every public page template passes axe, in both scripts and the large view,
   await visit('/xxgk/city/guide');
   assert.match(await page.locator('h1').innerText(), /政府信息公開指南/);
   await visit(`/xxgk/city/items/${neu.itemId}`);
+  // The application guide's buttons in the large view (the red button's text once read 1.64:1 there).
+  await visit('/ysqgk');
+  await visit('/ysqgk/apply');
+  await visit('/sitemap');
   await ctx.close();
 
   // Without JavaScript: follow the column menu, filter a list with the form, open an item.

@@ -1,4 +1,4 @@
-/** Static assets (one stylesheet) served from memory with a content hash ETag and long caching. */
+/** Static assets (the stylesheet and the icon) served from memory with a content hash ETag and long caching. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,4 +15,13 @@ export function registerAssets(app: FastifyInstance) {
     if (request.headers['if-none-match'] === tag) return reply.code(304).send();
     return reply.send(css);
   });
+  const icon = fs.readFileSync(path.join(dir, 'favicon.svg'));
+  const iconTag = etagOf(icon);
+  app.get('/assets/favicon.svg', async (request, reply) => {
+    reply.header('ETag', iconTag).header('Cache-Control', 'public, max-age=86400').type('image/svg+xml');
+    if (request.headers['if-none-match'] === iconTag) return reply.code(304).send();
+    return reply.send(icon);
+  });
+  // Browsers ask for /favicon.ico whatever the page says; answer with the icon rather than a logged 404.
+  app.get('/favicon.ico', async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
 }

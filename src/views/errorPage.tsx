@@ -15,10 +15,10 @@ const TITLES: Record<number, string> = {
 export function ErrorPage(props: { ctx: ViewContext; status: number; message: string; code: string }) {
   const title = TITLES[props.status] ?? '出现了问题';
   return (
-    <Layout ctx={props.ctx} title={title}>
+    // The stable code is for support and scripts, not for the reader: it goes in the page's head.
+    <Layout ctx={props.ctx} title={title} head={<meta name="gongkai-error-code" content={props.code} />}>
       <h1>{title}</h1>
       <p>{props.message}</p>
-      <p class="muted">错误代码：{props.code}</p>
       <p>
         <a href="/">返回首页</a>
       </p>

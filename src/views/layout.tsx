@@ -18,6 +18,7 @@ export function Layout(props: { ctx: ViewContext; title: string; crumbs?: Crumb[
         <title>{`${props.title} - ${ctx.siteName}`}</title>
         <meta name="SiteName" content={ctx.siteName} />
         <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         {props.head}
       </head>
       <body>
@@ -86,7 +87,7 @@ export function Layout(props: { ctx: ViewContext; title: string; crumbs?: Crumb[
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              主办：{ctx.siteName}　<a href="/xxgk">政府信息公开</a>　<a href="/sitemap.xml">网站地图</a>
+              主办：{ctx.siteName}　<a href="/xxgk">政府信息公开</a>　<a href="/sitemap">网站地图</a>　<a href="/login">工作人员登录</a>
             </p>
           </div>
         </footer>

@@ -9,7 +9,7 @@ import { getItem, getVersion, type VersionRow } from '../publishing/index.ts';
 import { SECTION_BY_CODE, TOPIC_VALUES, TOPICS, GENRES, VALIDITY } from '../publishing/index.ts';
 import { sendBlob } from '../publishing/index.ts';
 import { countPublicItems, itemPageExtras, listPublicItems, publishedYears, sectionCounts, sitemapItems, type PublicListFilters } from './queries.ts';
-import { ColumnHomePage, GuidePage, HomePage, PlatformIndexPage, SectionListPage, type ListFilterValues } from './views/pages.tsx';
+import { ColumnHomePage, GuidePage, HomePage, PlatformIndexPage, SiteMapPage, SectionListPage, type ListFilterValues } from './views/pages.tsx';
 import { PrintItemPage, PublicItemPage, type PublicItemData } from './views/itemPage.tsx';
 import { atomFeed, sitemapIndex, urlset } from './feeds.ts';
 
@@ -55,6 +55,7 @@ export function registerPortalRoutes(app: FastifyInstance) {
     }),
   );
 
+  app.get('/sitemap', async (request, reply) => sendPublicPage(app, request, reply, async (ctx) => SiteMapPage({ ctx, units: asTree(await listUnits(deps.db)) })));
   app.get('/xxgk', async (request, reply) => sendPublicPage(app, request, reply, async (ctx) => PlatformIndexPage({ ctx, units: asTree(await listUnits(deps.db)) })));
 
   app.get('/xxgk/:unit', async (request, reply) => {

@@ -27,7 +27,13 @@ export function ColumnFrame(props: {
     <Layout
       ctx={props.ctx}
       title={props.title}
-      head={props.head}
+      head={
+        <>
+          {/* Feed readers and browsers find the unit's updates from any of its pages. */}
+          <link rel="alternate" type="application/atom+xml" title={`${unit.name}政府信息公开更新`} href={`${base}/feed.atom`} />
+          {props.head}
+        </>
+      }
       crumbs={[{ label: '首页', href: '/' }, { label: '政府信息公开', href: '/xxgk' }, { label: unit.name, href: base }, ...(props.crumbs ?? [])]}
     >
       {/* Content comes before the column menu in the page, so phone readers reach it first; CSS puts the menu on the left on wide screens. */}

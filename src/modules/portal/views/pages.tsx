@@ -54,6 +54,38 @@ function UnitTree(props: { units: (UnitRow & { depth: number })[] }) {
   );
 }
 
+/** The site map as a page (网站地图): every part of the site and every unit's column, for people, not crawlers. */
+export function SiteMapPage(props: { ctx: ViewContext; units: (UnitRow & { depth: number })[] }) {
+  return (
+    <Layout ctx={props.ctx} title="网站地图" crumbs={[{ label: '首页', href: '/' }, { label: '网站地图' }]}>
+      <h1>网站地图</h1>
+      <h2>栏目</h2>
+      <ul>
+        <li>
+          <a href="/">首页</a>
+        </li>
+        <li>
+          <a href="/xxgk">政府信息公开</a>
+        </li>
+        <li>
+          <a href="/ysqgk">依申请公开</a>：<a href="/ysqgk/apply">在线申请</a>、<a href="/ysqgk/status">查询办理进度</a>、<a href="/ysqgk/recover">找回查询码</a>
+        </li>
+        <li>
+          <a href="/search">站内搜索</a>
+        </li>
+        <li>
+          <a href="/api/openapi.json">数据接口说明（OpenAPI）</a>
+        </li>
+      </ul>
+      <h2>各单位政府信息公开</h2>
+      <UnitTree units={props.units} />
+      <p>
+        <a href="/sitemap.xml">供搜索引擎使用的 XML 网站地图</a>
+      </p>
+    </Layout>
+  );
+}
+
 export function PlatformIndexPage(props: { ctx: ViewContext; units: (UnitRow & { depth: number })[] }) {
   return (
     <Layout ctx={props.ctx} title="政府信息公开" crumbs={[{ label: '首页', href: '/' }, { label: '政府信息公开' }]}>
@@ -70,8 +102,10 @@ export function ColumnHomePage(props: { ctx: ViewContext; unit: UnitRow; section
     <ColumnFrame ctx={props.ctx} unit={props.unit} sections={props.sections} current="" title={`${props.unit.name}政府信息公开`}>
       <h1>{props.unit.name}政府信息公开</h1>
       <p>
-        <a href={`/xxgk/${props.unit.slug}/guide`}>政府信息公开指南</a>说明本单位公开的信息分类、获取方式和联系方式。 订阅本单位更新：
-        <a href={`/xxgk/${props.unit.slug}/feed.atom`}>Atom 订阅</a>
+        <a href={`/xxgk/${props.unit.slug}/guide`}>政府信息公开指南</a>说明本单位公开的信息分类、获取方式和联系方式。
+      </p>
+      <p>
+        <a href={`/xxgk/${props.unit.slug}/feed.atom`}>订阅本单位更新</a>：把这个链接添加到阅读器（RSS/Atom）或浏览器的订阅中，本单位新公开的信息会自动出现在那里。
       </p>
       <h2>最新公开</h2>
       <ItemList rows={props.latest} />
