@@ -27,7 +27,7 @@ test('error pages, icon, site map page and feed discovery', async (t) => {
   assert.match(map.body, /<h1>网站地图<\/h1>/);
   assert.match(map.body, /href="\/xxgk\/city">示范市人民政府/);
   assert.match(map.body, /href="\/ysqgk\/recover"/);
-  assert.match(map.body, /<a href="\/sitemap">网站地图<\/a>　<a href="\/login">工作人员登录<\/a>/);
+  assert.match(map.body, /<a href="\/sitemap">网站地图<\/a>\u3000<a href="\/login">工作人员登录<\/a>/);
 
   const column = await h.app.inject('/xxgk/city');
   assert.match(column.body, /<link rel="alternate" type="application\/atom\+xml" title="示范市人民政府政府信息公开更新" href="\/xxgk\/city\/feed.atom"\/>/);
