@@ -87,3 +87,12 @@ export async function markRead(db: DbOrTx, userId: number, now: Date, id?: numbe
   const r = await db.query<{ link: string }>('UPDATE staff_notifications SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND user_id = $2 RETURNING link', [id, userId, now]);
   return r.rows[0]?.link ?? null;
 }
+
+/**
+ * Loaded history (the demo city, an import of past records) must not look like new work or go out to people: its
+ * inbox entries are marked read and its messages closed unsent, with the reason on each.
+ */
+export async function settleLoadedHistory(db: DbOrTx, now: Date, reason: string): Promise<void> {
+  await db.query('UPDATE staff_notifications SET read_at = $1 WHERE read_at IS NULL', [now]);
+  await db.query(`UPDATE outbox_messages SET state = 'failed', last_error = $1 WHERE state = 'pending'`, [reason]);
+}

@@ -41,9 +41,9 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
       ) : null}
       {props.queues}
       <h2>全部功能</h2>
-      <p>
-        您的角色：{grants.map((g) => ROLE_LABELS[g.role]).join('、') || '无'}　<a href="/staff/account/password">修改密码</a>　<a href="/staff/account/totp">动态验证码</a>　
-        <a href="/staff/account/notifications">通知设置</a>
+      <p>您的角色：{grants.map((g) => ROLE_LABELS[g.role]).join('、') || '无'}</p>
+      <p class="links">
+        <a href="/staff/account/password">修改密码</a> <a href="/staff/account/totp">动态验证码</a> <a href="/staff/account/notifications">通知设置</a>
       </p>
       <ul class="tiles">
         {content ? (
