@@ -87,7 +87,13 @@ export function Layout(props: { ctx: ViewContext; title: string; crumbs?: Crumb[
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              主办：{ctx.siteName}　<a href="/xxgk">政府信息公开</a>　<a href="/sitemap">网站地图</a>　<a href="/login">工作人员登录</a>
+              主办：{ctx.siteName}　<a href="/xxgk">政府信息公开</a>　<a href="/sitemap">网站地图</a>
+              {ctx.actor.kind === 'anonymous' ? (
+                <>
+                  {'\u3000'}
+                  <a href="/login">工作人员登录</a>
+                </>
+              ) : null}
             </p>
           </div>
         </footer>

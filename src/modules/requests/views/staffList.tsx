@@ -71,8 +71,8 @@ export function CaseListPage(props: {
         </button>
       </form>
       <p class="sort-links">
-        排序：
-        {props.sort === 'due' ? <strong aria-current="true">按答复期限</strong> : <a href={here({ sort: 'due' })}>按答复期限</a>}　
+        <span>排序：</span>
+        {props.sort === 'due' ? <strong aria-current="true">按答复期限</strong> : <a href={here({ sort: 'due' })}>按答复期限</a>}
         {props.sort === 'received' ? <strong aria-current="true">按收到日期（最新在前）</strong> : <a href={here({ sort: 'received' })}>按收到日期（最新在前）</a>}
       </p>
       {props.rows.length ? (
