@@ -25,6 +25,9 @@ export interface CaseContext {
   correctionWorkingDays: number;
   /** How the applicant is told of steps (e-mail, SMS templates); none when absent. */
   contact?: ContactSettings;
+  /** Signs the links to released files sent by e-mail; and the largest file accepted. */
+  secret?: string;
+  maxUploadBytes?: number;
 }
 
 export interface CaseRow {
@@ -251,7 +254,7 @@ export async function insertCase(tx: Queryable, ctx: CaseContext, actor: Actor, 
 export async function caseContext(deps: {
   calendar: { get(): Promise<WorkingDayCalendar> };
   clock: { now(): Date };
-  config: { feePausesClock: boolean; correctionWorkingDays: number; sms?: { templates: Record<string, string> } };
+  config: { feePausesClock: boolean; correctionWorkingDays: number; sms?: { templates: Record<string, string> }; secret?: string; maxUploadBytes?: number };
 }): Promise<CaseContext> {
   const now = deps.clock.now();
   return {
@@ -261,5 +264,7 @@ export async function caseContext(deps: {
     feePausesClock: deps.config.feePausesClock,
     correctionWorkingDays: deps.config.correctionWorkingDays,
     contact: { smsEnabled: !!deps.config.sms, smsTemplates: deps.config.sms?.templates ?? {} },
+    secret: deps.config.secret,
+    maxUploadBytes: deps.config.maxUploadBytes,
   };
 }

@@ -3,6 +3,7 @@
  * year, each citing its legal basis, stored with the exact text sent. Rendered as print-ready HTML and as DOCX.
  */
 import { notifyLetter } from './notify.ts';
+import { releasedFileLink } from './released.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { CaseRow, CaseContext } from './caseStore.ts';
 import { nextNumber } from './caseStore.ts';
@@ -101,6 +102,11 @@ export function letterText(kind: LetterKind, c: CaseRow, d: Record<string, unkno
       if (d.publishedUrl) lines.push(`获取途径：${String(d.publishedUrl)}`);
       if (d.responsibleAgency) lines.push(sentence(`负责公开该政府信息的机关为：${String(d.responsibleAgency)}`));
       if (d.withheldReason) lines.push(sentence(`不予公开部分的理由：${String(d.withheldReason)}`));
+      const released = (d.released as string[] | undefined) ?? [];
+      if (released.length)
+        lines.push(
+          `随本告知书提供的政府信息：${released.join('、')}（共${released.length}个文件${o.group === 'partial' ? '，为经区分处理后可以公开的部分' : ''}），可凭申请编号和查询码在网上查看下载。`,
+        );
       if (o.group === 'disclose' || o.group === 'partial')
         lines.push(`提供形式：${DELIVERY_FORMS[c.delivery_form as keyof typeof DELIVERY_FORMS]}，${DELIVERY_METHODS[c.delivery_method as keyof typeof DELIVERY_METHODS]}。`);
       lines.push(`依据：《中华人民共和国政府信息公开条例》${o.basis.replace('条例', '')}。`);
@@ -111,7 +117,15 @@ export function letterText(kind: LetterKind, c: CaseRow, d: Record<string, unkno
 }
 
 /** Numbers and stores a letter: 〔year〕N号 of the unit's sequence. */
-export async function issueLetter(tx: Queryable, ctx: CaseContext, c: CaseRow, kind: LetterKind, onDate: string, d: Record<string, unknown>): Promise<Letter> {
+export async function issueLetter(
+  tx: Queryable,
+  ctx: CaseContext,
+  c: CaseRow,
+  kind: LetterKind,
+  onDate: string,
+  d: Record<string, unknown>,
+  opts: { released?: { id: number; filename: string }[] } = {},
+): Promise<Letter> {
   const year = Number(onDate.slice(0, 4));
   const n = await nextNumber(tx, `letter:${c.unit_id}`, year);
   const short = c.unit_name.replace(/人民政府$/, '').replace(/^.*?市/, '') || c.unit_name;
@@ -122,7 +136,8 @@ export async function issueLetter(tx: Queryable, ctx: CaseContext, c: CaseRow, k
     'INSERT INTO case_letters (case_id, kind, letter_no, on_date, title, paragraphs, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::int',
     [c.id, kind, letterNo, onDate, LETTER_TITLES[kind], paragraphs, ctx.now],
   );
-  await notifyLetter(tx, ctx, c, { title: LETTER_TITLES[kind], letter_no: letterNo });
+  const links = ctx.secret ? (opts.released ?? []).map((f) => ({ label: `下载 ${f.filename}`, url: releasedFileLink(ctx.secret!, f.id, ctx.now) })) : [];
+  await notifyLetter(tx, ctx, c, { title: LETTER_TITLES[kind], letter_no: letterNo }, links);
   return { id: r.rows[0].id, kind, letter_no: letterNo, on_date: onDate, title: LETTER_TITLES[kind], paragraphs };
 }
 

@@ -4,7 +4,8 @@
  * request officers get a new online application and an online correction in their inbox.
  */
 import type { Queryable } from '../../lib/db.ts';
-import { notifyContact, notifyStaff } from '../notifications/index.ts';
+import { notifyContact, notifyStaff, type OutboxLink } from '../notifications/index.ts';
+import { RELEASED_LINK_DAYS } from './released.ts';
 import type { CaseContext, CaseRow } from './caseStore.ts';
 import type { ClockState } from './clock.ts';
 import type { CaseEventKind } from './states.ts';
@@ -71,7 +72,7 @@ export async function notifyDueChange(tx: Queryable, ctx: CaseContext, c: CaseRo
   );
 }
 
-export async function notifyLetter(tx: Queryable, ctx: CaseContext, c: Applicant, letter: { title: string; letter_no: string }) {
+export async function notifyLetter(tx: Queryable, ctx: CaseContext, c: Applicant, letter: { title: string; letter_no: string }, fileLinks: OutboxLink[] = []) {
   await notifyContact(
     tx,
     ctx.now,
@@ -80,9 +81,9 @@ export async function notifyLetter(tx: Queryable, ctx: CaseContext, c: Applicant
     {
       purpose: 'request.letter',
       subject: `${letter.title}（${c.case_no}）`,
-      body: `${c.applicant_name}：\n${c.unit_name}就您的政府信息公开申请（${c.case_no}）出具了《${letter.title}》（${letter.letter_no}）。请凭申请编号和查询码在网上查看、下载。`,
+      body: `${c.applicant_name}：\n${c.unit_name}就您的政府信息公开申请（${c.case_no}）出具了《${letter.title}》（${letter.letter_no}）。请凭申请编号和查询码在网上查看、下载。${fileLinks.length ? `\n随答复提供的政府信息可用下面的链接直接下载（${RELEASED_LINK_DAYS}日内有效；之后请凭查询码在网上下载）。` : ''}`,
       smsParams: { caseNo: c.case_no, title: letter.title },
-      links: [STATUS_LINK],
+      links: [STATUS_LINK, ...fileLinks],
       subjectType: 'request_case',
       subjectId: c.id,
     },
@@ -91,4 +92,23 @@ export async function notifyLetter(tx: Queryable, ctx: CaseContext, c: Applicant
 
 export async function notifyCorrectionReceived(tx: Queryable, now: Date, c: Pick<CaseRow, 'id' | 'case_no' | 'applicant_name' | 'unit_path'>) {
   await notifyStaff(tx, now, { unitPath: c.unit_path, roles: OFFICERS, kind: 'request.correction', title: `${c.case_no} ${c.applicant_name}`, link: `/staff/requests/${c.id}` });
+}
+
+/** Files released at delivery (after the reply): the applicant gets their links. */
+export async function notifyReleased(tx: Queryable, ctx: CaseContext, c: Applicant, fileLinks: OutboxLink[]) {
+  await notifyContact(
+    tx,
+    ctx.now,
+    settings(ctx),
+    { email: c.email, phone: c.phone },
+    {
+      purpose: 'request.released',
+      subject: `申请 ${c.case_no} 的政府信息已提供`,
+      body: `${c.applicant_name}：\n${c.unit_name}已向您提供所申请的政府信息（申请编号 ${c.case_no}）。可用下面的链接下载（${RELEASED_LINK_DAYS}日内有效），也可凭申请编号和查询码在网上查看下载。`,
+      smsParams: { caseNo: c.case_no },
+      links: [...fileLinks, STATUS_LINK],
+      subjectType: 'request_case',
+      subjectId: c.id,
+    },
+  );
 }

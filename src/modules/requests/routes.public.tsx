@@ -20,6 +20,8 @@ import { CASE_COOKIE, caseToken, readCaseToken } from './access.ts';
 import { nextState } from './states.ts';
 import { notifyCorrectionReceived } from './notify.ts';
 import { registerRecoveryRoutes } from './routes.recovery.tsx';
+import { registerReleasedFileRoutes } from './routes.released.ts';
+import { releasedFiles } from './released.ts';
 
 /** Words that usually mean a complaint or petition rather than a request for information (Art. 39). */
 const COMPLAINT = /投诉|举报|信访|上访|查处|要求处理|要求赔偿|反映问题|维权/;
@@ -33,6 +35,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
   }
 
   registerRecoveryRoutes(app);
+  registerReleasedFileRoutes(app);
 
   app.get('/ysqgk', async (request, reply) => {
     const ctx = app.viewContext(request, reply);
@@ -98,8 +101,10 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
   app.get('/ysqgk/status', async (request, reply) => {
     const ctx = app.viewContext(request, reply);
     // Sent here when the hour a lookup lasts has passed (or the cookie is gone): say so, not "page not found".
-    const expired = (request.query as { expired?: string }).expired === '1';
-    return sendPage(request, reply, ctx, StatusLookupPage({ ctx, values: {}, errors: {}, notice: expired ? '查询已超过一小时或已结束，请重新输入申请编号和查询码。' : undefined }));
+    const expired = (request.query as { expired?: string }).expired;
+    const notice =
+      expired === '1' ? '查询已超过一小时或已结束，请重新输入申请编号和查询码。' : expired === 'link' ? '下载链接已过期。请输入申请编号和查询码，在办理进度页下载。' : undefined;
+    return sendPage(request, reply, ctx, StatusLookupPage({ ctx, values: {}, errors: {}, notice }));
   });
 
   formRoute(app, '/ysqgk/status', {
@@ -156,7 +161,16 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
       request,
       reply,
       ctx,
-      ApplicantCasePage({ ctx, c, clock: caseClock(events, cctx), letters: await caseLetters(deps.db, id), correction, notice: extra.notice, errors: extra.errors ?? {} }),
+      ApplicantCasePage({
+        ctx,
+        c,
+        clock: caseClock(events, cctx),
+        letters: await caseLetters(deps.db, id),
+        released: await releasedFiles(deps.db, id),
+        correction,
+        notice: extra.notice,
+        errors: extra.errors ?? {},
+      }),
       { status: extra.status },
     );
   }

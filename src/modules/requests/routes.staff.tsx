@@ -1,4 +1,6 @@
 /** The officer's screens: case lists, registration, the case page with its steps, letters, and the register export. */
+import { releasedFiles } from './released.ts';
+import { messagesAbout } from '../notifications/index.ts';
 import { readNotice, withNotice } from '../../lib/notice.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
@@ -201,6 +203,8 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
         failed: extra.failed,
         notice,
         files: await caseFiles(deps.db, id),
+        released: await releasedFiles(deps.db, id),
+        deliveries: await messagesAbout(deps.db, 'request_case', id),
       }),
       { status: extra.status },
     );
@@ -216,15 +220,17 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
       if (!handler) throw new NotFoundError('没有这个办理步骤。');
       return { id: caseId(request), action, handler };
     },
+    // The reply and the delivery may carry the released information as files (multipart).
+    files: ['released'],
     schema: z.record(z.string(), z.unknown()).transform((b) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, formString(v).slice(0, 3000)]))),
     render: ({ request, reply, subject: { id, action }, values }, state) =>
       casePage(request, reply, id, {
         failed: { action, values, errors: state.errors, message: Object.keys(state.errors).length ? undefined : state.message },
         status: state.status,
       }),
-    run: async (values, { request, reply, subject: { id, handler } }) => {
+    run: async (values, { request, reply, files, subject: { id, handler } }) => {
       delete values[CSRF_FIELD];
-      await handler(deps.db, await caseContext(deps), request.actor, id, values);
+      await handler(deps.db, await caseContext(deps), request.actor, id, values, files);
       return reply.redirect(withNotice(`/staff/requests/${id}`, `已完成：${handler.label}`, deps.config.secret), 303);
     },
   });

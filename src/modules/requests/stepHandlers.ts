@@ -2,6 +2,7 @@
 import type { Db } from '../../lib/db.ts';
 import type { Actor } from '../../lib/authz.ts';
 import type { CaseContext } from './caseStore.ts';
+import type { UploadedFile } from './files.ts';
 import { confirmReceipt } from './commands/confirmReceipt.ts';
 import { requestCorrection } from './commands/requestCorrection.ts';
 import { receiveCorrection } from './commands/receiveCorrection.ts';
@@ -18,9 +19,10 @@ import { publishProactively } from './commands/publishProactively.ts';
 /** Form fields as posted; every command reads its fields as unknown and validates them itself. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type FormValues = Record<string, any>;
-type Handler = ((db: Db, ctx: CaseContext, actor: Actor, id: number, v: FormValues) => Promise<unknown>) & { label: string };
+type Step = (db: Db, ctx: CaseContext, actor: Actor, id: number, v: FormValues, files?: UploadedFile[]) => Promise<unknown>;
+type Handler = Step & { label: string };
 
-const h = (label: string, fn: (db: Db, ctx: CaseContext, actor: Actor, id: number, v: FormValues) => Promise<unknown>): Handler => Object.assign(fn, { label });
+const h = (label: string, fn: Step): Handler => Object.assign(fn, { label });
 
 export const STEP_HANDLERS: Record<string, Handler> = {
   confirm: h('确认收到申请', (db, ctx, a, id, v) => confirmReceipt(db, ctx, a, id, { confirmedOn: v.confirmedOn ?? '', how: v.how ?? '' })),
@@ -33,8 +35,8 @@ export const STEP_HANDLERS: Record<string, Handler> = {
   fee: h('发出收费通知', (db, ctx, a, id, v) => sendFeeNotice(db, ctx, a, id, v)),
   'fee-paid': h('登记缴费', (db, ctx, a, id, v) => recordFeePaid(db, ctx, a, id, v)),
   'close-unpaid': h('逾期未缴费结案', (db, ctx, a, id, v) => closeCase(db, ctx, a, id, 'unpaid', v)),
-  decide: h('作出答复', (db, ctx, a, id, v) => decideCase(db, ctx, a, id, v)),
-  deliver: h('登记送达', (db, ctx, a, id, v) => recordDelivery(db, ctx, a, id, v)),
+  decide: h('作出答复', (db, ctx, a, id, v, files) => decideCase(db, ctx, a, id, v, files)),
+  deliver: h('登记送达', (db, ctx, a, id, v, files) => recordDelivery(db, ctx, a, id, v, files)),
   archive: h('归档', (db, ctx, a, id) => archiveCase(db, ctx, a, id)),
   assign: h('指定承办人', (db, ctx, a, id, v) => assignOfficer(db, ctx, a, id, v)),
   transfer: h('转交', (db, ctx, a, id, v) => transferCase(db, ctx, a, id, v)),

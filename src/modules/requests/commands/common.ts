@@ -20,6 +20,11 @@ export function stepDate(ctx: CaseContext, c: CaseRow, value: unknown, field = '
   return d;
 }
 
+/** A checkbox as posted: any value but empty or "0". */
+export function ticked(v: unknown): boolean {
+  return typeof v === 'string' ? v !== '' && v !== '0' : v === true;
+}
+
 export function requiredText(value: unknown, field: string, message: string, max = 500): string {
   const s = typeof value === 'string' ? value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').trim() : '';
   if (!s) throw new ValidationError({ [field]: message });

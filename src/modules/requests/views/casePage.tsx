@@ -1,4 +1,5 @@
 /** One case for the officer: the application, the clock and how it was computed, the steps taken, letters, and what can be done next. */
+import { ReleaseFields, ReleasedAndDelivered, type DeliveryRow, type ReleasedRow } from './releasedSection.tsx';
 import { MAX_EXTENSION_WORKING_DAYS } from '../clock.ts';
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
@@ -29,6 +30,8 @@ export interface CasePageProps {
   /** The action whose form failed, with its values and errors. */
   failed?: { action: string; values: Record<string, string>; errors: Record<string, string>; message?: string };
   files: { id: number; kind: string; filename: string; size: number }[];
+  released: ReleasedRow[];
+  deliveries: DeliveryRow[];
   notice?: string;
 }
 
@@ -41,12 +44,12 @@ const possible = (c: CaseRow, kind: CaseEventKind) => {
   }
 };
 
-function Action(props: { p: CasePageProps; name: string; title: string; children: preact.ComponentChildren; button: string }) {
+function Action(props: { p: CasePageProps; name: string; title: string; children: preact.ComponentChildren; button: string; multipart?: boolean }) {
   const open = props.p.failed?.action === props.name;
   return (
     <details open={open} id={`action-${props.name}`}>
       <summary>{props.title}</summary>
-      <form method="post" action={`/staff/requests/${props.p.c.id}/${props.name}`}>
+      <form method="post" action={`/staff/requests/${props.p.c.id}/${props.name}`} enctype={props.multipart ? 'multipart/form-data' : undefined}>
         <CsrfField ctx={props.p.ctx} />
         {props.children}
         <button type="submit" class="button">
@@ -144,6 +147,7 @@ export function CasePage(p: CasePageProps) {
           </tr>
         </tbody>
       </table>
+      <ReleasedAndDelivered caseId={c.id} released={p.released} deliveries={p.deliveries} />
       {p.clock ? (
         <section aria-labelledby="clock-h">
           <h2 id="clock-h">期限计算</h2>
@@ -286,7 +290,7 @@ export function CasePage(p: CasePageProps) {
           </>
         ) : null}
         {possible(c, 'decide') ? (
-          <Action p={p} name="decide" title="作出答复" button="生成答复告知书">
+          <Action p={p} name="decide" title="作出答复" button="生成答复告知书" multipart>
             <div class={`field${e.outcome ? ' field-error' : ''}`}>
               <label for="a-decide-outcome">
                 处理结果（按年度报告表三的口径）<span class="req">（必填）</span>
@@ -315,11 +319,12 @@ export function CasePage(p: CasePageProps) {
               error={e.responsibleAgency}
             />
             <Field idPrefix="a-decide" name="withheldReason" label="不予公开部分的理由（部分公开的填写）" value={v.withheldReason} error={e.withheldReason} />
+            <ReleaseFields idPrefix="a-decide" error={e.released} values={v} />
             <Field idPrefix="a-decide" name="onDate" label="答复日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
           </Action>
         ) : null}
         {possible(c, 'deliver') ? (
-          <Action p={p} name="deliver" title="登记送达" button="登记">
+          <Action p={p} name="deliver" title="登记送达" button="登记" multipart>
             <Select
               idPrefix="a-deliver"
               name="way"
@@ -331,6 +336,7 @@ export function CasePage(p: CasePageProps) {
               options={Object.entries(DELIVERY_WAYS).map(([value, label]) => ({ value, label }))}
             />
             <Field idPrefix="a-deliver" name="reference" label="邮件单号或回执" value={v.reference} error={e.reference} />
+            <ReleaseFields idPrefix="a-deliver" error={e.released} values={v} />
             <Field idPrefix="a-deliver" name="onDate" label="送达日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
           </Action>
         ) : null}

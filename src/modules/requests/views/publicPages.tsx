@@ -137,6 +137,7 @@ export function StatusLookupPage(props: { ctx: ViewContext; values: Record<strin
 }
 
 export function ApplicantCasePage(props: {
+  released: { id: number; filename: string; size: number; partial: boolean }[];
   ctx: ViewContext;
   c: { case_no: string; state: CaseState; unit_name: string; received_on: string | null; info_title: string; info_description: string };
   clock: ClockState | null;
@@ -228,6 +229,18 @@ export function ApplicantCasePage(props: {
       ) : (
         <p>暂无文书。</p>
       )}
+      {props.released.length ? (
+        <section aria-labelledby="released-h">
+          <h2 id="released-h">提供给您的政府信息</h2>
+          <ul>
+            {props.released.map((f) => (
+              <li>
+                <a href={`/ysqgk/case/files/${f.id}`}>{f.filename}</a>（{Math.ceil(f.size / 1024)} KB{f.partial ? '，部分公开：经区分处理后可以公开的部分' : ''}）
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </Layout>
   );
 }
