@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { makeTestApp, type TestApp } from '../../src/testing/harness.ts';
+import type { Config } from '../../src/config.ts';
 
 export interface E2E {
   h: TestApp;
@@ -15,8 +16,8 @@ export interface E2E {
   newContext(opts?: { phone?: boolean; javaScriptEnabled?: boolean }): Promise<BrowserContext>;
 }
 
-export async function startE2E(t: TestContext, opts: { now?: string } = {}): Promise<E2E> {
-  const h = await makeTestApp({ now: opts.now ?? '2026-03-02T02:00:00Z' });
+export async function startE2E(t: TestContext, opts: { now?: string; config?: Partial<Config> } = {}): Promise<E2E> {
+  const h = await makeTestApp({ now: opts.now ?? '2026-03-02T02:00:00Z', config: opts.config });
   await h.app.listen({ port: 0, host: '127.0.0.1' });
   const addr = h.app.server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
