@@ -30,6 +30,9 @@ export interface Letter {
   on_date: string;
   title: string;
   paragraphs: string[];
+  /** The letter this one corrects and replaces, and the one that replaced this (both kept). */
+  replaces_no?: string | null;
+  replaced_by_no?: string | null;
 }
 
 const cn = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -116,6 +119,14 @@ export function letterText(kind: LetterKind, c: CaseRow, d: Record<string, unkno
   }
 }
 
+/** The next number of the unit's letters in the year of `onDate`: 民政局依申〔2026〕3号. */
+export async function nextLetterNo(tx: Queryable, c: Pick<CaseRow, 'unit_id' | 'unit_name'>, onDate: string): Promise<string> {
+  const year = Number(onDate.slice(0, 4));
+  const n = await nextNumber(tx, `letter:${c.unit_id}`, year);
+  const short = c.unit_name.replace(/人民政府$/, '').replace(/^.*?市/, '') || c.unit_name;
+  return `${short}依申〔${year}〕${n}号`;
+}
+
 /** Numbers and stores a letter: 〔year〕N号 of the unit's sequence. */
 export async function issueLetter(
   tx: Queryable,
@@ -126,10 +137,7 @@ export async function issueLetter(
   d: Record<string, unknown>,
   opts: { released?: { id: number; filename: string }[] } = {},
 ): Promise<Letter> {
-  const year = Number(onDate.slice(0, 4));
-  const n = await nextNumber(tx, `letter:${c.unit_id}`, year);
-  const short = c.unit_name.replace(/人民政府$/, '').replace(/^.*?市/, '') || c.unit_name;
-  const letterNo = `${short}依申〔${year}〕${n}号`;
+  const letterNo = await nextLetterNo(tx, c, onDate);
   const template = await templateFor(tx, c.unit_path, kind);
   const paragraphs = applyTemplate(template, letterText(kind, c, d, onDate), { applicant: c.applicant_name, caseNo: c.case_no, unitName: c.unit_name });
   const r = await tx.query<{ id: number }>(
@@ -142,5 +150,12 @@ export async function issueLetter(
 }
 
 export async function caseLetters(q: Queryable, caseId: number): Promise<Letter[]> {
-  return (await q.query<Letter>('SELECT id::int, kind, letter_no, on_date::text, title, paragraphs FROM case_letters WHERE case_id = $1 ORDER BY id', [caseId])).rows;
+  return (
+    await q.query<Letter>(
+      `SELECT l.id::int, l.kind, l.letter_no, l.on_date::text, l.title, l.paragraphs, r.letter_no AS replaces_no, b.letter_no AS replaced_by_no
+         FROM case_letters l LEFT JOIN case_letters r ON r.id = l.replaces_id LEFT JOIN case_letters b ON b.replaces_id = l.id
+        WHERE l.case_id = $1 ORDER BY l.id`,
+      [caseId],
+    )
+  ).rows;
 }

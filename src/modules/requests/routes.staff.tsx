@@ -1,4 +1,5 @@
 /** The officer's screens: case lists, registration, the case page with its steps, letters, and the register export. */
+import type { Db, Queryable } from '../../lib/db.ts';
 import { releasedFiles } from './released.ts';
 import { messagesAbout } from '../notifications/index.ts';
 import { readNotice, withNotice } from '../../lib/notice.ts';
@@ -6,7 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
 import { z } from 'zod';
 import { NotFoundError } from '../../lib/errors.ts';
-import { formRoute } from '../../lib/form.ts';
+import { field, formRoute } from '../../lib/form.ts';
+import { correctLetter } from './commands/correctLetter.ts';
 import { DUE_STATES } from './states.ts';
 import { CSRF_FIELD } from '../../lib/csrf.ts';
 import { sendPage } from '../../lib/render.ts';
@@ -176,7 +178,12 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     request: FastifyRequest,
     reply: FastifyReply,
     id: number,
-    extra: { failed?: { action: string; values: Record<string, string>; errors: Record<string, string>; message?: string }; status?: number; notice?: string } = {},
+    extra: {
+      failed?: { action: string; values: Record<string, string>; errors: Record<string, string>; message?: string };
+      preview?: { action: string; letter: { title: string; paragraphs: string[] } };
+      status?: number;
+      notice?: string;
+    } = {},
   ) {
     const c = await getCase(deps.db, id);
     authorize(request.actor, 'request.handle', { unitPath: c.unit_path });
@@ -201,6 +208,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
         canExtend: can(request.actor, 'request.approve_extension', { unitPath: c.unit_path }),
         today: cctx.today,
         failed: extra.failed,
+        preview: extra.preview,
         notice,
         files: await caseFiles(deps.db, id),
         released: await releasedFiles(deps.db, id),
@@ -228,8 +236,16 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
         failed: { action, values, errors: state.errors, message: Object.keys(state.errors).length ? undefined : state.message },
         status: state.status,
       }),
-    run: async (values, { request, reply, files, subject: { id, handler } }) => {
+    run: async (values, { request, reply, files, subject: { id, action, handler } }) => {
       delete values[CSRF_FIELD];
+      if (values.preview === '1') {
+        // The step runs for real inside a transaction that is then rolled back: the letter shown is exactly the one
+        // the step would issue, and nothing (case, letter, number, message) is kept.
+        const cctx = await caseContext(deps);
+        const letter = await dryRun(deps.db, (tx) => handler(tx, cctx, request.actor, id, values, files));
+        const shown = letter ?? { title: '此步骤不生成文书', paragraphs: [] };
+        return casePage(request, reply, id, { failed: { action, values, errors: {} }, preview: { action, letter: shown } });
+      }
       await handler(deps.db, await caseContext(deps), request.actor, id, values, files);
       return reply.redirect(withNotice(`/staff/requests/${id}`, `已完成：${handler.label}`, deps.config.secret), 303);
     },
@@ -249,11 +265,16 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
       .send(Buffer.from(f.content));
   });
 
-  app.get('/staff/requests/:id/letters/:file', async (request, reply) => {
+  async function letterPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    file: string,
+    correct?: { values: Record<string, string>; errors: Record<string, string>; message?: string; status?: number },
+  ) {
     const id = caseId(request);
     const c = await getCase(deps.db, id);
     authorize(request.actor, 'request.handle', { unitPath: c.unit_path });
-    const m = /^(\d+)(\.docx)?$/.exec((request.params as { file: string }).file);
+    const m = /^(\d+)(\.docx)?$/.exec(file);
     const letter = m ? (await caseLetters(deps.db, id)).find((l) => l.id === Number(m[1])) : undefined;
     if (!m || !letter) throw new NotFoundError('没有找到这份文书。');
     if (m[2]) return sendLetterDocx(reply, letter, c.unit_name);
@@ -269,7 +290,40 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
         back: { href: `/staff/requests/${id}`, label: c.case_no },
         docxHref: `/staff/requests/${id}/letters/${letter.id}.docx`,
         staff: true,
+        correct: { action: `/staff/requests/${id}/letters/${letter.id}/correct`, values: correct?.values ?? {}, errors: correct?.errors ?? {}, message: correct?.message },
       }),
+      { status: correct?.status },
     );
+  }
+
+  app.get('/staff/requests/:id/letters/:file', async (request, reply) => letterPage(request, reply, (request.params as { file: string }).file));
+
+  formRoute(app, '/staff/requests/:id/letters/:letterId/correct', {
+    guard: (request) => ({ id: caseId(request), letterId: Number((request.params as { letterId: string }).letterId) || 0 }),
+    schema: z.object({ text: field.raw(200_000), reason: field.text(300) }),
+    render: ({ request, reply, subject, values }, state) => letterPage(request, reply, String(subject.letterId), { ...state, values }),
+    run: async (input, { request, reply, subject: { id, letterId } }) => {
+      const r = await correctLetter(deps.db, await caseContext(deps), request.actor, id, letterId, input);
+      return reply.redirect(withNotice(`/staff/requests/${id}`, `已出具更正文书 ${r.letterNo}`, deps.config.secret), 303);
+    },
   });
+}
+
+class DryRun extends Error {
+  constructor(public readonly result: unknown) {
+    super('dry run');
+  }
+}
+
+/** Runs `fn` in a transaction and rolls it back (by throwing inside it), returning the letter it would have issued. */
+async function dryRun(db: Db, fn: (tx: Queryable) => Promise<unknown>): Promise<{ title: string; paragraphs: string[] } | undefined> {
+  try {
+    await db.transaction(async (tx) => {
+      throw new DryRun(await fn(tx));
+    });
+  } catch (err) {
+    if (!(err instanceof DryRun)) throw err;
+    return (err.result as { letter?: { title: string; paragraphs: string[] } } | undefined)?.letter;
+  }
+  return undefined;
 }

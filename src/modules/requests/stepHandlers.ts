@@ -1,5 +1,5 @@
 /** The staff form actions of a case page, each mapped to its command (thin: the commands validate and authorise). */
-import type { Db } from '../../lib/db.ts';
+import type { DbOrTx } from '../../lib/db.ts';
 import type { Actor } from '../../lib/authz.ts';
 import type { CaseContext } from './caseStore.ts';
 import type { UploadedFile } from './files.ts';
@@ -19,7 +19,7 @@ import { publishProactively } from './commands/publishProactively.ts';
 /** Form fields as posted; every command reads its fields as unknown and validates them itself. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type FormValues = Record<string, any>;
-type Step = (db: Db, ctx: CaseContext, actor: Actor, id: number, v: FormValues, files?: UploadedFile[]) => Promise<unknown>;
+type Step = (db: DbOrTx, ctx: CaseContext, actor: Actor, id: number, v: FormValues, files?: UploadedFile[]) => Promise<unknown>;
 type Handler = Step & { label: string };
 
 const h = (label: string, fn: Step): Handler => Object.assign(fn, { label });

@@ -29,6 +29,8 @@ export interface CasePageProps {
   today: string;
   /** The action whose form failed, with its values and errors. */
   failed?: { action: string; values: Record<string, string>; errors: Record<string, string>; message?: string };
+  /** A letter as the step would issue it, shown before it is issued (nothing was saved). */
+  preview?: { action: string; letter: { title: string; paragraphs: string[] } };
   files: { id: number; kind: string; filename: string; size: number }[];
   released: ReleasedRow[];
   deliveries: DeliveryRow[];
@@ -44,17 +46,34 @@ const possible = (c: CaseRow, kind: CaseEventKind) => {
   }
 };
 
-function Action(props: { p: CasePageProps; name: string; title: string; children: preact.ComponentChildren; button: string; multipart?: boolean }) {
-  const open = props.p.failed?.action === props.name;
+function Action(props: { p: CasePageProps; name: string; title: string; children: preact.ComponentChildren; button: string; multipart?: boolean; preview?: boolean }) {
+  const open = props.p.failed?.action === props.name || props.p.preview?.action === props.name;
+  const shown = props.p.preview?.action === props.name ? props.p.preview.letter : undefined;
   return (
     <details open={open} id={`action-${props.name}`}>
       <summary>{props.title}</summary>
       <form method="post" action={`/staff/requests/${props.p.c.id}/${props.name}`} enctype={props.multipart ? 'multipart/form-data' : undefined}>
         <CsrfField ctx={props.p.ctx} />
         {props.children}
-        <button type="submit" class="button">
-          {props.button}
-        </button>
+        {shown ? (
+          <section class="letter-preview" aria-labelledby={`preview-${props.name}`}>
+            <h3 id={`preview-${props.name}`}>预览：{shown.title}（尚未出具，文号在出具时编定）</h3>
+            {shown.paragraphs.map((para) => (
+              <p>{para}</p>
+            ))}
+            {props.multipart ? <p class="hint">预览不保存所选文件，正式出具时请重新选择。</p> : null}
+          </section>
+        ) : null}
+        <div class="button-row">
+          {props.preview ? (
+            <button type="submit" class="button secondary" name="preview" value="1">
+              预览文书
+            </button>
+          ) : null}
+          <button type="submit" class="button">
+            {props.button}
+          </button>
+        </div>
       </form>
     </details>
   );
@@ -193,7 +212,7 @@ export function CasePage(p: CasePageProps) {
           </Action>
         ) : null}
         {possible(c, 'request_correction') && !p.events.some((x) => x.kind === 'request_correction') ? (
-          <Action p={p} name="correction" title="一次性告知补正（条例第三十条）" button="发出补正告知书">
+          <Action p={p} name="correction" title="一次性告知补正（条例第三十条）" button="发出补正告知书" preview>
             <Field idPrefix="a-correction" name="onDate" label="告知日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
             <Field idPrefix="a-correction" name="items" label="需要补正的全部事项（每行一项）" textarea rows={4} value={v.items} error={e.items} required />
           </Action>
@@ -217,7 +236,7 @@ export function CasePage(p: CasePageProps) {
           </>
         ) : null}
         {possible(c, 'start_consultation') ? (
-          <Action p={p} name="consult" title="书面征求第三方或其他机关意见（期间不计入答复期限）" button="发出征求意见书">
+          <Action p={p} name="consult" title="书面征求第三方或其他机关意见（期间不计入答复期限）" button="发出征求意见书" preview>
             <Select
               idPrefix="a-consult"
               name="party"
@@ -252,7 +271,7 @@ export function CasePage(p: CasePageProps) {
           </Action>
         ) : null}
         {possible(c, 'extend') && p.canExtend && !p.events.some((x) => x.kind === 'extend') ? (
-          <Action p={p} name="extend" title={`延长答复期限（负责人同意，最长${MAX_EXTENSION_WORKING_DAYS}个工作日，只能一次）`} button="延期并生成告知书">
+          <Action p={p} name="extend" title={`延长答复期限（负责人同意，最长${MAX_EXTENSION_WORKING_DAYS}个工作日，只能一次）`} button="延期并生成告知书" preview>
             <Field idPrefix="a-extend" name="workingDays" label="延长的工作日数" type="number" value={v.workingDays ?? '20'} error={e.workingDays} required />
             <Field idPrefix="a-extend" name="reason" label="延期原因" value={v.reason} error={e.reason} required />
             <Field idPrefix="a-extend" name="approvedOn" label="负责人同意日期" type="date" value={v.approvedOn ?? today} error={e.approvedOn} required />
@@ -260,7 +279,7 @@ export function CasePage(p: CasePageProps) {
           </Action>
         ) : null}
         {possible(c, 'fee_notice') ? (
-          <Action p={p} name="fee" title="收取信息处理费（按件或按量，只选一种）" button="发出收费通知">
+          <Action p={p} name="fee" title="收取信息处理费（按件或按量，只选一种）" button="发出收费通知" preview>
             <Select
               idPrefix="a-fee"
               name="method"
@@ -290,7 +309,7 @@ export function CasePage(p: CasePageProps) {
           </>
         ) : null}
         {possible(c, 'decide') ? (
-          <Action p={p} name="decide" title="作出答复" button="生成答复告知书" multipart>
+          <Action p={p} name="decide" title="作出答复" button="生成答复告知书" multipart preview>
             <div class={`field${e.outcome ? ' field-error' : ''}`}>
               <label for="a-decide-outcome">
                 处理结果（按年度报告表三的口径）<span class="req">（必填）</span>
@@ -419,7 +438,9 @@ export function CasePage(p: CasePageProps) {
           <ul>
             {p.letters.map((l) => (
               <li>
-                {l.on_date} <a href={`/staff/requests/${c.id}/letters/${l.id}`}>{l.title}</a>（{l.letter_no}）{' '}
+                {l.on_date} <a href={`/staff/requests/${c.id}/letters/${l.id}`}>{l.title}</a>（{l.letter_no}
+                {l.replaces_no ? `，更正${l.replaces_no}` : ''}
+                {l.replaced_by_no ? `，已被${l.replaced_by_no}更正` : ''}）{' '}
                 <a href={`/staff/requests/${c.id}/letters/${l.id}.docx`} aria-label={`下载 Word 文件：${l.title}`}>
                   Word
                 </a>

@@ -219,7 +219,9 @@ export function ApplicantCasePage(props: {
         <ul>
           {props.letters.map((l) => (
             <li>
-              {l.on_date} <a href={`/ysqgk/case/letters/${l.id}`}>{l.title}</a>（{l.letter_no}）{' '}
+              {l.on_date} <a href={`/ysqgk/case/letters/${l.id}`}>{l.title}</a>（{l.letter_no}
+              {l.replaces_no ? `，更正${l.replaces_no}` : ''}
+              {l.replaced_by_no ? `，已被${l.replaced_by_no}更正，作废` : ''}）{' '}
               <a href={`/ysqgk/case/letters/${l.id}.docx`} aria-label={`下载 Word 文件：${l.title}`}>
                 Word
               </a>
