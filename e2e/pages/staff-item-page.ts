@@ -35,9 +35,12 @@ export class StaffItemPage {
   maskButtons() {
     return this.page.getByRole('button', { name: '遮盖' });
   }
+  /** A workflow step by its button; the opinion goes in the field of the same form (pass and return share one). */
   async act(label: string, remarks?: string) {
-    if (remarks) await this.page.getByLabel(new RegExp(`${label}意见`)).fill(remarks);
-    await this.page.getByRole('button', { name: label, exact: true }).click();
+    const button = this.page.getByRole('button', { name: label, exact: true });
+    const form = this.page.locator('form', { has: button });
+    if (remarks) await form.getByLabel(/意见/).fill(remarks);
+    await button.click();
   }
   async signOut() {
     await this.page.getByRole('button', { name: /退出/ }).first().click();

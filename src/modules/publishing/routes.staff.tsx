@@ -22,7 +22,8 @@ import { importDocx } from './docxImport.ts';
 import { explainDue, timeliness } from './timeliness.ts';
 import { TRANSITIONS, type TransitionName } from './states.ts';
 import { ItemFormPage } from './views/itemForm.tsx';
-import { ItemDetailPage } from './views/itemDetail.tsx';
+import { ItemDetailPage, REVIEW_EVENTS } from './views/itemDetail.tsx';
+import { ReviewSheetPage } from './views/reviewSheet.tsx';
 import { ItemListPage, TimelinessPage } from './views/itemList.tsx';
 import { sendBlob } from './download.ts';
 import { configureSections } from './commands/configureSections.ts';
@@ -204,6 +205,28 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
 
   app.get('/staff/items/:id', async (request, reply) => {
     return renderDetail(request, reply, { notice: readNotice(request.query, deps.config.secret) });
+  });
+
+  app.get('/staff/items/:id/review-sheet', async (request, reply) => {
+    const item = await loadItemForStaff(request);
+    const v = (await latestVersion(deps.db, item.id))!;
+    const versions = new Map((await listVersions(deps.db, item.id)).map((x) => [x.id, x.version_no]));
+    const events = (await listEvents(deps.db, item.id))
+      .filter((e) => REVIEW_EVENTS.has(e.type))
+      .map((e) => ({ ...e, version_no: e.version_id ? (versions.get(e.version_id) ?? null) : null }));
+    const ctx = app.viewContext(request, reply);
+    const disclosure = { proactive: '主动公开', on_request: '依申请公开', withheld: '不予公开' }[v.disclosure];
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      ReviewSheetPage({
+        ctx,
+        item: { id: item.id, title: v.title, unitName: item.unit_name, docNo: v.doc_no ?? '', indexNo: item.index_no, disclosure },
+        events,
+        printedAt: deps.clock.now(),
+      }),
+    );
   });
 
   app.get('/staff/items/:id/edit', async (request, reply) => {

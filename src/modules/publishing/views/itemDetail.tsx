@@ -40,6 +40,12 @@ function canDo(actor: Actor, name: string, path: string) {
   return !!p && can(actor, p, { unitPath: path });
 }
 
+const REVIEWS = [
+  { title: '保密审查', pass: 'secrecy_approve', back: 'secrecy_return' },
+  { title: '审核', pass: 'approve', back: 'return' },
+] as const;
+export const REVIEW_EVENTS = new Set(['submit', 'secrecy_approve', 'secrecy_return', 'approve', 'return']);
+
 export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; errors?: Record<string, string>; message?: string; notice?: string }) {
   const { ctx, data } = props;
   const { item, version: v } = data;
@@ -238,21 +244,46 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
       ) : null}
 
       {transitions.length || (item.status === 'published' && canDo(ctx.actor, 'withdraw', path)) ? <h2>审核流转</h2> : null}
-      {transitions.map((t) => (
-        <form method="post" action={`/staff/items/${item.id}/transition`} class="transition">
+      {/* A review is one decision with two outcomes: pass or return, each with the reviewer's opinion (kept on the review sheet). */}
+      {REVIEWS.filter((r) => transitions.includes(r.pass)).map((r) => (
+        <form method="post" action={`/staff/items/${item.id}/transition`} class="transition review">
           <CsrfField ctx={ctx} />
-          <input type="hidden" name="name" value={t} />
-          {TRANSITIONS[t].needsRemarks ? (
-            <div class="field">
-              <label for={`r-${t}`}>{TRANSITIONS[t].label}意见（必填）</label>
-              <textarea id={`r-${t}`} name="remarks" rows={2}></textarea>
-            </div>
-          ) : null}
-          <button type="submit" class="button">
-            {TRANSITIONS[t].label}
-          </button>
+          <div class="field">
+            <label for={`r-${r.pass}`}>{r.title}意见（通过时可填写，退回时必填）</label>
+            <textarea id={`r-${r.pass}`} name="remarks" rows={3}></textarea>
+          </div>
+          <div class="button-row">
+            <button type="submit" class="button" name="name" value={r.pass}>
+              {TRANSITIONS[r.pass].label}
+            </button>
+            <button type="submit" class="button secondary" name="name" value={r.back}>
+              {TRANSITIONS[r.back].label}
+            </button>
+          </div>
         </form>
       ))}
+      {transitions
+        .filter((t) => !REVIEWS.some((r) => r.pass === t || r.back === t))
+        .map((t) => (
+          <form method="post" action={`/staff/items/${item.id}/transition`} class="transition">
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="name" value={t} />
+            {TRANSITIONS[t].needsRemarks ? (
+              <div class="field">
+                <label for={`r-${t}`}>{TRANSITIONS[t].label}意见（必填）</label>
+                <textarea id={`r-${t}`} name="remarks" rows={2}></textarea>
+              </div>
+            ) : null}
+            <button type="submit" class="button">
+              {TRANSITIONS[t].label}
+            </button>
+          </form>
+        ))}
+      {data.events.some((e) => REVIEW_EVENTS.has(e.type)) ? (
+        <p>
+          <a href={`/staff/items/${item.id}/review-sheet`}>打印审查审核单（保密审查、审核的人员、时间和意见）</a>
+        </p>
+      ) : null}
       {item.status === 'published' && canDo(ctx.actor, 'withdraw', path) ? (
         <form method="post" action={`/staff/items/${item.id}/transition`}>
           <CsrfField ctx={ctx} />
