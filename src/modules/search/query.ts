@@ -1,4 +1,5 @@
 /** What a citizen typed, made safe and split into free words and "exact phrases". */
+import { toSimplifiedText } from '../../lib/script.ts';
 import { normalise } from './text.ts';
 
 export const MAX_QUERY = 200;
@@ -29,7 +30,10 @@ export function parseQuery(q: string): ParsedQuery {
   };
 }
 
-/** The form a query is logged and counted in: normal form, single spaces. */
+/**
+ * The form a query is logged, counted and shown in: width-normalised, lower case, single spaces, and in Simplified
+ * Chinese converted by phrase when it was typed in Traditional (这个怎么办, not 这个怎幺办).
+ */
 export function logForm(q: string): string {
-  return normalise(q).replace(/\s+/g, ' ').trim();
+  return toSimplifiedText(q.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
 }

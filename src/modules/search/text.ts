@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { toSimplified } from '../../lib/script.ts';
+import { isTraditionalOnly, toSimplified } from '../../lib/script.ts';
 
 let jieba: Jieba | undefined;
 function segmenter(): Jieba {
@@ -35,7 +35,9 @@ function normalChar(code: number): number {
   let n = charTable[code];
   if (n === 0) {
     const c = String.fromCharCode(code);
-    const m = code >= 0xd800 && code <= 0xdfff ? c : toSimplified(c.normalize('NFKC')).toLowerCase();
+    const k = c.normalize('NFKC');
+    // Only Traditional-only characters are converted: a Simplified 么 stays 么 (the table alone gives 幺).
+    const m = code >= 0xd800 && code <= 0xdfff ? c : (k.length === 1 && isTraditionalOnly(k) ? toSimplified(k) : k).toLowerCase();
     n = m.length === 1 ? m.charCodeAt(0) : code;
     charTable[code] = n;
   }
