@@ -132,6 +132,8 @@ test('pinyin and misspelt queries get "您是不是要找"', async (t) => {
   assert.match((await b.get(s('最低生活保嶂'))).body, /您是不是要找：<a [^>]*>最低生活保障<\/a>/);
   assert.doesNotMatch((await b.get(s('最低生活保障'))).body, /您是不是要找/);
   assert.equal((await h.app.inject('/api/v1/search?q=dibao')).json().suggestion, '低保');
+  // Initials, as typed on a phone: the most used title word of those initials.
+  assert.match((await b.get(s('zdshbz'))).body, /您是不是要找：<a [^>]*>最低生活保障<\/a>/);
 });
 
 test('the query log: staff see zero-result and frequent searches; the public sees popular ones the office has not hidden', async (t) => {

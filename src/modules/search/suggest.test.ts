@@ -26,6 +26,15 @@ test('pinyin queries, joined or spaced, become the words documents use', () => {
   assert.equal(s.suggest('a', known), undefined);
 });
 
+test('initials typed on a phone (dbbz) find the word documents use', () => {
+  const s = new Suggester(new Map([...vocabulary, ['低保标准', 7]]));
+  assert.equal(s.suggest('dbbz', known), '低保标准');
+  assert.equal(s.suggest('zfgjj', known), '住房公积金');
+  assert.equal(s.suggest('DBBZ', known), '低保标准');
+  assert.equal(s.suggest('shbx', known), '社会保险');
+  assert.equal(s.suggest('xyz', known), undefined);
+});
+
 test('a wrong character of the same sound is corrected; a correct query is left alone', () => {
   const s = new Suggester(vocabulary);
   assert.equal(s.suggest('低包标准', known), '低保标准');

@@ -13,8 +13,14 @@ export function toPinyin(word: string): string {
   return pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('').toLowerCase();
 }
 
+/** The first letters of the syllables: 低保标准 → dbbz (how people type abbreviations on a phone). */
+export function toInitials(word: string): string {
+  return pinyin(word, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('').toLowerCase();
+}
+
 export class Suggester {
   private bySound = new Map<string, { word: string; weight: number }>();
+  private byInitials = new Map<string, { word: string; weight: number }>();
 
   /** vocabulary: word → weight (how many documents use it); the heavier word wins among words of the same sound. */
   constructor(vocabulary: Map<string, number>) {
@@ -24,6 +30,12 @@ export class Suggester {
       if (!sound || sound.length > MAX_PINYIN) continue;
       const had = this.bySound.get(sound);
       if (!had || weight > had.weight || (weight === had.weight && word < had.word)) this.bySound.set(sound, { word, weight });
+      // Initials are ambiguous: only words of three or more characters, and the most used word of those initials.
+      if (word.length >= 3) {
+        const initials = toInitials(word);
+        const prev = this.byInitials.get(initials);
+        if (!prev || weight > prev.weight || (weight === prev.weight && word < prev.word)) this.byInitials.set(initials, { word, weight });
+      }
     }
   }
 
@@ -44,6 +56,8 @@ export class Suggester {
       // Syllables typed apart (di bao) are tried as one word first.
       const whole = this.fromPinyin(parts.join(''));
       if (whole) return whole;
+      const initials = parts.length === 1 ? this.byInitials.get(parts[0]) : undefined;
+      if (initials) return initials.word;
       const each = parts.map((p) => this.fromPinyin(p));
       return each.every(Boolean) ? each.join(' ') : undefined;
     }
