@@ -16,7 +16,7 @@ export function reportBlocks(b: BuiltReport, narrative: { overall?: string; prob
       .split(/\n+/)
       .filter((x) => x.trim())
       .map((text) => ({ kind: 'para', text }) as Block);
-  const n = (v: number | undefined) => (v === undefined ? '' : String(v));
+  const n = (v: number | string | undefined) => (v === undefined ? '' : String(v));
   const t2 = b.table2;
   const table2: string[][] = [];
   for (const group of ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']) {

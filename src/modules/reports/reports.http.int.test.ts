@@ -37,6 +37,23 @@ test('the report screen: numbers link to their cases, entered figures are checke
   assert.match(bad.body, /value="abc"/);
   assert.match(bad.body, />本年总体情况。<\/textarea>/);
   assert.equal((await b.post(`${base}/save`, { licensing: '12', fees: '2.5', overall: '本年总体情况。', problems: '无', other: '未收取信息处理费。' }, base)).statusCode, 303);
+  const blank = await b.post(`${base}/submit`, {}, base);
+  assert.equal(blank.statusCode, 409);
+  assert.match(blank.body, /表二尚有未填写的项，不能报送：规章本年制发件数/);
+  const filled = {
+    rules_issued: '无',
+    rules_repealed: '无',
+    rules_in_force: '无',
+    normative_issued: '1',
+    normative_repealed: '无',
+    normative_in_force: '1',
+    licensing: '12',
+    penalty: '无',
+    enforcement: '无',
+    fees: '2.5',
+  };
+  assert.equal((await b.post(`${base}/save`, { ...filled, overall: '本年总体情况。', problems: '无', other: '未收取信息处理费。' }, base)).statusCode, 303);
+  assert.match((await b.get(base)).body, /id="f-rules_issued" name="rules_issued" value="无"/);
   const docx = await h.app.inject({ url: `${base}.docx`, headers: { cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
   assert.equal(docx.headers['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   assert.equal((await b.post(`${base}/submit`, {}, base)).statusCode, 303);

@@ -65,6 +65,30 @@ test('a year of cases becomes tables 三 and 四; the report is checked, submitt
     year: 2026,
     body: { rules_issued: '0', normative_issued: '3', normative_repealed: '1', normative_in_force: '12', licensing: '45', penalty: '7', enforcement: '0', fees: '1.25', ...start },
   });
+  // Table 二 with blanks cannot go: each figure is a number or 无 written by the compiler.
+  await assert.rejects(
+    transitionReport(h.db, civilActor, h.clock.now(), { unitId: civil.id, year: 2026, step: 'submit' }),
+    (e: { code: string; message: string }) =>
+      e.code === 'REPORT_CHECKS_FAILED' && /表二尚有未填写的项，不能报送：规章本年废止件数、规章现行有效件数。没有的请填写“无”。/.test(e.message),
+  );
+  await saveReport(h.db, civilActor, h.clock.now(), {
+    unitId: civil.id,
+    year: 2026,
+    body: {
+      rules_issued: '0',
+      rules_repealed: '无',
+      rules_in_force: '无',
+      normative_issued: '3',
+      normative_repealed: '1',
+      normative_in_force: '12',
+      licensing: '45',
+      penalty: '7',
+      enforcement: '0',
+      fees: '1.25',
+      ...start,
+    },
+  });
+  assert.equal((await h.db.query<{ v: string }>(`SELECT entered->>'rules_repealed' AS v FROM annual_reports WHERE year = 2026`)).rows[0].v, '无');
 
   // Last year's filed report said two cases were carried into 2026: the figures disagree and the report cannot go.
   await h.db.query(`INSERT INTO annual_reports (unit_id, year, state, snapshot) VALUES ($1, 2025, 'published', $2)`, [

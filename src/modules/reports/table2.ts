@@ -17,7 +17,9 @@ export const TABLE2_FIELDS = [
 ] as const;
 
 export type Table2Key = (typeof TABLE2_FIELDS)[number]['key'];
-export type Table2 = Partial<Record<Table2Key, number>>;
+/** A figure, or 无 written by the person who compiled the report (nothing of that kind this year). */
+export const NONE = '无';
+export type Table2 = Partial<Record<Table2Key, number | typeof NONE>>;
 
 /** Reads the entered figures: counts are whole numbers ≥ 0, the fee amount has up to four decimals (万元). */
 export function readTable2(body: Record<string, unknown>): { values: Table2; errors: Record<string, string> } {
@@ -26,9 +28,18 @@ export function readTable2(body: Record<string, unknown>): { values: Table2; err
   for (const f of TABLE2_FIELDS) {
     const raw = typeof body[f.key] === 'string' ? (body[f.key] as string).trim() : body[f.key] === undefined ? '' : String(body[f.key]);
     if (raw === '') continue;
+    if (raw === NONE) {
+      values[f.key] = NONE;
+      continue;
+    }
     const ok = f.key === 'fees' ? /^\d{1,9}(\.\d{1,4})?$/.test(raw) : /^\d{1,9}$/.test(raw);
-    if (!ok) errors[f.key] = f.key === 'fees' ? `${f.row}：请填写金额（万元，最多四位小数）` : `${f.row}${f.col}：请填写不小于0的整数`;
+    if (!ok) errors[f.key] = f.key === 'fees' ? `${f.row}：请填写金额（万元，最多四位小数）或“无”` : `${f.row}${f.col}：请填写不小于0的整数或“无”`;
     else values[f.key] = Number(raw);
   }
   return { values, errors };
+}
+
+/** The figures of table 二 still blank: a report is not submitted until each is a number or 无. */
+export function blankTable2(entered: Table2): string[] {
+  return TABLE2_FIELDS.filter((f) => entered[f.key] === undefined).map((f) => `${f.row}${f.col}`);
 }

@@ -129,6 +129,7 @@ export function ReportPage(props: {
           以下数字由本单位填报（平台不掌握规章与规范性文件的区分和处理决定数量），报告中标注为填报数据。参考：本单位“法规文件”栏目本年发布 {b.hints.published} 件，本年标注废止{' '}
           {b.hints.repealed} 件，现行有效 {b.hints.current} 件。
         </p>
+        <p>每一项都须填写：有的填数字，本年没有的填“无”。表二有空项的，年度报告不能报送。</p>
         <table class="data">
           <thead>
             <tr>
@@ -149,15 +150,7 @@ export function ReportPage(props: {
                     {f.row}
                     {f.col}
                   </label>
-                  <input
-                    id={`f-${f.key}`}
-                    name={f.key}
-                    value={props.values[f.key] ?? ''}
-                    inputMode="decimal"
-                    size={8}
-                    disabled={!editable}
-                    aria-invalid={props.errors[f.key] ? 'true' : undefined}
-                  />
+                  <input id={`f-${f.key}`} name={f.key} value={props.values[f.key] ?? ''} size={8} disabled={!editable} aria-invalid={props.errors[f.key] ? 'true' : undefined} />
                   {props.errors[f.key] ? <p class="error-message">{props.errors[f.key]}</p> : null}
                 </td>
               </tr>

@@ -10,6 +10,7 @@ import { saveDraft } from '../../publishing/index.ts';
 import { transitionItem } from '../../publishing/index.ts';
 import { buildReport, getReport } from '../build.ts';
 import { blocksHtml, reportBlocks } from '../layout.ts';
+import { blankTable2 } from '../table2.ts';
 
 export type ReportStep = 'submit' | 'return' | 'file' | 'publish';
 export const REPORT_STEPS: Record<ReportStep, { from: string[]; to: string; label: string }> = {
@@ -38,6 +39,8 @@ async function transitionReportIn(db: Queryable, actor: Actor, now: Date, input:
   if (input.step === 'return' && !remarks) throw new ValidationError({ remarks: '退回时请写明修改意见' });
   const built = await buildReport(db, unit.id, input.year);
   if (input.step === 'submit') {
+    const blank = blankTable2(report.entered ?? {});
+    if (blank.length) throw new ConflictError('REPORT_CHECKS_FAILED', `表二尚有未填写的项，不能报送：${blank.join('、')}。没有的请填写“无”。`);
     const failed = built.checks.filter((c) => !c.ok);
     if (failed.length) throw new ConflictError('REPORT_CHECKS_FAILED', `勾稽关系不成立，不能报送：${failed.map((c) => `${c.rule}（${c.detail}）`).join('；')}`);
   }
