@@ -11,6 +11,7 @@ import path from 'node:path';
 
 const OWNER: Record<string, string> = {
   units: 'orgs',
+  page_views: 'portal',
   outbox_messages: 'notifications',
   staff_notifications: 'notifications',
   notification_settings: 'notifications',

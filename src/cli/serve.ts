@@ -42,7 +42,13 @@ async function serve(ctx: CliContext, seedDemo: boolean) {
   const transports = transportsFrom(ctx.config);
   const stopOutbox = startOutboxWorker({ db, clock: systemClock, transports, onError: (e) => app.log.error({ err: e }, 'outbox delivery failed') });
   if (!transports.email) ctx.err('注意：未设置 GONGKAI_SMTP_URL，通知邮件暂存于发送队列，不会发出。');
+  // Page views are summed in memory and written once a minute.
+  const views = setInterval(() => {
+    app.viewCounter.flush().catch((e) => app.log.error({ err: e }, 'page view flush failed'));
+  }, 60_000);
+  views.unref();
   const close = async () => {
+    clearInterval(views);
     stopOutbox();
     clearInterval(tick);
     clearInterval(reminders);

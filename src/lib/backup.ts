@@ -55,6 +55,7 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'outbox_messages', order: 'id' },
   { name: 'staff_notifications', order: 'id' },
   { name: 'notification_settings', order: 'user_id' },
+  { name: 'page_views', order: 'day, unit_id, section, item_id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

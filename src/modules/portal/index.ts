@@ -3,3 +3,5 @@ export { listPublicItems } from './queries.ts';
 export type { PublicListRow } from './queries.ts';
 export { registerPortalRoutes } from './routes.public.tsx';
 export { ColumnFrame } from './views/frame.tsx';
+export { visitsReport } from './pageViews.ts';
+export type { VisitRow } from './pageViews.ts';

@@ -1,4 +1,5 @@
 /** The public portal: home, the 政府信息公开 column of every unit, item pages, feeds and sitemaps. Read-only. */
+import { itemViews, ViewCounter } from './pageViews.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, NotFoundError } from '../../lib/errors.ts';
 import { can } from '../../lib/authz.ts';
@@ -34,8 +35,26 @@ function readFilters(query: unknown): ListFilterValues {
 
 const pageOf = (query: unknown) => Math.max(1, Math.min(5000, Number((query as Record<string, string>)?.page) || 1));
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Page views of the public column, held in memory until flushed to daily sums (every minute by the server). */
+    viewCounter: ViewCounter;
+  }
+}
+
 export function registerPortalRoutes(app: FastifyInstance) {
   const { deps } = app;
+
+  // Views of the public column, counted after the answer (cached pages included), written as daily sums.
+  const views = new ViewCounter(deps.db);
+  app.decorate('viewCounter', views);
+  app.addHook('onResponse', (request, reply, done) => {
+    if (request.method === 'GET' && reply.statusCode === 200 && request.url.startsWith('/xxgk/')) views.hit(request.url, request.headers['user-agent'], deps.clock.now());
+    done();
+  });
+  app.addHook('onClose', async () => {
+    await views.flush().catch(() => undefined);
+  });
 
   const memo = <T,>(key: string, compute: () => Promise<T>) => (app.pageCache ? app.pageCache.memo(key, compute) : compute());
 
@@ -144,6 +163,7 @@ export function registerPortalRoutes(app: FastifyInstance) {
         links: extras.links,
         versions: extras.versions,
         validityBy: extras.by,
+        views: await itemViews(deps.db, item.id),
       },
     };
   }

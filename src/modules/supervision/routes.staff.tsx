@@ -1,4 +1,5 @@
 /** Supervision screens (监督检查) for the 政务公开 office, and the work ledger (工作台账) as a workbook. */
+import { registerVisitsRoutes } from './visits.tsx';
 import { chinaDate } from '../../lib/clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import ExcelJS from 'exceljs';
@@ -36,6 +37,8 @@ export function registerSupervisionRoutes(app: FastifyInstance) {
     for (const u of await scope(request)) rows.push({ unit: { id: u.id, name: u.name, depth: u.depth }, indicators: await unitIndicators(deps.db, u, calendar, asOf) });
     return { asOf, rows };
   }
+
+  registerVisitsRoutes(app);
 
   app.get('/staff/supervision', async (request, reply) => {
     const { asOf, rows } = await all(request);

@@ -14,6 +14,8 @@ export interface PublicItemData {
   links: { id: number; title: string; interpretation_form: string | null; unit_slug: string; publish_date: string | null }[];
   validityBy?: { id: number; title: string; unit_slug: string };
   versions: { version_no: number; published_at: Date | null; change_note: string }[];
+  /** Page views so far (daily sums; today's are added each minute). */
+  views?: number;
 }
 
 const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
@@ -46,62 +48,52 @@ function jsonLd(ctx: ViewContext, d: PublicItemData) {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
+/**
+ * The 信息元数据 of an item, as the gov.cn item pages show them. Only fields with a value are shown (an empty 失效日期
+ * row told readers nothing); two to a row on wide screens, one under another on a phone (site.css).
+ */
 export function ItemMetaTable(props: { d: PublicItemData }) {
   const { item, version: v } = props.d;
+  const fields: [string, string, boolean?][] = [
+    ['索引号', item.index_no ?? ''],
+    ['主题分类', v.topic.replace('\\', ' \\ ')],
+    ['发布机构', v.publisher_name],
+    ['发文机关', v.issuing_organs.join('、')],
+    ['成文日期', v.written_date ?? ''],
+    ['发布日期', v.publish_date ?? ''],
+    ['标题', v.title, true],
+    ['发文字号', v.doc_no_normalized || v.doc_no || ''],
+    ['有效性', VALIDITY[item.validity]],
+    ['生效日期', v.effective_date ?? ''],
+    ['失效日期', v.expiry_date ?? ''],
+    ['体裁', v.genre],
+    ['服务对象', v.audience],
+    ['主题词', v.keywords.join('　'), true],
+    ['内容概述', v.summary, true],
+    ['浏览次数', props.d.views ? String(props.d.views) : ''],
+  ];
+  const shown = fields.filter(([, value]) => value && value.trim());
+  // Pairs fill rows of two; a wide field (标题, 主题词, 内容概述) takes a row of its own.
+  const rows: [string, string, boolean?][][] = [];
+  for (const f of shown) {
+    const last = rows.at(-1);
+    if (f[2] || !last || last.length === 2 || last[0][2]) rows.push([f]);
+    else last.push(f);
+  }
   return (
     <table class="meta-table">
       <caption class="muted">信息元数据</caption>
       <tbody>
-        <tr>
-          <th scope="row">索引号</th>
-          <td>{item.index_no}</td>
-          <th scope="row">主题分类</th>
-          <td>{v.topic.replace('\\', ' \\ ')}</td>
-        </tr>
-        <tr>
-          <th scope="row">发布机构</th>
-          <td>{v.publisher_name}</td>
-          <th scope="row">发文机关</th>
-          <td>{v.issuing_organs.join('、')}</td>
-        </tr>
-        <tr>
-          <th scope="row">成文日期</th>
-          <td>{v.written_date ?? ''}</td>
-          <th scope="row">发布日期</th>
-          <td>{v.publish_date}</td>
-        </tr>
-        <tr>
-          <th scope="row">标题</th>
-          <td colSpan={3}>{v.title}</td>
-        </tr>
-        <tr>
-          <th scope="row">发文字号</th>
-          <td>{v.doc_no_normalized || v.doc_no}</td>
-          <th scope="row">有效性</th>
-          <td>{VALIDITY[item.validity]}</td>
-        </tr>
-        <tr>
-          <th scope="row">生效日期</th>
-          <td>{v.effective_date ?? ''}</td>
-          <th scope="row">失效日期</th>
-          <td>{v.expiry_date ?? ''}</td>
-        </tr>
-        <tr>
-          <th scope="row">体裁</th>
-          <td>{v.genre}</td>
-          <th scope="row">服务对象</th>
-          <td>{v.audience}</td>
-        </tr>
-        <tr>
-          <th scope="row">主题词</th>
-          <td colSpan={3}>{v.keywords.join('　')}</td>
-        </tr>
-        {v.summary ? (
+        {rows.map((r) => (
           <tr>
-            <th scope="row">内容概述</th>
-            <td colSpan={3}>{v.summary}</td>
+            {r.map(([label, value, wide]) => (
+              <>
+                <th scope="row">{label}</th>
+                <td colSpan={wide || r.length === 1 ? 3 : undefined}>{value}</td>
+              </>
+            ))}
           </tr>
-        ) : null}
+        ))}
       </tbody>
     </table>
   );
