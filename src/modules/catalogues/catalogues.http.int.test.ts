@@ -23,7 +23,7 @@ test('through the screens: template import with its problems, adoption, review, 
   // The office corrects an unconfirmed area name and sets its lead and responsible units.
   await office.post('/staff/catalogues/areas/09', { name: '生态环境', leadUnitId: String(city.id), responsibleUnitIds: [String(county.id), String(town.id)] }, '/staff/catalogues');
   const areas = (await office.get('/staff/catalogues')).body;
-  assert.match(areas, /<td>09<\/td><td>生态环境（待核实：[^<]*）<\/td><td>示范市人民政府<\/td><td>东城区人民政府、清河镇人民政府<\/td>/);
+  assert.match(areas, /<td>09<\/td><td>生态环境<span class="muted">（名称待核实：[^<]*）<\/span><\/td><td>示范市人民政府<\/td><td>东城区人民政府、清河镇人民政府<\/td>/);
   await office.post('/staff/catalogues/areas/09', { name: '生态环境保护', leadUnitId: String(city.id) }, '/staff/catalogues');
   assert.match((await office.get('/staff/catalogues')).body, /<td>09<\/td><td>生态环境保护<\/td><td>示范市人民政府<\/td><td>—<\/td>/, 'a corrected name counts as confirmed');
   const bad = await office.postMultipart(
@@ -49,6 +49,47 @@ test('through the screens: template import with its problems, adoption, review, 
   const clerk = new Browser(h.app);
   await clerk.login('town');
   assert.equal((await clerk.post('/staff/catalogues/areas/09', { name: 'x' }, '/staff/catalogues')).statusCode, 403);
+  // A unit's staff see no notes meant for the office, open the templates they may adopt, and get a blank workbook.
+  const home = (await clerk.get('/staff/catalogues')).body;
+  assert.doesNotMatch(home, /待核实/);
+  assert.equal((await clerk.get(`/staff/catalogues/${tplId}`)).statusCode, 200, 'a template is readable by those who adopt it');
+  assert.equal((await clerk.get(`/staff/catalogues/${tplId}.xlsx`)).statusCode, 200);
+  assert.match(home, /href="\/staff\/catalogues\/areas\/03\/blank.xlsx"/);
+  const blank = await h.app.inject({ url: '/staff/catalogues/areas/03/blank.xlsx', headers: { cookie: [...clerk.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  assert.equal(blank.headers['content-type'], XLSX);
+  const bw = new ExcelJS.Workbook();
+  await bw.xlsx.load(blank.rawPayload as unknown as ArrayBuffer);
+  assert.equal(bw.worksheets[0].rowCount, 3, 'the title and the two header rows, nothing to import');
+  assert.equal(bw.worksheets[0].getCell('B3').value, '一级事项');
+  const notes = bw.getWorksheet('填写说明')!;
+  assert.equal(notes.rowCount, 15, 'a line per column');
+  assert.match(String(notes.getCell('C3').value), /政策文件/, 'with an example');
+  // The blank workbook, filled in, imports as it is.
+  bw.worksheets[0].addRow([
+    '1',
+    '社会救助政策',
+    '最低生活保障',
+    '保障标准、申请条件、办理流程',
+    '《社会救助暂行办法》',
+    '自信息形成之日起20个工作日内',
+    '镇民政办',
+    '■政府网站',
+    '√',
+    '',
+    '√',
+    '',
+    '',
+    '√',
+  ]);
+  const filledIn = Buffer.from(await bw.xlsx.writeBuffer());
+  const imported = await clerk.postMultipart(
+    '/staff/catalogues/import',
+    { unit: String(town.id), area: '14' },
+    [{ field: 'file', filename: 'blank.xlsx', content: filledIn, type: XLSX }],
+    `/staff/catalogues/unit/${town.id}`,
+  );
+  assert.equal(imported.statusCode, 303, imported.body.slice(0, 300));
+  assert.equal((await new Browser(h.app).get('/staff/catalogues/areas/03/blank.xlsx')).statusCode, 302, 'staff only');
   const adopted = await clerk.post('/staff/catalogues/adopt', { unit: String(town.id), template: tplId }, `/staff/catalogues/unit/${town.id}`);
   const catId = /\/staff\/catalogues\/(\d+)/.exec(adopted.headers.location as string)![1];
   const exported = await h.app.inject({ url: `/staff/catalogues/${catId}.xlsx`, headers: { cookie: [...clerk.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });

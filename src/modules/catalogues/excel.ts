@@ -185,6 +185,59 @@ export async function readCatalogueXlsx(buffer: Buffer, opts: { maxRows?: number
 
 /** The catalogue as a workbook in the standard layout, 一级事项 merged over its rows. */
 export async function catalogueXlsx(title: string, rows: CatalogueRow[]): Promise<Buffer> {
+  return Buffer.from(await catalogueWorkbook(title, rows).xlsx.writeBuffer());
+}
+
+/** What each column holds, for the blank template's 填写说明 sheet. */
+export const COLUMN_NOTES: [string, string][] = [
+  ['序号', '事项的顺序号，或上级下发的事项编码'],
+  ['公开事项·一级事项', '如“政策文件”“资金发放”；同一一级事项的行会合并显示'],
+  ['公开事项·二级事项', '一级事项下的具体事项'],
+  ['公开内容（要素）', '要公开的具体内容和要素'],
+  ['公开依据', '法律、法规、规章和规范性文件的名称及条款'],
+  ['公开时限', '如“自信息形成或者变更之日起20个工作日内”“每月”“每季度”'],
+  ['公开主体', '负责公开的机关或部门'],
+  ['公开渠道和载体', `勾选（■）或不选（□）：${CHANNEL_OPTIONS.join('、')}；可另加`],
+  ['公开对象·全社会', '面向全社会的填 √'],
+  ['公开对象·特定群众', '只面向特定群众的填 √'],
+  ['公开方式·主动', '主动公开的填 √'],
+  ['公开方式·依申请公开', '依申请公开的填 √'],
+  ['公开层级·县级', '由县级公开的填 √'],
+  ['公开层级·乡级', '由乡级公开的填 √'],
+];
+
+/**
+ * A blank catalogue of an area in the standard layout (the 国办发〔2019〕54号 table), to fill offline and import: the
+ * headers on the first sheet, and on a second the column descriptions with an example row (not imported).
+ */
+export async function blankCatalogueXlsx(areaName: string): Promise<Buffer> {
+  const wb = catalogueWorkbook(`${areaName}领域基层政务公开标准目录`, []);
+  const notes = wb.addWorksheet('填写说明');
+  notes.addRow(['栏目', '填写说明', '示例']);
+  const example = [
+    '1',
+    `${areaName}政策文件`,
+    '法律法规和政策文件',
+    '涉及本领域的法律、法规、规章和规范性文件的名称、文号、全文',
+    '《中华人民共和国政府信息公开条例》第二十条',
+    '自信息形成或者变更之日起20个工作日内',
+    '县级主管部门',
+    '■政府网站 ■政务服务中心 □两微一端',
+    '√',
+    '',
+    '√',
+    '',
+    '√',
+    '√',
+  ];
+  COLUMN_NOTES.forEach(([col, note], i) => notes.addRow([col, note, example[i]]));
+  notes.getRow(1).font = { bold: true };
+  [22, 60, 40].forEach((w, i) => (notes.getColumn(i + 1).width = w));
+  notes.eachRow((row) => row.eachCell((cell) => (cell.alignment = { vertical: 'top', wrapText: true })));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function catalogueWorkbook(title: string, rows: CatalogueRow[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'gongkai';
   const ws = wb.addWorksheet('标准目录');
@@ -237,5 +290,5 @@ export async function catalogueXlsx(title: string, rows: CatalogueRow[]): Promis
       if (r <= 3) cell.font = { bold: true };
     }
   [6, 14, 14, 30, 30, 16, 14, 24, 7, 7, 7, 7, 7, 7].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return wb;
 }

@@ -12,7 +12,7 @@ import { asTree, getUnit, listUnits } from '../orgs/index.ts';
 import { getItem } from '../publishing/index.ts';
 import { contentDisposition } from '../../lib/download.ts';
 import { catalogueItems, getCatalogue, listAreas, publishedCatalogues, templates, unitCatalogues, type CatalogueHead } from './queries.ts';
-import { catalogueXlsx, type ImportProblem } from './excel.ts';
+import { blankCatalogueXlsx, catalogueXlsx, type ImportProblem } from './excel.ts';
 import { CatalogueImportError, importCatalogue } from './commands/importCatalogue.ts';
 import { adoptTemplate } from './commands/adoptTemplate.ts';
 import { transitionCatalogue } from './commands/transitionCatalogue.ts';
@@ -165,7 +165,9 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     const c = await getCatalogue(deps.db, id);
     const canEdit = can(request.actor, c.is_template ? 'catalogue.manage_areas' : 'catalogue.edit', { unitPath: c.unit_path });
     const canApprove = can(request.actor, c.is_template ? 'catalogue.manage_areas' : 'catalogue.approve', { unitPath: c.unit_path });
-    if (!canEdit && !canApprove) authorize(request.actor, 'catalogue.edit', { unitPath: c.unit_path });
+    // A template is read (and adopted) by every unit that compiles catalogues: office admins and publishers anywhere.
+    const mayRead = canEdit || canApprove || (c.is_template && grantedPaths(request.actor, ['office_admin', 'publisher']).length > 0);
+    if (!mayRead) authorize(request.actor, 'catalogue.edit', { unitPath: c.unit_path });
     const events = (
       await deps.db.query<{ kind: string; at: string; actor_label: string; remarks: string }>(
         `SELECT kind, to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at, actor_label, remarks FROM catalogue_events WHERE catalogue_id = $1 ORDER BY id`,
@@ -204,12 +206,26 @@ export function registerCatalogueStaffRoutes(app: FastifyInstance) {
     );
   });
 
+  // A blank standard-layout workbook of an area, to fill offline and import (any staff who compile catalogues).
+  app.get('/staff/catalogues/areas/:code/blank.xlsx', async (request, reply) => {
+    if (!grantedPaths(request.actor, ['office_admin', 'publisher']).length) authorize(request.actor, 'catalogue.manage_areas');
+    const area = (await listAreas(deps.db)).find((a) => a.code === (request.params as { code: string }).code);
+    if (!area) throw new NotFoundError('没有这个领域。');
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('Content-Disposition', contentDisposition(`${area.name}领域标准目录（空白模板）.xlsx`))
+      .header('Cache-Control', 'no-store')
+      .send(await blankCatalogueXlsx(area.name));
+  });
+
   app.get('/staff/catalogues/:id', async (request, reply) => {
     const raw = (request.params as { id: string }).id;
     const m = /^(\d+)(\.xlsx)?$/.exec(raw);
     if (!m) throw new NotFoundError('没有找到这个目录。');
     if (!m[2]) return detail(request, reply, Number(m[1]));
     const c = await getCatalogue(deps.db, Number(m[1]));
+    // Templates are for every unit that compiles a catalogue; other drafts for their unit and its approvers.
+    if (c.is_template && !grantedPaths(request.actor, ['office_admin', 'publisher']).length) authorize(request.actor, 'catalogue.manage_areas');
     if (!c.is_template && c.state !== 'published')
       authorize(request.actor, can(request.actor, 'catalogue.approve', { unitPath: c.unit_path }) ? 'catalogue.approve' : 'catalogue.edit', { unitPath: c.unit_path });
     const title = `${c.unit_name}${c.area_name}领域基层政务公开标准目录`;

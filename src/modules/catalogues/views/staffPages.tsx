@@ -44,7 +44,7 @@ export function CataloguesHome(props: {
         ))}
       </ul>
       <h2>26个领域</h2>
-      <p class="muted">标注“待核实”的名称尚未从原文核实（见 regulations.md §6.2），政务公开办可以更正。</p>
+      {props.canManage ? <p class="muted">标注“名称待核实”的领域名称尚未与国务院部门发布的标准指引原文核对，核对后可在此更正（更正即视为已核实）。</p> : null}
       <table class="data">
         <thead>
           <tr>
@@ -64,11 +64,17 @@ export function CataloguesHome(props: {
                 <td>{a.code}</td>
                 <td>
                   {a.name}
-                  {a.confirmed ? '' : `（待核实：${a.note}）`}
+                  {/* Whether the national list confirms the name is the office's concern (regulations.md §6 [U]). */}
+                  {a.confirmed || !props.canManage ? '' : <span class="muted">（名称待核实：{a.note}）</span>}
                 </td>
                 <td>{a.lead_unit_name ?? '—'}</td>
                 <td>{a.responsible.map((r) => r.name).join('、') || '—'}</td>
-                <td>{tpl ? <a href={`/staff/catalogues/${tpl.id}`}>第 {tpl.version_no} 版</a> : '—'}</td>
+                <td>
+                  {tpl ? <a href={`/staff/catalogues/${tpl.id}`}>第 {tpl.version_no} 版</a> : '—'}{' '}
+                  <a href={`/staff/catalogues/areas/${a.code}/blank.xlsx`} aria-label={`${a.name}空白模板（Excel）`}>
+                    空白模板
+                  </a>
+                </td>
                 {props.canManage ? (
                   <td>
                     <form method="post" action={`/staff/catalogues/areas/${a.code}`} class="inline">
