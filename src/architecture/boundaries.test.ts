@@ -11,6 +11,8 @@ import path from 'node:path';
 
 const OWNER: Record<string, string> = {
   units: 'orgs',
+  unit_officials: 'orgs',
+  training_sessions: 'supervision',
   page_views: 'portal',
   outbox_messages: 'notifications',
   staff_notifications: 'notifications',

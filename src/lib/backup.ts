@@ -56,6 +56,8 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'staff_notifications', order: 'id' },
   { name: 'notification_settings', order: 'user_id' },
   { name: 'page_views', order: 'day, unit_id, section, item_id' },
+  { name: 'unit_officials', order: 'unit_id' },
+  { name: 'training_sessions', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

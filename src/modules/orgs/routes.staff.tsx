@@ -1,4 +1,5 @@
 /** Sign-in, sign-out, reading preferences, and the staff screens for units, users and API tokens. Thin handlers. */
+import { saveOfficials, unitOfficials } from './commands/officials.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, NotFoundError } from '../../lib/errors.ts';
@@ -89,7 +90,19 @@ export function registerOrgsRoutes(app: FastifyInstance) {
     if (!unit) throw new NotFoundError();
     authorize(request.actor, 'unit.manage', { unitPath: unit.path });
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, UnitEditPage({ ctx, unit, values: unit as unknown as Record<string, string>, errors: {} }));
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      UnitEditPage({
+        ctx,
+        unit,
+        values: unit as unknown as Record<string, string>,
+        errors: {},
+        officials: await officialsForm(unit.id),
+        notice: readNotice(request.query, deps.config.secret),
+      }),
+    );
   });
 
   const UNIT_FIELDS = {
@@ -117,15 +130,68 @@ export function registerOrgsRoutes(app: FastifyInstance) {
     schema: z.object(
       Object.fromEntries(Object.keys(UNIT_FIELDS).map((k) => [k, field.text(k === 'guideText' ? 20_000 : 500)])) as Record<keyof typeof UNIT_FIELDS, ReturnType<typeof field.text>>,
     ),
-    render: ({ request, reply, subject: unit, values: typed }, state) => {
+    render: async ({ request, reply, subject: unit, values: typed }, state) => {
       const ctx = app.viewContext(request, reply);
       const values = { ...(unit as unknown as Record<string, string>) };
       for (const [form, column] of Object.entries(UNIT_FIELDS)) values[column] = typed[form] ?? '';
-      return sendPage(request, reply, ctx, UnitEditPage({ ctx, unit, values, errors: state.errors, message: state.message }), { status: state.status });
+      return sendPage(request, reply, ctx, UnitEditPage({ ctx, unit, values, errors: state.errors, message: state.message, officials: await officialsForm(unit.id) }), {
+        status: state.status,
+      });
     },
     run: async (input, { request, reply, subject: unit }) => {
       await updateUnit(deps.db, request.actor, unit.id, input, deps.clock.now());
       return reply.redirect('/staff/units?saved=1', 303);
+    },
+  });
+
+  /** The officials form of a unit page, filled from what is stored. */
+  async function officialsForm(unitId: number): Promise<{ values: Record<string, string>; errors: Record<string, string>; changedOn?: string }> {
+    const o = await unitOfficials(deps.db, unitId);
+    return {
+      values: o
+        ? {
+            leaderName: o.leader_name,
+            leaderPost: o.leader_post,
+            headName: o.head_name,
+            headPost: o.head_post,
+            headPhone: o.head_phone,
+            liaisons: o.liaisons.map((l) => [l.name, l.post, l.phone].filter(Boolean).join(' ')).join('\n'),
+          }
+        : {},
+      errors: {},
+      changedOn: o?.changed_on,
+    };
+  }
+
+  formRoute(app, '/staff/units/:id/officials', {
+    guard: async (request) => {
+      const unit = await getUnit(deps.db, Number((request.params as { id: string }).id) || 0);
+      if (!unit) throw new NotFoundError();
+      authorize(request.actor, 'unit.manage', { unitPath: unit.path });
+      return unit;
+    },
+    schema: z.object({
+      leaderName: field.text(100),
+      leaderPost: field.text(100),
+      headName: field.text(100),
+      headPost: field.text(100),
+      headPhone: field.text(100),
+      liaisons: field.text(3000),
+    }),
+    render: async ({ request, reply, subject: unit, values }, state) => {
+      const ctx = app.viewContext(request, reply);
+      const stored = await officialsForm(unit.id);
+      return sendPage(
+        request,
+        reply,
+        ctx,
+        UnitEditPage({ ctx, unit, values: unit as unknown as Record<string, string>, errors: {}, officials: { ...stored, values, errors: state.errors, message: state.message } }),
+        { status: state.status },
+      );
+    },
+    run: async (input, { request, reply, subject: unit }) => {
+      await saveOfficials(deps.db, request.actor, unit.id, input, deps.clock.now());
+      return reply.redirect(withNotice(`/staff/units/${unit.id}/edit#officials`, '政务公开工作人员已保存', deps.config.secret), 303);
     },
   });
 

@@ -83,7 +83,16 @@ export function UnitsPage(props: { ctx: ViewContext; units: (UnitRow & { depth: 
   );
 }
 
-export function UnitEditPage(props: { ctx: ViewContext; unit: UnitRow; values: Record<string, string>; errors: Record<string, string>; message?: string }) {
+export function UnitEditPage(props: {
+  ctx: ViewContext;
+  unit: UnitRow;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  message?: string;
+  officials: { values: Record<string, string>; errors: Record<string, string>; message?: string; changedOn?: string };
+  notice?: string;
+}) {
+  const o = props.officials;
   const v = props.values;
   const e = props.errors;
   return (
@@ -115,6 +124,32 @@ export function UnitEditPage(props: { ctx: ViewContext; unit: UnitRow; values: R
         <Field name="guideText" label="指南正文（信息分类、编排体系、获取方式）" value={v.guide_text} error={e.guideText} textarea rows={10} />
         <button type="submit" class="button">
           保存
+        </button>
+      </form>
+      <h2 id="officials">政务公开工作人员</h2>
+      {props.notice ? (
+        <div class="notice" role="status">
+          {props.notice}
+        </div>
+      ) : null}
+      <p>分管负责人在政府信息公开指南中公布；公开办负责人和联络员仅供内部联系。{o.changedOn ? `最近一次变更：${o.changedOn}。` : '尚未填写。'}</p>
+      <ErrorSummary errors={o.errors} message={o.message} idPrefix="o" />
+      <form method="post" action={`/staff/units/${props.unit.id}/officials`}>
+        <CsrfField ctx={props.ctx} />
+        <fieldset>
+          <legend>分管政务公开工作的负责人（公开）</legend>
+          <Field idPrefix="o" name="leaderName" label="姓名" value={o.values.leaderName} error={o.errors.leaderName} />
+          <Field idPrefix="o" name="leaderPost" label="职务" value={o.values.leaderPost} error={o.errors.leaderPost} />
+        </fieldset>
+        <fieldset>
+          <legend>政务公开办公室负责人（内部）</legend>
+          <Field idPrefix="o" name="headName" label="姓名" value={o.values.headName} error={o.errors.headName} />
+          <Field idPrefix="o" name="headPost" label="职务" value={o.values.headPost} error={o.errors.headPost} />
+          <Field idPrefix="o" name="headPhone" label="联系电话" type="tel" value={o.values.headPhone} error={o.errors.headPhone} />
+        </fieldset>
+        <Field idPrefix="o" name="liaisons" label="联络员（内部；每行一人：姓名 职务 电话）" textarea rows={4} value={o.values.liaisons} error={o.errors.liaisons} />
+        <button type="submit" class="button">
+          保存工作人员
         </button>
       </form>
     </Layout>

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, NotFoundError } from '../../lib/errors.ts';
 import { can } from '../../lib/authz.ts';
 import { etagOf, sendPublicPage } from '../../lib/render.ts';
-import { asTree, getUnitBySlug, listUnits, type UnitRow } from '../orgs/index.ts';
+import { unitOfficials, asTree, getUnitBySlug, listUnits, type UnitRow } from '../orgs/index.ts';
 import { sectionsForUnit } from '../publishing/index.ts';
 import { getItem, getVersion, type VersionRow } from '../publishing/index.ts';
 import { SECTION_BY_CODE, TOPIC_VALUES, TOPICS, GENRES, VALIDITY } from '../publishing/index.ts';
@@ -88,7 +88,8 @@ export function registerPortalRoutes(app: FastifyInstance) {
   app.get('/xxgk/:unit/guide', async (request, reply) => {
     return sendPublicPage(app, request, reply, async (ctx) => {
       const unit = await unitOr404(request);
-      return GuidePage({ ctx, unit, sections: await sectionsOf(unit) });
+      const o = await unitOfficials(deps.db, unit.id);
+      return GuidePage({ ctx, unit, sections: await sectionsOf(unit), leader: o ? { name: o.leader_name, post: o.leader_post } : undefined });
     });
   });
 

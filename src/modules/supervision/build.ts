@@ -8,6 +8,7 @@ import {
   columnsIndicator,
   linkedIds,
   linksIndicator,
+  trainingIndicator,
   homeIndicator,
   interpretationIndicator,
   requestIndicator,
@@ -112,6 +113,7 @@ export async function unitIndicators(
       rhythmLabel: sec.rhythm ? RHYTHMS[sec.rhythm] : undefined,
       last: lastBySection.get(sec.code) ?? null,
     }));
+  const training = (await q.query<{ held_on: string }>('SELECT held_on::text FROM training_sessions WHERE unit_id = $1', [unit.id])).rows;
   return [
     requestIndicator(cases, asOf),
     timelinessIndicator(published, calendar),
@@ -122,5 +124,6 @@ export async function unitIndicators(
     wordingIndicator(texts, rules),
     columnsIndicator(columns, asOf, unit),
     linksIndicator(texts, live, broken),
+    trainingIndicator(training, asOf, unit),
   ];
 }

@@ -231,3 +231,21 @@ export function linkedIds(htmls: string[]): number[] {
   for (const h of htmls) for (const m of h.matchAll(/href="(?:https?:\/\/[^"/]+)?\/xxgk\/[a-z0-9-]+\/items\/(\d+)/g)) ids.add(Number(m[1]));
   return [...ids];
 }
+
+/**
+ * Training (LS 六(二)): a unit whose 政务公开 staff had no recorded training in the year is a finding. The year is the
+ * one of `asOf`; before 1 July no finding is made yet (a year's training plan usually falls in its second half too).
+ */
+export function trainingIndicator(sessions: { held_on: string }[], asOf: string, unit: { id: number }): Indicator {
+  const year = asOf.slice(0, 4);
+  const thisYear = sessions.filter((s) => s.held_on.startsWith(year) && s.held_on <= asOf);
+  const findings: Finding[] =
+    thisYear.length || asOf < `${year}-07-01` ? [] : [{ id: unit.id, label: `${year}年`, href: '/staff/supervision/training', detail: '本年尚无政务公开培训记录' }];
+  return {
+    key: 'training',
+    name: '业务培训',
+    definition: '本年度7月1日后仍无政务公开工作人员的培训记录。',
+    basis: '鲁山县政务公开工作要点 六（二）',
+    findings,
+  };
+}

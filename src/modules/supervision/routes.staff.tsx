@@ -1,5 +1,6 @@
 /** Supervision screens (监督检查) for the 政务公开 office, and the work ledger (工作台账) as a workbook. */
 import { registerVisitsRoutes } from './visits.tsx';
+import { registerTrainingRoutes } from './training.tsx';
 import { chinaDate } from '../../lib/clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import ExcelJS from 'exceljs';
@@ -39,6 +40,7 @@ export function registerSupervisionRoutes(app: FastifyInstance) {
   }
 
   registerVisitsRoutes(app);
+  registerTrainingRoutes(app);
 
   app.get('/staff/supervision', async (request, reply) => {
     const { asOf, rows } = await all(request);

@@ -12,7 +12,7 @@ export function SupervisionPage(props: { ctx: ViewContext; asOf: string; rows: {
       <h1>政务公开监督检查（截至 {props.asOf}）</h1>
       <p>
         各项指标按平台记录计算，点击单位查看每项问题的定义、依据和对应的信息或办件。<a href={`/staff/supervision.xlsx?asOf=${props.asOf}`}>导出工作台账（Excel）</a>　
-        <a href="/staff/supervision/assessment">考核评分</a>　<a href="/staff/supervision/visits">网站访问情况</a>
+        <a href="/staff/supervision/assessment">考核评分</a>　<a href="/staff/supervision/visits">网站访问情况</a>　<a href="/staff/supervision/training">业务培训</a>
       </p>
       <div class="table-scroll" tabIndex={0} role="region" aria-label="各单位指标（可左右滚动）">
         <table class="data">

@@ -238,7 +238,7 @@ export function SectionListPage(props: {
   );
 }
 
-export function GuidePage(props: { ctx: ViewContext; unit: UnitRow; sections: UnitSection[] }) {
+export function GuidePage(props: { ctx: ViewContext; unit: UnitRow; sections: UnitSection[]; leader?: { name: string; post: string } }) {
   const u = props.unit;
   const enabled = props.sections.filter((s) => s.enabled && s.group === 'proactive');
   const updated = new Date(u.guide_updated_at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -268,6 +268,15 @@ export function GuidePage(props: { ctx: ViewContext; unit: UnitRow; sections: Un
             <th scope="row">名称</th>
             <td>{u.office_name || '—'}</td>
           </tr>
+          {props.leader?.name ? (
+            <tr>
+              <th scope="row">分管负责人</th>
+              <td>
+                {props.leader.name}
+                {props.leader.post ? `（${props.leader.post}）` : ''}
+              </td>
+            </tr>
+          ) : null}
           <tr>
             <th scope="row">办公地址</th>
             <td>{u.address || '—'}</td>
