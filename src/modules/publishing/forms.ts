@@ -37,18 +37,25 @@ export const itemFormSchema = z.object(
   Object.fromEntries(FORM_FIELDS.map((f) => [f, f === 'bodyHtml' ? field.raw() : field.raw(20_000)])) as Record<(typeof FORM_FIELDS)[number], ReturnType<typeof field.raw>>,
 );
 
-export function formToInput(v: FormValues) {
+/** The form's values as the draft command's input; `interprets` are the item ids the lines were resolved to. */
+export function formToInput(v: FormValues, interprets: number[]) {
   return {
     ...v,
     issuingOrgans: splitList(v.issuingOrgans),
     keywords: splitList(v.keywords),
-    interprets: splitList(v.interprets)
-      .map((s) => Number(s.replace(/\D/g, '')))
-      .filter((n) => Number.isSafeInteger(n) && n > 0),
+    interprets,
   };
 }
 
-export function versionToForm(v: VersionRow, kind: string, interprets: number[]): FormValues {
+/** The lines of the interprets field: one policy per line (titles may hold commas). */
+export const interpretLines = (v: string | undefined) =>
+  (v ?? '')
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** `interprets`: each linked policy as staff name it (its 索引号, or its title). */
+export function versionToForm(v: VersionRow, kind: string, interprets: string[]): FormValues {
   return {
     kind,
     title: v.title,
@@ -69,7 +76,7 @@ export function versionToForm(v: VersionRow, kind: string, interprets: number[])
     disclosure: v.disclosure,
     withheldGround: v.withheld_ground ?? '',
     interpretationForm: v.interpretation_form ?? '',
-    interprets: interprets.join('，'),
+    interprets: interprets.join('\n'),
     bodyHtml: v.body_html,
     changeNote: v.change_note,
     scheduledAt: v.scheduled_at ? new Date(v.scheduled_at.getTime() + 8 * 3600_000).toISOString().slice(0, 16) : '',

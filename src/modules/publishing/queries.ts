@@ -1,4 +1,5 @@
 /** Reads of information items. No writes here; every list is scoped by the caller (unit subtrees or public). */
+import { normalizeDocNo } from './docNo.ts';
 import type { Queryable } from '../../lib/db.ts';
 import { grantedPaths, type Actor, type Role } from '../../lib/authz.ts';
 import type { VersionState } from './states.ts';
@@ -136,8 +137,8 @@ export async function countUnresolvedFindings(q: Queryable, versionId: number): 
 export async function linkedItems(q: Queryable, itemId: number, direction: 'interprets' | 'interpreted_by', publicOnly: boolean) {
   const join = direction === 'interprets' ? 'l.to_item_id = i.id AND l.from_item_id = $1' : 'l.from_item_id = i.id AND l.to_item_id = $1';
   return (
-    await q.query<{ id: number; title: string; interpretation_form: string | null; status: string; publish_date: string | null; unit_slug: string }>(
-      `SELECT i.id, COALESCE(cv.title, lv.title) AS title, COALESCE(cv.interpretation_form, lv.interpretation_form) AS interpretation_form,
+    await q.query<{ id: number; title: string; interpretation_form: string | null; status: string; publish_date: string | null; unit_slug: string; index_no: string | null }>(
+      `SELECT i.id, i.index_no, COALESCE(cv.title, lv.title) AS title, COALESCE(cv.interpretation_form, lv.interpretation_form) AS interpretation_form,
               i.status, cv.publish_date, u.slug AS unit_slug
        FROM item_links l JOIN information_items i ON ${join} JOIN units u ON u.id = i.unit_id
        LEFT JOIN item_versions cv ON cv.id = i.current_version_id
@@ -225,4 +226,32 @@ export async function itemQueueCounts(q: Queryable, actor: Actor): Promise<{ sec
     ).rows[0].n;
   };
   return { secrecy_review: await count(['secrecy_reviewer'], 'secrecy_review'), review: await count(['reviewer'], 'review'), returned: await count(['publisher'], 'returned') };
+}
+
+/**
+ * The published items that staff name by 索引号, 文号 or full title, one per line (an item's number still works), for
+ * linking an interpretation to its policy without reading ids out of URLs. Each line finds exactly one item or is
+ * reported: not found, or several (then the 文号 or 索引号 tells them apart).
+ */
+export async function resolveItemRefs(q: Queryable, lines: string[]): Promise<{ ids: number[]; errors: string[] }> {
+  const ids: number[] = [];
+  const errors: string[] = [];
+  for (const raw of lines.slice(0, 50)) {
+    const ref = raw.trim();
+    if (!ref) continue;
+    if (/^\d{1,12}$/.test(ref)) {
+      ids.push(Number(ref));
+      continue;
+    }
+    const found = (
+      await q.query<{ id: number }>(
+        `SELECT i.id::int FROM information_items i JOIN item_versions v ON v.id = i.current_version_id
+          WHERE i.status = 'published' AND (i.index_no = $1 OR v.doc_no_normalized = $2 OR v.title = $1) LIMIT 3`,
+        [ref, normalizeDocNo(ref)],
+      )
+    ).rows;
+    if (found.length === 1) ids.push(found[0].id);
+    else errors.push(found.length ? `“${ref}”对应多条信息，请改用文号或索引号` : `“${ref}”没有找到已公开的信息（请用标题全文、文号或索引号）`);
+  }
+  return { ids: [...new Set(ids)], errors };
 }

@@ -10,8 +10,20 @@ import { chinaDate } from '../../lib/clock.ts';
 import { formString } from '../../lib/validation.ts';
 import { asTree, getUnit, listUnits } from '../orgs/index.ts';
 import { sectionsForUnit } from './sections.ts';
-import { formToInput, itemFormSchema, versionToForm, type FormValues } from './forms.ts';
-import { getItem, getVersion, latestVersion, linkedItems, listAttachments, listEvents, listFindings, listStaffItems, listUnpublishedProactive, listVersions } from './queries.ts';
+import { formToInput, interpretLines, itemFormSchema, versionToForm, type FormValues } from './forms.ts';
+import {
+  resolveItemRefs,
+  getItem,
+  getVersion,
+  latestVersion,
+  linkedItems,
+  listAttachments,
+  listEvents,
+  listFindings,
+  listStaffItems,
+  listUnpublishedProactive,
+  listVersions,
+} from './queries.ts';
 import { saveDraft } from './commands/saveDraft.ts';
 import { transitionItem } from './commands/transition.ts';
 import { startRevision } from './commands/startRevision.ts';
@@ -114,6 +126,13 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, ItemDetailPage({ ctx, data, errors: extra.errors, message: extra.message, notice: extra.notice }), { status: extra.status });
   }
 
+  /** The policies an interpretation names (by 索引号, 文号 or title, a line each), or the lines that name none. */
+  async function interpretsOf(text: string) {
+    const r = await resolveItemRefs(deps.db, interpretLines(text));
+    if (r.errors.length) throw new ValidationError({ interprets: r.errors.join('；') });
+    return r.ids;
+  }
+
   /** The item's staff page again with the message of a refused step (nothing was written). */
   const detailAgain = ({ request, reply }: FormContext<unknown>, state: FormState) => renderDetail(request, reply, state);
   const backToItem = (request: FastifyRequest, reply: FastifyReply, notice: string) =>
@@ -198,7 +217,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     schema: itemFormSchema.extend({ unitId: field.int('请选择单位') }),
     render: ({ request, reply, values }, state) => renderForm(request, reply, { mode: 'new', unitId: Number(values.unitId) || 0, ...state }),
     run: async ({ unitId, ...values }, { request, reply }) => {
-      const r = await saveDraft(deps.db, request.actor, deps.clock.now(), { unitId, input: formToInput(values) });
+      const r = await saveDraft(deps.db, request.actor, deps.clock.now(), { unitId, input: formToInput(values, await interpretsOf(values.interprets)) });
       return reply.redirect(`/staff/items/${r.itemId}${r.unresolved ? '#personal-data' : ''}`, 303);
     },
   });
@@ -233,7 +252,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     const item = await loadItemForStaff(request);
     authorize(request.actor, 'item.draft', { unitPath: item.unit_path });
     const v = (await latestVersion(deps.db, item.id))!;
-    const links = (await linkedItems(deps.db, item.id, 'interprets', false)).map((l) => l.id);
+    const links = (await linkedItems(deps.db, item.id, 'interprets', false)).map((l) => l.index_no ?? l.title);
     return renderForm(request, reply, { mode: 'edit', itemId: item.id, unitId: item.unit_id, values: versionToForm(v, item.kind, links) });
   });
 
@@ -242,7 +261,11 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     schema: itemFormSchema,
     render: ({ request, reply, subject: item }, state) => renderForm(request, reply, { mode: 'edit', itemId: item.id, unitId: item.unit_id, ...state }),
     run: async (values, { request, reply, subject: item }) => {
-      const r = await saveDraft(deps.db, request.actor, deps.clock.now(), { unitId: item.unit_id, itemId: item.id, input: formToInput(values) });
+      const r = await saveDraft(deps.db, request.actor, deps.clock.now(), {
+        unitId: item.unit_id,
+        itemId: item.id,
+        input: formToInput(values, await interpretsOf(values.interprets)),
+      });
       return reply.redirect(`/staff/items/${item.id}${r.unresolved ? '#personal-data' : ''}`, 303);
     },
   });

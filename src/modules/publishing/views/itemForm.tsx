@@ -122,7 +122,15 @@ export function ItemFormPage(props: {
         <fieldset>
           <legend>政策解读（信息类别为政策解读时填写）</legend>
           <Select name="interpretationForm" label="解读形式" options={opts(INTERPRETATION_FORMS)} value={v.interpretationForm} error={e.interpretationForm} blank="请选择" />
-          <Field name="interprets" label="所解读政策的信息编号" value={v.interprets} error={e.interprets} hint="多个编号用逗号分隔；编号见政策页面地址" />
+          <Field
+            name="interprets"
+            label="所解读的政策"
+            textarea
+            rows={3}
+            value={v.interprets}
+            error={e.interprets}
+            hint="每行一个，填政策的标题全文、文号或索引号（如：示民〔2026〕3号）"
+          />
         </fieldset>
         <Field name="bodyHtml" label="正文" value={v.bodyHtml} error={e.bodyHtml} textarea rows={16} hint="可粘贴纯文本（按段落分行）或简单 HTML；不安全的标记会被去除" />
         {props.mode === 'edit' ? <Field name="changeNote" label="修订说明" value={v.changeNote} error={e.changeNote} /> : null}
