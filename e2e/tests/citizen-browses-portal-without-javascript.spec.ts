@@ -66,6 +66,8 @@ test('every public page template passes axe, in both scripts and the large view,
   await visit('/search?q=' + encodeURIComponent('低保标准'));
   await visit('/search?q=' + encodeURIComponent('没有这样的内容'));
   await visit('/sitemap');
+  await visit('/zcwjk');
+  await visit('/zcwjk?year=2026');
   await visit('/ysqgk/recover');
   await visit('/ysqgk/status?expired=1');
 

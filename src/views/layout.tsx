@@ -60,6 +60,7 @@ export function Layout(props: { ctx: ViewContext; title: string; crumbs?: Crumb[
               <nav class="main-nav" aria-label="主导航">
                 <a href="/">首页</a>
                 <a href="/xxgk">政府信息公开</a>
+                <a href="/zcwjk">政策文件库</a>
                 <a href="/ysqgk">依申请公开</a>
               </nav>
               <form method="get" action="/search" role="search" class="site-search" aria-label="全站搜索">

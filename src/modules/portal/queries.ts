@@ -12,6 +12,8 @@ export interface PublicListFilters {
   year?: number;
   validity?: string;
   kind?: 'information' | 'interpretation';
+  /** 发文机关: one of the issuing organs. */
+  organ?: string;
 }
 
 export interface PublicListRow {
@@ -56,6 +58,7 @@ function whereClause(f: PublicListFilters) {
   }
   if (f.validity) add('i.validity = ?', f.validity);
   if (f.kind) add('i.kind = ?', f.kind);
+  if (f.organ) add('? = ANY(v.issuing_organs)', f.organ);
   return { sql: where.join(' AND '), params };
 }
 
@@ -142,5 +145,28 @@ export async function itemPageExtras(q: Queryable, itemId: number, versionId: nu
       published_at: v.published_at ? new Date(v.published_at) : null,
     })),
     by: parse<{ id: number; title: string; unit_slug: string } | null>(row.by) ?? undefined,
+  };
+}
+
+export interface Facet {
+  value: string;
+  count: number;
+}
+
+/**
+ * The policy library's facets (like the gov.cn 政策文件库): counts by first-level 主题, 发文机关, year and 文种 of the
+ * 法规文件 of every unit, within the filters already chosen (each facet without its own filter).
+ */
+export async function policyFacets(q: Queryable, f: PublicListFilters): Promise<{ topics: Facet[]; organs: Facet[]; years: Facet[]; genres: Facet[] }> {
+  const run = async (without: keyof PublicListFilters, expr: string, unnest = false) => {
+    const w = whereClause({ ...f, [without]: undefined, section: 'a20_01' });
+    const from = `FROM item_versions v JOIN information_items i ON i.current_version_id = v.id${unnest ? ', unnest(v.issuing_organs) AS o(organ)' : ''} WHERE ${w.sql}`;
+    return (await q.query<Facet>(`SELECT ${expr} AS value, count(*)::int AS count ${from} GROUP BY 1 HAVING ${expr} <> '' ORDER BY 2 DESC, 1 LIMIT 30`, w.params)).rows;
+  };
+  return {
+    topics: await run('topic', "split_part(v.topic, '\\', 1)"),
+    organs: await run('organ', 'o.organ', true),
+    years: (await run('year', 'extract(year FROM v.publish_date)::int::text')).sort((a, b) => b.value.localeCompare(a.value)),
+    genres: await run('genre', 'v.genre'),
   };
 }

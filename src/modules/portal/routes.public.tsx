@@ -1,4 +1,5 @@
 /** The public portal: home, the 政府信息公开 column of every unit, item pages, feeds and sitemaps. Read-only. */
+import { PolicyLibraryPage, PortalHomePage } from './views/home.tsx';
 import { itemViews, ViewCounter } from './pageViews.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, NotFoundError } from '../../lib/errors.ts';
@@ -9,8 +10,8 @@ import { sectionsForUnit } from '../publishing/index.ts';
 import { getItem, getVersion, type VersionRow } from '../publishing/index.ts';
 import { SECTION_BY_CODE, TOPIC_VALUES, TOPICS, GENRES, VALIDITY } from '../publishing/index.ts';
 import { sendBlob } from '../publishing/index.ts';
-import { countPublicItems, itemPageExtras, listPublicItems, publishedYears, sectionCounts, sitemapItems, type PublicListFilters } from './queries.ts';
-import { ColumnHomePage, GuidePage, HomePage, PlatformIndexPage, SiteMapPage, SectionListPage, type ListFilterValues } from './views/pages.tsx';
+import { policyFacets, countPublicItems, itemPageExtras, listPublicItems, publishedYears, sectionCounts, sitemapItems, type PublicListFilters } from './queries.ts';
+import { ColumnHomePage, GuidePage, PlatformIndexPage, SiteMapPage, SectionListPage, type ListFilterValues } from './views/pages.tsx';
 import { PrintItemPage, PublicItemPage, type PublicItemData } from './views/itemPage.tsx';
 import { atomFeed, sitemapIndex, urlset } from './feeds.ts';
 
@@ -69,8 +70,31 @@ export function registerPortalRoutes(app: FastifyInstance) {
 
   app.get('/', async (request, reply) =>
     sendPublicPage(app, request, reply, async (ctx) => {
-      const [latest, units] = await Promise.all([listPublicItems(deps.db, {}, 1, 10), listUnits(deps.db)]);
-      return HomePage({ ctx, latest: latest.rows, units: asTree(units) });
+      const latest = await listPublicItems(deps.db, {}, 1, 10);
+      const policies = await listPublicItems(deps.db, { section: 'a20_01', kind: 'information' }, 1, 8);
+      const interpretations = await listPublicItems(deps.db, { kind: 'interpretation' }, 1, 8);
+      return PortalHomePage({ ctx, latest: latest.rows, policies: policies.rows, interpretations: interpretations.rows, units: asTree(await listUnits(deps.db)) });
+    }),
+  );
+
+  // The city-wide policy library: filters are plain query parameters, so every choice is a link.
+  app.get('/zcwjk', async (request, reply) =>
+    sendPublicPage(app, request, reply, async (ctx) => {
+      const q = request.query as Record<string, unknown>;
+      const text = (k: string) => (typeof q[k] === 'string' && (q[k] as string).length <= 60 ? (q[k] as string) : undefined);
+      const year = Number(text('year')) || undefined;
+      const filters: PublicListFilters = {
+        section: 'a20_01',
+        kind: 'information',
+        topic: text('topic'),
+        organ: text('organ'),
+        genre: text('genre'),
+        year: year && year > 1949 && year < 2200 ? year : undefined,
+      };
+      const page = pageOf(request.query);
+      const pageSize = 20;
+      const [facets, list] = [await policyFacets(deps.db, filters), await listPublicItems(deps.db, filters, page, pageSize)];
+      return PolicyLibraryPage({ ctx, filters, facets, rows: list.rows, total: list.total, page, pageSize });
     }),
   );
 

@@ -25,23 +25,6 @@ export function ItemList(props: { rows: PublicListRow[]; showUnit?: boolean }) {
   );
 }
 
-export function HomePage(props: { ctx: ViewContext; latest: PublicListRow[]; units: (UnitRow & { depth: number })[] }) {
-  return (
-    <Layout ctx={props.ctx} title="首页">
-      <h1>{props.ctx.siteName}</h1>
-      <p>
-        依据《中华人民共和国政府信息公开条例》，本市各级行政机关通过
-        <a href="/xxgk">政府信息公开</a>
-        平台集中发布主动公开的政府信息，提供检索、查阅和下载。
-      </p>
-      <h2>最新公开</h2>
-      <ItemList rows={props.latest} showUnit />
-      <h2>各单位政府信息公开</h2>
-      <UnitTree units={props.units} />
-    </Layout>
-  );
-}
-
 function UnitTree(props: { units: (UnitRow & { depth: number })[] }) {
   return (
     <ul class="unit-list">
@@ -69,6 +52,9 @@ export function SiteMapPage(props: { ctx: ViewContext; units: (UnitRow & { depth
         </li>
         <li>
           <a href="/ysqgk">依申请公开</a>：<a href="/ysqgk/apply">在线申请</a>、<a href="/ysqgk/status">查询办理进度</a>、<a href="/ysqgk/recover">找回查询码</a>
+        </li>
+        <li>
+          <a href="/zcwjk">政策文件库</a>
         </li>
         <li>
           <a href="/search">站内搜索</a>
