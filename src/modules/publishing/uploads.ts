@@ -19,6 +19,8 @@ const ALLOWED: Record<string, { mime: string; exts: string[] }> = {
   webp: { mime: 'image/webp', exts: ['webp'] },
   zip: { mime: 'application/zip', exts: ['zip', 'ofd'] },
   mp4: { mime: 'video/mp4', exts: ['mp4'] },
+  // Captions of a video interpretation (WebVTT); text/vtt is what <track> needs.
+  vtt: { mime: 'text/vtt; charset=utf-8', exts: ['vtt'] },
   mp3: { mime: 'audio/mpeg', exts: ['mp3'] },
 };
 const CFB_MIMES: Record<string, string> = {
@@ -28,7 +30,7 @@ const CFB_MIMES: Record<string, string> = {
   wps: 'application/vnd.ms-works',
   et: 'application/vnd.ms-excel',
 };
-const TEXT_EXTS: Record<string, string> = { txt: 'text/plain; charset=utf-8', csv: 'text/csv; charset=utf-8' };
+const TEXT_EXTS: Record<string, string> = { txt: 'text/plain; charset=utf-8', csv: 'text/csv; charset=utf-8', vtt: 'text/vtt; charset=utf-8' };
 
 export interface CheckedFile {
   filename: string;

@@ -99,6 +99,45 @@ export function ItemMetaTable(props: { d: PublicItemData }) {
   );
 }
 
+/**
+ * An interpretation in pictures or on video shows them, not only as downloads: 图解 its images in order, 视频 an HTML5
+ * player with the captions file (WebVTT) uploaded beside it. Files come from the item's own attachments, served by the
+ * platform (CSP 'self'); nothing is embedded from elsewhere.
+ */
+function InterpretationMedia(props: { d: PublicItemData; base: string }) {
+  const { d } = props;
+  if (d.item.kind !== 'interpretation') return null;
+  const form = d.version.interpretation_form;
+  const url = (a: AttachmentRow) => `${props.base}/attachments/${a.id}`;
+  if (form === 'graphic') {
+    const images = d.attachments.filter((a) => a.mime.startsWith('image/'));
+    if (!images.length) return null;
+    return (
+      <div class="interpretation-media">
+        {images.map((a, i) => (
+          <figure>
+            <img src={url(a)} alt={`${d.version.title}（图${images.length > 1 ? ` ${i + 1}` : ''}）`} loading="lazy" />
+          </figure>
+        ))}
+      </div>
+    );
+  }
+  if (form === 'video') {
+    const video = d.attachments.find((a) => a.mime.startsWith('video/'));
+    if (!video) return null;
+    const captions = d.attachments.find((a) => a.filename.toLowerCase().endsWith('.vtt'));
+    return (
+      <div class="interpretation-media">
+        <video controls preload="metadata" src={url(video)}>
+          {captions ? <track kind="captions" src={url(captions)} srclang="zh" label="中文字幕" default /> : null}
+          <a href={url(video)}>下载视频：{video.filename}</a>
+        </video>
+      </div>
+    );
+  }
+  return null;
+}
+
 export function ItemBody(props: { d: PublicItemData; base: string }) {
   const { d } = props;
   const v = d.version;
@@ -108,6 +147,7 @@ export function ItemBody(props: { d: PublicItemData; base: string }) {
       {v.doc_no_normalized ? <p class="doc-title">{v.doc_no_normalized}</p> : null}
       {/* body_html is sanitised when saved (lib/html.ts) */}
       <div class="doc-body" dangerouslySetInnerHTML={{ __html: trustStored(v.body_html) }} />
+      <InterpretationMedia d={d} base={props.base} />
       {d.attachments.length ? (
         <section aria-labelledby="att-title">
           <h2 id="att-title">附件</h2>
