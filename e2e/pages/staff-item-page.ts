@@ -22,7 +22,8 @@ export class StaffItemPage {
   }
   async fillRequired(o: { section: string; topic: string; genre: string }) {
     await this.page.getByLabel('所属栏目').selectOption({ label: o.section });
-    await this.page.getByLabel('主题分类').selectOption({ label: o.topic });
+    // 主题分类 is grouped by first level; the value is 一级\二级.
+    await this.page.getByLabel('主题分类').selectOption(o.topic.replace(' › ', '\\'));
     await this.page.getByLabel('体裁（文种）').selectOption(o.genre);
   }
   async save() {

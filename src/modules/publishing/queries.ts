@@ -255,3 +255,14 @@ export async function resolveItemRefs(q: Queryable, lines: string[]): Promise<{ 
   }
   return { ids: [...new Set(ids)], errors };
 }
+
+/** The 主题分类 a unit uses most (its items' latest versions), for the item form to offer first. */
+export async function usedTopics(q: Queryable, unitId: number, limit = 6): Promise<string[]> {
+  return (
+    await q.query<{ topic: string }>(
+      `SELECT v.topic FROM information_items i JOIN LATERAL (SELECT x.topic FROM item_versions x WHERE x.item_id = i.id ORDER BY x.version_no DESC LIMIT 1) v ON true
+        WHERE i.unit_id = $1 AND v.topic <> '' GROUP BY v.topic ORDER BY count(*) DESC, v.topic LIMIT $2`,
+      [unitId, limit],
+    )
+  ).rows.map((r) => r.topic);
+}

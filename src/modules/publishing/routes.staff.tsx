@@ -13,6 +13,7 @@ import { sectionsForUnit } from './sections.ts';
 import { formToInput, interpretLines, itemFormSchema, versionToForm, type FormValues } from './forms.ts';
 import {
   resolveItemRefs,
+  usedTopics,
   getItem,
   getVersion,
   latestVersion,
@@ -89,6 +90,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
         message: o.message,
         proposals: o.proposals,
         importMessages: o.importMessages,
+        usedTopics: await usedTopics(deps.db, unit.id),
       }),
       { status: o.status },
     );

@@ -3,7 +3,7 @@ import { PUBLICATION_LIMIT_WORKING_DAYS } from '../timeliness.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import type { FormValues } from '../forms.ts';
 import type { UnitSection } from '../sections.ts';
-import { AUDIENCES, DISCLOSURE, GENRES, INTERPRETATION_FORMS, TOPIC_VALUES, WITHHELD_GROUNDS } from '../taxonomy.ts';
+import { AUDIENCES, DISCLOSURE, GENRES, INTERPRETATION_FORMS, TOPICS, WITHHELD_GROUNDS } from '../taxonomy.ts';
 import type { DocxProposals } from '../docxImport.ts';
 
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
@@ -20,6 +20,8 @@ export function ItemFormPage(props: {
   message?: string;
   proposals?: DocxProposals;
   importMessages?: string[];
+  /** The unit's most used 主题分类, offered first. */
+  usedTopics?: string[];
 }) {
   const { ctx, values: v, errors: e } = props;
   const action = props.mode === 'new' ? '/staff/items' : `/staff/items/${props.itemId}/edit`;
@@ -113,7 +115,7 @@ export function ItemFormPage(props: {
         </fieldset>
         <fieldset>
           <legend>分类与检索</legend>
-          <Select name="topic" label="主题分类" options={TOPIC_VALUES.map((t) => ({ value: t, label: t.replace('\\', ' › ') }))} value={v.topic} error={e.topic} blank="请选择" />
+          <TopicSelect value={v.topic} error={e.topic} used={props.usedTopics ?? []} />
           <Select name="genre" label="体裁（文种）" options={GENRES.map((g) => ({ value: g, label: g }))} value={v.genre} error={e.genre} blank="请选择" />
           <Select name="audience" label="服务对象" options={AUDIENCES.map((a) => ({ value: a, label: a }))} value={v.audience} error={e.audience} blank="不限" />
           <Field name="keywords" label="主题词" value={v.keywords} error={e.keywords} hint="用逗号分隔" />
@@ -143,5 +145,32 @@ export function ItemFormPage(props: {
         </div>
       </form>
     </Layout>
+  );
+}
+
+/**
+ * 主题分类 as its two levels: the first level as option groups, the second as choices, and the unit's most used first.
+ * One select, so it works without script and reads as a tree to screen readers.
+ */
+function TopicSelect(props: { value?: string; error?: string; used: string[] }) {
+  const option = (t: string, label: string) => (
+    <option value={t} selected={props.value === t}>
+      {label}
+    </option>
+  );
+  return (
+    <div class={`field${props.error ? ' field-error' : ''}`}>
+      <label for="f-topic">主题分类</label>
+      {props.error ? (
+        <p class="error-message" id="f-topic-error">
+          {props.error}
+        </p>
+      ) : null}
+      <select id="f-topic" name="topic" aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? 'f-topic-error' : undefined}>
+        <option value="">请选择</option>
+        {props.used.length ? <optgroup label="本单位常用">{props.used.map((t) => option(t, t.replace('\\', ' › ')))}</optgroup> : null}
+        {TOPICS.map(([l1, l2s]) => (l2s.length ? <optgroup label={l1}>{l2s.map((l2) => option(`${l1}\\${l2}`, l2))}</optgroup> : option(l1, l1)))}
+      </select>
+    </div>
   );
 }
