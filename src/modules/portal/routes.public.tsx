@@ -3,11 +3,11 @@ import { PolicyLibraryPage, PortalHomePage } from './views/home.tsx';
 import { itemViews, ViewCounter } from './pageViews.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, NotFoundError } from '../../lib/errors.ts';
-import { can } from '../../lib/authz.ts';
-import { etagOf, sendPublicPage } from '../../lib/render.ts';
+import { authorize, can } from '../../lib/authz.ts';
+import { etagOf, sendPage, sendPublicPage } from '../../lib/render.ts';
 import { unitOfficials, asTree, getUnitBySlug, listUnits, type UnitRow } from '../orgs/index.ts';
 import { sectionsForUnit } from '../publishing/index.ts';
-import { getItem, getVersion, type VersionRow } from '../publishing/index.ts';
+import { getItem, getVersion, latestVersion, type VersionRow } from '../publishing/index.ts';
 import { SECTION_BY_CODE, TOPIC_VALUES, TOPICS, GENRES, VALIDITY } from '../publishing/index.ts';
 import { sendBlob } from '../publishing/index.ts';
 import { policyFacets, countPublicItems, itemPageExtras, listPublicItems, publishedYears, sectionCounts, sitemapItems, type PublicListFilters } from './queries.ts';
@@ -198,6 +198,20 @@ export function registerPortalRoutes(app: FastifyInstance) {
       const { unit, d } = await loadPublicItem(request);
       return PublicItemPage({ ctx, unit, sections: await sectionsOf(unit), d });
     });
+  });
+
+  // Staff see a draft as the public will see it before sending it for review (never cached, never indexed).
+  app.get('/staff/items/:id/preview', async (request, reply) => {
+    const item = await getItem(deps.db, Number((request.params as { id: string }).id) || 0);
+    if (!item) throw new NotFoundError('没有找到这条信息。');
+    authorize(request.actor, 'item.read_internal', { unitPath: item.unit_path });
+    const unit = (await getUnitBySlug(deps.db, item.unit_slug))!;
+    const version = (await latestVersion(deps.db, item.id))!;
+    const extras = await itemPageExtras(deps.db, item.id, version.id, item.kind === 'interpretation', item.validity_by_item_id);
+    const d: PublicItemData = { item, version, isCurrent: true, attachments: extras.attachments, links: extras.links, versions: extras.versions, validityBy: extras.by };
+    const ctx = app.viewContext(request, reply);
+    reply.header('X-Robots-Tag', 'noindex');
+    return sendPage(request, reply, ctx, PublicItemPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), d, preview: { back: `/staff/items/${item.id}` } }));
   });
 
   app.get('/xxgk/:unit/items/:id/print', async (request, reply) => {

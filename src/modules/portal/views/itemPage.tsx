@@ -167,7 +167,7 @@ export function ItemBody(props: { d: PublicItemData; base: string }) {
   );
 }
 
-export function PublicItemPage(props: { ctx: ViewContext; unit: UnitRow; sections: UnitSection[]; d: PublicItemData }) {
+export function PublicItemPage(props: { ctx: ViewContext; unit: UnitRow; sections: UnitSection[]; d: PublicItemData; preview?: { back: string } }) {
   const { ctx, d, unit } = props;
   const v = d.version;
   const base = `/xxgk/${unit.slug}/items/${d.item.id}`;
@@ -192,6 +192,11 @@ export function PublicItemPage(props: { ctx: ViewContext; unit: UnitRow; section
         </>
       }
     >
+      {props.preview ? (
+        <div class="banner-warning" role="note">
+          预览：这是发布后公众看到的页面，尚未发布（索引号、发布日期在发布时确定）。<a href={props.preview.back}>返回编辑</a>
+        </div>
+      ) : null}
       {banner ? (
         <div class="banner-warning" role="note">
           本文件{VALIDITY[d.item.validity]}

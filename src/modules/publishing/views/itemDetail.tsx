@@ -69,6 +69,9 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
         </div>
       ) : null}
       <ErrorSummary errors={props.errors ?? {}} message={props.message} />
+      <p class="button-row">
+        <a href={`/staff/items/${item.id}/preview`}>预览发布后公众看到的页面</a>
+      </p>
       <table class="meta-table">
         <tbody>
           <tr>
