@@ -14,6 +14,7 @@ import { formToInput, interpretLines, itemFormSchema, versionToForm, type FormVa
 import {
   resolveItemRefs,
   usedTopics,
+  countUnresolvedFindings,
   getItem,
   getVersion,
   latestVersion,
@@ -216,10 +217,17 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
   });
 
   formRoute(app, '/staff/items', {
+    // Attachments can come with the first save: the draft and its files are one transaction.
+    files: ['files'],
     schema: itemFormSchema.extend({ unitId: field.int('请选择单位') }),
     render: ({ request, reply, values }, state) => renderForm(request, reply, { mode: 'new', unitId: Number(values.unitId) || 0, ...state }),
-    run: async ({ unitId, ...values }, { request, reply }) => {
-      const r = await saveDraft(deps.db, request.actor, deps.clock.now(), { unitId, input: formToInput(values, await interpretsOf(values.interprets)) });
+    run: async ({ unitId, ...values }, { request, reply, files }) => {
+      const input = formToInput(values, await interpretsOf(values.interprets));
+      const r = await deps.db.transaction(async (tx) => {
+        const saved = await saveDraft(tx, request.actor, deps.clock.now(), { unitId, input });
+        if (files.length) await addAttachments(tx, request.actor, deps.clock.now(), saved.itemId, files, deps.config.maxUploadBytes);
+        return { ...saved, unresolved: saved.unresolved || (files.length ? (await countUnresolvedFindings(tx, saved.versionId)) > 0 : false) };
+      });
       return reply.redirect(`/staff/items/${r.itemId}${r.unresolved ? '#personal-data' : ''}`, 303);
     },
   });
@@ -260,13 +268,15 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
 
   formRoute(app, '/staff/items/:id/edit', {
     guard: guardItem,
+    files: ['files'],
     schema: itemFormSchema,
     render: ({ request, reply, subject: item }, state) => renderForm(request, reply, { mode: 'edit', itemId: item.id, unitId: item.unit_id, ...state }),
-    run: async (values, { request, reply, subject: item }) => {
-      const r = await saveDraft(deps.db, request.actor, deps.clock.now(), {
-        unitId: item.unit_id,
-        itemId: item.id,
-        input: formToInput(values, await interpretsOf(values.interprets)),
+    run: async (values, { request, reply, files, subject: item }) => {
+      const input = formToInput(values, await interpretsOf(values.interprets));
+      const r = await deps.db.transaction(async (tx) => {
+        const saved = await saveDraft(tx, request.actor, deps.clock.now(), { unitId: item.unit_id, itemId: item.id, input });
+        if (files.length) await addAttachments(tx, request.actor, deps.clock.now(), item.id, files, deps.config.maxUploadBytes);
+        return { ...saved, unresolved: saved.unresolved || (files.length ? (await countUnresolvedFindings(tx, saved.versionId)) > 0 : false) };
       });
       return reply.redirect(`/staff/items/${item.id}${r.unresolved ? '#personal-data' : ''}`, 303);
     },

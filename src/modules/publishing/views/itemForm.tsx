@@ -50,7 +50,7 @@ export function ItemFormPage(props: {
         </div>
       ) : null}
       <ErrorSummary errors={e} message={props.message} />
-      <form method="post" action={action}>
+      <form method="post" action={action} enctype="multipart/form-data">
         <CsrfField ctx={ctx} />
         {props.mode === 'new' ? (
           <Select
@@ -135,6 +135,15 @@ export function ItemFormPage(props: {
           />
         </fieldset>
         <Field name="bodyHtml" label="正文" value={v.bodyHtml} error={e.bodyHtml} textarea rows={16} hint="可粘贴纯文本（按段落分行）或简单 HTML；不安全的标记会被去除" />
+        <div class={`field${e.files ? ' field-error' : ''}`}>
+          <label for="f-files">附件（可多选，随本次保存上传）</label>
+          {e.files ? (
+            <p class="error-message" id="f-files-error">
+              {e.files}
+            </p>
+          ) : null}
+          <input id="f-files" name="files" type="file" multiple aria-describedby={e.files ? 'f-files-error' : undefined} />
+        </div>
         {props.mode === 'edit' ? <Field name="changeNote" label="修订说明" value={v.changeNote} error={e.changeNote} /> : null}
         <Field name="scheduledAt" label="定时发布时间（北京时间，可选）" type="datetime-local" value={v.scheduledAt} error={e.scheduledAt} />
         <div class="button-row">
