@@ -81,6 +81,10 @@ test('a citizen applies online, is shown published matches first, answers a 补�
   assert.equal(looked.headers.location, '/ysqgk/case');
   const casePage = (await citizen.get('/ysqgk/case')).body;
   assert.match(casePage, /需要您补正/);
+  // The clock is stopped: the page says so and when it starts again, not the old due date.
+  assert.match(casePage, /计时暂停：等待申请人补正，自收到补正之日起重新计算/);
+  assert.doesNotMatch(casePage, /2026-03-30前/);
+  assert.match((await officer.get(`/staff/requests/${id}`)).body, /计时暂停：等待申请人补正/);
   assert.match(casePage, /请说明所需招标文件的项目名称/);
   await citizen.post('/ysqgk/case/correction', { text: '项目为清河镇人民路维修工程' }, '/ysqgk/case');
   assert.match((await citizen.get('/ysqgk/case')).body, /已收到您在线提交的补正内容/);

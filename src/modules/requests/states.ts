@@ -125,3 +125,13 @@ export function eventSummary(kind: string, d: Record<string, unknown>): string {
       return '';
   }
 }
+
+/**
+ * While a pause is open the reply clock does not run, and the due date shown before it is no longer true: pages say
+ * so and say when the clock starts again, instead of a date that will move.
+ */
+export const PAUSE_TEXTS: Partial<Record<CaseState, string>> = {
+  awaiting_correction: '计时暂停：等待申请人补正，自收到补正之日起重新计算（条例第三十条）',
+  consulting: '计时暂停：征求第三方或其他机关意见，所需时间不计入答复期限（条例第三十二条、第三十四条）',
+  awaiting_fee: '计时暂停：等待缴纳信息处理费，缴费后继续计算',
+};

@@ -1,4 +1,5 @@
 /** One case for the officer: the application, the clock and how it was computed, the steps taken, letters, and what can be done next. */
+import { PAUSE_TEXTS } from '../states.ts';
 import { ReleaseFields, ReleasedAndDelivered, type DeliveryRow, type ReleasedRow } from './releasedSection.tsx';
 import { MAX_EXTENSION_WORKING_DAYS } from '../clock.ts';
 import type { ViewContext } from '../../../views/context.ts';
@@ -80,6 +81,7 @@ function Action(props: { p: CasePageProps; name: string; title: string; children
 }
 
 function dueText(c: CaseRow, clock: ClockState | null): string {
+  if (PAUSE_TEXTS[c.state]) return PAUSE_TEXTS[c.state]!;
   if (!clock) return '—';
   if (c.replied_on) return clock.dueOn ? `${clock.dueOn}；已于 ${c.replied_on} 答复，${c.replied_on <= clock.dueOn ? '在期限内' : '超过期限'}` : `已于 ${c.replied_on} 答复`;
   return clock.dueOn ? `${clock.dueOn}${clock.provisional ? '（暂定）' : ''}，已用 ${clock.usedWorkingDays}/${clock.limitWorkingDays} 个工作日` : '计时暂停中';

@@ -3,7 +3,7 @@ import { CORRECTION_NOTICE_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS, REPLY_WORKI
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout } from '../../../views/layout.tsx';
 import { ApplicationFields } from './applicationFields.tsx';
-import { CASE_STATE_LABELS, type CaseState } from '../states.ts';
+import { CASE_STATE_LABELS, PAUSE_TEXTS, type CaseState } from '../states.ts';
 import type { ClockState } from '../clock.ts';
 import type { Letter } from '../letters.ts';
 
@@ -177,7 +177,7 @@ export function ApplicantCasePage(props: {
           {props.clock && !['replied', 'delivered', 'archived'].includes(c.state) ? (
             <tr>
               <th scope="row">答复期限</th>
-              <td>{props.clock.dueOn ? `${props.clock.dueOn}前${props.clock.provisional ? '（暂定）' : ''}` : '计时暂停中'}</td>
+              <td>{PAUSE_TEXTS[c.state] ?? (props.clock.dueOn ? `${props.clock.dueOn}前${props.clock.provisional ? '（暂定）' : ''}` : '计时暂停中')}</td>
             </tr>
           ) : null}
         </tbody>

@@ -105,7 +105,7 @@ export function CaseListPage(props: {
                   <td>{r.received_on ?? '待确认'}</td>
                   <td class={overdue ? 'status-overdue' : left !== undefined && left <= DUE_SOON_WORKING_DAYS ? 'status-due-soon' : undefined}>
                     {paused
-                      ? `暂停计时（${CASE_STATE_LABELS[r.state as CaseState]}）`
+                      ? `计时暂停（${CASE_STATE_LABELS[r.state as CaseState]}）`
                       : r.due_on
                         ? `${r.due_on}${r.due_provisional ? '（暂定）' : ''}${overdue ? `，已超期 ${-(left ?? 0)} 个工作日` : left !== undefined ? `，剩 ${left} 个工作日` : ''}`
                         : r.state === 'replied' || r.state === 'delivered' || r.state === 'archived'
