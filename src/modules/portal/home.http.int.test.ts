@@ -44,7 +44,7 @@ test('the home page and the policy library', async (t) => {
   assert.match(home, /<h3>市政府部门<\/h3><ul class="unit-links"><li><a href="\/xxgk\/mz">市民政局<\/a><\/li><\/ul>/);
   assert.match(home, /<h3>区县<\/h3><ul class="unit-links"><li><a href="\/xxgk\/dcq">东城区<\/a><\/li><\/ul>/);
   assert.match(home, /<h3>乡镇街道<\/h3><ul class="unit-links"><li><a href="\/xxgk\/qhz">清河镇<\/a><\/li><\/ul>/);
-  assert.match(home, /政府信息公开工作机构：示范市人民政府办公室　咨询电话：0371-12345678/);
+  assert.match(home, /政府信息公开工作机构：示范市人民政府办公室\u3000咨询电话：0371-12345678/);
   assert.match(home, /<h2 id="h-interp">政策解读<\/h2><ul class="item-list"><li><span><a href="\/xxgk\/mz\/items\/\d+">一图读懂低保标准<\/a>/);
   assert.match(home, /href="\/ysqgk"/);
   assert.match(home, /<a href="\/login">工作人员登录<\/a>/);
