@@ -25,6 +25,10 @@ test('a backup taken while people write is one consistent snapshot; the restore 
   });
   const unit = await makeUnit(src.db, { kind: 'government', slug: 'city', code: '990100001' });
   await src.db.query(`INSERT INTO audit_log (at, actor_label, action, subject_type, subject_id) VALUES ('2026-03-02 02:00:00.123456+00', 't', 'test.micro', 'x', '1')`);
+  // JSON arrays and objects (an e-mail's links, an SMS's parameters) survive on either engine.
+  await src.db.query(
+    `INSERT INTO outbox_messages (channel, recipient, body, sms_params, links, purpose, next_attempt_at, created_at) VALUES ('email', 'a@example.cn', 'x', '{"code":"1"}', '[{"label":"查询","url":"/ysqgk/status"}]', 'test', now(), now())`,
+  );
   for (let i = 0; i < 30; i++) await draftItem(src.db, unit.id, new Date(Date.UTC(2026, 2, 2, 2, 0, 0, i)), { title: `写入前的草稿 ${i}` });
   // Writers keep creating items (each one transaction over several tables) for the whole backup.
   let writing = true;
@@ -65,6 +69,10 @@ test('a backup taken while people write is one consistent snapshot; the restore 
   assert.ok(n > 0);
   const micro = (await dst.db.query<{ at: string }>(`SELECT to_char(at AT TIME ZONE 'UTC', 'HH24:MI:SS.US') AS at FROM audit_log WHERE action = 'test.micro'`)).rows[0].at;
   assert.equal(micro, '02:00:00.123456', 'microseconds survive the round trip');
+  const json = (await dst.db.query<{ links: unknown; sms_params: unknown }>(`SELECT links, sms_params FROM outbox_messages`)).rows[0];
+  const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  assert.deepEqual(parse(json.links), [{ label: '查询', url: '/ysqgk/status' }]);
+  assert.deepEqual(parse(json.sms_params), { code: '1' });
 });
 
 test('an encrypted backup restores only with its key; a cut or altered file restores nothing', async (t) => {

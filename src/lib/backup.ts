@@ -90,13 +90,16 @@ function decode(v: unknown): unknown {
 
 const deriveKey = (passphrase: string, salt: Buffer) => crypto.scryptSync(passphrase, salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
 
-/** The select list of a table: timestamps as text so their microseconds survive the round trip. */
+/** The select list of a table: timestamps as text so their microseconds survive the round trip, JSON as its text. */
 async function selectList(q: Queryable, table: string): Promise<string> {
   const cols = await q.query<{ column_name: string; data_type: string }>(
     `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
     [table],
   );
-  return cols.rows.map((c) => (c.data_type.startsWith('timestamp') ? `${c.column_name}::text AS ${c.column_name}` : c.column_name)).join(', ');
+  // JSON travels as its text too: node-postgres would send a JSON array back as a PostgreSQL array literal.
+  return cols.rows
+    .map((c) => (c.data_type.startsWith('timestamp') || c.data_type === 'json' || c.data_type === 'jsonb' ? `${c.column_name}::text AS ${c.column_name}` : c.column_name))
+    .join(', ');
 }
 
 /**
