@@ -1,6 +1,6 @@
 /** The notifications module's entry points: other modules, the app and the CLI import from here, never a file inside. */
 export { deliverDue, enqueueEmail, enqueueSms, messagesAbout, retryDelayMs, MAX_ATTEMPTS } from './outbox.ts';
-export type { OutboxLink, Transports } from './outbox.ts';
+export type { DeliveryRecord, OutboxLink, Transports } from './outbox.ts';
 export { notifyStaff, notifyUsers, settleLoadedHistory, unreadCount, STAFF_KINDS } from './inbox.ts';
 export type { StaffKind } from './inbox.ts';
 export { notifyContact, mobileNumber } from './contact.ts';

@@ -4,6 +4,7 @@
  * applicant; an online correction reaches the officers; a draft sent for 保密审查 reaches the secrecy reviewer. The
  * messages go through a real SMTP server and the SMS provider's API, each exactly once.
  */
+import { applicationFields } from '../../testing/applications.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeTestApp } from '../../testing/harness.ts';
@@ -55,15 +56,8 @@ test('an application, its letters, its stopped clock and a correction notify the
     {
       unit: String(town.id),
       checked: '1',
-      applicantType: 'natural',
-      applicantName: '李四',
-      idType: '居民身份证',
-      idNumber: '110101199003074514',
-      phone: '139-1234-5678',
+      ...applicationFields({ phone: '139-1234-5678', infoDescription: '2025年清河镇道路维修工程的招标文件和中标结果' }),
       email: 'lisi@example.com',
-      infoDescription: '2025年清河镇道路维修工程的招标文件和中标结果',
-      deliveryForm: 'electronic',
-      deliveryMethod: 'online',
     },
     '/ysqgk/apply',
   );

@@ -142,21 +142,24 @@ export async function deliverDue(
   return out;
 }
 
+/** One message on a subject's delivery record. */
+export interface DeliveryRecord {
+  id: number;
+  channel: string;
+  recipient: string;
+  subject: string;
+  purpose: string;
+  state: string;
+  attempts: number;
+  last_error: string;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
 /** The delivery record of one subject (a case, an item): every message, newest first. */
-export async function messagesAbout(db: DbOrTx, subjectType: string, subjectId: string | number) {
+export async function messagesAbout(db: DbOrTx, subjectType: string, subjectId: string | number): Promise<DeliveryRecord[]> {
   return (
-    await db.query<{
-      id: number;
-      channel: string;
-      recipient: string;
-      subject: string;
-      purpose: string;
-      state: string;
-      attempts: number;
-      last_error: string;
-      created_at: Date;
-      sent_at: Date | null;
-    }>(
+    await db.query<DeliveryRecord>(
       `SELECT id::int, channel, recipient, subject, purpose, state, attempts, last_error, created_at, sent_at
          FROM outbox_messages WHERE subject_type = $1 AND subject_id = $2 ORDER BY id DESC`,
       [subjectType, String(subjectId)],

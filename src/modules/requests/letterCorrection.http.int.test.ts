@@ -2,6 +2,7 @@
  * A letter is previewed before it is issued (the step runs and is rolled back: nothing kept, not even its number),
  * and an issued letter is corrected by a numbered replacement that keeps the first in the record.
  */
+import { applicationFields } from '../../testing/applications.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeTestApp } from '../../testing/harness.ts';
@@ -22,15 +23,8 @@ test('preview a reply, issue it, then correct it by a replacement letter', async
       channel: 'in_person',
       arrivedOn: '2026-03-02',
       confirmedOn: '',
-      applicantType: 'natural',
-      applicantName: '王五',
-      idType: '居民身份证',
-      idNumber: '110101199003074514',
-      phone: '13912345678',
+      ...applicationFields({ applicantName: '王五', infoDescription: '2025年度城乡低保资金分配表' }),
       email: 'wangwu@example.com',
-      infoDescription: '2025年度城乡低保资金分配表',
-      deliveryForm: 'electronic',
-      deliveryMethod: 'online',
     },
     '/staff/requests/new',
   );

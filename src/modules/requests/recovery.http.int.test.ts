@@ -3,6 +3,7 @@
  * server receives it), five wrong tries end it, the old query code stops working and the new one opens the case; the
  * answer does not reveal whether a case and contact match. An expired lookup sends the applicant back to the lookup.
  */
+import { applicationFields } from '../../testing/applications.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeTestApp } from '../../testing/harness.ts';
@@ -25,15 +26,8 @@ test('a lost query code is replaced through the applicant’s e-mail, and only s
     {
       unit: String(town.id),
       checked: '1',
-      applicantType: 'natural',
-      applicantName: '李四',
-      idType: '居民身份证',
-      idNumber: '110101199003074514',
-      phone: '13912345678',
+      ...applicationFields({ infoDescription: '清河镇幼儿园建设项目批复文件' }),
       email: 'LiSi@example.com',
-      infoDescription: '清河镇幼儿园建设项目批复文件',
-      deliveryForm: 'electronic',
-      deliveryMethod: 'online',
     },
     '/ysqgk/apply',
   );

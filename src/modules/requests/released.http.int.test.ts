@@ -4,6 +4,7 @@
  * an e-mail (through a real SMTP server) with signed links that work until they expire, and downloads them from the
  * case page; identity documents never leave the staff side; the officer sees the delivery record.
  */
+import { applicationFields } from '../../testing/applications.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeTestApp } from '../../testing/harness.ts';
@@ -29,15 +30,8 @@ test('files released with a reply reach the applicant by page and by signed e-ma
     {
       unit: String(town.id),
       checked: '1',
-      applicantType: 'natural',
-      applicantName: '李四',
-      idType: '居民身份证',
-      idNumber: '110101199003074514',
-      phone: '13912345678',
+      ...applicationFields(),
       email: 'lisi@example.com',
-      infoDescription: '清河镇2025年道路维修工程招标文件和中标结果',
-      deliveryForm: 'electronic',
-      deliveryMethod: 'online',
     },
     [{ field: 'identityFiles', filename: '身份证.pdf', content: id, type: 'application/pdf' }],
     '/ysqgk/apply',

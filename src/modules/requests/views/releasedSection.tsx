@@ -1,5 +1,6 @@
 /** On the officer's case page: the fields that release files with a reply or delivery, and what was released and sent. */
 import { chinaDateTime } from '../../../lib/clock.ts';
+import type { DeliveryRecord } from '../../notifications/index.ts';
 
 export interface ReleasedRow {
   id: number;
@@ -10,17 +11,8 @@ export interface ReleasedRow {
   created_at: Date;
 }
 
-export interface DeliveryRow {
-  channel: string;
-  recipient: string;
-  subject: string;
-  purpose: string;
-  state: string;
-  attempts: number;
-  last_error: string;
-  created_at: Date;
-  sent_at: Date | null;
-}
+/** A message of the case's delivery record (the notifications module keeps them). */
+export type DeliveryRow = DeliveryRecord;
 
 const STATE = { pending: '待发送', sent: '已发送', failed: '发送失败' } as Record<string, string>;
 
