@@ -129,6 +129,16 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, ItemDetailPage({ ctx, data, errors: extra.errors, message: extra.message, notice: extra.notice }), { status: extra.status });
   }
 
+  /** Saves a draft and the files that came with it in one transaction; `unresolved` counts their personal data too. */
+  async function saveWithFiles(actor: Actor, draft: Parameters<typeof saveDraft>[3], files: { filename: string; content: Buffer }[]) {
+    return deps.db.transaction(async (tx) => {
+      const saved = await saveDraft(tx, actor, deps.clock.now(), draft);
+      if (!files.length) return saved;
+      await addAttachments(tx, actor, deps.clock.now(), saved.itemId, files, deps.config.maxUploadBytes);
+      return { ...saved, unresolved: saved.unresolved || (await countUnresolvedFindings(tx, saved.versionId)) > 0 };
+    });
+  }
+
   /** The policies an interpretation names (by 索引号, 文号 or title, a line each), or the lines that name none. */
   async function interpretsOf(text: string) {
     const r = await resolveItemRefs(deps.db, interpretLines(text));
@@ -222,12 +232,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     schema: itemFormSchema.extend({ unitId: field.int('请选择单位') }),
     render: ({ request, reply, values }, state) => renderForm(request, reply, { mode: 'new', unitId: Number(values.unitId) || 0, ...state }),
     run: async ({ unitId, ...values }, { request, reply, files }) => {
-      const input = formToInput(values, await interpretsOf(values.interprets));
-      const r = await deps.db.transaction(async (tx) => {
-        const saved = await saveDraft(tx, request.actor, deps.clock.now(), { unitId, input });
-        if (files.length) await addAttachments(tx, request.actor, deps.clock.now(), saved.itemId, files, deps.config.maxUploadBytes);
-        return { ...saved, unresolved: saved.unresolved || (files.length ? (await countUnresolvedFindings(tx, saved.versionId)) > 0 : false) };
-      });
+      const r = await saveWithFiles(request.actor, { unitId, input: formToInput(values, await interpretsOf(values.interprets)) }, files);
       return reply.redirect(`/staff/items/${r.itemId}${r.unresolved ? '#personal-data' : ''}`, 303);
     },
   });
@@ -272,12 +277,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     schema: itemFormSchema,
     render: ({ request, reply, subject: item }, state) => renderForm(request, reply, { mode: 'edit', itemId: item.id, unitId: item.unit_id, ...state }),
     run: async (values, { request, reply, files, subject: item }) => {
-      const input = formToInput(values, await interpretsOf(values.interprets));
-      const r = await deps.db.transaction(async (tx) => {
-        const saved = await saveDraft(tx, request.actor, deps.clock.now(), { unitId: item.unit_id, itemId: item.id, input });
-        if (files.length) await addAttachments(tx, request.actor, deps.clock.now(), item.id, files, deps.config.maxUploadBytes);
-        return { ...saved, unresolved: saved.unresolved || (files.length ? (await countUnresolvedFindings(tx, saved.versionId)) > 0 : false) };
-      });
+      const r = await saveWithFiles(request.actor, { unitId: item.unit_id, itemId: item.id, input: formToInput(values, await interpretsOf(values.interprets)) }, files);
       return reply.redirect(`/staff/items/${item.id}${r.unresolved ? '#personal-data' : ''}`, 303);
     },
   });

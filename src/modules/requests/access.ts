@@ -3,6 +3,7 @@
  * cookie for an hour (so letters can be downloaded with plain links). Attempts are rate limited by the route.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 
 export const CASE_COOKIE = 'gk_case';
 const TTL_MS = 3600_000;
@@ -20,4 +21,9 @@ export function readCaseToken(secret: string, token: string | undefined, now: Da
   const want = createHmac('sha256', secret).update(`case:${id}:${exp}`).digest();
   const got = Buffer.from(mac, 'base64url');
   return got.length === want.length && timingSafeEqual(got, want) ? Number(id) : undefined;
+}
+
+/** Grants this browser the case for the next hour (after the query code, or a recovered one, was checked). */
+export function grantCase(reply: FastifyReply, o: { secret: string; secure: boolean }, caseId: number, now: Date): void {
+  reply.setCookie(CASE_COOKIE, caseToken(o.secret, caseId, now), { path: '/ysqgk', httpOnly: true, sameSite: 'lax', secure: o.secure, maxAge: TTL_MS / 1000 });
 }

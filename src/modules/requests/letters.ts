@@ -3,7 +3,7 @@
  * year, each citing its legal basis, stored with the exact text sent. Rendered as print-ready HTML and as DOCX.
  */
 import { notifyLetter } from './notify.ts';
-import { releasedFileLink } from './released.ts';
+import { releasedLinks } from './released.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { CaseRow, CaseContext } from './caseStore.ts';
 import { nextNumber } from './caseStore.ts';
@@ -144,8 +144,7 @@ export async function issueLetter(
     'INSERT INTO case_letters (case_id, kind, letter_no, on_date, title, paragraphs, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::int',
     [c.id, kind, letterNo, onDate, LETTER_TITLES[kind], paragraphs, ctx.now],
   );
-  const links = ctx.secret ? (opts.released ?? []).map((f) => ({ label: `下载 ${f.filename}`, url: releasedFileLink(ctx.secret!, f.id, ctx.now) })) : [];
-  await notifyLetter(tx, ctx, c, { title: LETTER_TITLES[kind], letter_no: letterNo }, links);
+  await notifyLetter(tx, ctx, c, { title: LETTER_TITLES[kind], letter_no: letterNo }, releasedLinks(ctx.secret, opts.released ?? [], ctx.now));
   return { id: r.rows[0].id, kind, letter_no: letterNo, on_date: onDate, title: LETTER_TITLES[kind], paragraphs };
 }
 

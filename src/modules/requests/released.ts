@@ -76,6 +76,11 @@ export function releasedFileLink(secret: string, fileId: number, now: Date): str
   return `/ysqgk/files/${fileId}/${expires}/${sign(secret, fileId, expires)}`;
 }
 
+/** The e-mail's download links of stored released files (none without a signing secret). */
+export function releasedLinks(secret: string | undefined, files: { id: number; filename: string }[], now: Date): { label: string; url: string }[] {
+  return secret ? files.map((f) => ({ label: `下载 ${f.filename}`, url: releasedFileLink(secret, f.id, now) })) : [];
+}
+
 export function verifyReleasedLink(secret: string, fileId: number, expires: number, signature: string, now: Date): 'ok' | 'expired' | 'invalid' {
   const want = Buffer.from(sign(secret, fileId, expires));
   const got = Buffer.from(signature);

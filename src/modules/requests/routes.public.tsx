@@ -16,7 +16,7 @@ import { submitApplication } from './commands/submitApplication.ts';
 import { applicationFromBody } from './views/applicationFields.tsx';
 import { ApplicantCasePage, ApplyPage, GuidePage, ReceiptPage, StatusLookupPage } from './views/publicPages.tsx';
 import { LetterPage } from './views/letterPage.tsx';
-import { CASE_COOKIE, caseToken, readCaseToken } from './access.ts';
+import { CASE_COOKIE, grantCase, readCaseToken } from './access.ts';
 import { nextState } from './states.ts';
 import { notifyCorrectionReceived } from './notify.ts';
 import { registerRecoveryRoutes } from './routes.recovery.tsx';
@@ -123,13 +123,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
       const c = await getCaseByNo(deps.db, caseNo);
       const ok = c && (await deps.db.query<{ h: string }>('SELECT query_code_hash AS h FROM request_cases WHERE id = $1', [c.id])).rows[0].h === hashCode(queryCode);
       if (!c || !ok) throw new ValidationError({}, '申请编号或查询码不正确，请核对后重试。');
-      reply.setCookie(CASE_COOKIE, caseToken(deps.config.secret, c.id, deps.clock.now()), {
-        path: '/ysqgk',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.config.trustProxy,
-        maxAge: 3600,
-      });
+      grantCase(reply, { secret: deps.config.secret, secure: deps.config.trustProxy }, c.id, deps.clock.now());
       return reply.redirect('/ysqgk/case', 303);
     },
   });

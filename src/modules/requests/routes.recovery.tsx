@@ -5,7 +5,7 @@ import { sendPage } from '../../lib/render.ts';
 import { formRoute } from '../../lib/form.ts';
 import { formString } from '../../lib/validation.ts';
 import { caseContext } from './caseStore.ts';
-import { CASE_COOKIE, caseToken } from './access.ts';
+import { grantCase } from './access.ts';
 import { requestRecoveryCode, RECOVERY_MINUTES, verifyRecoveryCode } from './commands/recoverQueryCode.ts';
 import { NewQueryCodePage, RecoverPage } from './views/recoverPage.tsx';
 
@@ -58,13 +58,7 @@ export function registerRecoveryRoutes(app: FastifyInstance) {
     render: page('code'),
     run: async (input, { request, reply }) => {
       const r = await verifyRecoveryCode(deps.db, await caseContext(deps), deps.config.secret, input);
-      reply.setCookie(CASE_COOKIE, caseToken(deps.config.secret, r.caseId, deps.clock.now()), {
-        path: '/ysqgk',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.config.trustProxy,
-        maxAge: 3600,
-      });
+      grantCase(reply, { secret: deps.config.secret, secure: deps.config.trustProxy }, r.caseId, deps.clock.now());
       reply.header('Cache-Control', 'no-store');
       const ctx = app.viewContext(request, reply);
       return sendPage(request, reply, ctx, NewQueryCodePage({ ctx, caseNo: r.caseNo, queryCode: r.queryCode }));

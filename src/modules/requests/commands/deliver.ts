@@ -4,7 +4,7 @@ import type { Actor } from '../../../lib/authz.ts';
 import { ValidationError } from '../../../lib/errors.ts';
 import { recordStep, type CaseContext } from '../caseStore.ts';
 import { openCase, stepDate, ticked } from './common.ts';
-import { checkReleasedFiles, releasedFileLink, storeReleasedFiles } from '../released.ts';
+import { checkReleasedFiles, releasedLinks, storeReleasedFiles } from '../released.ts';
 import { notifyReleased } from '../notify.ts';
 import type { UploadedFile } from '../files.ts';
 
@@ -27,13 +27,7 @@ export async function recordDelivery(
     const reference = typeof input.reference === 'string' ? input.reference.trim().slice(0, 100) : '';
     const stored = await storeReleasedFiles(tx, c.id, released, { partial: c.outcome === 'partial' || ticked(input.partial), letterId: null, now: ctx.now });
     const step = await recordStep(tx, ctx, actor, c, 'deliver', onDate, { way: input.way, reference, released: stored.map((f) => f.filename) }, { delivered_on: onDate });
-    if (stored.length && ctx.secret)
-      await notifyReleased(
-        tx,
-        ctx,
-        c,
-        stored.map((f) => ({ label: `下载 ${f.filename}`, url: releasedFileLink(ctx.secret!, f.id, ctx.now) })),
-      );
+    if (stored.length && ctx.secret) await notifyReleased(tx, ctx, c, releasedLinks(ctx.secret, stored, ctx.now));
     return step;
   });
 }
