@@ -96,3 +96,19 @@ test('an exported catalogue has the standard heading and merged 一级事项, an
   assert.deepEqual(back.rows, rows);
   assert.deepEqual(readChannels('政府网站、公开查阅点'), ['政府网站', '公开查阅点']);
 });
+
+test('a workbook whose parts come in any order inside the zip reads the same (workbook.xml after the sheet)', async () => {
+  const JSZip = (await import('jszip')).default;
+  const original = await publishedSample();
+  const expected = await readCatalogueXlsx(original);
+  const zip = await JSZip.loadAsync(original);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  // The order exceljs's streaming reader once tripped on: rels and shared strings first, the sheet, then workbook.xml.
+  const order = [...names.filter((n) => n !== 'xl/workbook.xml' && !n.startsWith('xl/worksheets/')), ...names.filter((n) => n.startsWith('xl/worksheets/')), 'xl/workbook.xml'];
+  const reordered = new JSZip();
+  for (const n of order) reordered.file(n, await zip.file(n)!.async('uint8array'));
+  const buffer = await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const back = await readCatalogueXlsx(buffer);
+  assert.deepEqual(back.problems, []);
+  assert.deepEqual(back.rows, expected.rows);
+});

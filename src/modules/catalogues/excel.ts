@@ -96,6 +96,10 @@ export async function readCatalogueXlsx(buffer: Buffer, opts: { maxRows?: number
       styles: 'ignore',
       entries: 'ignore',
     });
+    // exceljs names a sheet from xl/workbook.xml and fails when a zip holds that part after the sheet (zip order is
+    // free; its own writer sometimes does it). We read the first sheet by position, so an empty model is enough.
+    const model = reader as unknown as { model?: { sheets: unknown[] } };
+    model.model ??= { sheets: [] };
     for await (const ws of reader) {
       for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
         if (sheetRows.length >= maxRows + 20) {
