@@ -49,6 +49,7 @@ const OWNER: Record<string, string> = {
   case_reminders: 'requests',
   case_recovery_codes: 'requests',
   letter_templates: 'requests',
+  request_settings: 'requests',
   case_files: 'requests',
   catalogue_areas: 'catalogues',
   catalogue_area_units: 'catalogues',

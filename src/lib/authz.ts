@@ -42,6 +42,7 @@ export type Action =
   | 'search.manage'
   | 'request.handle'
   | 'request.approve_extension'
+  | 'request.approve_reply'
   | 'request.templates'
   | 'catalogue.edit'
   | 'catalogue.approve'
@@ -103,6 +104,8 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // An extension needs the head of the unit's office (Art. 33); a unit's own case system records one its head
   // approved there, through the requests:write scope.
   'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s) || apiScope(a, 'requests:write', s),
+  // Where a unit asks for it, the reply letter is approved by the same head before it is issued (ADR 0015).
+  'request.approve_reply': (a, s) => hasRole(a, ['office_admin'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) => hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),

@@ -42,6 +42,7 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'case_reviews', order: 'id' },
   { name: 'case_reminders', order: 'case_id, kind, due_on' },
   { name: 'letter_templates', order: 'unit_id, kind' },
+  { name: 'request_settings', order: 'unit_id' },
   { name: 'case_files', order: 'id' },
   { name: 'catalogue_area_units', order: 'area_code, unit_id' },
   { name: 'catalogues', order: 'id', deferred: ['based_on_id'] },

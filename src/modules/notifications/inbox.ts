@@ -14,6 +14,8 @@ export const STAFF_KINDS = {
   'request.received': '收到新的公开申请',
   'request.correction': '申请人已提交补正',
   'request.due': '申请即将到期或已逾期',
+  'request.approval': '答复告知书待审批',
+  'request.reply_returned': '答复告知书被退回',
   'catalogue.review': '标准目录待审核',
   'report.review': '年度报告待审核',
 } as const;

@@ -1,9 +1,9 @@
 /** Lists of cases for the staff dashboards, scoped to the units the actor handles requests for. */
-import { DUE_STATES, OPEN_STATES, sqlStates } from './states.ts';
+import { DUE_STATES, OPEN_STATES, RUNNING_STATES, sqlStates } from './states.ts';
 import type { Db } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 
-export type CaseView = 'open' | 'mine' | 'to_confirm' | 'corrected' | 'due_soon' | 'overdue' | 'paused' | 'closed' | 'all';
+export type CaseView = 'open' | 'mine' | 'to_confirm' | 'corrected' | 'to_approve' | 'due_soon' | 'overdue' | 'paused' | 'closed' | 'all';
 
 /** The same number as the reminders (REMIND_WORKING_DAYS): what is due within it is highlighted everywhere. */
 export const DUE_SOON_WORKING_DAYS = 3;
@@ -13,6 +13,7 @@ export const CASE_VIEWS: Record<CaseView, string> = {
   mine: '我承办的',
   to_confirm: '待确认收到（网上申请）',
   corrected: '申请人已补正，待登记',
+  to_approve: '答复待负责人审批',
   due_soon: `${DUE_SOON_WORKING_DAYS}个工作日内到期`,
   overdue: '已超期',
   paused: '暂停计时（征求意见、待缴费、待补正）',
@@ -67,9 +68,12 @@ function caseWhere(f: CaseFilter): { where: string[]; params: unknown[] } {
     case 'corrected':
       where.push(CORRECTED);
       break;
+    case 'to_approve':
+      where.push(`c.state = 'awaiting_approval'`);
+      break;
     case 'due_soon':
       params.push(f.today, f.calendar.addWorkingDays(f.today, DUE_SOON_WORKING_DAYS).date);
-      where.push(`c.state IN ('handling')`, `c.due_on >= $${params.length - 1}`, `c.due_on <= $${params.length}`);
+      where.push(`c.state IN ${sqlStates(RUNNING_STATES)}`, `c.due_on >= $${params.length - 1}`, `c.due_on <= $${params.length}`);
       break;
     case 'overdue':
       params.push(f.today);
@@ -110,8 +114,11 @@ export async function listCases(db: Db, opts: CaseFilter & { limit?: number; sor
 }
 
 /** How many cases each queue of the dashboard holds, for the actor's units. */
-export async function caseQueueCounts(db: Db, f: Omit<CaseFilter, 'view' | 'q'>): Promise<Record<'mine' | 'to_confirm' | 'corrected' | 'due_soon' | 'overdue', number>> {
-  const out = { mine: 0, to_confirm: 0, corrected: 0, due_soon: 0, overdue: 0 };
+export async function caseQueueCounts(
+  db: Db,
+  f: Omit<CaseFilter, 'view' | 'q'>,
+): Promise<Record<'mine' | 'to_confirm' | 'corrected' | 'to_approve' | 'due_soon' | 'overdue', number>> {
+  const out = { mine: 0, to_confirm: 0, corrected: 0, to_approve: 0, due_soon: 0, overdue: 0 };
   if (!f.paths.length) return out;
   for (const view of Object.keys(out) as (keyof typeof out)[]) {
     const { where, params } = caseWhere({ ...f, view });

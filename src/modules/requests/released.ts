@@ -45,25 +45,26 @@ export async function checkReleasedFiles(files: UploadedFile[], maxBytes: number
   return out;
 }
 
-export async function storeReleasedFiles(tx: Queryable, caseId: number, files: CheckedRelease[], o: { partial: boolean; letterId: number | null; now: Date }) {
+export async function storeReleasedFiles(tx: Queryable, caseId: number, files: CheckedRelease[], o: { partial: boolean; letterId: number | null; now: Date; pending?: boolean }) {
   const stored: { id: number; filename: string }[] = [];
   for (const f of files) {
     const sha = await storeBlob(tx, f.content, f.mime);
     const r = await tx.query<{ id: number }>(
-      'INSERT INTO case_files (case_id, kind, filename, blob_sha256, partial, personal_data, letter_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::int',
-      [caseId, 'released', f.filename, sha, o.partial, f.personalData, o.letterId, o.now],
+      'INSERT INTO case_files (case_id, kind, filename, blob_sha256, partial, personal_data, letter_id, created_at, pending) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::int',
+      [caseId, 'released', f.filename, sha, o.partial, f.personalData, o.letterId, o.now, o.pending ?? false],
     );
     stored.push({ id: r.rows[0].id, filename: f.filename });
   }
   return stored;
 }
 
-export async function releasedFiles(q: Queryable, caseId: number) {
+/** The files released in a case; staff also see those proposed with a reply not yet approved (pending). */
+export async function releasedFiles(q: Queryable, caseId: number, o: { withPending?: boolean } = {}) {
   return (
-    await q.query<{ id: number; filename: string; size: number; partial: boolean; personal_data: string; created_at: Date }>(
-      `SELECT f.id::int, f.filename, b.size, f.partial, f.personal_data, f.created_at FROM case_files f JOIN blobs b ON b.sha256 = f.blob_sha256
-        WHERE f.case_id = $1 AND f.kind = 'released' ORDER BY f.id`,
-      [caseId],
+    await q.query<{ id: number; filename: string; size: number; partial: boolean; personal_data: string; created_at: Date; pending: boolean }>(
+      `SELECT f.id::int, f.filename, b.size, f.partial, f.personal_data, f.created_at, f.pending FROM case_files f JOIN blobs b ON b.sha256 = f.blob_sha256
+        WHERE f.case_id = $1 AND f.kind = 'released' AND ($2 OR NOT f.pending) ORDER BY f.id`,
+      [caseId, o.withPending ?? false],
     )
   ).rows;
 }

@@ -246,6 +246,11 @@ test('every step refuses empty input with a field-level message and writes nothi
   await sendFeeNotice(h.db, await ctx(), head, inState.awaiting_fee, { onDate: '2026-03-02', method: 'page', count: 100 });
   inState.replied = await reg();
   await decideCase(h.db, await ctx(), head, inState.replied, { onDate: '2026-03-02', outcome: 'unable_not_held' });
+  // A reply proposed by the officer where the unit asks for the head's approval.
+  const { setReplyApproval } = await import('./commands/replyApproval.ts');
+  await setReplyApproval(h.db, head, new Date(), { unitId: civil.id, on: true });
+  inState.awaiting_approval = await reg();
+  await decideCase(h.db, await ctx(), await actorFor(h.db, 'officer'), inState.awaiting_approval, { onDate: '2026-03-02', outcome: 'unable_not_held' });
   const cases: [string, string, string][] = [
     ['confirm', 'submitted', 'confirmedOn'],
     ['correction', 'handling', 'onDate'],
@@ -258,6 +263,8 @@ test('every step refuses empty input with a field-level message and writes nothi
     ['fee-paid', 'awaiting_fee', 'onDate'],
     ['close-unpaid', 'awaiting_fee', 'onDate'],
     ['decide', 'handling', 'outcome'],
+    ['approve-reply', 'awaiting_approval', 'onDate'],
+    ['return-reply', 'awaiting_approval', 'opinion'],
     ['deliver', 'replied', 'onDate'],
     ['assign', 'handling', 'officerId'],
     ['transfer', 'handling', 'toUnitId'],

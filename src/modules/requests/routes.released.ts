@@ -17,7 +17,7 @@ export function registerReleasedFileRoutes(app: FastifyInstance) {
     const f = (
       await deps.db.query<{ case_id: number; filename: string; mime: string; content: Buffer | Uint8Array; unit_id: number }>(
         `SELECT f.case_id::int, f.filename, b.mime, b.content, c.unit_id FROM case_files f JOIN blobs b ON b.sha256 = f.blob_sha256 JOIN request_cases c ON c.id = f.case_id
-          WHERE f.id = $1 AND f.kind = 'released' AND ($2::bigint IS NULL OR f.case_id = $2)`,
+          WHERE f.id = $1 AND f.kind = 'released' AND NOT f.pending AND ($2::bigint IS NULL OR f.case_id = $2)`,
         [where.fileId, where.caseId ?? null],
       )
     ).rows[0];

@@ -29,6 +29,7 @@ import { LetterPage } from './views/letterPage.tsx';
 import { applicationFromBody } from './views/applicationFields.tsx';
 import { registerApplication } from './commands/registerApplication.ts';
 import { STEP_HANDLERS } from './stepHandlers.ts';
+import { approvalView, replyNeedsApproval, setReplyApproval } from './commands/replyApproval.ts';
 import { registerCsv, registerXlsx } from './registerExport.ts';
 
 const caseId = (request: FastifyRequest) => {
@@ -124,6 +125,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
         errors: extra.errors ?? {},
         values: extra.values ?? {},
         notice: extra.notice,
+        replyApproval: await replyNeedsApproval(deps.db, unit.id),
       }),
       { status: extra.status },
     );
@@ -146,6 +148,15 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     run: async (input, { request, reply }) => {
       const r = await saveTemplate(deps.db, request.actor, deps.clock.now(), input);
       return templatesPage(request, reply, input.unitId, { notice: r.paragraphs.length ? '模板已保存，之后生成的文书使用新模板；已生成的文书不变。' : '已清除本单位模板。' });
+    },
+  });
+
+  formRoute(app, '/staff/requests/settings', {
+    schema: z.object({ unit: field.int(), replyApproval: field.checkbox() }),
+    render: ({ request, reply, values }, state) => templatesPage(request, reply, Number(values.unit) || 0, { errors: state.errors, status: state.status }),
+    run: async (input, { request, reply }) => {
+      await setReplyApproval(deps.db, request.actor, deps.clock.now(), { unitId: input.unit, on: input.replyApproval });
+      return templatesPage(request, reply, input.unit, { notice: input.replyApproval ? '已开启：答复告知书须经负责人批准后出具。' : '已关闭答复审批：承办人直接出具答复告知书。' });
     },
   });
 
@@ -211,8 +222,9 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
         preview: extra.preview,
         notice,
         files: await caseFiles(deps.db, id),
-        released: await releasedFiles(deps.db, id),
+        released: await releasedFiles(deps.db, id, { withPending: true }),
         deliveries: await messagesAbout(deps.db, 'request_case', id),
+        approval: await approvalView(deps.db, request.actor, c, cctx.today),
       }),
       { status: extra.status },
     );

@@ -8,12 +8,13 @@
  *   handling ──fee_notice──▶ awaiting_fee ──fee_paid──▶ handling;  awaiting_fee ──close_unpaid──▶ replied
  *   handling ──extend (once)──▶ handling;  any open state ──assign / transfer──▶ same state
  *   handling ──decide (an outcome of table 三)──▶ replied ──deliver──▶ delivered ──archive──▶ archived
+ *   handling ──submit_reply──▶ awaiting_approval ──decide (the head approves)──▶ replied;  ──return_reply──▶ handling
  *   any open state ──withdraw_by_applicant──▶ replied (其他处理-3)
  */
 import { CORRECTION_NOTICE_WORKING_DAYS } from './clock.ts';
 import { ConflictError } from '../../lib/errors.ts';
 
-export const CASE_STATES = ['submitted', 'handling', 'awaiting_correction', 'consulting', 'awaiting_fee', 'replied', 'delivered', 'archived'] as const;
+export const CASE_STATES = ['submitted', 'handling', 'awaiting_correction', 'consulting', 'awaiting_fee', 'awaiting_approval', 'replied', 'delivered', 'archived'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
 export const CASE_STATE_LABELS: Record<CaseState, string> = {
@@ -22,15 +23,18 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   awaiting_correction: '待补正',
   consulting: '征求意见中',
   awaiting_fee: '待缴费',
+  awaiting_approval: '答复待负责人审批',
   replied: '已答复',
   delivered: '已送达',
   archived: '已归档',
 };
 
 /** An open case: received and not yet answered (or closed). */
-export const OPEN_STATES: CaseState[] = ['submitted', 'handling', 'awaiting_correction', 'consulting', 'awaiting_fee'];
+export const OPEN_STATES: CaseState[] = ['submitted', 'handling', 'awaiting_correction', 'consulting', 'awaiting_fee', 'awaiting_approval'];
 /** An open case with a due date that can pass: confirmed and not waiting for the applicant's correction. */
-export const DUE_STATES: CaseState[] = ['handling', 'consulting', 'awaiting_fee'];
+export const DUE_STATES: CaseState[] = ['handling', 'consulting', 'awaiting_fee', 'awaiting_approval'];
+/** Cases whose clock runs and that wait on the unit itself: due-soon reminders go to these. */
+export const RUNNING_STATES: CaseState[] = ['handling', 'awaiting_approval'];
 /** The same sets as SQL lists, for queries: `c.state IN ${sqlStates(OPEN_STATES)}`. Written from the constants only. */
 export const sqlStates = (states: readonly CaseState[]) => `(${states.map((s) => `'${s}'`).join(', ')})`;
 
@@ -50,6 +54,8 @@ export type CaseEventKind =
   | 'extend'
   | 'assign'
   | 'transfer'
+  | 'submit_reply'
+  | 'return_reply'
   | 'decide'
   | 'deliver'
   | 'archive'
@@ -80,7 +86,10 @@ export const STEPS: Record<CaseEventKind, Step> = {
   extend: { from: [...DUE_STATES], to: null, label: '延长答复期限' },
   assign: { from: [...OPEN_STATES], to: null, label: '指定承办人' },
   transfer: { from: [...OPEN_STATES], to: null, label: '转交其他单位办理' },
-  decide: { from: ['handling'], to: 'replied', label: '作出答复' },
+  // Where the unit asks for it, the reply goes to the head of its office first (ADR 0015); the clock keeps running.
+  submit_reply: { from: ['handling'], to: 'awaiting_approval', label: '提交答复待负责人审批' },
+  return_reply: { from: ['awaiting_approval'], to: 'handling', label: '负责人退回答复' },
+  decide: { from: ['handling', 'awaiting_approval'], to: 'replied', label: '作出答复' },
   deliver: { from: ['replied'], to: 'delivered', label: '送达' },
   archive: { from: ['delivered'], to: 'archived', label: '归档' },
   withdraw_by_applicant: { from: [...OPEN_STATES], to: 'replied', label: '申请人撤回申请' },
@@ -121,6 +130,10 @@ export function eventSummary(kind: string, d: Record<string, unknown>): string {
       return `由${String(d.fromUnitName)}转交${String(d.toUnitName)}：${String(d.reason)}`;
     case 'assign':
       return String(d.officerName ?? '');
+    case 'submit_reply':
+      return String(d.outcomeLabel ?? '');
+    case 'return_reply':
+      return `退回意见：${String(d.opinion ?? '')}`;
     default:
       return '';
   }

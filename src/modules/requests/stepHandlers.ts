@@ -15,6 +15,7 @@ import { archiveCase, recordDelivery } from './commands/deliver.ts';
 import { assignOfficer, transferCase } from './commands/assign.ts';
 import { recordReview } from './commands/reviews.ts';
 import { publishProactively } from './commands/publishProactively.ts';
+import { approveReply, returnReply } from './commands/replyApproval.ts';
 
 /** Form fields as posted; every command reads its fields as unknown and validates them itself. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -36,6 +37,8 @@ export const STEP_HANDLERS: Record<string, Handler> = {
   'fee-paid': h('登记缴费', (db, ctx, a, id, v) => recordFeePaid(db, ctx, a, id, v)),
   'close-unpaid': h('逾期未缴费结案', (db, ctx, a, id, v) => closeCase(db, ctx, a, id, 'unpaid', v)),
   decide: h('作出答复', (db, ctx, a, id, v, files) => decideCase(db, ctx, a, id, v, files)),
+  'approve-reply': h('批准并出具答复告知书', (db, ctx, a, id, v) => approveReply(db, ctx, a, id, v)),
+  'return-reply': h('退回答复', (db, ctx, a, id, v) => returnReply(db, ctx, a, id, v)),
   deliver: h('登记送达', (db, ctx, a, id, v, files) => recordDelivery(db, ctx, a, id, v, files)),
   archive: h('归档', (db, ctx, a, id) => archiveCase(db, ctx, a, id)),
   assign: h('指定承办人', (db, ctx, a, id, v) => assignOfficer(db, ctx, a, id, v)),

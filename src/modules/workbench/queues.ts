@@ -43,6 +43,7 @@ export async function queuesFor(db: Db, actor: Actor, today: string, calendar: W
     },
     { key: 'to_confirm', label: '待确认收到的网上申请', count: cases.to_confirm, href: '/staff/requests?view=to_confirm', show: paths.length > 0 },
     { key: 'corrected', label: '申请人已提交补正', count: cases.corrected, href: '/staff/requests?view=corrected', show: paths.length > 0 },
+    { key: 'to_approve', label: '待审批的答复告知书', count: cases.to_approve, href: '/staff/requests?view=to_approve', show: roles.has('office_admin') },
     { key: 'mine', label: '我承办的申请', count: cases.mine, href: '/staff/requests?view=mine', show: roles.has('request_officer') },
     { key: 'catalogue_review', label: '待审核的标准目录', count: catalogues.to_review, href: '/staff/catalogues', show: roles.has('office_admin') },
     { key: 'catalogue_returned', label: '被退回的标准目录', count: catalogues.returned, href: '/staff/catalogues', show: roles.has('office_admin') || roles.has('publisher') },

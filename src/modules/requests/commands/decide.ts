@@ -9,6 +9,9 @@ import { recordStep, type CaseContext } from '../caseStore.ts';
 import { CLOSING_OUTCOMES, NEEDS, OUTCOME_BY_CODE } from '../outcomes.ts';
 import { issueLetter } from '../letters.ts';
 import { openCase, requiredText, stepDate, ticked } from './common.ts';
+import { replyNeedsApproval, submitReply } from './replyApproval.ts';
+import { can } from '../../../lib/authz.ts';
+import { LETTER_TITLES, letterText } from '../letters.ts';
 import { checkReleasedFiles, storeReleasedFiles } from '../released.ts';
 import type { UploadedFile } from '../files.ts';
 
@@ -45,6 +48,12 @@ export async function decideCase(db: DbOrTx, ctx: CaseContext, actor: Actor, cas
       details.withheldReason = requiredText(input.withheldReason, 'withheldReason', '部分公开的，须说明不予公开部分的理由（条例第三十七条）', 500);
     if ((o.group === 'withhold' || code === 'unable_needs_creation') && !detail) throw new ValidationError({ detail: '不予公开或不予提供的，须在答复中说明具体理由' });
     if (released.length) details.released = released.map((f) => f.filename);
+    if ((await replyNeedsApproval(tx, c.unit_id)) && !can(actor, 'request.approve_reply', { unitPath: c.unit_path })) {
+      // Proposed, not made: the files wait with the staff, and the letter is numbered and dated when approved.
+      const pending = await storeReleasedFiles(tx, c.id, released, { partial: o.group === 'partial' || ticked(input.partial), letterId: null, now: ctx.now, pending: true });
+      const step = await submitReply(tx, ctx, actor, c, { ...details, outcomeLabel: o.label, pendingFileIds: pending.map((f) => f.id) }, onDate);
+      return { ...step, letter: { title: `${LETTER_TITLES.reply}（送审稿，批准后编号）`, paragraphs: letterText('reply', c, details, onDate) } };
+    }
     const stored = await storeReleasedFiles(tx, c.id, released, { partial: o.group === 'partial' || ticked(input.partial), letterId: null, now: ctx.now });
     const step = await recordStep(tx, ctx, actor, c, 'decide', onDate, details, { outcome: code, replied_on: onDate });
     const letter = await issueLetter(tx, ctx, c, 'reply', onDate, details, { released: stored });

@@ -3,7 +3,7 @@
  * REMIND_WORKING_DAYS, a case past its due date, and a 补正 notice that must go out within the next two working
  * days. The primary key of case_reminders makes each reminder exist once, whichever node gets there first.
  */
-import { DUE_STATES, sqlStates } from '../states.ts';
+import { DUE_STATES, RUNNING_STATES, sqlStates, type CaseState } from '../states.ts';
 import type { Db } from '../../../lib/db.ts';
 import type { CaseContext } from '../caseStore.ts';
 import { CORRECTION_NOTICE_WORKING_DAYS } from '../clock.ts';
@@ -12,7 +12,7 @@ export const REMIND_WORKING_DAYS = 3;
 
 export async function remindDue(db: Db, ctx: CaseContext): Promise<number> {
   const soon = ctx.calendar.addWorkingDays(ctx.today, REMIND_WORKING_DAYS).date;
-  const open = await db.query<{ id: number; due_on: string | null; received_on: string | null; state: string; noticed: boolean }>(
+  const open = await db.query<{ id: number; due_on: string | null; received_on: string | null; state: CaseState; noticed: boolean }>(
     `SELECT c.id::int, c.due_on::text, c.received_on::text, c.state,
             EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.kind = 'request_correction') AS noticed
        FROM request_cases c WHERE c.state IN ${sqlStates(DUE_STATES)}`,
@@ -21,7 +21,7 @@ export async function remindDue(db: Db, ctx: CaseContext): Promise<number> {
   for (const c of open.rows) {
     const wanted: { kind: string; due: string }[] = [];
     if (c.due_on && c.due_on < ctx.today) wanted.push({ kind: 'overdue', due: c.due_on });
-    else if (c.due_on && c.due_on <= soon && c.state === 'handling') wanted.push({ kind: 'due_soon', due: c.due_on });
+    else if (c.due_on && c.due_on <= soon && RUNNING_STATES.includes(c.state)) wanted.push({ kind: 'due_soon', due: c.due_on });
     if (c.state === 'handling' && c.received_on && !c.noticed) {
       const noticeDue = ctx.calendar.addWorkingDays(c.received_on, CORRECTION_NOTICE_WORKING_DAYS).date;
       if (noticeDue >= ctx.today && noticeDue <= ctx.calendar.addWorkingDays(ctx.today, 2).date) wanted.push({ kind: 'correction_notice_due', due: noticeDue });

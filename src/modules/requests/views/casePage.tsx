@@ -3,7 +3,7 @@ import { PAUSE_TEXTS } from '../states.ts';
 import { ReleaseFields, ReleasedAndDelivered, type DeliveryRow, type ReleasedRow } from './releasedSection.tsx';
 import { MAX_EXTENSION_WORKING_DAYS } from '../clock.ts';
 import type { ViewContext } from '../../../views/context.ts';
-import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
+import { ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import type { CaseRow, StoredEvent } from '../caseStore.ts';
 import type { ClockState } from '../clock.ts';
 import type { Letter } from '../letters.ts';
@@ -14,6 +14,9 @@ import { OPINIONS } from '../commands/consultation.ts';
 import { DELIVERY_WAYS } from '../commands/deliver.ts';
 import { REVIEW_KINDS, REVIEW_RESULTS } from '../commands/reviews.ts';
 import type { HistoryRow } from '../history.ts';
+import { Action } from './caseAction.tsx';
+import { ApprovalSection } from './approvalSection.tsx';
+import type { ApprovalView } from '../commands/replyApproval.ts';
 
 export interface CasePageProps {
   ctx: ViewContext;
@@ -36,6 +39,7 @@ export interface CasePageProps {
   released: ReleasedRow[];
   deliveries: DeliveryRow[];
   notice?: string;
+  approval: ApprovalView;
 }
 
 const possible = (c: CaseRow, kind: CaseEventKind) => {
@@ -46,39 +50,6 @@ const possible = (c: CaseRow, kind: CaseEventKind) => {
     return false;
   }
 };
-
-function Action(props: { p: CasePageProps; name: string; title: string; children: preact.ComponentChildren; button: string; multipart?: boolean; preview?: boolean }) {
-  const open = props.p.failed?.action === props.name || props.p.preview?.action === props.name;
-  const shown = props.p.preview?.action === props.name ? props.p.preview.letter : undefined;
-  return (
-    <details open={open} id={`action-${props.name}`}>
-      <summary>{props.title}</summary>
-      <form method="post" action={`/staff/requests/${props.p.c.id}/${props.name}`} enctype={props.multipart ? 'multipart/form-data' : undefined}>
-        <CsrfField ctx={props.p.ctx} />
-        {props.children}
-        {shown ? (
-          <section class="letter-preview" aria-labelledby={`preview-${props.name}`}>
-            <h3 id={`preview-${props.name}`}>预览：{shown.title}（尚未出具，文号在出具时编定）</h3>
-            {shown.paragraphs.map((para) => (
-              <p>{para}</p>
-            ))}
-            {props.multipart ? <p class="hint">预览不保存所选文件，正式出具时请重新选择。</p> : null}
-          </section>
-        ) : null}
-        <div class="button-row">
-          {props.preview ? (
-            <button type="submit" class="button secondary" name="preview" value="1">
-              预览文书
-            </button>
-          ) : null}
-          <button type="submit" class="button">
-            {props.button}
-          </button>
-        </div>
-      </form>
-    </details>
-  );
-}
 
 function dueText(c: CaseRow, clock: ClockState | null): string {
   if (PAUSE_TEXTS[c.state]) return PAUSE_TEXTS[c.state]!;
@@ -310,8 +281,16 @@ export function CasePage(p: CasePageProps) {
             </Action>
           </>
         ) : null}
-        {possible(c, 'decide') ? (
-          <Action p={p} name="decide" title="作出答复" button="生成答复告知书" multipart preview>
+        <ApprovalSection p={p} />
+        {c.state === 'handling' ? (
+          <Action
+            p={p}
+            name="decide"
+            title={p.approval.proposes ? '拟定答复（本单位的答复须经负责人审批后出具）' : '作出答复'}
+            button={p.approval.proposes ? '提交负责人审批' : '生成答复告知书'}
+            multipart
+            preview
+          >
             <div class={`field${e.outcome ? ' field-error' : ''}`}>
               <label for="a-decide-outcome">
                 处理结果（按年度报告表三的口径）<span class="req">（必填）</span>
@@ -341,7 +320,15 @@ export function CasePage(p: CasePageProps) {
             />
             <Field idPrefix="a-decide" name="withheldReason" label="不予公开部分的理由（部分公开的填写）" value={v.withheldReason} error={e.withheldReason} />
             <ReleaseFields idPrefix="a-decide" error={e.released} values={v} />
-            <Field idPrefix="a-decide" name="onDate" label="答复日期" type="date" value={v.onDate ?? today} error={e.onDate} required />
+            <Field
+              idPrefix="a-decide"
+              name="onDate"
+              label={p.approval.proposes ? '拟稿日期（答复日期为批准之日）' : '答复日期'}
+              type="date"
+              value={v.onDate ?? today}
+              error={e.onDate}
+              required
+            />
           </Action>
         ) : null}
         {possible(c, 'deliver') ? (

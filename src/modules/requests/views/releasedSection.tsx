@@ -9,6 +9,8 @@ export interface ReleasedRow {
   partial: boolean;
   personal_data: string;
   created_at: Date;
+  /** Proposed with a reply that awaits approval or was returned: not given to the applicant. */
+  pending?: boolean;
 }
 
 /** A message of the case's delivery record (the notifications module keeps them). */
@@ -51,7 +53,8 @@ export function ReleasedAndDelivered(props: { caseId: number; released: Released
         <ul>
           {props.released.map((f) => (
             <li>
-              <a href={`/staff/requests/${props.caseId}/files/${f.id}`}>{f.filename}</a>（{Math.ceil(f.size / 1024)} KB，{chinaDateTime(f.created_at)}提供
+              <a href={`/staff/requests/${props.caseId}/files/${f.id}`}>{f.filename}</a>（{Math.ceil(f.size / 1024)} KB，{chinaDateTime(f.created_at)}
+              {f.pending ? '随答复送审，未提供给申请人' : '提供'}
               {f.partial ? '，部分公开' : ''}
               {f.personal_data ? `；${f.personal_data}` : ''}）
             </li>

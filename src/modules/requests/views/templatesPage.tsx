@@ -12,6 +12,7 @@ export function TemplatesPage(props: {
   errors: Record<string, string>;
   values: Record<string, string>;
   notice?: string;
+  replyApproval: boolean;
 }) {
   return (
     <Layout ctx={props.ctx} title="文书模板" staff crumbs={[{ label: '工作台', href: '/staff' }, { label: '依申请公开', href: '/staff/requests' }, { label: '文书模板' }]}>
@@ -46,6 +47,19 @@ export function TemplatesPage(props: {
         </div>
         <button type="submit" class="button secondary">
           切换
+        </button>
+      </form>
+      <form method="post" action="/staff/requests/settings" aria-labelledby="approval-h">
+        <CsrfField ctx={props.ctx} />
+        <input type="hidden" name="unit" value={String(props.unitId)} />
+        <h2 id="approval-h">答复审批</h2>
+        <div class="field checkbox">
+          <input id="f-replyApproval" type="checkbox" name="replyApproval" value="1" checked={props.replyApproval} />
+          <label for="f-replyApproval">答复告知书须经本单位政府信息公开工作机构负责人（政务公开办管理员）批准后出具</label>
+        </div>
+        <p class="hint">开启后，承办人作出的答复先送负责人审批，批准之日为答复日期；审批期间答复期限照常计算。</p>
+        <button type="submit" class="button secondary">
+          保存
         </button>
       </form>
       {(Object.keys(LETTER_TITLES) as LetterKind[]).map((kind) => (
