@@ -60,6 +60,11 @@ test('preview a reply, issue it, then correct it by a replacement letter', async
   const reply = (await h.db.query<{ id: number; letter_no: string }>(`SELECT id::int, letter_no FROM case_letters WHERE kind = 'reply'`)).rows[0];
   assert.equal(reply.letter_no, '民政局依申〔2026〕2号', 'the preview took no number');
 
+  const pdf = await officer.get(`${page}/letters/${reply.id}.pdf`);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.match(String(pdf.headers['content-disposition']), /filename\*=UTF-8''.*\.pdf/);
+  assert.equal((await officer.get(`${page}/letters/${reply.id}.exe`)).statusCode, 404);
+
   // Correcting: the unchanged text is refused; a change gives the next number and keeps the first.
   const letterPage = `${page}/letters/${reply.id}`;
   const form = (await officer.get(letterPage)).body;

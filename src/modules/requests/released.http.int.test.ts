@@ -13,6 +13,9 @@ import { Browser } from '../../testing/http.ts';
 import { startSmtpServer } from '../../testing/smtp.ts';
 import { tinyPdf } from '../../../db/seeds/demo/files.ts';
 import { deliverDue, transportsFrom } from '../notifications/index.ts';
+import { extractText, getDocumentProxy } from 'unpdf';
+
+const pdfText = async (pdf: Buffer) => (await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })).text.replace(/\s+/g, '');
 
 test('files released with a reply reach the applicant by page and by signed e-mail link', async (t) => {
   const smtp = await startSmtpServer();
@@ -38,6 +41,11 @@ test('files released with a reply reach the applicant by page and by signed e-ma
   );
   const caseNo = /申请编号：<strong>(YSQ\d+)<\/strong>/.exec(sent.body)![1];
   const code = /查询码：<strong>([A-Z0-9]{8})<\/strong>/.exec(sent.body)![1];
+  // The receipt PDF travels inside the page: the query code is in no URL.
+  const receipt = /<a class="button secondary" href="data:application\/pdf;base64,([A-Za-z0-9+/=]+)" download="申请回执-(YSQ\d+).pdf">下载回执（PDF）<\/a>/.exec(sent.body)!;
+  assert.equal(receipt[2], caseNo);
+  const receiptText = await pdfText(Buffer.from(receipt[1], 'base64'));
+  assert.ok(receiptText.includes(`查询码：${code}`) && receiptText.includes(`申请编号：${caseNo}`));
   const caseId = (await h.db.query<{ id: number }>('SELECT id::int FROM request_cases')).rows[0].id;
   const officer = new Browser(h.app);
   await officer.login('officer');
@@ -99,6 +107,12 @@ test('files released with a reply reach the applicant by page and by signed e-ma
   const got = await citizen.get(`/ysqgk/case/files/${fileId}`);
   assert.equal(got.statusCode, 200);
   assert.match(got.body, /中标人：某建设公司/);
+  // Letters as PDF for the phone, from the applicant's case page.
+  const replyPdf = /href="(\/ysqgk\/case\/letters\/\d+\.pdf)" aria-label="下载 PDF 文件：政府信息公开申请答复告知书"/.exec(mine)![1];
+  const asPdf = await citizen.get(replyPdf);
+  assert.equal(asPdf.headers['content-type'], 'application/pdf');
+  assert.ok((await pdfText(asPdf.rawPayload)).includes('投标人的银行账户信息属于商业秘密'));
+  assert.equal((await stranger.get(replyPdf)).statusCode, 303, 'not without the lookup');
   const identity = (await h.db.query<{ id: number }>(`SELECT id::int FROM case_files WHERE kind = 'identity'`)).rows[0].id;
   assert.equal((await citizen.get(`/ysqgk/case/files/${identity}`)).statusCode, 404);
 

@@ -1,4 +1,6 @@
 /** The applicant's side of 依申请公开: guide, online application, progress lookup, corrections and letters. */
+import { chinaDateTime } from '../../lib/clock.ts';
+import { REPLY_WORKING_DAYS } from './clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isFormError, NotFoundError, ValidationError } from '../../lib/errors.ts';
@@ -12,6 +14,7 @@ import { anonymous } from '../../lib/authz.ts';
 import { caseClock, caseContext, caseEvents, getCase, getCaseByNo, hashCode } from './caseStore.ts';
 import { caseLetters } from './letters.ts';
 import { sendLetterDocx } from './letterDocx.ts';
+import { receiptPdf, sendLetterPdf } from './letterPdf.ts';
 import { submitApplication } from './commands/submitApplication.ts';
 import { applicationFromBody } from './views/applicationFields.tsx';
 import { ApplicantCasePage, ApplyPage, GuidePage, ReceiptPage, StatusLookupPage } from './views/publicPages.tsx';
@@ -86,7 +89,15 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
       const r = await submitApplication(deps.db, await caseContext(deps), { unitId: unit?.id, application, files });
       reply.header('Cache-Control', 'no-store');
       const ctx = app.viewContext(request, reply);
-      return sendPage(request, reply, ctx, ReceiptPage({ ctx, caseNo: r.caseNo, queryCode: r.queryCode, unitName: unit!.name }));
+      // The query code is shown this once and kept only as a hash: the PDF receipt travels inside the page (a data:
+      // link), so the code is never in a URL or a server log.
+      const pdf = await receiptPdf({ caseNo: r.caseNo, queryCode: r.queryCode, unitName: unit!.name, submittedAt: chinaDateTime(deps.clock.now()), replyDays: REPLY_WORKING_DAYS });
+      return sendPage(
+        request,
+        reply,
+        ctx,
+        ReceiptPage({ ctx, caseNo: r.caseNo, queryCode: r.queryCode, unitName: unit!.name, receiptHref: `data:application/pdf;base64,${pdf.toString('base64')}` }),
+      );
     },
   });
 
@@ -216,18 +227,26 @@ export function registerRequestPublicRoutes(app: FastifyInstance) {
     const id = caseIdOf(request);
     if (!id) return reply.redirect(EXPIRED, 303);
     const file = (request.params as { file: string }).file;
-    const m = /^(\d+)(\.docx)?$/.exec(file);
+    const m = /^(\d+)(?:\.(docx|pdf))?$/.exec(file);
     const letter = m ? (await caseLetters(deps.db, id)).find((l) => l.id === Number(m[1])) : undefined;
     if (!m || !letter) throw new NotFoundError('没有找到这份文书。');
     const c = await getCase(deps.db, id);
     reply.header('Cache-Control', 'no-store');
-    if (m[2]) return sendLetterDocx(reply, letter, c.unit_name);
+    if (m[2] === 'docx') return sendLetterDocx(reply, letter, c.unit_name);
+    if (m[2] === 'pdf') return sendLetterPdf(reply, letter, c.unit_name);
     const ctx = app.viewContext(request, reply);
     return sendPage(
       request,
       reply,
       ctx,
-      LetterPage({ ctx, letter, unitName: c.unit_name, back: { href: '/ysqgk/case', label: c.case_no }, docxHref: `/ysqgk/case/letters/${letter.id}.docx` }),
+      LetterPage({
+        ctx,
+        letter,
+        unitName: c.unit_name,
+        back: { href: '/ysqgk/case', label: c.case_no },
+        docxHref: `/ysqgk/case/letters/${letter.id}.docx`,
+        pdfHref: `/ysqgk/case/letters/${letter.id}.pdf`,
+      }),
     );
   });
 }

@@ -17,6 +17,7 @@ import { asTree, listUnits } from '../orgs/index.ts';
 import { caseClock, caseContext, caseEvents, getCase } from './caseStore.ts';
 import { caseLetters } from './letters.ts';
 import { sendLetterDocx } from './letterDocx.ts';
+import { sendLetterPdf } from './letterPdf.ts';
 import { activeReminders, applicantHistory, CASE_VIEWS, listCases, officersFor, unitRequestTexts, type CaseView } from './queries.ts';
 import { historyHints, sameInformationCount } from './history.ts';
 import { CaseListPage, RegisterPage } from './views/staffList.tsx';
@@ -286,10 +287,11 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
     const id = caseId(request);
     const c = await getCase(deps.db, id);
     authorize(request.actor, 'request.handle', { unitPath: c.unit_path });
-    const m = /^(\d+)(\.docx)?$/.exec(file);
+    const m = /^(\d+)(?:\.(docx|pdf))?$/.exec(file);
     const letter = m ? (await caseLetters(deps.db, id)).find((l) => l.id === Number(m[1])) : undefined;
     if (!m || !letter) throw new NotFoundError('没有找到这份文书。');
-    if (m[2]) return sendLetterDocx(reply, letter, c.unit_name);
+    if (m[2] === 'docx') return sendLetterDocx(reply, letter, c.unit_name);
+    if (m[2] === 'pdf') return sendLetterPdf(reply, letter, c.unit_name);
     const ctx = app.viewContext(request, reply);
     return sendPage(
       request,
@@ -301,6 +303,7 @@ export function registerRequestStaffRoutes(app: FastifyInstance) {
         unitName: c.unit_name,
         back: { href: `/staff/requests/${id}`, label: c.case_no },
         docxHref: `/staff/requests/${id}/letters/${letter.id}.docx`,
+        pdfHref: `/staff/requests/${id}/letters/${letter.id}.pdf`,
         staff: true,
         correct: { action: `/staff/requests/${id}/letters/${letter.id}/correct`, values: correct?.values ?? {}, errors: correct?.errors ?? {}, message: correct?.message },
       }),

@@ -430,6 +430,9 @@ export function CasePage(p: CasePageProps) {
                 {l.on_date} <a href={`/staff/requests/${c.id}/letters/${l.id}`}>{l.title}</a>（{l.letter_no}
                 {l.replaces_no ? `，更正${l.replaces_no}` : ''}
                 {l.replaced_by_no ? `，已被${l.replaced_by_no}更正` : ''}）{' '}
+                <a href={`/staff/requests/${c.id}/letters/${l.id}.pdf`} aria-label={`下载 PDF 文件：${l.title}`}>
+                  PDF
+                </a>{' '}
                 <a href={`/staff/requests/${c.id}/letters/${l.id}.docx`} aria-label={`下载 Word 文件：${l.title}`}>
                   Word
                 </a>

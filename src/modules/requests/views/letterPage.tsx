@@ -11,6 +11,7 @@ export function LetterPage(props: {
   unitName: string;
   back: { href: string; label: string };
   docxHref: string;
+  pdfHref: string;
   staff?: boolean;
   /** Staff who may handle the case: the form that corrects the letter by a replacement. */
   correct?: { action: string; values: Record<string, string>; errors: Record<string, string>; message?: string };
@@ -20,6 +21,7 @@ export function LetterPage(props: {
     <Layout ctx={props.ctx} title={l.title} staff={props.staff} crumbs={[{ label: props.back.label, href: props.back.href }, { label: l.title }]}>
       <p class="no-print button-row">
         <a href={props.back.href}>返回</a>
+        <a href={props.pdfHref}>下载 PDF 文件</a>
         <a href={props.docxHref}>下载 Word 文件</a>
         <span>也可用浏览器的打印功能打印本页</span>
       </p>

@@ -89,7 +89,7 @@ export function ApplyPage(props: {
   );
 }
 
-export function ReceiptPage(props: { ctx: ViewContext; caseNo: string; queryCode: string; unitName: string }) {
+export function ReceiptPage(props: { ctx: ViewContext; caseNo: string; queryCode: string; unitName: string; receiptHref: string }) {
   return (
     <Layout ctx={props.ctx} title="申请已提交" crumbs={crumbs('申请已提交')}>
       <h1>申请已提交</h1>
@@ -100,7 +100,12 @@ export function ReceiptPage(props: { ctx: ViewContext; caseNo: string; queryCode
         <p>
           查询码：<strong>{props.queryCode}</strong>
         </p>
-        <p>查询码只显示这一次，请记下或截图保存。</p>
+        <p>查询码只显示这一次，请记下、截图或下载回执保存。</p>
+        <p>
+          <a class="button secondary" href={props.receiptHref} download={`申请回执-${props.caseNo}.pdf`}>
+            下载回执（PDF）
+          </a>
+        </p>
       </div>
       <p>
         {props.unitName}将与您确认收到申请，确认之日为收到申请之日（条例第三十一条），自次日起 {REPLY_WORKING_DAYS} 个工作日内答复。您可以凭申请编号和查询码
@@ -222,6 +227,9 @@ export function ApplicantCasePage(props: {
               {l.on_date} <a href={`/ysqgk/case/letters/${l.id}`}>{l.title}</a>（{l.letter_no}
               {l.replaces_no ? `，更正${l.replaces_no}` : ''}
               {l.replaced_by_no ? `，已被${l.replaced_by_no}更正，作废` : ''}）{' '}
+              <a href={`/ysqgk/case/letters/${l.id}.pdf`} aria-label={`下载 PDF 文件：${l.title}`}>
+                PDF
+              </a>{' '}
               <a href={`/ysqgk/case/letters/${l.id}.docx`} aria-label={`下载 Word 文件：${l.title}`}>
                 Word
               </a>
