@@ -36,6 +36,16 @@ test('a citizen on a phone searches in pinyin, narrows by a facet and sorts by d
   assert.match(p.url(), /sort=date/);
   await p.getByRole('link', { name: '关于做好社会保险费中断缴费补缴工作的通知' }).click();
   await p.getByRole('heading', { level: 1, name: '关于做好社会保险费中断缴费补缴工作的通知' }).waitFor();
+  // On the phone the body comes right under the title; the metadata follow, folded to the 文号 and date, and open on
+  // a tap without JavaScript.
+  assert.equal(await p.locator('.meta-wide').isVisible(), false);
+  const folded = p.locator('details.meta-compact');
+  assert.match(await folded.locator('summary').innerText(), /信息元数据：示人社〔2026〕2号\s+\d{4}-\d{2}-\d{2} 发布/);
+  assert.equal(await folded.locator('table').isVisible(), false);
+  const bodyTop = (await p.getByText('职工社会保险中断缴费的，可以按规定补缴。').boundingBox())!.y;
+  assert.ok(bodyTop < (await folded.boundingBox())!.y, 'the body before the metadata');
+  await folded.locator('summary').click();
+  assert.match(await folded.locator('table').innerText(), /索引号/);
   await p.screenshot({ path: '/tmp/gk-search-phone.png', fullPage: true }).catch(() => undefined);
   await off.close();
 

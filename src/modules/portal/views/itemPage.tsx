@@ -52,7 +52,7 @@ function jsonLd(ctx: ViewContext, d: PublicItemData) {
  * The 信息元数据 of an item, as the gov.cn item pages show them. Only fields with a value are shown (an empty 失效日期
  * row told readers nothing); two to a row on wide screens, one under another on a phone (site.css).
  */
-export function ItemMetaTable(props: { d: PublicItemData }) {
+export function ItemMetaTable(props: { d: PublicItemData; class?: string }) {
   const { item, version: v } = props.d;
   const fields: [string, string, boolean?][] = [
     ['索引号', item.index_no ?? ''],
@@ -81,7 +81,7 @@ export function ItemMetaTable(props: { d: PublicItemData }) {
     else last.push(f);
   }
   return (
-    <table class="meta-table">
+    <table class={`meta-table${props.class ? ` ${props.class}` : ''}`}>
       <caption class="muted">信息元数据</caption>
       <tbody>
         {rows.map((r) => (
@@ -96,6 +96,24 @@ export function ItemMetaTable(props: { d: PublicItemData }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * On a phone the title and the body come first: the metadata follow them, folded to one line with the 文号 and the
+ * date, and open on a tap (a details element, so without JavaScript too). site.css shows this or the wide table.
+ */
+function ItemMetaCompact(props: { d: PublicItemData }) {
+  const v = props.d.version;
+  const facts = [v.doc_no_normalized || v.doc_no, v.publish_date && `${v.publish_date} 发布`].filter(Boolean).join('　');
+  return (
+    <details class="meta-compact">
+      <summary>
+        信息元数据{facts ? `：${facts}` : ''}
+        <span class="muted">（展开）</span>
+      </summary>
+      <ItemMetaTable d={props.d} />
+    </details>
   );
 }
 
@@ -213,8 +231,9 @@ export function PublicItemPage(props: { ctx: ViewContext; unit: UnitRow; section
           这是第 {v.version_no} 版（历史版本）。<a href={base}>查看现行版本</a>
         </div>
       ) : null}
-      <ItemMetaTable d={d} />
+      <ItemMetaTable d={d} class="meta-wide" />
       <ItemBody d={d} base={base} />
+      <ItemMetaCompact d={d} />
       {d.links.length ? (
         <section aria-labelledby="links-title">
           <h2 id="links-title">{d.item.kind === 'interpretation' ? '所解读的政策' : '政策解读'}</h2>
