@@ -158,8 +158,19 @@ test('marking an item repealed by another shows a banner and a link on the publi
   await b.login(rev.username);
   const bad = await b.post(`/staff/items/${old.itemId}/validity`, { validity: 'repealed', byItemId: String(old.itemId) }, `/staff/items/${old.itemId}`);
   assert.equal(bad.statusCode, 400);
-  const ok = await b.post(`/staff/items/${old.itemId}/validity`, { validity: 'repealed', byItemId: String(neu.itemId) }, `/staff/items/${old.itemId}`);
+  // Named as staff know it (title, 文号 or 索引号), never by a number read from a URL; a pasted link works too.
+  const unknown = await b.post(`/staff/items/${old.itemId}/validity`, { validity: 'repealed', byItemId: '没有这个办法' }, `/staff/items/${old.itemId}`);
+  assert.equal(unknown.statusCode, 400);
+  assert.match(unknown.body, /“没有这个办法”没有找到已公开的信息/);
+  const ok = await b.post(`/staff/items/${old.itemId}/validity`, { validity: 'repealed', byItemId: '新办法' }, `/staff/items/${old.itemId}`);
   assert.equal(ok.statusCode, 303);
+  const indexNo = (await h.db.query<{ index_no: string }>('SELECT index_no FROM information_items WHERE id = $1', [neu.itemId])).rows[0].index_no;
+  assert.match((await b.get(`/staff/items/${old.itemId}`)).body, new RegExp(`name="byItemId" type="text" value="${indexNo}"`), 'shown by its 索引号');
+  assert.equal(
+    (await b.post(`/staff/items/${old.itemId}/validity`, { validity: 'repealed', byItemId: `https://gov.example.cn/xxgk/city/items/${neu.itemId}` }, `/staff/items/${old.itemId}`))
+      .statusCode,
+    303,
+  );
   const page = await new Browser(h.app).get(`/xxgk/city/items/${old.itemId}`);
   assert.match(page.body, /本文件已废止/);
   assert.match(page.body, new RegExp(`href="/xxgk/city/items/${neu.itemId}">新办法`));

@@ -256,6 +256,18 @@ export async function resolveItemRefs(q: Queryable, lines: string[]): Promise<{ 
   return { ids: [...new Set(ids)], errors };
 }
 
+/** How staff name an item in a form: its 索引号, else its 文号, else its title (what resolveItemRefs reads back). */
+export async function itemRefOf(q: Queryable, itemId: number): Promise<string> {
+  const r = (
+    await q.query<{ index_no: string | null; doc_no: string | null; title: string }>(
+      `SELECT i.index_no, v.doc_no_normalized AS doc_no, v.title FROM information_items i
+         JOIN item_versions v ON v.id = COALESCE(i.current_version_id, (SELECT max(x.id) FROM item_versions x WHERE x.item_id = i.id)) WHERE i.id = $1`,
+      [itemId],
+    )
+  ).rows[0];
+  return r ? r.index_no || r.doc_no || r.title : '';
+}
+
 /** The 主题分类 a unit uses most (its items' latest versions), for the item form to offer first. */
 export async function usedTopics(q: Queryable, unitId: number, limit = 6): Promise<string[]> {
   return (

@@ -13,6 +13,7 @@ import { sectionsForUnit } from './sections.ts';
 import { formToInput, interpretLines, itemFormSchema, versionToForm, type FormValues } from './forms.ts';
 import {
   resolveItemRefs,
+  itemRefOf,
   usedTopics,
   countUnresolvedFindings,
   getItem,
@@ -124,6 +125,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
       links: await linkedItems(deps.db, item.id, item.kind === 'interpretation' ? 'interprets' : 'interpreted_by', false),
       timeliness: t,
       dueExplanation: explainDue(version.formed_date, t.due),
+      validityByRef: item.validity_by_item_id ? await itemRefOf(deps.db, item.validity_by_item_id) : '',
     };
     const ctx = app.viewContext(request, reply);
     return sendPage(request, reply, ctx, ItemDetailPage({ ctx, data, errors: extra.errors, message: extra.message, notice: extra.notice }), { status: extra.status });
@@ -307,11 +309,18 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
 
   formRoute(app, '/staff/items/:id/validity', {
     guard: guardItem,
-    // The replacing item may be typed as its number or pasted as its link; anything without digits is refused.
-    schema: z.object({ validity: field.text(50), byItemId: field.text(200) }),
+    // The replacing item is named like a policy an interpretation names (索引号, 文号 or full title), or pasted as its link.
+    schema: z.object({ validity: field.text(50), byItemId: field.text(300) }),
     render: detailAgain,
     run: async (input, { request, reply }) => {
-      const by = input.byItemId ? Number(input.byItemId.replace(/\D/g, '')) || -1 : null;
+      const link = /\/items\/(\d{1,12})(?:\D|$)/.exec(input.byItemId);
+      let by: number | null = null;
+      if (link) by = Number(link[1]);
+      else if (input.byItemId) {
+        const r = await resolveItemRefs(deps.db, [input.byItemId]);
+        if (r.errors.length) throw new ValidationError({ byItemId: r.errors[0] });
+        by = r.ids[0];
+      }
       await changeValidity(deps.db, request.actor, deps.clock.now(), idParam(request), { validity: input.validity, byItemId: by });
       return backToItem(request, reply, '已保存有效性');
     },

@@ -19,6 +19,8 @@ export interface ItemDetailData {
   links: { id: number; title: string; interpretation_form: string | null; status: string }[];
   timeliness: Timeliness;
   dueExplanation: string;
+  /** The item that revised or repealed this one, as staff name it (索引号, 文号 or title). */
+  validityByRef?: string;
 }
 
 const fmt = (d: Date | null | undefined) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
@@ -317,8 +319,11 @@ export function ItemDetailPage(props: { ctx: ViewContext; data: ItemDetailData; 
               </select>
             </div>
             <div class="field">
-              <label for="f-byItemId">修订或废止它的信息编号（可选）</label>
-              <input id="f-byItemId" name="byItemId" type="text" value={item.validity_by_item_id ?? ''} />
+              <label for="f-byItemId">修订或废止它的文件（可选）</label>
+              <p class="hint" id="f-byItemId-hint">
+                填该文件的索引号、文号或标题全文，或粘贴它的网址
+              </p>
+              <input id="f-byItemId" name="byItemId" type="text" value={data.validityByRef ?? ''} aria-describedby="f-byItemId-hint" data-item-picker="single" />
             </div>
             <button type="submit" class="button secondary">
               保存有效性
