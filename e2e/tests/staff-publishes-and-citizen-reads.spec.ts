@@ -84,8 +84,11 @@ test('a publisher imports a DOCX, resolves personal data and sends it for review
   await p.getByText('退回意见').waitFor();
   assert.match(await p.getByText(/退回意见/).innerText(), /请在正文中写明执行日期/);
   await p.getByRole('link', { name: '编辑' }).click();
-  const body = p.getByLabel(/^正文$/);
-  await body.fill(`${await body.inputValue()}<p>本通知自2026年4月1日起执行。</p>`);
+  // The body is edited in the rich editor: a new paragraph at the end.
+  await p.getByLabel(/^正文$/).click();
+  await p.keyboard.press('Control+End');
+  await p.keyboard.press('Enter');
+  await p.keyboard.type('本通知自2026年4月1日起执行。');
   await staff.save();
   await staff.act('送保密审查');
   await pc.close();
@@ -105,7 +108,7 @@ test('a publisher imports a DOCX, resolves personal data and sends it for review
   await expectNoAxeViolations(c);
   await c.getByRole('link', { name: '关于提高城乡低保标准的通知' }).click();
   await c.getByRole('heading', { level: 1, name: '关于提高城乡低保标准的通知' }).waitFor();
-  assert.match(await c.locator('.meta-table').innerText(), /990100005\/2026-00001/);
+  assert.match((await c.locator('.meta-compact .meta-table').textContent()) ?? '', /990100005\/2026-00001/, 'on a phone, in the folded metadata');
   assert.ok(!(await c.content()).includes('13912345678'), 'the masked phone number is not on the public page');
   await expectNoAxeViolations(c);
   await c.getByRole('link', { name: '繁體' }).click();

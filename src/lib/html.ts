@@ -5,6 +5,11 @@
 import sanitizeHtml from 'sanitize-html';
 import { AppError } from './errors.ts';
 
+/**
+ * What the body editor (src/client/editor.ts) produces, and nothing else: its schema and this list are kept in step
+ * (html.test.ts feeds the editor's output through and expects it back unchanged). Table header groups and captions
+ * stay for Word imports and API clients; b, i and h1 become strong, em and h2; span and div go, their text stays.
+ */
 const ALLOWED_TAGS = [
   'p',
   'br',
@@ -13,32 +18,28 @@ const ALLOWED_TAGS = [
   'h4',
   'h5',
   'strong',
-  'b',
   'em',
-  'i',
   'u',
   's',
   'sub',
   'sup',
+  'code',
+  'pre',
   'blockquote',
   'ul',
   'ol',
   'li',
   'table',
+  'caption',
   'thead',
   'tbody',
   'tfoot',
   'tr',
   'th',
   'td',
-  'caption',
   'a',
   'img',
   'hr',
-  'span',
-  'div',
-  'pre',
-  'code',
 ];
 
 declare const sanitizedBrand: unique symbol;
@@ -86,7 +87,7 @@ export function sanitizeRichText(html: string, field = 'bodyHtml'): SafeHtml {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ['href', 'title'],
-      img: ['src', 'alt', 'width', 'height'],
+      img: ['src', 'alt', 'title', 'width', 'height'],
       th: ['colspan', 'rowspan', 'scope'],
       td: ['colspan', 'rowspan'],
       ol: ['start'],
@@ -95,7 +96,7 @@ export function sanitizeRichText(html: string, field = 'bodyHtml'): SafeHtml {
     allowedSchemesByTag: { img: ['https', 'http', 'data'] },
     allowProtocolRelative: false,
     // Headings inside a document are demoted so the page keeps one h1 (accessibility).
-    transformTags: { h1: 'h2' },
+    transformTags: { h1: 'h2', b: 'strong', i: 'em', strike: 's', del: 's' },
   }) as SafeHtml;
 }
 

@@ -19,6 +19,7 @@ export function Layout(props: { ctx: ViewContext; title: string; crumbs?: Crumb[
         <meta name="SiteName" content={ctx.siteName} />
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        {props.staff ? <script src="/assets/staff.js" defer /> : null}
         {props.head}
       </head>
       <body>
@@ -137,8 +138,11 @@ export function Field(props: {
   inputmode?: 'numeric' | 'tel' | 'email';
   /** Several forms on one page need distinct ids: 'f' by default. */
   idPrefix?: string;
+  /** data-* attributes for the staff script's enhancements (rich-editor, item-picker). */
+  data?: Record<string, string>;
 }) {
   const id = `${props.idPrefix ?? 'f'}-${props.name}`;
+  const data = Object.fromEntries(Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v]));
   const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${props.error ? ' field-error' : ''}`}>
@@ -157,7 +161,7 @@ export function Field(props: {
         </p>
       ) : null}
       {props.textarea ? (
-        <textarea id={id} name={props.name} rows={props.rows ?? 6} aria-describedby={describedBy} aria-invalid={props.error ? 'true' : undefined}>
+        <textarea id={id} name={props.name} rows={props.rows ?? 6} aria-describedby={describedBy} aria-invalid={props.error ? 'true' : undefined} {...data}>
           {props.value ?? ''}
         </textarea>
       ) : (
@@ -170,6 +174,7 @@ export function Field(props: {
           aria-invalid={props.error ? 'true' : undefined}
           autocomplete={props.autocomplete}
           inputMode={props.inputmode}
+          {...data}
         />
       )}
     </div>

@@ -33,6 +33,16 @@ test('link an interpretation to its policies by title, 文号 or 索引号', asy
     interpretationForm: 'graphic',
     bodyHtml: '<p>低保标准调整要点。</p>',
   };
+  // The picker's search: published items by words of the title, a 文号 in any common form, or a 索引号.
+  const lookup = async (q: string) => JSON.parse((await clerk.get(`/staff/items/lookup?q=${encodeURIComponent(q)}`)).body).items as { ref: string; title: string }[];
+  assert.deepEqual(
+    (await lookup('临时救助')).map((x) => [x.title, x.ref]),
+    [['示范市临时救助办法', indexNo]],
+  );
+  assert.equal((await lookup('示民[2026]5号'))[0].title, '示范市临时救助办法');
+  assert.equal((await lookup(indexNo))[0].title, '示范市临时救助办法');
+  assert.deepEqual(await lookup('100%_'), [], 'LIKE characters are taken literally');
+  assert.notEqual((await new Browser(h.app).get('/staff/items/lookup?q=低保')).statusCode, 200, 'staff only');
   const bad = await clerk.post('/staff/items', { ...form, interprets: '示民[2026]3号\n重复的标题\n没有这条政策' }, '/staff/items/new');
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /“重复的标题”对应多条信息，请改用文号或索引号；“没有这条政策”没有找到已公开的信息/);

@@ -256,6 +256,42 @@ export async function resolveItemRefs(q: Queryable, lines: string[]): Promise<{ 
   return { ids: [...new Set(ids)], errors };
 }
 
+export interface ItemLookupRow {
+  /** What to put in the form: the 索引号 (unique), else the 文号, else the title. */
+  ref: string;
+  title: string;
+  docNo: string;
+  indexNo: string;
+  unit: string;
+  publishDate: string;
+}
+
+/**
+ * Published items whose title, 文号 or 索引号 contains the words typed, for the picker beside the fields that name
+ * items (interpretations, revising or repealing items). Published items are public, so any staff member may look.
+ */
+export async function lookupPublishedItems(q: Queryable, text: string, limit = 10): Promise<ItemLookupRow[]> {
+  const t = text.trim().slice(0, 100);
+  if (!t) return [];
+  const like = `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const r = await q.query<{ title: string; doc_no: string | null; index_no: string | null; unit: string; publish_date: string | null }>(
+    `SELECT v.title, v.doc_no_normalized AS doc_no, i.index_no, u.name AS unit, v.publish_date::text
+       FROM information_items i JOIN item_versions v ON v.id = i.current_version_id JOIN units u ON u.id = i.unit_id
+      WHERE i.status = 'published' AND (v.title ILIKE $1 OR v.doc_no_normalized ILIKE $2 OR i.index_no ILIKE $1)
+      ORDER BY (v.title = $3 OR v.doc_no_normalized = $4 OR i.index_no = $3) DESC, v.publish_date DESC NULLS LAST, i.id DESC
+      LIMIT $5`,
+    [like, `%${normalizeDocNo(t).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`, t, normalizeDocNo(t), limit],
+  );
+  return r.rows.map((x) => ({
+    ref: x.index_no || x.doc_no || x.title,
+    title: x.title,
+    docNo: x.doc_no ?? '',
+    indexNo: x.index_no ?? '',
+    unit: x.unit,
+    publishDate: x.publish_date ?? '',
+  }));
+}
+
 /** How staff name an item in a form: its 索引号, else its 文号, else its title (what resolveItemRefs reads back). */
 export async function itemRefOf(q: Queryable, itemId: number): Promise<string> {
   const r = (

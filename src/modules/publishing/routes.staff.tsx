@@ -14,6 +14,7 @@ import { formToInput, interpretLines, itemFormSchema, versionToForm, type FormVa
 import {
   resolveItemRefs,
   itemRefOf,
+  lookupPublishedItems,
   usedTopics,
   countUnresolvedFindings,
   getItem,
@@ -165,6 +166,14 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     const { rows, total } = await listStaffItems(deps.db, paths, { state: state || undefined, q: search || undefined, limit: pageSize, offset: (page - 1) * pageSize });
     const ctx = app.viewContext(request, reply);
     return sendPage(request, reply, ctx, ItemListPage({ ctx, rows, total, page, pageSize, state, q: search, canCreate: grantedPaths(request.actor, ['publisher']).length > 0 }));
+  });
+
+  // The item picker's answers (JSON, for the script that enhances the fields naming items; the fields work without it).
+  app.get('/staff/items/lookup', async (request, reply) => {
+    authorize(request.actor, 'staff.enter');
+    const q = (request.query as Record<string, unknown>).q;
+    reply.header('Cache-Control', 'no-store');
+    return { items: await lookupPublishedItems(deps.db, typeof q === 'string' ? q : '') };
   });
 
   app.get('/staff/items/timeliness', async (request, reply) => {

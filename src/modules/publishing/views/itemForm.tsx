@@ -132,9 +132,19 @@ export function ItemFormPage(props: {
             value={v.interprets}
             error={e.interprets}
             hint="每行一个，填政策的标题全文、文号或索引号（如：示民〔2026〕3号）"
+            data={{ 'item-picker': 'multi' }}
           />
         </fieldset>
-        <Field name="bodyHtml" label="正文" value={v.bodyHtml} error={e.bodyHtml} textarea rows={16} hint="可粘贴纯文本（按段落分行）或简单 HTML；不安全的标记会被去除" />
+        <Field
+          name="bodyHtml"
+          label="正文"
+          value={v.bodyHtml}
+          error={e.bodyHtml}
+          textarea
+          rows={16}
+          hint="可直接从 Word、WPS 粘贴（标题、列表、表格、链接保留）；没有脚本时可粘贴纯文本（按段落分行）或简单 HTML。不安全的标记会被去除"
+          data={{ 'rich-editor': '1' }}
+        />
         <div class={`field${e.files ? ' field-error' : ''}`}>
           <label for="f-files">附件（可多选，随本次保存上传）</label>
           {e.files ? (
