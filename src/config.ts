@@ -110,6 +110,11 @@ const schema = z.object({
   /** Working days an applicant is given to correct an unclear application (Art. 30 "合理的补正期限"). */
   GONGKAI_CORRECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
   /**
+   * Working days after a consultation closes within which the feedback (意见采纳情况) is due, unless the decision is
+   * published first. No national number exists (713号 Art. 29, 32 tie it to the decision); 20 is the issue's default.
+   */
+  GONGKAI_FEEDBACK_WORKING_DAYS: z.coerce.number().int().min(1).max(120).default(20),
+  /**
    * Outgoing mail server, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. SECRET (holds a
    * password). Unset: e-mail is not sent; messages wait in the outbox and the staff inbox still works.
    */
@@ -173,6 +178,7 @@ export type Config = Readonly<{
   popularMinSearches: number;
   feePausesClock: boolean;
   correctionWorkingDays: number;
+  feedbackWorkingDays: number;
   mail: { smtpUrl: string | undefined; from: string };
   sms: { endpoint: string; accessKeyId: string; accessKeySecret: string; signName: string; templates: Record<string, string> } | undefined;
 }>;
@@ -227,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     popularMinSearches: e.GONGKAI_POPULAR_MIN_SEARCHES,
     feePausesClock: e.GONGKAI_FEE_PAUSES_CLOCK,
     correctionWorkingDays: e.GONGKAI_CORRECTION_WORKING_DAYS,
+    feedbackWorkingDays: e.GONGKAI_FEEDBACK_WORKING_DAYS,
     mail: { smtpUrl: e.GONGKAI_SMTP_URL, from: e.GONGKAI_MAIL_FROM ?? `${e.GONGKAI_SITE_NAME} <noreply@${new URL(e.GONGKAI_BASE_URL ?? 'http://localhost').hostname}>` },
     sms:
       e.GONGKAI_SMS_ACCESS_KEY_ID && e.GONGKAI_SMS_ACCESS_KEY_SECRET && e.GONGKAI_SMS_SIGN_NAME

@@ -62,6 +62,10 @@ const OWNER: Record<string, string> = {
   assessment_indicators: 'supervision',
   assessment_manual_scores: 'supervision',
   link_checks: 'supervision',
+  consultations: 'participation',
+  consultation_comments: 'participation',
+  consultation_events: 'participation',
+  consultation_answer_templates: 'participation',
 };
 
 /**
@@ -77,6 +81,7 @@ const READ_MODELS: Record<string, string[]> = {
   search: ['units', 'information_items', 'item_versions'],
   reports: ['units', 'information_items', 'item_versions', 'item_events', 'request_cases', 'case_events', 'case_reviews'],
   requests: ['units', 'users', 'role_assignments', 'blobs'],
+  participation: ['units', 'information_items', 'item_versions'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

@@ -59,6 +59,10 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'page_views', order: 'day, unit_id, section, item_id' },
   { name: 'unit_officials', order: 'unit_id' },
   { name: 'training_sessions', order: 'id' },
+  { name: 'consultations', order: 'id' },
+  { name: 'consultation_comments', order: 'id' },
+  { name: 'consultation_events', order: 'id' },
+  { name: 'consultation_answer_templates', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

@@ -1,0 +1,125 @@
+/**
+ * The adoption report (意见采纳情况说明): what LS 三(一) asks to publish — the views received, how many were adopted,
+ * the reasons for those not adopted — in the form Chinese sites publish by hand (序号 / 反馈人 / 意见内容 / 是否采纳 /
+ * 理由, 金寨县), counted from the per-comment dispositions. Names are masked (朱**), personal data in the text is
+ * masked, and a comment whose writer did not agree to publication is summarised by its clause only.
+ */
+import { detectPersonalData, maskInText } from '../publishing/index.ts';
+import type { Clause } from './clauses.ts';
+import type { DuplicateReport } from './duplicates.ts';
+
+export const DISPOSITIONS = {
+  adopted: '采纳',
+  partly_adopted: '部分采纳',
+  not_adopted: '不采纳',
+  out_of_scope: '不属于本次征求范围',
+} as const;
+export type Disposition = keyof typeof DISPOSITIONS;
+
+export const CHANNELS = { website: '网站', letter: '信函', email: '电子邮件', meeting: '座谈会', hearing: '听证会' } as const;
+export type Channel = keyof typeof CHANNELS;
+
+export interface ReportComment {
+  id: number;
+  clause_key: string;
+  channel: Channel;
+  name: string;
+  body: string;
+  consent_publish: boolean;
+  disposition: Disposition | null;
+  reason: string;
+}
+
+export interface AdoptionReport {
+  total: number;
+  unique: number;
+  copies: number;
+  byDisposition: Record<Disposition, number>;
+  byChannel: Record<Channel, number>;
+  byClause: { label: string; count: number; adopted: number }[];
+  notAdopted: { label: string; body: string; reason: string; copies: number }[];
+  rows: { seq: number; commenter: string; clause: string; body: string; disposition: string; reason: string }[];
+}
+
+/** 张三 → 张**, a single character → *, nothing → 匿名. */
+export function maskName(name: string): string {
+  const n = name.trim();
+  if (!n) return '匿名';
+  const chars = [...n];
+  return chars.length === 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 2))}`;
+}
+
+export function maskText(text: string): string {
+  return maskInText(text, detectPersonalData(text));
+}
+
+/** Comments still without a disposition or, where not adopted, without a reason: the feedback waits for them. */
+export function incompleteDispositions(comments: Pick<ReportComment, 'id' | 'disposition' | 'reason'>[]): number[] {
+  return comments.filter((c) => !c.disposition || (c.disposition !== 'adopted' && !c.reason.trim())).map((c) => c.id);
+}
+
+export function adoptionReport(clauses: Clause[], comments: ReportComment[], dup: DuplicateReport): AdoptionReport {
+  const label = (key: string) => (key ? (clauses.find((c) => c.key === key)?.label ?? '全文') : '全文');
+  const byDisposition = Object.fromEntries(Object.keys(DISPOSITIONS).map((k) => [k, 0])) as Record<Disposition, number>;
+  const byChannel = Object.fromEntries(Object.keys(CHANNELS).map((k) => [k, 0])) as Record<Channel, number>;
+  const clauseCounts = new Map<string, { label: string; count: number; adopted: number }>();
+  for (const c of comments) {
+    if (c.disposition) byDisposition[c.disposition]++;
+    byChannel[c.channel]++;
+    const l = label(c.clause_key);
+    const e = clauseCounts.get(l) ?? { label: l, count: 0, adopted: 0 };
+    e.count++;
+    if (c.disposition === 'adopted' || c.disposition === 'partly_adopted') e.adopted++;
+    clauseCounts.set(l, e);
+  }
+  // Clauses in the order of the draft, the whole text first.
+  const order = ['全文', ...clauses.map((c) => c.label)];
+  const byClause = [...clauseCounts.values()].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
+  const copiesOf = new Map(dup.groups.map((g) => [g.first, g.ids.length - 1]));
+  const repeated = new Set(dup.groups.flatMap((g) => g.ids.slice(1)));
+  const shown = (c: ReportComment) => (c.consent_publish ? maskText(c.body) : `（对${label(c.clause_key)}提出的意见，意见人未同意公开原文）`);
+  const notAdopted = comments
+    .filter((c) => c.disposition === 'not_adopted' && !repeated.has(c.id))
+    .map((c) => ({ label: label(c.clause_key), body: shown(c), reason: c.reason, copies: copiesOf.get(c.id) ?? 0 }));
+  const rows = comments.map((c, i) => ({
+    seq: i + 1,
+    commenter: maskName(c.name),
+    clause: label(c.clause_key),
+    body: shown(c),
+    disposition: c.disposition ? DISPOSITIONS[c.disposition] : '',
+    reason: c.reason,
+  }));
+  return { total: comments.length, unique: dup.unique, copies: dup.copies, byDisposition, byChannel, byClause, notAdopted, rows };
+}
+
+const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+
+/** The report as the body of an information item: a summary, the views by clause, the reasons, the full table. */
+export function reportHtml(c: { title: string; opensOn: string; closesOn: string; unitName: string }, r: AdoptionReport): string {
+  const cn = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  const adopted = r.byDisposition.adopted + r.byDisposition.partly_adopted;
+  const channels = (Object.keys(CHANNELS) as Channel[]).filter((k) => r.byChannel[k]).map((k) => `${CHANNELS[k]}${r.byChannel[k]}条`);
+  const parts = [
+    `<p>${esc(c.unitName)}于${cn(c.opensOn)}至${cn(c.closesOn)}就《${esc(c.title)}》公开征求意见，共收到意见${r.total}条（${channels.join('，') || '无'}），其中内容相同或基本相同的${r.copies}条，不同意见${r.unique}条。</p>`,
+    `<p>经研究，采纳${r.byDisposition.adopted}条，部分采纳${r.byDisposition.partly_adopted}条，不采纳${r.byDisposition.not_adopted}条，不属于本次征求意见范围${r.byDisposition.out_of_scope}条；采纳和部分采纳共${adopted}条。</p>`,
+  ];
+  if (r.byClause.length) {
+    parts.push('<h2>一、意见分布</h2>');
+    parts.push(
+      `<table><tbody><tr><th>条款</th><th>意见数</th><th>采纳或部分采纳</th></tr>${r.byClause.map((x) => `<tr><td>${esc(x.label)}</td><td>${x.count}</td><td>${x.adopted}</td></tr>`).join('')}</tbody></table>`,
+    );
+  }
+  if (r.notAdopted.length) {
+    parts.push('<h2>二、未采纳的意见及理由</h2>');
+    parts.push(
+      `<ol>${r.notAdopted.map((x) => `<li><p>${esc(x.label)}：${esc(x.body)}${x.copies ? `（另有${x.copies}条相同意见）` : ''}</p><p>理由：${esc(x.reason)}</p></li>`).join('')}</ol>`,
+    );
+  }
+  parts.push(`<h2>${r.notAdopted.length ? '三' : r.byClause.length ? '二' : '一'}、意见采纳情况表</h2>`);
+  parts.push(
+    `<table><tbody><tr><th>序号</th><th>反馈人</th><th>条款</th><th>意见内容</th><th>是否采纳</th><th>理由</th></tr>${r.rows
+      .map((x) => `<tr><td>${x.seq}</td><td>${esc(x.commenter)}</td><td>${esc(x.clause)}</td><td>${esc(x.body)}</td><td>${esc(x.disposition)}</td><td>${esc(x.reason)}</td></tr>`)
+      .join('')}</tbody></table>`,
+  );
+  return parts.join('');
+}
