@@ -35,6 +35,7 @@ import { registerRequestPublicRoutes } from './modules/requests/index.ts';
 import { registerRequestStaffRoutes } from './modules/requests/index.ts';
 import { registerCataloguePublicRoutes } from './modules/catalogues/index.ts';
 import { registerCatalogueStaffRoutes } from './modules/catalogues/index.ts';
+import { registerParticipationPublicRoutes, registerParticipationStaffRoutes } from './modules/participation/index.ts';
 import { registerReportStaffRoutes } from './modules/reports/index.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -216,6 +217,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRequestStaffRoutes(app);
   registerCataloguePublicRoutes(app);
   registerCatalogueStaffRoutes(app);
+  registerParticipationPublicRoutes(app);
+  registerParticipationStaffRoutes(app);
   registerReportStaffRoutes(app);
   registerSupervisionRoutes(app);
   registerAuditRoutes(app);

@@ -9,6 +9,7 @@ import { remindDue } from '../modules/requests/index.ts';
 import { checkLinks } from '../modules/supervision/index.ts';
 import { pruneSearchChanges } from '../modules/search/index.ts';
 import { startOutboxWorker, transportsFrom } from '../modules/notifications/index.ts';
+import { notifyDispositions } from '../modules/participation/index.ts';
 
 async function serve(ctx: CliContext, seedDemo: boolean) {
   const db = await ctx.openDb();
@@ -25,10 +26,15 @@ async function serve(ctx: CliContext, seedDemo: boolean) {
   }, 30_000);
   tick.unref();
   // Due-date reminders: every node runs the job; each reminder is written once (ADR 0009).
-  const remind = () =>
+  const remind = () => {
     caseContext({ calendar: app.deps.calendar, clock: systemClock, config: ctx.config })
       .then((c) => remindDue(db, c))
       .catch((e) => app.log.error({ err: e }, 'request reminders failed'));
+    // Commenters hear the disposition of their comments once the feedback is published (each comment once).
+    notifyDispositions(db, systemClock.now(), { smsEnabled: !!ctx.config.sms, smsTemplates: ctx.config.sms?.templates ?? {} }, ctx.config.baseUrl).catch((e) =>
+      app.log.error({ err: e }, 'consultation notifications failed'),
+    );
+  };
   const reminders = setInterval(remind, 10 * 60_000);
   reminders.unref();
   void remind();

@@ -44,6 +44,8 @@ export type Action =
   | 'request.approve_extension'
   | 'request.approve_reply'
   | 'request.templates'
+  | 'consultation.edit'
+  | 'consultation.publish'
   | 'catalogue.edit'
   | 'catalogue.approve'
   | 'catalogue.manage_areas'
@@ -106,6 +108,10 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'request.approve_extension': (a, s) => hasRole(a, ['office_admin'], s) || apiScope(a, 'requests:write', s),
   // Where a unit asks for it, the reply letter is approved by the same head before it is issued (ADR 0015).
   'request.approve_reply': (a, s) => hasRole(a, ['office_admin'], s),
+  // Consultations (ADR 0017): the unit's publishers and office draft them, register, moderate and dispose comments;
+  // opening one to the public or withdrawing it is the office's or a reviewer's, like publishing an item.
+  'consultation.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
+  'consultation.publish': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) => hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),

@@ -63,6 +63,7 @@ export function Layout(props: { ctx: ViewContext; title: string; crumbs?: Crumb[
                 <a href="/xxgk">政府信息公开</a>
                 <a href="/zcwjk">政策文件库</a>
                 <a href="/ysqgk">依申请公开</a>
+                <a href="/hdjl/yjzj">意见征集</a>
               </nav>
               <form method="get" action="/search" role="search" class="site-search" aria-label="全站搜索">
                 <label for="site-q" class="visually-hidden">

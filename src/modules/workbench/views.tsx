@@ -92,6 +92,12 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
             <span>26个领域的公开事项标准目录、审核与落实情况</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher' || g.role === 'reviewer') ? (
+          <li>
+            <a href="/staff/consultations">意见征集</a>
+            <span>公开征求意见、逐条处理意见、公布采纳情况</span>
+          </li>
+        ) : null}
         {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
           <li>
             <a href="/staff/reports">年度报告</a>

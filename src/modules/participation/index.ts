@@ -1,0 +1,4 @@
+/** The participation module's entry points: other modules, the app and the CLI import from here, never a file inside. */
+export { notifyDispositions } from './commands/feedback.ts';
+export { registerParticipationPublicRoutes } from './routes.public.tsx';
+export { registerParticipationStaffRoutes } from './routes.staff.tsx';

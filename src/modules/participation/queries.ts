@@ -1,0 +1,95 @@
+/** Reads of consultations and their comments, scoped by unit for staff and to what is public for citizens. */
+import type { Queryable } from '../../lib/db.ts';
+import type { ConsultationState } from './status.ts';
+import type { Channel, Disposition } from './report.ts';
+
+export interface ConsultationRow {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  unit_slug: string;
+  unit_path: string;
+  title: string;
+  draft_html: string;
+  explanation_html: string;
+  legal_basis: string;
+  channels: string[];
+  contact: string;
+  opens_on: string;
+  closes_on: string;
+  shortened_reason: string;
+  publish_comments: boolean;
+  state: ConsultationState;
+  feedback_due_on: string | null;
+  feedback_item_id: number | null;
+  /** The feedback item is published (its status, read from the publishing module's table). */
+  concluded: boolean;
+  withdrawn_reason: string;
+  created_at: Date;
+}
+
+const SELECT = `SELECT c.id::int, c.unit_id, u.name AS unit_name, u.slug AS unit_slug, u.path AS unit_path, c.title, c.draft_html, c.explanation_html,
+       c.legal_basis, c.channels, c.contact, c.opens_on::text, c.closes_on::text, c.shortened_reason, c.publish_comments, c.state,
+       c.feedback_due_on::text, c.feedback_item_id::int, COALESCE(i.status = 'published', false) AS concluded, c.withdrawn_reason, c.created_at
+  FROM consultations c JOIN units u ON u.id = c.unit_id LEFT JOIN information_items i ON i.id = c.feedback_item_id`;
+
+export async function getConsultation(q: Queryable, id: number, lock = false): Promise<ConsultationRow | undefined> {
+  if (lock) await q.query('SELECT 1 FROM consultations WHERE id = $1 FOR UPDATE', [id]);
+  return (await q.query<ConsultationRow>(`${SELECT} WHERE c.id = $1`, [id])).rows[0];
+}
+
+/** Staff lists: the consultations of the units under the given paths. */
+export async function listConsultations(q: Queryable, paths: string[]): Promise<ConsultationRow[]> {
+  if (!paths.length) return [];
+  return (await q.query<ConsultationRow>(`${SELECT} WHERE u.path LIKE ANY($1) ORDER BY c.opens_on DESC, c.id DESC LIMIT 500`, [paths.map((p) => `${p}%`)])).rows;
+}
+
+/** Public lists: published or withdrawn ones (a withdrawal is shown with its reason), of one unit or all. */
+export async function publicConsultations(q: Queryable, unitId?: number): Promise<ConsultationRow[]> {
+  return (
+    await q.query<ConsultationRow>(`${SELECT} WHERE c.state <> 'draft' AND ($1::int IS NULL OR c.unit_id = $1) ORDER BY c.closes_on DESC, c.id DESC LIMIT 500`, [unitId ?? null])
+  ).rows;
+}
+
+export interface CommentRow {
+  id: number;
+  consultation_id: number;
+  clause_key: string;
+  channel: Channel;
+  name: string;
+  contact: string;
+  consent_publish: boolean;
+  body: string;
+  received_on: string;
+  moderation: 'pending' | 'published' | 'hidden';
+  disposition: Disposition | null;
+  reason: string;
+  created_at: Date;
+}
+
+export async function listComments(q: Queryable, consultationId: number, o: { publicOnly?: boolean } = {}): Promise<CommentRow[]> {
+  return (
+    await q.query<CommentRow>(
+      `SELECT id::int, consultation_id::int, clause_key, channel, name, contact, consent_publish, body, received_on::text, moderation, disposition, reason, created_at
+         FROM consultation_comments WHERE consultation_id = $1 ${o.publicOnly ? `AND moderation = 'published' AND consent_publish` : ''} ORDER BY id`,
+      [consultationId],
+    )
+  ).rows;
+}
+
+export async function answerTemplates(q: Queryable, unitId: number): Promise<{ id: number; disposition: Disposition; text: string }[]> {
+  return (
+    await q.query<{ id: number; disposition: Disposition; text: string }>('SELECT id::int, disposition, text FROM consultation_answer_templates WHERE unit_id = $1 ORDER BY id', [
+      unitId,
+    ])
+  ).rows;
+}
+
+export async function consultationEvents(q: Queryable, id: number) {
+  return (
+    await q.query<{ kind: string; at: Date; actor_label: string; details: Record<string, unknown> }>(
+      'SELECT kind, at, actor_label, details FROM consultation_events WHERE consultation_id = $1 ORDER BY id',
+      [id],
+    )
+  ).rows;
+}
