@@ -33,14 +33,19 @@ export async function startE2E(t: TestContext, opts: { now?: string; config?: Pa
     h,
     base,
     browser,
-    newContext: (o = {}) =>
-      browser.newContext({
+    newContext: async (o = {}) => {
+      const c = await browser.newContext({
         baseURL: base,
         javaScriptEnabled: o.javaScriptEnabled ?? true,
         ...(o.phone ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } }),
         acceptDownloads: true,
         locale: 'zh-CN',
-      }),
+      });
+      // A step that can never happen (a hidden link, a missing field) fails with its locator named instead of
+      // waiting for the whole test's timeout; two minutes is far above any step on a loaded machine.
+      c.setDefaultTimeout(120_000);
+      return c;
+    },
   };
 }
 

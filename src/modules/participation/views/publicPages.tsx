@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, Field, Layout } from '../../../views/layout.ts
 import { trustStored } from '../../../lib/html.ts';
 import type { Clause } from '../clauses.ts';
 import type { CommentRow, ConsultationRow } from '../queries.ts';
-import { CHANNELS, maskName, maskText } from '../report.ts';
+import { CHANNELS, DISPOSITIONS, maskName, maskText } from '../report.ts';
 import { consultationDays, daysLeft, STATUS_LABELS, type ConsultationStatus } from '../status.ts';
 
 const crumbs = (last?: string) => [{ label: '首页', href: '/' }, ...(last ? [{ label: '意见征集', href: '/hdjl/yjzj' }, { label: last }] : [{ label: '意见征集' }])];
@@ -154,6 +154,12 @@ export function ConsultationPage(p: ConsultationPageProps) {
                   {maskName(m.name)} · {m.clause_key ? (p.clauses.find((x) => x.key === m.clause_key)?.label ?? '全文') : '全文'} · {m.received_on}
                 </p>
                 <p>{maskText(m.body)}</p>
+                {p.status === 'concluded' && m.disposition ? (
+                  <p class="disposition">
+                    <strong>处理结果：{DISPOSITIONS[m.disposition]}</strong>
+                    {m.reason ? `。${m.reason}` : ''}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
