@@ -142,6 +142,17 @@ test('a consultation: opened on its dates, commented clause by clause, every com
 
   // The feedback is an information item: reviewed and published like any; then the page reads 已反馈.
   assert.match((await citizen.get(`/hdjl/yjzj/${id}`)).body, /已截止/);
+  // Past its due date and still unpublished, supervision counts it against the unit.
+  const due = (await h.db.query<{ d: string }>('SELECT feedback_due_on::text AS d FROM consultations')).rows[0].d;
+  const { unitIndicators } = await import('../supervision/build.ts');
+  const { buildCalendar } = await import('../../lib/calendar.ts');
+  const unitRow = { id: police.id, slug: 'gaj', level: 'city' as const };
+  const overdue = (await unitIndicators(h.db, unitRow, buildCalendar(), '2026-12-31')).find((i) => i.key === 'consultation_feedback')!;
+  assert.deepEqual(
+    overdue.findings.map((f) => f.detail),
+    [`逾期未公布意见采纳情况（期限 ${due}）`],
+  );
+  assert.deepEqual((await unitIndicators(h.db, unitRow, buildCalendar(), due)).find((i) => i.key === 'consultation_feedback')!.findings, [], 'not yet due');
   const system = { kind: 'system' as const, label: 'test' };
   for (const step of ['submit', 'secrecy_approve', 'approve'] as const) await transitionItem(h.db, system, h.clock.now(), itemId, step);
   const done = (await citizen.get(`/hdjl/yjzj/${id}`)).body;

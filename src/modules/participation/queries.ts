@@ -93,3 +93,15 @@ export async function consultationEvents(q: Queryable, id: number) {
     )
   ).rows;
 }
+
+/** A unit's published consultations with their feedback deadline and when the feedback was published, for supervision. */
+export async function feedbackRecords(q: Queryable, unitId: number): Promise<{ id: number; title: string; dueOn: string; publishedOn: string | null }[]> {
+  return (
+    await q.query<{ id: number; title: string; dueOn: string; publishedOn: string | null }>(
+      `SELECT c.id::int, c.title, c.feedback_due_on::text AS "dueOn", CASE WHEN i.status = 'published' THEN v.publish_date::text END AS "publishedOn"
+         FROM consultations c LEFT JOIN information_items i ON i.id = c.feedback_item_id LEFT JOIN item_versions v ON v.id = i.current_version_id
+        WHERE c.unit_id = $1 AND c.state = 'published' AND c.feedback_due_on IS NOT NULL ORDER BY c.id`,
+      [unitId],
+    )
+  ).rows;
+}

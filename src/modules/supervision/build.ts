@@ -1,4 +1,5 @@
 /** A unit's compliance indicators from its records, on a date, for the year so far. */
+import { feedbackRecords } from '../participation/index.ts';
 import { DUE_STATES, sqlStates } from '../requests/index.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
@@ -9,6 +10,7 @@ import {
   linkedIds,
   linksIndicator,
   trainingIndicator,
+  feedbackIndicator,
   homeIndicator,
   interpretationIndicator,
   requestIndicator,
@@ -125,5 +127,6 @@ export async function unitIndicators(
     columnsIndicator(columns, asOf, unit),
     linksIndicator(texts, live, broken),
     trainingIndicator(training, asOf, unit),
+    feedbackIndicator(await feedbackRecords(q, unit.id), asOf),
   ];
 }

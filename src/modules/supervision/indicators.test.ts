@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildCalendar } from '../../lib/calendar.ts';
-import { homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator } from './indicators.ts';
+import { feedbackIndicator, homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator } from './indicators.ts';
 
 const cal = buildCalendar();
 const item = (id: number, formedDate: string, publishDate: string) => ({ id, title: `信息${id}`, href: `/x/${id}`, formedDate, publishDate });
@@ -117,4 +117,24 @@ test('links to the platform’s own items that no longer lead anywhere are found
     r.findings.map((f) => f.detail),
     ['链接指向的信息（编号 6）已撤回或不存在'],
   );
+});
+
+test('consultation feedback: overdue and unpublished, or published late, is a finding; on time or not yet due is not', () => {
+  const r = feedbackIndicator(
+    [
+      { id: 1, title: '养犬管理规定', dueOn: '2026-07-28', publishedOn: null },
+      { id: 2, title: '停车收费办法', dueOn: '2026-07-28', publishedOn: '2026-07-30' },
+      { id: 3, title: '公园管理办法', dueOn: '2026-07-28', publishedOn: '2026-07-20' },
+      { id: 4, title: '噪声管理办法', dueOn: '2026-08-30', publishedOn: null },
+    ],
+    '2026-08-01',
+  );
+  assert.deepEqual(
+    r.findings.map((f) => [f.id, f.detail]),
+    [
+      [1, '逾期未公布意见采纳情况（期限 2026-07-28）'],
+      [2, '超期公布意见采纳情况（期限 2026-07-28，2026-07-30 公布）'],
+    ],
+  );
+  assert.equal(r.findings[0].href, '/staff/consultations/1');
 });

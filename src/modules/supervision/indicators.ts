@@ -249,3 +249,23 @@ export function trainingIndicator(sessions: { held_on: string }[], asOf: string,
     findings,
   };
 }
+
+/**
+ * Consultation feedback (意见采纳情况): due N working days after the close, or with the decision (ADR 0017). Overdue
+ * and still unpublished, or published after its due date, is a finding.
+ */
+export function feedbackIndicator(records: { id: number; title: string; dueOn: string; publishedOn: string | null }[], asOf: string): Indicator {
+  const findings: Finding[] = [];
+  for (const r of records) {
+    const href = `/staff/consultations/${r.id}`;
+    if (!r.publishedOn && r.dueOn < asOf) findings.push({ id: r.id, label: r.title, href, detail: `逾期未公布意见采纳情况（期限 ${r.dueOn}）` });
+    else if (r.publishedOn && r.publishedOn > r.dueOn) findings.push({ id: r.id, label: r.title, href, detail: `超期公布意见采纳情况（期限 ${r.dueOn}，${r.publishedOn} 公布）` });
+  }
+  return {
+    key: 'consultation_feedback',
+    name: '意见征集反馈',
+    definition: '征求意见截止后未按期公布意见采纳情况的：逾期仍未公布的，和超过期限才公布的。',
+    basis: '《重大行政决策程序暂行条例》第二十九条、第三十二条；鲁山县政务公开工作要点 三（一）',
+    findings,
+  };
+}
