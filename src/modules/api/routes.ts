@@ -4,6 +4,7 @@
  */
 import { cleanQuery } from '../search/index.ts';
 import { registerRequestApi } from '../requests/index.ts';
+import { registerParticipationApi } from '../participation/index.ts';
 import { readFilters, FACET_KEYS } from '../search/index.ts';
 import { runSearch } from '../search/index.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -75,6 +76,7 @@ export async function registerApiRoutes(app: FastifyInstance) {
     await api.register(cors, { origin: '*', methods: ['GET', 'HEAD'], credentials: false, maxAge: 86400 });
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     registerRequestApi(api, app);
+    registerParticipationApi(api, app);
 
     api.get(
       '/api/v1/units',

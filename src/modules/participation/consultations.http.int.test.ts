@@ -113,6 +113,16 @@ test('a consultation: opened on its dates, commented clause by clause, every com
   assert.ok(!shown.includes('13912345678'), 'personal data in a comment is masked');
   assert.ok(!shown.includes('zhuming@example.com'), 'contacts are never shown');
 
+  // The public API gives the moderated comments (masked), without dispositions until the feedback is out.
+  const api = JSON.parse((await citizen.get(`/api/v1/consultations/${id}/comments`)).body);
+  assert.equal(api.consultation.status, 'open');
+  assert.equal(api.comments.length, 3);
+  assert.equal(api.comments[0].commenter, '朱*');
+  assert.equal(api.comments[0].clause, '第三条');
+  assert.ok(!JSON.stringify(api).includes('zhuming@example.com') && !JSON.stringify(api).includes('13912345678'));
+  assert.equal(JSON.parse((await citizen.get('/api/v1/consultations?status=open')).body).consultations[0].title, '示范市养犬管理规定（征求意见稿）');
+  assert.equal((await citizen.get('/api/v1/consultations?status=draft')).statusCode, 400);
+
   // Bulk disposition with a reusable answer; a reason is required unless adopted.
   assert.match((await clerk.post(`${page}/bulk`, { op: 'dispose', ids: ids.slice(0, 2), disposition: 'not_adopted', reason: '' }, page)).body, /须说明理由/);
   await clerk.post(`${page}/templates`, { templateDisposition: 'not_adopted', templateText: '年检制度依据《动物防疫法》设定，本规定不作调整。' }, page);
@@ -164,6 +174,25 @@ test('a consultation: opened on its dates, commented clause by clause, every com
   assert.equal(mail.length, 1);
   assert.equal(mail[0].recipient, 'zhuming@example.com');
   assert.match(mail[0].body, /处理结果为：不采纳。理由：年检制度依据《动物防疫法》设定/);
+  const after = JSON.parse((await citizen.get(`/api/v1/consultations/${id}/comments`)).body);
+  assert.equal(after.consultation.status, 'concluded');
+  assert.equal(after.comments[0].disposition, '不采纳');
+
+  // Staff export every comment with contacts and dispositions; other units and citizens cannot.
+  const csv = await clerk.get(`${page}/comments.csv`);
+  assert.equal(csv.statusCode, 200);
+  const lines = csv.body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  assert.equal(lines[0], '"编号","条款","渠道","收到日期","反馈人","联系方式","同意公开","公开状态","意见内容","重复于","处理结果","理由"');
+  assert.equal(lines.length, 5);
+  assert.match(lines[1], /"第三条","网站","2026-06-01","朱明","zhuming@example.com","是","已审核",/);
+  assert.match(lines[2], new RegExp(`,"${ids[0]}","不采纳",`), 'the copy names the comment it repeats');
+  assert.equal((await clerk.get(`${page}/comments.xlsx`)).headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  await stranger.login('stranger');
+  assert.equal((await stranger.get(`${page}/comments.csv`)).statusCode, 403);
+  assert.notEqual((await citizen.get(`${page}/comments.csv`)).statusCode, 200);
   const events = (await h.db.query<{ kind: string }>('SELECT kind FROM consultation_events ORDER BY id')).rows.map((e) => e.kind);
   assert.deepEqual(events.slice(0, 2), ['created', 'published']);
   assert.ok(events.includes('feedback_drafted'));

@@ -13,6 +13,8 @@ import { disposeComments, moderateComments, registerComment, saveAnswerTemplate 
 import { publishConsultation, saveConsultation, withdrawConsultation, type ConsultationInput } from './commands/consultations.ts';
 import { generateFeedback } from './commands/feedback.ts';
 import { groupDuplicates } from './duplicates.ts';
+import { commentRows, commentsCsv, commentsXlsx } from './export.ts';
+import { contentDisposition } from '../../lib/download.ts';
 import { answerTemplates, consultationEvents, getConsultation, listComments, listConsultations } from './queries.ts';
 import { consultationStatus } from './status.ts';
 import { ConsultationFormPage, StaffDetailPage, StaffListPage } from './views/staffPages.tsx';
@@ -154,6 +156,19 @@ export function registerParticipationStaffRoutes(app: FastifyInstance) {
   }
 
   app.get('/staff/consultations/:id', async (request, reply) => detail(request, reply, idOf(request)));
+
+  // All comments with contacts, for the unit's staff (docs/exports/consultation-comments.md).
+  for (const ext of ['csv', 'xlsx'] as const)
+    app.get(`/staff/consultations/:id/comments.${ext}`, async (request, reply) => {
+      const c = await getConsultation(deps.db, idOf(request));
+      if (!c) throw new NotFoundError('没有这项意见征集。');
+      authorize(request.actor, 'consultation.edit', { unitPath: c.unit_path });
+      const comments = await listComments(deps.db, c.id);
+      const rows = commentRows(splitClauses(c.draft_html), comments, groupDuplicates(comments));
+      reply.header('Cache-Control', 'no-store').header('Content-Disposition', contentDisposition(`意见-${c.id}.${ext}`));
+      if (ext === 'csv') return reply.type('text/csv; charset=utf-8').send(commentsCsv(rows));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await commentsXlsx(c.title, rows));
+    });
 
   const again = ({ request, reply, subject, values }: { request: FastifyRequest; reply: FastifyReply; subject: number; values: Record<string, string> }, state: FormState) =>
     detail(request, reply, subject, { values, errors: state.errors, message: Object.keys(state.errors).length ? undefined : state.message, status: state.status });

@@ -189,6 +189,8 @@ export function StaffDetailPage(p: StaffDetailProps) {
         {c.state !== 'draft' ? <a href={`/hdjl/yjzj/${c.id}`}>查看公众页面</a> : null}
         {c.state === 'draft' ? <a href={`/staff/consultations/${c.id}/edit`}>修改</a> : null}
         {c.feedback_item_id ? <a href={`/staff/items/${c.feedback_item_id}`}>意见采纳情况说明（信息）</a> : null}
+        {p.comments.length ? <a href={`/staff/consultations/${c.id}/comments.xlsx`}>导出全部意见（Excel）</a> : null}
+        {p.comments.length ? <a href={`/staff/consultations/${c.id}/comments.csv`}>导出（CSV）</a> : null}
       </p>
       {c.state === 'draft' && mayPublish ? (
         <form method="post" action={`/staff/consultations/${c.id}/publish`}>
