@@ -2,6 +2,7 @@
  * The demo city (conventions C9: sample data, deterministic, guarded). Loaded by `npm start` into an empty database
  * and by `npx gongkai seed-demo`. Everything goes through the real commands, so demo data obeys the same rules.
  */
+import { seedDemoConsultations } from './consultations.ts';
 import { settleLoadedHistory } from '../../../src/modules/notifications/index.ts';
 import type { Db } from '../../../src/lib/db.ts';
 import type { Actor } from '../../../src/lib/authz.ts';
@@ -179,6 +180,7 @@ async function seedDemoIn(db: Db, log: (s: string) => void, opts: { itemsPerTemp
   log('政策解读、修订版本和废止标注已生成');
   log(`依申请公开案件：${await seedDemoRequests(db, ids.get('civil')!)} 件（市民政局，各办理阶段）`);
   log(`标准目录：社会救助领域模板，清河镇已公布目录，归入信息 ${await seedDemoCatalogues(db, ids.get('city')!, ids.get('town_a')!, at('2026-01-05'))} 条`);
+  log(`意见征集：${await seedDemoConsultations(db, { city: ids.get('city')!, housing: ids.get('housing')!, civil: ids.get('civil')! })} 项（两项已公布采纳情况，两项征集中）`);
   // The demo's history notified its reviewers and applicants as it was made; none of it is news or may be mailed.
   await settleLoadedHistory(db, new Date(), '演示数据：历史通知，未发送');
   return { units: ids.size, users: DEMO_USERS.length, items };
