@@ -87,6 +87,8 @@ test('a consultation: opened on its dates, commented clause by clause, every com
     where,
   );
 
+  // The clerk's dashboard counts the comments waiting for moderation.
+  assert.match((await clerk.get('/staff')).body, /<a href="\/staff\/consultations"><span class="count">3<\/span><span class="label">待审核的征集意见/);
   // Staff register a letter (within the period), moderate, and see the copies grouped.
   const outside = await clerk.post(`${page}/comments`, { channel: 'letter', receivedOn: '2026-05-20', clauseKey: 'a1', body: '信函意见', name: '王五', contact: '' }, page);
   assert.equal(outside.statusCode, 400);
@@ -138,6 +140,7 @@ test('a consultation: opened on its dates, commented clause by clause, every com
   const late = await citizen.post(`/hdjl/yjzj/${id}/comments`, { clauseKey: '', body: '迟到的意见', name: '', contact: '' }, '/ysqgk/apply');
   assert.equal(late.statusCode, 409);
   assert.match(late.body, /征求意见已经截止/);
+  assert.match((await clerk.get('/staff')).body, /<span class="count">1<\/span><span class="label">已截止、待公布采纳情况的意见征集/);
   const waiting = await clerk.post(`${page}/feedback`, {}, page);
   assert.equal(waiting.statusCode, 400);
   assert.match(waiting.body, /还有1条意见没有处理结果或理由/);

@@ -10,6 +10,7 @@ import { caseQueueCounts, DUE_SOON_WORKING_DAYS } from '../requests/index.ts';
 import { catalogueQueueCounts } from '../catalogues/index.ts';
 import { reportQueueCounts } from '../reports/index.ts';
 import { unreadCount } from '../notifications/index.ts';
+import { consultationQueueCounts } from '../participation/index.ts';
 
 export interface Queue {
   key: string;
@@ -26,6 +27,7 @@ export async function queuesFor(db: Db, actor: Actor, today: string, calendar: W
   const cases = await caseQueueCounts(db, { paths, userId: actor.id, today, calendar });
   const catalogues = await catalogueQueueCounts(db, actor);
   const reports = await reportQueueCounts(db, actor);
+  const consultations = await consultationQueueCounts(db, grantedPaths(actor, ['office_admin', 'publisher']), today);
   const roles = new Set(actor.grants.map((g) => g.role));
   const all: (Queue & { show: boolean })[] = [
     { key: 'inbox', label: '未读通知', count: await unreadCount(db, actor.id), href: '/staff/inbox', show: true },
@@ -47,6 +49,21 @@ export async function queuesFor(db: Db, actor: Actor, today: string, calendar: W
     { key: 'mine', label: '我承办的申请', count: cases.mine, href: '/staff/requests?view=mine', show: roles.has('request_officer') },
     { key: 'catalogue_review', label: '待审核的标准目录', count: catalogues.to_review, href: '/staff/catalogues', show: roles.has('office_admin') },
     { key: 'catalogue_returned', label: '被退回的标准目录', count: catalogues.returned, href: '/staff/catalogues', show: roles.has('office_admin') || roles.has('publisher') },
+    {
+      key: 'consultation_moderate',
+      label: '待审核的征集意见',
+      count: consultations.to_moderate,
+      href: '/staff/consultations',
+      show: roles.has('office_admin') || roles.has('publisher'),
+    },
+    {
+      key: 'consultation_feedback',
+      label: '已截止、待公布采纳情况的意见征集',
+      count: consultations.to_feedback,
+      href: '/staff/consultations',
+      urgent: consultations.feedback_overdue > 0,
+      show: roles.has('office_admin') || roles.has('publisher'),
+    },
     { key: 'report_file', label: '待审核备案的年度报告', count: reports.to_file, href: '/staff/reports', show: roles.has('office_admin') },
     { key: 'report_finish', label: '编写中或被退回的年度报告', count: reports.to_finish, href: '/staff/reports', show: roles.has('office_admin') || roles.has('publisher') },
   ];
