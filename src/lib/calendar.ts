@@ -49,6 +49,11 @@ export function addDays(s: string, n: number): string {
   return formatDate(d);
 }
 
+/** 2026-03-05 → 2026年3月5日, as letters and reports write dates. */
+export function chineseDate(d: string): string {
+  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+}
+
 export function isValidDate(s: string): boolean {
   try {
     parseDate(s);

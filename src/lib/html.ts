@@ -122,13 +122,22 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** Text placed in HTML built as a string (text or a double-quoted attribute). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** Text placed in XML (feeds, sitemaps), where single-quoted attributes are common too. */
+export function escapeXml(s: string): string {
+  return s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}
+
 /** Plain text to paragraphs of safe HTML. */
 export function textToHtml(text: string): SafeHtml {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   return text
     .split(/\n+/)
     .map((l) => l.trim())
     .filter(Boolean)
-    .map((l) => `<p>${esc(l)}</p>`)
+    .map((l) => `<p>${escapeHtml(l)}</p>`)
     .join('\n') as SafeHtml;
 }

@@ -4,6 +4,8 @@
  * 理由, 金寨县), counted from the per-comment dispositions. Names are masked (朱**), personal data in the text is
  * masked, and a comment whose writer did not agree to publication is summarised by its clause only.
  */
+import { escapeHtml } from '../../lib/html.ts';
+import { chineseDate } from '../../lib/calendar.ts';
 import { detectPersonalData, maskInText } from '../publishing/index.ts';
 import type { Clause } from './clauses.ts';
 import type { DuplicateReport } from './duplicates.ts';
@@ -92,33 +94,33 @@ export function adoptionReport(clauses: Clause[], comments: ReportComment[], dup
   return { total: comments.length, unique: dup.unique, copies: dup.copies, byDisposition, byChannel, byClause, notAdopted, rows };
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
-
 /** The report as the body of an information item: a summary, the views by clause, the reasons, the full table. */
 export function reportHtml(c: { title: string; opensOn: string; closesOn: string; unitName: string }, r: AdoptionReport): string {
-  const cn = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
   const adopted = r.byDisposition.adopted + r.byDisposition.partly_adopted;
   const channels = (Object.keys(CHANNELS) as Channel[]).filter((k) => r.byChannel[k]).map((k) => `${CHANNELS[k]}${r.byChannel[k]}条`);
   const parts = [
-    `<p>${esc(c.unitName)}于${cn(c.opensOn)}至${cn(c.closesOn)}就《${esc(c.title)}》公开征求意见，共收到意见${r.total}条（${channels.join('，') || '无'}），其中内容相同或基本相同的${r.copies}条，不同意见${r.unique}条。</p>`,
+    `<p>${escapeHtml(c.unitName)}于${chineseDate(c.opensOn)}至${chineseDate(c.closesOn)}就《${escapeHtml(c.title)}》公开征求意见，共收到意见${r.total}条（${channels.join('，') || '无'}），其中内容相同或基本相同的${r.copies}条，不同意见${r.unique}条。</p>`,
     `<p>经研究，采纳${r.byDisposition.adopted}条，部分采纳${r.byDisposition.partly_adopted}条，不采纳${r.byDisposition.not_adopted}条，不属于本次征求意见范围${r.byDisposition.out_of_scope}条；采纳和部分采纳共${adopted}条。</p>`,
   ];
   if (r.byClause.length) {
     parts.push('<h2>一、意见分布</h2>');
     parts.push(
-      `<table><tbody><tr><th>条款</th><th>意见数</th><th>采纳或部分采纳</th></tr>${r.byClause.map((x) => `<tr><td>${esc(x.label)}</td><td>${x.count}</td><td>${x.adopted}</td></tr>`).join('')}</tbody></table>`,
+      `<table><tbody><tr><th>条款</th><th>意见数</th><th>采纳或部分采纳</th></tr>${r.byClause.map((x) => `<tr><td>${escapeHtml(x.label)}</td><td>${x.count}</td><td>${x.adopted}</td></tr>`).join('')}</tbody></table>`,
     );
   }
   if (r.notAdopted.length) {
     parts.push('<h2>二、未采纳的意见及理由</h2>');
     parts.push(
-      `<ol>${r.notAdopted.map((x) => `<li><p>${esc(x.label)}：${esc(x.body)}${x.copies ? `（另有${x.copies}条相同意见）` : ''}</p><p>理由：${esc(x.reason)}</p></li>`).join('')}</ol>`,
+      `<ol>${r.notAdopted.map((x) => `<li><p>${escapeHtml(x.label)}：${escapeHtml(x.body)}${x.copies ? `（另有${x.copies}条相同意见）` : ''}</p><p>理由：${escapeHtml(x.reason)}</p></li>`).join('')}</ol>`,
     );
   }
   parts.push(`<h2>${r.notAdopted.length ? '三' : r.byClause.length ? '二' : '一'}、意见采纳情况表</h2>`);
   parts.push(
     `<table><tbody><tr><th>序号</th><th>反馈人</th><th>条款</th><th>意见内容</th><th>是否采纳</th><th>理由</th></tr>${r.rows
-      .map((x) => `<tr><td>${x.seq}</td><td>${esc(x.commenter)}</td><td>${esc(x.clause)}</td><td>${esc(x.body)}</td><td>${esc(x.disposition)}</td><td>${esc(x.reason)}</td></tr>`)
+      .map(
+        (x) =>
+          `<tr><td>${x.seq}</td><td>${escapeHtml(x.commenter)}</td><td>${escapeHtml(x.clause)}</td><td>${escapeHtml(x.body)}</td><td>${escapeHtml(x.disposition)}</td><td>${escapeHtml(x.reason)}</td></tr>`,
+      )
       .join('')}</tbody></table>`,
   );
   return parts.join('');

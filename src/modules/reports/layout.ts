@@ -2,6 +2,7 @@
  * The report laid out as the format lays it out: the six sections in order, the three tables with their exact
  * labels. One layout (a list of blocks) feeds the HTML published on the portal, the DOCX and the XLSX.
  */
+import { escapeHtml } from '../../lib/html.ts';
 import type { BuiltReport } from './build.ts';
 import { APPLICANT_COLUMNS, APPLICANT_COLUMN_LABELS, RESULT_COLUMNS, REVIEW_BLOCKS, TABLE3_ROWS } from './tables.ts';
 import { TABLE2_FIELDS } from './table2.ts';
@@ -52,23 +53,21 @@ export function reportBlocks(b: BuiltReport, narrative: { overall?: string; prob
   ];
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
 export function blocksHtml(blocks: Block[]): string {
   return blocks
     .map((x) => {
-      if (x.kind === 'heading') return `<h2>${esc(x.text)}</h2>`;
-      if (x.kind === 'para') return `<p>${esc(x.text)}</p>`;
+      if (x.kind === 'heading') return `<h2>${escapeHtml(x.text)}</h2>`;
+      if (x.kind === 'para') return `<p>${escapeHtml(x.text)}</p>`;
       const header = (r: string[]) => {
         // An empty header cell continues the one before it (a merged heading such as 行政复议 over five columns).
         const cells: { text: string; span: number }[] = [];
         for (const c of r)
           if (c || !cells.length) cells.push({ text: c, span: 1 });
           else cells[cells.length - 1].span++;
-        return cells.map((c) => `<th scope="${c.span > 1 ? 'colgroup' : 'col'}"${c.span > 1 ? ` colspan="${c.span}"` : ''}>${esc(c.text)}</th>`).join('');
+        return cells.map((c) => `<th scope="${c.span > 1 ? 'colgroup' : 'col'}"${c.span > 1 ? ` colspan="${c.span}"` : ''}>${escapeHtml(c.text)}</th>`).join('');
       };
-      const rows = x.rows.map((r, i) => `<tr>${i < x.headerRows ? header(r) : r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('');
-      return `<table><caption>${esc(x.caption)}</caption><tbody>${rows}</tbody></table>`;
+      const rows = x.rows.map((r, i) => `<tr>${i < x.headerRows ? header(r) : r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
+      return `<table><caption>${escapeHtml(x.caption)}</caption><tbody>${rows}</tbody></table>`;
     })
     .join('\n');
 }

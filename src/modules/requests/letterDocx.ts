@@ -1,11 +1,11 @@
 /** A letter as a Word document laid out like an official notice: title, number, body, issuing unit and date. */
+import { chineseDate } from '../../lib/calendar.ts';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { FastifyReply } from 'fastify';
 import type { Letter } from './letters.ts';
 import { contentDisposition } from '../../lib/download.ts';
 
 const FONT = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
-const cnDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 export async function letterDocx(letter: Letter, unitName: string): Promise<Buffer> {
   const body = (text: string, first: boolean) =>
@@ -25,7 +25,7 @@ export async function letterDocx(letter: Letter, unitName: string): Promise<Buff
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text: letter.letter_no, size: 32, font: FONT })] }),
           ...letter.paragraphs.map((p, i) => body(p, i === 0)),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 600 }, children: [new TextRun({ text: unitName, size: 32, font: FONT })] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: cnDate(letter.on_date), size: 32, font: FONT })] }),
+          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: chineseDate(letter.on_date), size: 32, font: FONT })] }),
         ],
       },
     ],

@@ -3,12 +3,12 @@
  * issuing unit and date at the right). Letters never change once issued (a correction is a new letter), so a
  * generated file is kept in a small cache by letter and unit name.
  */
+import { chineseDate } from '../../lib/calendar.ts';
 import type { FastifyReply } from 'fastify';
 import { renderPdf } from '../../lib/pdf.ts';
 import { contentDisposition } from '../../lib/download.ts';
 import type { Letter } from './letters.ts';
 
-const cnDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 const BODY = 16;
 // Noto's own line height at 16 pt is about 23 pt; 6 more gives the 22 lines a page of GB/T 9704 holds.
 const LINE_GAP = 5;
@@ -30,7 +30,7 @@ export async function letterPdf(letter: Letter, unitName: string): Promise<Buffe
     if (doc.y + signature > doc.page.height - doc.page.margins.bottom) doc.addPage();
     else doc.moveDown(2);
     doc.text(unitName, { align: 'right', lineGap: LINE_GAP });
-    doc.text(cnDate(letter.on_date), { align: 'right' });
+    doc.text(chineseDate(letter.on_date), { align: 'right' });
   });
   cache.set(key, pdf);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);

@@ -2,6 +2,7 @@
  * The letters of a case (受理回执, 补正告知书, 征求意见书, 延期答复告知书, 收费通知, 答复告知书): numbered per unit and
  * year, each citing its legal basis, stored with the exact text sent. Rendered as print-ready HTML and as DOCX.
  */
+import { chineseDate } from '../../lib/calendar.ts';
 import { notifyLetter } from './notify.ts';
 import { releasedLinks } from './released.ts';
 import type { Queryable } from '../../lib/db.ts';
@@ -35,7 +36,6 @@ export interface Letter {
   replaced_by_no?: string | null;
 }
 
-const cn = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 const what = (c: CaseRow) =>
   [c.info_title && `《${c.info_title}》`, c.info_doc_no && `（${c.info_doc_no}）`].filter(Boolean).join('') ||
   `“${c.info_description.slice(0, 60)}${c.info_description.length > 60 ? '…' : ''}”`;
@@ -65,7 +65,7 @@ function trimEnd(s: string, chars: string): string {
 
 /** The text of each kind of letter; `d` holds what the step recorded. */
 export function letterText(kind: LetterKind, c: CaseRow, d: Record<string, unknown>, onDate: string): string[] {
-  const received = c.received_on ? cn(c.received_on) : cn(onDate);
+  const received = c.received_on ? chineseDate(c.received_on) : chineseDate(onDate);
   switch (kind) {
     case 'receipt':
       return [
@@ -79,7 +79,7 @@ export function letterText(kind: LetterKind, c: CaseRow, d: Record<string, unkno
         addressee(c),
         `本机关于${received}收到您提出的政府信息公开申请（申请编号：${c.case_no}）。经审查，您的申请内容不明确，根据《中华人民共和国政府信息公开条例》第三十条，请您对以下事项一并作出补正：`,
         ...(d.items as string[]).map((x, i) => `${i + 1}. ${sentence(x)}`),
-        `请于${cn(String(d.deadline))}前提交补正材料。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+        `请于${chineseDate(String(d.deadline))}前提交补正材料。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
       ];
     case 'consultation_letter':
       return [
@@ -90,13 +90,13 @@ export function letterText(kind: LetterKind, c: CaseRow, d: Record<string, unkno
     case 'extension_notice':
       return [
         addressee(c),
-        `本机关于${received}收到您提出的政府信息公开申请（申请编号：${c.case_no}）。因${clause(String(d.reason))}，需要延长答复期限，经本机关政府信息公开工作机构负责人同意，根据《中华人民共和国政府信息公开条例》第三十三条第二款，答复期限延长${Number(d.workingDays)}个工作日，至${cn(String(d.newDueOn))}。`,
+        `本机关于${received}收到您提出的政府信息公开申请（申请编号：${c.case_no}）。因${clause(String(d.reason))}，需要延长答复期限，经本机关政府信息公开工作机构负责人同意，根据《中华人民共和国政府信息公开条例》第三十三条第二款，答复期限延长${Number(d.workingDays)}个工作日，至${chineseDate(String(d.newDueOn))}。`,
       ];
     case 'fee_notice':
       return [
         addressee(c),
         `您提出的政府信息公开申请（申请编号：${c.case_no}）申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本机关决定${d.method === 'page' ? `按量计收信息处理费：共${Number(d.count)}页` : `按件计收信息处理费：本月第${Number(d.before) + 1}件起共${Number(d.count)}件`}，金额${Number(d.amount)}元。`,
-        `请自收到本通知次日起${FEE_PAYMENT_WORKING_DAYS}个工作日内缴纳（截至${cn(String(d.payBy))}）。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+        `请自收到本通知次日起${FEE_PAYMENT_WORKING_DAYS}个工作日内缴纳（截至${chineseDate(String(d.payBy))}）。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
       ];
     case 'reply': {
       const o = OUTCOME_BY_CODE.get(String(d.outcome))!;

@@ -3,6 +3,7 @@
  * completed and published through the normal review (保密审查 → 审核). The draft is written by the platform on the
  * officer's behalf, because request officers do not hold the publisher role; the audit log names the officer.
  */
+import { escapeHtml } from '../../../lib/html.ts';
 import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
 import { actorLabel, type Actor } from '../../../lib/authz.ts';
 import { ConflictError } from '../../../lib/errors.ts';
@@ -10,8 +11,6 @@ import { saveDraft } from '../../publishing/index.ts';
 import { caseEvents, recordStep, type CaseContext } from '../caseStore.ts';
 import { OUTCOME_BY_CODE } from '../outcomes.ts';
 import { openCase } from './common.ts';
-
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** One transaction: the case step and the draft it creates (through the publishing module's command) both, or neither. */
 export async function publishProactively(db: DbOrTx, ctx: CaseContext, actor: Actor, caseId: number) {
@@ -36,7 +35,7 @@ async function publishIn(db: Queryable, ctx: CaseContext, actor: Actor, caseId: 
       disclosure: 'proactive',
       docNo: c.info_doc_no,
       summary: `经依申请公开（${c.case_no}）审查可以公开，依条例第四十四条转为主动公开。`,
-      bodyHtml: `<p>${escape(detail || c.info_description)}</p>`,
+      bodyHtml: `<p>${escapeHtml(detail || c.info_description)}</p>`,
     },
   });
   const fresh = await openCase(db, actor, caseId);

@@ -1,9 +1,8 @@
 /** A letter as a print-ready page (A4, official layout); the same page serves staff and the applicant. */
+import { chineseDate } from '../../../lib/calendar.ts';
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout } from '../../../views/layout.tsx';
 import type { Letter } from '../letters.ts';
-
-const cnDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 export function LetterPage(props: {
   ctx: ViewContext;
@@ -38,7 +37,7 @@ export function LetterPage(props: {
         <p class="signature">
           {props.unitName}
           <br />
-          {cnDate(l.on_date)}
+          {chineseDate(l.on_date)}
         </p>
       </article>
       {props.correct && !l.replaced_by_no ? (
