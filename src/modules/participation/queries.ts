@@ -51,6 +51,16 @@ export async function publicConsultations(q: Queryable, unitId?: number): Promis
   ).rows;
 }
 
+/** How many comments each consultation has, in one query (the staff list shows the number). */
+export async function commentCounts(q: Queryable, ids: number[]): Promise<Map<number, number>> {
+  if (!ids.length) return new Map();
+  const r = await q.query<{ id: number; n: number }>(
+    'SELECT consultation_id::int AS id, count(*)::int AS n FROM consultation_comments WHERE consultation_id = ANY($1::bigint[]) GROUP BY 1',
+    [ids],
+  );
+  return new Map(r.rows.map((x) => [x.id, x.n]));
+}
+
 export interface CommentRow {
   id: number;
   consultation_id: number;

@@ -15,7 +15,7 @@ import { generateFeedback } from './commands/feedback.ts';
 import { groupDuplicates } from './duplicates.ts';
 import { commentRows, commentsCsv, commentsXlsx } from './export.ts';
 import { contentDisposition } from '../../lib/download.ts';
-import { answerTemplates, consultationEvents, getConsultation, listComments, listConsultations } from './queries.ts';
+import { answerTemplates, commentCounts, consultationEvents, getConsultation, listComments, listConsultations } from './queries.ts';
 import { consultationStatus } from './status.ts';
 import { ConsultationFormPage, StaffDetailPage, StaffListPage } from './views/staffPages.tsx';
 
@@ -62,8 +62,11 @@ export function registerParticipationStaffRoutes(app: FastifyInstance) {
     authorize(request.actor, 'staff.enter');
     const p = await participationContext(deps);
     const list = await listConsultations(deps.db, grantedPaths(request.actor, [...EDITORS]));
-    const rows = [];
-    for (const c of list) rows.push({ c, status: consultationStatus(c, p.today), comments: (await listComments(deps.db, c.id)).length });
+    const counts = await commentCounts(
+      deps.db,
+      list.map((c) => c.id),
+    );
+    const rows = list.map((c) => ({ c, status: consultationStatus(c, p.today), comments: counts.get(c.id) ?? 0 }));
     const ctx = app.viewContext(request, reply);
     return sendPage(request, reply, ctx, StaffListPage({ ctx, rows, canCreate: (await myUnits(request)).length > 0 }));
   });

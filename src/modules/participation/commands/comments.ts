@@ -12,8 +12,8 @@ import { getUnit } from '../../orgs/index.ts';
 import { splitClauses } from '../clauses.ts';
 import { getConsultation } from '../queries.ts';
 import { CHANNELS, DISPOSITIONS, type Disposition } from '../report.ts';
-import { assertOpenForComments } from '../status.ts';
-import { openConsultation, recordEvent, statusOf, type ParticipationContext } from './common.ts';
+import { assertOpenForComments, consultationStatus } from '../status.ts';
+import { openConsultation, recordEvent, type ParticipationContext } from './common.ts';
 
 export const MAX_COMMENT_CHARS = 5000;
 const MAX_LINKS = 3;
@@ -45,7 +45,7 @@ export async function submitComment(db: DbOrTx, ctx: ParticipationContext, consu
   return inTx(db, async (tx) => {
     const c = await getConsultation(tx, consultationId, true);
     if (!c || c.state === 'draft') throw new NotFoundError('没有这项意见征集。');
-    assertOpenForComments(statusOf(c, ctx.today));
+    assertOpenForComments(consultationStatus(c, ctx.today));
     const v = checkComment(c.draft_html, input);
     const r = await tx.query<{ id: number }>(
       `INSERT INTO consultation_comments (consultation_id, clause_key, channel, name, contact, consent_publish, body, received_on, created_at)

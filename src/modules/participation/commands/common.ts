@@ -5,7 +5,6 @@ import { audit } from '../../../lib/audit.ts';
 import { NotFoundError } from '../../../lib/errors.ts';
 import type { WorkingDayCalendar } from '../../../lib/calendar.ts';
 import { getConsultation, type ConsultationRow } from '../queries.ts';
-import { consultationStatus } from '../status.ts';
 import { chinaDate } from '../../../lib/clock.ts';
 
 export interface ParticipationContext {
@@ -21,8 +20,6 @@ export async function openConsultation(tx: Queryable, actor: Actor, id: number, 
   authorize(actor, action, { unitPath: c.unit_path });
   return c;
 }
-
-export const statusOf = (c: ConsultationRow, today: string) => consultationStatus(c, today);
 
 /** One entry of the consultation's event log, and the same in the audit log. */
 export async function recordEvent(tx: Queryable, actor: Actor, now: Date, c: Pick<ConsultationRow, 'id' | 'unit_id'>, kind: string, details: Record<string, unknown> = {}) {

@@ -43,6 +43,19 @@ function checked(input: ConsultationInput) {
 
 export async function saveConsultation(db: DbOrTx, actor: Actor, now: Date, input: ConsultationInput, id?: number): Promise<number> {
   const v = checked(input);
+  // The same ten editable fields, in the order of the column lists below ($2 … $11).
+  const fields = [
+    v.title,
+    v.draft,
+    v.explanation,
+    input.legalBasis.trim(),
+    v.channels,
+    input.contact.trim(),
+    input.opensOn,
+    input.closesOn,
+    input.shortenedReason.trim(),
+    input.publishComments,
+  ];
   return inTx(db, async (tx) => {
     if (id) {
       const c = await openConsultation(tx, actor, id);
@@ -50,20 +63,7 @@ export async function saveConsultation(db: DbOrTx, actor: Actor, now: Date, inpu
       await tx.query(
         `UPDATE consultations SET title = $2, draft_html = $3, explanation_html = $4, legal_basis = $5, channels = $6, contact = $7, opens_on = $8, closes_on = $9,
                 shortened_reason = $10, publish_comments = $11, updated_at = $12 WHERE id = $1`,
-        [
-          id,
-          v.title,
-          v.draft,
-          v.explanation,
-          input.legalBasis.trim(),
-          v.channels,
-          input.contact.trim(),
-          input.opensOn,
-          input.closesOn,
-          input.shortenedReason.trim(),
-          input.publishComments,
-          now,
-        ],
+        [id, ...fields, now],
       );
       await recordEvent(tx, actor, now, c, 'edited');
       return id;
@@ -74,21 +74,7 @@ export async function saveConsultation(db: DbOrTx, actor: Actor, now: Date, inpu
     const r = await tx.query<{ id: number }>(
       `INSERT INTO consultations (unit_id, title, draft_html, explanation_html, legal_basis, channels, contact, opens_on, closes_on, shortened_reason, publish_comments, state, created_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'draft', $12, $13, $13) RETURNING id::int`,
-      [
-        unit.id,
-        v.title,
-        v.draft,
-        v.explanation,
-        input.legalBasis.trim(),
-        v.channels,
-        input.contact.trim(),
-        input.opensOn,
-        input.closesOn,
-        input.shortenedReason.trim(),
-        input.publishComments,
-        actorUserId(actor),
-        now,
-      ],
+      [unit.id, ...fields, actorUserId(actor), now],
     );
     await recordEvent(tx, actor, now, { id: r.rows[0].id, unit_id: unit.id }, 'created', { title: v.title });
     return r.rows[0].id;

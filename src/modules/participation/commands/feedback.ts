@@ -13,13 +13,14 @@ import { splitClauses } from '../clauses.ts';
 import { groupDuplicates } from '../duplicates.ts';
 import { listComments } from '../queries.ts';
 import { adoptionReport, DISPOSITIONS, incompleteDispositions, reportHtml } from '../report.ts';
-import { openConsultation, recordEvent, statusOf, type ParticipationContext } from './common.ts';
+import { openConsultation, recordEvent, type ParticipationContext } from './common.ts';
+import { consultationStatus } from '../status.ts';
 
 export async function generateFeedback(db: DbOrTx, actor: Actor, ctx: ParticipationContext, id: number): Promise<{ itemId: number }> {
   return inTx(db, async (tx) => {
     const c = await openConsultation(tx, actor, id);
     if (c.feedback_item_id) throw new ConflictError('CONSULTATION_INVALID_TRANSITION', '反馈已经生成，请在信息中修改和送审。');
-    if (statusOf(c, ctx.today) !== 'closed') throw new ConflictError('CONSULTATION_INVALID_TRANSITION', '征求意见截止后才能生成反馈。');
+    if (consultationStatus(c, ctx.today) !== 'closed') throw new ConflictError('CONSULTATION_INVALID_TRANSITION', '征求意见截止后才能生成反馈。');
     const comments = await listComments(tx, c.id);
     const missing = incompleteDispositions(comments);
     if (missing.length)

@@ -32,13 +32,13 @@ export async function setReplyApproval(db: DbOrTx, actor: Actor, now: Date, inpu
 }
 
 /** The reply as the officer proposed it: the details of the last submission. */
-export async function pendingReply(q: Queryable, caseId: number): Promise<{ details: Record<string, unknown>; byUserId: number | null; at: Date } | null> {
-  const r = await q.query<{ details: Record<string, unknown>; actor_user_id: number | null; at: Date }>(
-    `SELECT details, actor_user_id, at FROM case_events WHERE case_id = $1 AND kind = 'submit_reply' ORDER BY id DESC LIMIT 1`,
+export async function pendingReply(q: Queryable, caseId: number): Promise<{ details: Record<string, unknown>; byUserId: number | null; by: string; at: Date } | null> {
+  const r = await q.query<{ details: Record<string, unknown>; actor_user_id: number | null; actor_label: string; at: Date }>(
+    `SELECT details, actor_user_id, actor_label, at FROM case_events WHERE case_id = $1 AND kind = 'submit_reply' ORDER BY id DESC LIMIT 1`,
     [caseId],
   );
   const e = r.rows[0];
-  return e ? { details: e.details, byUserId: e.actor_user_id, at: e.at } : null;
+  return e ? { details: e.details, byUserId: e.actor_user_id, by: e.actor_label, at: e.at } : null;
 }
 
 /** Called by the decision when the unit asks for approval and the officer is not the head. */
@@ -109,7 +109,5 @@ export async function approvalView(q: Queryable, actor: Actor, c: CaseRow, today
   const proposes = !canApprove && (await replyNeedsApproval(q, c.unit_id));
   if (c.state !== 'awaiting_approval') return { proposes, canApprove };
   const p = (await pendingReply(q, c.id))!;
-  const by = (await q.query<{ actor_label: string }>(`SELECT actor_label FROM case_events WHERE case_id = $1 AND kind = 'submit_reply' ORDER BY id DESC LIMIT 1`, [c.id])).rows[0]
-    .actor_label;
-  return { proposes, canApprove, pending: { title: LETTER_TITLES.reply, paragraphs: letterText('reply', c, p.details, today), at: p.at, by } };
+  return { proposes, canApprove, pending: { title: LETTER_TITLES.reply, paragraphs: letterText('reply', c, p.details, today), at: p.at, by: p.by } };
 }
