@@ -35,7 +35,13 @@ import { registerRequestPublicRoutes } from './modules/requests/index.ts';
 import { registerRequestStaffRoutes } from './modules/requests/index.ts';
 import { registerCataloguePublicRoutes } from './modules/catalogues/index.ts';
 import { registerCatalogueStaffRoutes } from './modules/catalogues/index.ts';
-import { registerParticipationPublicRoutes, registerParticipationStaffRoutes } from './modules/participation/index.ts';
+import {
+  registerParticipationPublicRoutes,
+  registerParticipationStaffRoutes,
+  registerDecisionPublicRoutes,
+  registerDecisionStaffRoutes,
+  registerMeetingStaffRoutes,
+} from './modules/participation/index.ts';
 import { registerReportStaffRoutes } from './modules/reports/index.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -219,6 +225,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCatalogueStaffRoutes(app);
   registerParticipationPublicRoutes(app);
   registerParticipationStaffRoutes(app);
+  registerDecisionPublicRoutes(app);
+  registerDecisionStaffRoutes(app);
+  registerMeetingStaffRoutes(app);
   registerReportStaffRoutes(app);
   registerSupervisionRoutes(app);
   registerAuditRoutes(app);

@@ -114,6 +114,9 @@ const schema = z.object({
    * published first. No national number exists (713号 Art. 29, 32 tie it to the decision); 20 is the issue's default.
    */
   GONGKAI_FEEDBACK_WORKING_DAYS: z.coerce.number().int().min(1).max(120).default(20),
+  // Meetings with stakeholders, public representatives, experts or media attending, per unit and half-year (a local
+  // rule of the source notices, LS 三(一) and ZJ (一): "每半年至少1次"; not national law, so a setting).
+  GONGKAI_OPEN_MEETINGS_PER_HALF_YEAR: z.coerce.number().int().min(0).max(50).default(1),
   /**
    * Outgoing mail server, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. SECRET (holds a
    * password). Unset: e-mail is not sent; messages wait in the outbox and the staff inbox still works.
@@ -179,6 +182,7 @@ export type Config = Readonly<{
   feePausesClock: boolean;
   correctionWorkingDays: number;
   feedbackWorkingDays: number;
+  openMeetingsPerHalfYear: number;
   mail: { smtpUrl: string | undefined; from: string };
   sms: { endpoint: string; accessKeyId: string; accessKeySecret: string; signName: string; templates: Record<string, string> } | undefined;
 }>;
@@ -234,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     feePausesClock: e.GONGKAI_FEE_PAUSES_CLOCK,
     correctionWorkingDays: e.GONGKAI_CORRECTION_WORKING_DAYS,
     feedbackWorkingDays: e.GONGKAI_FEEDBACK_WORKING_DAYS,
+    openMeetingsPerHalfYear: e.GONGKAI_OPEN_MEETINGS_PER_HALF_YEAR,
     mail: { smtpUrl: e.GONGKAI_SMTP_URL, from: e.GONGKAI_MAIL_FROM ?? `${e.GONGKAI_SITE_NAME} <noreply@${new URL(e.GONGKAI_BASE_URL ?? 'http://localhost').hostname}>` },
     sms:
       e.GONGKAI_SMS_ACCESS_KEY_ID && e.GONGKAI_SMS_ACCESS_KEY_SECRET && e.GONGKAI_SMS_SIGN_NAME

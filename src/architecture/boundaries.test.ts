@@ -66,6 +66,12 @@ const OWNER: Record<string, string> = {
   consultation_comments: 'participation',
   consultation_events: 'participation',
   consultation_answer_templates: 'participation',
+  decision_entries: 'participation',
+  decision_entry_events: 'participation',
+  decision_catalogue_revisions: 'participation',
+  meetings: 'participation',
+  meeting_applications: 'participation',
+  meeting_events: 'participation',
 };
 
 /**

@@ -46,6 +46,9 @@ export type Action =
   | 'request.templates'
   | 'consultation.edit'
   | 'consultation.publish'
+  | 'decision.edit'
+  | 'decision.publish'
+  | 'meeting.edit'
   | 'catalogue.edit'
   | 'catalogue.approve'
   | 'catalogue.manage_areas'
@@ -112,6 +115,11 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // opening one to the public or withdrawing it is the office's or a reviewer's, like publishing an item.
   'consultation.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'consultation.publish': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
+  // The decision catalogue (ADR 0018): publishers keep the entries; the catalogue itself is published, after the
+  // party committee agreed (713号 Art. 3), by the unit's office only.
+  'decision.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
+  'decision.publish': (a, s) => hasRole(a, ['office_admin'], s),
+  'meeting.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) => hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),

@@ -63,6 +63,12 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'consultation_comments', order: 'id' },
   { name: 'consultation_events', order: 'id' },
   { name: 'consultation_answer_templates', order: 'id' },
+  { name: 'decision_entries', order: 'id' },
+  { name: 'decision_entry_events', order: 'id' },
+  { name: 'decision_catalogue_revisions', order: 'id' },
+  { name: 'meetings', order: 'id' },
+  { name: 'meeting_applications', order: 'id' },
+  { name: 'meeting_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

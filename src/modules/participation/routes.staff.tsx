@@ -211,7 +211,7 @@ export function registerParticipationStaffRoutes(app: FastifyInstance) {
     schema: z.object({ op: field.text(20), ids: field.list(100_000), disposition: field.text(30), templateId: field.text(20), reason: field.text(2000) }),
     render: again,
     run: async (input, { request, reply, subject }) => {
-      const ids = input.ids.map(Number);
+      const ids = input.ids.map(Number).filter(Number.isSafeInteger);
       const now = deps.clock.now();
       if (input.op === 'publish' || input.op === 'hide') {
         const n = await moderateComments(deps.db, request.actor, now, subject, ids, input.op === 'publish' ? 'published' : 'hidden');

@@ -8,7 +8,7 @@ export { normalizeDocNo, parseDocNo } from './docNo.ts';
 export { importDocx } from './docxImport.ts';
 export { sendBlob } from './download.ts';
 export { detectPersonalData, isValidIdCard, maskInText, PERSONAL_DATA_LABELS } from './personalData.ts';
-export { itemQueueCounts, countUnresolvedFindings, getItem, getVersion, latestVersion, linkedItems, listAttachments } from './queries.ts';
+export { itemQueueCounts, countUnresolvedFindings, getItem, getVersion, latestVersion, linkedItems, listAttachments, resolveItemRefs } from './queries.ts';
 export type { AttachmentRow, ItemRow, VersionRow } from './queries.ts';
 export { registerPublishingStaffRoutes } from './routes.staff.tsx';
 export { RHYTHMS, RHYTHM_DAYS, sectionsForUnit } from './sections.ts';

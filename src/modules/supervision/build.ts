@@ -1,5 +1,5 @@
 /** A unit's compliance indicators from its records, on a date, for the year so far. */
-import { feedbackRecords } from '../participation/index.ts';
+import { decisionFindings, feedbackRecords, openMeetingCounts, unitMeetings } from '../participation/index.ts';
 import { DUE_STATES, sqlStates } from '../requests/index.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
@@ -11,6 +11,8 @@ import {
   linksIndicator,
   trainingIndicator,
   feedbackIndicator,
+  decisionIndicator,
+  openMeetingsIndicator,
   homeIndicator,
   interpretationIndicator,
   requestIndicator,
@@ -27,6 +29,7 @@ export async function unitIndicators(
   unit: { id: number; slug: string; level: 'city' | 'county' | 'township' },
   calendar: WorkingDayCalendar,
   asOf: string,
+  settings: { openMeetingsPerHalfYear: number } = { openMeetingsPerHalfYear: 1 },
 ): Promise<Indicator[]> {
   const start = `${asOf.slice(0, 4)}-01-01`;
   const cases = (
@@ -128,5 +131,7 @@ export async function unitIndicators(
     linksIndicator(texts, live, broken),
     trainingIndicator(training, asOf, unit),
     feedbackIndicator(await feedbackRecords(q, unit.id), asOf),
+    decisionIndicator(await decisionFindings(q, unit.id, asOf, calendar)),
+    openMeetingsIndicator(openMeetingCounts(await unitMeetings(q, unit.id, Number(asOf.slice(0, 4))), Number(asOf.slice(0, 4)), asOf), settings.openMeetingsPerHalfYear, unit),
   ];
 }

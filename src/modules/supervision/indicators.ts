@@ -269,3 +269,36 @@ export function feedbackIndicator(records: { id: number; title: string; dueOn: s
     findings,
   };
 }
+
+/**
+ * Major administrative decisions (713号): entries past their planned time, decisions published without their
+ * required steps, legality reviews under 7 working days, consultations under 30 days without a stated reason.
+ */
+export function decisionIndicator(records: { id: number; code: string; title: string; problems: string[] }[]): Indicator {
+  const findings: Finding[] = records.flatMap((r) => r.problems.map((detail) => ({ id: r.id, label: `${r.code} ${r.title}`, href: `/staff/decisions/${r.id}`, detail })));
+  return {
+    key: 'major_decisions',
+    name: '重大行政决策程序',
+    definition: '目录中的事项：超过计划决策时间仍未公布的，公布时法定程序未完成的，合法性审查少于7个工作日的，征求意见少于30日且未说明理由的。',
+    basis: '《重大行政决策程序暂行条例》第三条、第十五条、第二十六条',
+    findings,
+  };
+}
+
+/**
+ * Stakeholders, public representatives, experts or media attending the unit's meetings at least `minimum` times each
+ * half-year (LS 三(一), ZJ (一); a local rule, GONGKAI_OPEN_MEETINGS_PER_HALF_YEAR). Only ended half-years count
+ * against the unit.
+ */
+export function openMeetingsIndicator(halves: { label: string; count: number; ended: boolean }[], minimum: number, unit: { id: number; slug: string }): Indicator {
+  const findings: Finding[] = halves
+    .filter((h) => h.ended && h.count < minimum)
+    .map((h) => ({ id: unit.id, label: h.label, href: '/staff/meetings', detail: `${h.label}邀请列席的会议${h.count}次，少于${minimum}次` }));
+  return {
+    key: 'open_meetings',
+    name: '会议开放',
+    definition: `每半年邀请利益相关方、公众代表、专家或媒体列席会议不少于${minimum}次；已结束的半年未达到的。`,
+    basis: '鲁山县政务公开工作要点 三（一）；湛江市政务公开工作要点（一）',
+    findings,
+  };
+}

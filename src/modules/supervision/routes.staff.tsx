@@ -35,7 +35,8 @@ export function registerSupervisionRoutes(app: FastifyInstance) {
     const asOf = asOfOf(request);
     const calendar = await deps.calendar.get();
     const rows = [];
-    for (const u of await scope(request)) rows.push({ unit: { id: u.id, name: u.name, depth: u.depth }, indicators: await unitIndicators(deps.db, u, calendar, asOf) });
+    for (const u of await scope(request))
+      rows.push({ unit: { id: u.id, name: u.name, depth: u.depth }, indicators: await unitIndicators(deps.db, u, calendar, asOf, deps.config) });
     return { asOf, rows };
   }
 
@@ -82,7 +83,7 @@ export function registerSupervisionRoutes(app: FastifyInstance) {
           await deps.db.query<{ key: string; score: number }>('SELECT key, score::float8 AS score FROM assessment_manual_scores WHERE unit_id = $1 AND year = $2', [u.id, year])
         ).rows.map((m) => [m.key, m.score]),
       );
-      const s = scoreUnit(await unitIndicators(deps.db, u, calendar, asOf), config, manual);
+      const s = scoreUnit(await unitIndicators(deps.db, u, calendar, asOf, deps.config), config, manual);
       rows.push({ unit: { id: u.id, name: u.name, depth: u.depth }, total: s.total, complete: s.complete, scores: s.rows.map((r) => ({ key: r.key, score: r.score })) });
     }
     const ctx = app.viewContext(request, reply);
@@ -166,6 +167,6 @@ export function registerSupervisionRoutes(app: FastifyInstance) {
     if (!unit) throw new NotFoundError('没有这个单位，或不在您的监督范围内。');
     const asOf = asOfOf(request);
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, UnitSupervisionPage({ ctx, asOf, unit, indicators: await unitIndicators(deps.db, unit, await deps.calendar.get(), asOf) }));
+    return sendPage(request, reply, ctx, UnitSupervisionPage({ ctx, asOf, unit, indicators: await unitIndicators(deps.db, unit, await deps.calendar.get(), asOf, deps.config) }));
   });
 }

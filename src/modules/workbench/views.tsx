@@ -98,6 +98,18 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
             <span>公开征求意见、逐条处理意见、公布采纳情况</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher' || g.role === 'reviewer') ? (
+          <li>
+            <a href="/staff/decisions">重大行政决策事项</a>
+            <span>年度目录及其调整，每个事项的法定程序和阶段</span>
+          </li>
+        ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher' || g.role === 'reviewer') ? (
+          <li>
+            <a href="/staff/meetings">会议开放和听证</a>
+            <span>会议预告、列席报名、听证参加人名单，每半年列席情况</span>
+          </li>
+        ) : null}
         {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
           <li>
             <a href="/staff/reports">年度报告</a>

@@ -57,6 +57,10 @@ export function PortalHomePage(props: { ctx: ViewContext; units: TreeUnit[]; lat
           <span>在线申请政府信息，查询办理进度</span>
         </li>
         <li>
+          <a href="/hdjl/yjzj">意见征集</a>
+          <span>对政策草案提意见，查看意见采纳情况；重大行政决策事项目录，会议开放</span>
+        </li>
+        <li>
           <a href="/search">站内搜索</a>
           <span>用自己的话提问，找到相关信息</span>
         </li>
