@@ -41,6 +41,8 @@ import {
   registerDecisionPublicRoutes,
   registerDecisionStaffRoutes,
   registerMeetingStaffRoutes,
+  registerSurveyPublicRoutes,
+  registerSurveyStaffRoutes,
 } from './modules/participation/index.ts';
 import { registerReportStaffRoutes } from './modules/reports/index.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
@@ -228,6 +230,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDecisionPublicRoutes(app);
   registerDecisionStaffRoutes(app);
   registerMeetingStaffRoutes(app);
+  registerSurveyPublicRoutes(app);
+  registerSurveyStaffRoutes(app);
   registerReportStaffRoutes(app);
   registerSupervisionRoutes(app);
   registerAuditRoutes(app);

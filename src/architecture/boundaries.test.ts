@@ -72,6 +72,11 @@ const OWNER: Record<string, string> = {
   meetings: 'participation',
   meeting_applications: 'participation',
   meeting_events: 'participation',
+  surveys: 'participation',
+  survey_questions: 'participation',
+  survey_responses: 'participation',
+  survey_response_files: 'participation',
+  survey_events: 'participation',
 };
 
 /**
@@ -87,7 +92,7 @@ const READ_MODELS: Record<string, string[]> = {
   search: ['units', 'information_items', 'item_versions'],
   reports: ['units', 'information_items', 'item_versions', 'item_events', 'request_cases', 'case_events', 'case_reviews'],
   requests: ['units', 'users', 'role_assignments', 'blobs'],
-  participation: ['units', 'information_items', 'item_versions'],
+  participation: ['units', 'information_items', 'item_versions', 'blobs'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

@@ -49,6 +49,8 @@ export type Action =
   | 'decision.edit'
   | 'decision.publish'
   | 'meeting.edit'
+  | 'survey.edit'
+  | 'survey.publish'
   | 'catalogue.edit'
   | 'catalogue.approve'
   | 'catalogue.manage_areas'
@@ -120,6 +122,9 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'decision.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'decision.publish': (a, s) => hasRole(a, ['office_admin'], s),
   'meeting.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
+  // Surveys like consultations: drafted by publishers, opened and their results published by the office or a reviewer.
+  'survey.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
+  'survey.publish': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) => hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),

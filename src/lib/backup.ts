@@ -69,6 +69,11 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'meetings', order: 'id' },
   { name: 'meeting_applications', order: 'id' },
   { name: 'meeting_events', order: 'id' },
+  { name: 'surveys', order: 'id' },
+  { name: 'survey_questions', order: 'id' },
+  { name: 'survey_responses', order: 'id' },
+  { name: 'survey_response_files', order: 'id' },
+  { name: 'survey_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

@@ -49,8 +49,8 @@ export interface FormRouteSpec<S extends z.ZodType, G> {
    */
   guard?: (request: FastifyRequest) => G | Promise<G>;
   schema: S;
-  /** Multipart form: the file fields to keep (others are drained unread). */
-  files?: string[];
+  /** Multipart form: the file fields to keep (others are drained unread), fixed or named by the subject (a survey's). */
+  files?: string[] | ((subject: G) => string[]);
   run: (input: z.infer<S>, c: FormContext<G>) => Promise<unknown>;
   render: (c: FormContext<G>, state: FormState) => unknown;
   options?: RouteShorthandOptions;
@@ -80,8 +80,9 @@ export function formRoute<S extends z.ZodType, G = void>(app: FastifyInstance, u
     let raw: Record<string, unknown>;
     let files: UploadedFile[] = [];
     // A form with files is multipart; the same form posted without a file may come urlencoded.
-    if (spec.files && request.isMultipart()) {
-      const form = await readMultipart(app, request, { fileFields: spec.files, keepInvalidText: true });
+    const fileFields = typeof spec.files === 'function' ? spec.files(subject) : spec.files;
+    if (fileFields && request.isMultipart()) {
+      const form = await readMultipart(app, request, { fileFields, keepInvalidText: true });
       raw = form.fields;
       files = form.files;
     } else {

@@ -102,7 +102,7 @@ test('a decision catalogue: entries, revisions, stages, removal, links and super
     legalityTo: '2026-04-07',
     decidedOn: '2026-04-15',
     consultationId: String(cid),
-    decisionItemRef: indexNo,
+    decisionItemRef: indexNo ?? '',
   };
   const notMine = await clerk.post(`${page}/edit`, { ...withLinks, decisionItemRef: '没有这个文件' }, `${page}/edit`);
   assert.equal(notMine.statusCode, 400);

@@ -10,3 +10,5 @@ export { registerMeetingStaffRoutes } from './meetings.routes.staff.tsx';
 export { decisionFindings } from './decisionQueries.ts';
 export { unitMeetings } from './meetingQueries.ts';
 export { openMeetingCounts } from './meetings.ts';
+export { registerSurveyPublicRoutes } from './surveys.routes.public.tsx';
+export { registerSurveyStaffRoutes } from './surveys.routes.staff.tsx';

@@ -110,6 +110,12 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
             <span>会议预告、列席报名、听证参加人名单，每半年列席情况</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher' || g.role === 'reviewer') ? (
+          <li>
+            <a href="/staff/surveys">问卷调查</a>
+            <span>设计问卷、收集答卷、公布结果</span>
+          </li>
+        ) : null}
         {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
           <li>
             <a href="/staff/reports">年度报告</a>

@@ -205,7 +205,7 @@ export function DecisionDetailPage(p: {
       ) : null}
       <ErrorSummary errors={p.errors} message={p.message} />
       {p.problems.length ? (
-        <div class="warning" role="note">
+        <div class="banner-warning" role="note">
           <p>需要注意：</p>
           <ul>
             {p.problems.map((x) => (

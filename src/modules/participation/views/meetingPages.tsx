@@ -180,7 +180,7 @@ export function MeetingDetailPage(p: {
       ) : null}
       <ErrorSummary errors={p.errors} message={p.message} />
       {p.problems.length ? (
-        <div class="warning" role="note">
+        <div class="banner-warning" role="note">
           <ul>
             {p.problems.map((x) => (
               <li>{x}</li>

@@ -58,7 +58,7 @@ export function PortalHomePage(props: { ctx: ViewContext; units: TreeUnit[]; lat
         </li>
         <li>
           <a href="/hdjl/yjzj">意见征集</a>
-          <span>对政策草案提意见，查看意见采纳情况；重大行政决策事项目录，会议开放</span>
+          <span>对政策草案提意见，查看意见采纳情况；重大行政决策事项目录，会议开放，问卷调查</span>
         </li>
         <li>
           <a href="/search">站内搜索</a>
