@@ -116,6 +116,8 @@ const schema = z.object({
   GONGKAI_FEEDBACK_WORKING_DAYS: z.coerce.number().int().min(1).max(120).default(20),
   // Meetings with stakeholders, public representatives, experts or media attending, per unit and half-year (a local
   // rule of the source notices, LS 三(一) and ZJ (一): "每半年至少1次"; not national law, so a setting).
+  // Anonymous posts (comments, answers, applications to attend) per address in 10 minutes: plenty for a person.
+  GONGKAI_ANONYMOUS_POSTS_PER_10_MIN: z.coerce.number().int().min(1).max(100_000).default(10),
   GONGKAI_OPEN_MEETINGS_PER_HALF_YEAR: z.coerce.number().int().min(0).max(50).default(1),
   /**
    * Outgoing mail server, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. SECRET (holds a
@@ -183,6 +185,7 @@ export type Config = Readonly<{
   correctionWorkingDays: number;
   feedbackWorkingDays: number;
   openMeetingsPerHalfYear: number;
+  anonymousPostsPer10Min: number;
   mail: { smtpUrl: string | undefined; from: string };
   sms: { endpoint: string; accessKeyId: string; accessKeySecret: string; signName: string; templates: Record<string, string> } | undefined;
 }>;
@@ -239,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     correctionWorkingDays: e.GONGKAI_CORRECTION_WORKING_DAYS,
     feedbackWorkingDays: e.GONGKAI_FEEDBACK_WORKING_DAYS,
     openMeetingsPerHalfYear: e.GONGKAI_OPEN_MEETINGS_PER_HALF_YEAR,
+    anonymousPostsPer10Min: e.GONGKAI_ANONYMOUS_POSTS_PER_10_MIN,
     mail: { smtpUrl: e.GONGKAI_SMTP_URL, from: e.GONGKAI_MAIL_FROM ?? `${e.GONGKAI_SITE_NAME} <noreply@${new URL(e.GONGKAI_BASE_URL ?? 'http://localhost').hostname}>` },
     sms:
       e.GONGKAI_SMS_ACCESS_KEY_ID && e.GONGKAI_SMS_ACCESS_KEY_SECRET && e.GONGKAI_SMS_SIGN_NAME

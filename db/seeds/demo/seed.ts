@@ -3,6 +3,7 @@
  * and by `npx gongkai seed-demo`. Everything goes through the real commands, so demo data obeys the same rules.
  */
 import { seedDemoConsultations } from './consultations.ts';
+import { seedDemoDecisions, seedDemoMeetings, seedDemoSurvey } from './participation.ts';
 import { settleLoadedHistory } from '../../../src/modules/notifications/index.ts';
 import type { Db } from '../../../src/lib/db.ts';
 import type { Actor } from '../../../src/lib/authz.ts';
@@ -181,6 +182,9 @@ async function seedDemoIn(db: Db, log: (s: string) => void, opts: { itemsPerTemp
   log(`依申请公开案件：${await seedDemoRequests(db, ids.get('civil')!)} 件（市民政局，各办理阶段）`);
   log(`标准目录：社会救助领域模板，清河镇已公布目录，归入信息 ${await seedDemoCatalogues(db, ids.get('city')!, ids.get('town_a')!, at('2026-01-05'))} 条`);
   log(`意见征集：${await seedDemoConsultations(db, { city: ids.get('city')!, housing: ids.get('housing')!, civil: ids.get('civil')! })} 项（两项已公布采纳情况，两项征集中）`);
+  log(`重大行政决策事项：${await seedDemoDecisions(db, { city: ids.get('city')!, housing: ids.get('housing')! })} 项（市政府目录两版，市住建局目录一版）`);
+  log(`会议开放：${await seedDemoMeetings(db, { city: ids.get('city')! })} 次（一次常务会议有列席，一次听证会接受报名）`);
+  log(`问卷调查：1 项，${await seedDemoSurvey(db, { city: ids.get('city')! })} 份答卷，已公布结果`);
   // The demo's history notified its reviewers and applicants as it was made; none of it is news or may be mailed.
   await settleLoadedHistory(db, new Date(), '演示数据：历史通知，未发送');
   return { units: ids.size, users: DEMO_USERS.length, items };

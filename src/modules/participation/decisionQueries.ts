@@ -113,17 +113,6 @@ export async function decisionEvents(q: Queryable, id: number) {
   ).rows;
 }
 
-/** The entry a consultation belongs to, for its pages. */
-export async function entryOfConsultation(q: Queryable, consultationId: number): Promise<{ id: number; code: string; title: string; unit_slug: string } | undefined> {
-  return (
-    await q.query<{ id: number; code: string; title: string; unit_slug: string }>(
-      `SELECT e.id::int, e.code, e.title, u.slug AS unit_slug FROM decision_entries e JOIN units u ON u.id = e.unit_id
-        WHERE e.consultation_id = $1 AND e.state = 'listed' ORDER BY e.id LIMIT 1`,
-      [consultationId],
-    )
-  ).rows[0];
-}
-
 /** A unit's listed entries with what supervision flags on them (the rules are in decisions.ts). */
 export async function decisionFindings(
   q: Queryable,
@@ -134,4 +123,51 @@ export async function decisionFindings(
   return (await unitDecisionEntries(q, unitId))
     .filter((e) => e.state === 'listed')
     .map((e) => ({ id: e.id, code: e.code, title: e.title, problems: decisionProblems(e, asOf, calendar) }));
+}
+
+export interface ParticipationFacts {
+  consultations: number;
+  comments: number;
+  adopted: number;
+  notAdopted: number;
+  meetings: number;
+  attendees: number;
+  surveys: number;
+  responses: number;
+  decisions: number;
+}
+
+/** A unit's public participation in a year, for the annual report's narrative (issue 12). */
+export async function participationFacts(q: Queryable, unitId: number, year: number): Promise<ParticipationFacts> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const r = await q.query<ParticipationFacts>(
+    `SELECT
+       (SELECT count(*)::int FROM consultations WHERE unit_id = $1 AND state <> 'draft' AND opens_on BETWEEN $2 AND $3) AS consultations,
+       (SELECT count(*)::int FROM consultation_comments m JOIN consultations c ON c.id = m.consultation_id
+         WHERE c.unit_id = $1 AND c.state <> 'draft' AND c.opens_on BETWEEN $2 AND $3) AS comments,
+       (SELECT count(*)::int FROM consultation_comments m JOIN consultations c ON c.id = m.consultation_id
+         WHERE c.unit_id = $1 AND c.opens_on BETWEEN $2 AND $3 AND m.disposition IN ('adopted', 'partly_adopted')) AS adopted,
+       (SELECT count(*)::int FROM consultation_comments m JOIN consultations c ON c.id = m.consultation_id
+         WHERE c.unit_id = $1 AND c.opens_on BETWEEN $2 AND $3 AND m.disposition = 'not_adopted') AS "notAdopted",
+       (SELECT count(*)::int FROM meetings WHERE unit_id = $1 AND state = 'published' AND held_on BETWEEN $2 AND $3
+         AND stakeholders + public_reps + experts + media > 0) AS meetings,
+       (SELECT COALESCE(sum(stakeholders + public_reps + experts + media), 0)::int FROM meetings WHERE unit_id = $1 AND state = 'published' AND held_on BETWEEN $2 AND $3) AS attendees,
+       (SELECT count(*)::int FROM surveys WHERE unit_id = $1 AND state = 'published' AND closes_on BETWEEN $2 AND $3) AS surveys,
+       (SELECT count(*)::int FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE s.unit_id = $1 AND s.state = 'published' AND s.closes_on BETWEEN $2 AND $3) AS responses,
+       (SELECT count(*)::int FROM decision_entries e WHERE e.unit_id = $1 AND e.year = $4 AND e.state = 'listed'
+         AND EXISTS (SELECT 1 FROM decision_catalogue_revisions v WHERE v.unit_id = e.unit_id AND v.year = e.year)) AS decisions`,
+    [unitId, from, to, year],
+  );
+  return r.rows[0];
+}
+
+/** The same facts as a sentence for the report's 总体情况; empty when the unit did none of it. */
+export function participationSentence(f: ParticipationFacts): string {
+  const parts: string[] = [];
+  if (f.consultations) parts.push(`公开征求意见${f.consultations}次，收到意见${f.comments}条，采纳（含部分采纳）${f.adopted}条、未采纳${f.notAdopted}条并说明理由`);
+  if (f.decisions) parts.push(`公布重大行政决策事项目录，列入事项${f.decisions}项`);
+  if (f.meetings) parts.push(`邀请利益相关方、公众代表、专家和媒体列席会议${f.meetings}次、${f.attendees}人次`);
+  if (f.surveys) parts.push(`开展问卷调查${f.surveys}次，收到答卷${f.responses}份`);
+  return parts.length ? `推进决策公开和公众参与，${parts.join('；')}。` : '';
 }

@@ -11,6 +11,8 @@ import { Browser } from '../../testing/http.ts';
 import { publishedItem } from '../../testing/items.ts';
 import { buildCalendar } from '../../lib/calendar.ts';
 import { unitIndicators } from '../supervision/build.ts';
+import { participationFacts, participationSentence } from './index.ts';
+import { publishDecisionCatalogue, saveDecisionEntry } from './commands/decisions.ts';
 
 test('a decision catalogue: entries, revisions, stages, removal, links and supervision', async (t) => {
   const h = await makeTestApp({ now: '2026-03-02T02:00:00Z' });
@@ -185,6 +187,37 @@ test('meetings and hearings: announced, applied for without an account, handled 
   const id = Number(/\/staff\/meetings\/(\d+)/.exec(created.headers.location as string)![1]);
   assert.equal((await citizen.get(`/hdjl/hy/${id}`)).statusCode, 404, 'drafts are not public');
   assert.equal((await clerk.post(`/staff/meetings/${id}/publish`, {}, `/staff/meetings/${id}`)).statusCode, 303);
+
+  // A department holds a hearing on its government's decision, but only once that entry is public: an id of a
+  // draft entry answers like a missing one.
+  const dept = await makeUnit(h.db, { parentId: city.id, slug: 'fgw', code: '990100030', name: '示范市发展和改革委员会', kind: 'department' });
+  await makeUser(h.db, dept.id, ['publisher'], { username: 'deptclerk' });
+  const deptClerk = new Browser(h.app);
+  await deptClerk.login('deptclerk');
+  const entryId = await saveDecisionEntry(h.db, { kind: 'system', label: 'test' }, h.clock.now(), {
+    unitId: city.id,
+    year: 2026,
+    title: '调整停车收费标准',
+    leadUnit: '市发改委',
+    plannedOn: '2026-12-31',
+    summary: '',
+    required: [],
+    doneOn: {},
+    legalityFrom: '',
+    legalityTo: '',
+    decidedOn: '',
+    consultationId: '',
+    decisionItemRef: '',
+    interpretationItemRef: '',
+  });
+  const deptForm = { ...form, unitId: String(dept.id), kind: 'open_meeting', title: '停车收费座谈会', decisionEntryId: String(entryId) };
+  assert.doesNotMatch((await deptClerk.get('/staff/meetings/new')).body, /调整停车收费标准/, 'a draft entry is not offered');
+  const hidden = await deptClerk.post('/staff/meetings/new', deptForm, '/staff/meetings/new');
+  assert.equal(hidden.statusCode, 400);
+  assert.match(hidden.body, /请选择本单位或上级政府的决策事项/);
+  await publishDecisionCatalogue(h.db, { kind: 'system', label: 'test' }, h.clock.now(), city.id, 2026, '');
+  assert.match((await deptClerk.get('/staff/meetings/new')).body, /JC-2026-001 调整停车收费标准/);
+  assert.equal((await deptClerk.post('/staff/meetings/new', deptForm, '/staff/meetings/new')).statusCode, 303);
   assert.match((await clerk.get(`/staff/meetings/${id}`)).body, /未公布听证参加人名单/);
 
   const list = (await citizen.get('/hdjl/hy')).body;
@@ -230,4 +263,8 @@ test('meetings and hearings: announced, applied for without an account, handled 
     ['2026年上半年邀请列席的会议0次，少于1次'],
   );
   assert.match((await clerk.get('/staff/meetings')).body, /2026年上半年<\/td><td>0<\/td><td>未达到要求/);
+  // The annual report's narrative counts the meeting and who attended.
+  const facts = await participationFacts(h.db, city.id, 2026);
+  assert.deepEqual([facts.meetings, facts.attendees, facts.consultations, facts.decisions], [1, 6, 0, 1]);
+  assert.match(participationSentence(facts), /邀请利益相关方、公众代表、专家和媒体列席会议1次、6人次/);
 });

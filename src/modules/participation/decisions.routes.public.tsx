@@ -19,7 +19,8 @@ const PUBLIC_EVENTS = new Set(['catalogued', 'stage', 'removed', 'edited']);
 
 export function registerDecisionPublicRoutes(app: FastifyInstance) {
   const { deps } = app;
-  const limited = { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } }, preHandler: app.rateLimit({ max: 10, timeWindow: '10 minutes' }) };
+  const limit = { max: deps.config.anonymousPostsPer10Min, timeWindow: '10 minutes' };
+  const limited = { config: { rateLimit: limit }, preHandler: app.rateLimit(limit) };
   const idOf = (request: FastifyRequest, what: string) => {
     const n = Number((request.params as { id: string }).id);
     if (!Number.isInteger(n) || n <= 0 || n > 2 ** 31) throw new NotFoundError(`没有这个${what}。`);

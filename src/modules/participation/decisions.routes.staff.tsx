@@ -112,13 +112,13 @@ export function registerDecisionStaffRoutes(app: FastifyInstance) {
 
   const formPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string | string[]>, state: Partial<FormState> = {}, e?: DecisionEntryRow) => {
     const units = await unitsFor(request, ['office_admin', 'publisher']);
-    const unitId = e?.unit_id ?? Number(values.unitId ?? units[0]?.id);
+    // The unit's own consultations and those of departments below it (the lead department often runs it).
     const consultations = (
       await listConsultations(
         deps.db,
         units.map((u) => u.path),
       )
-    ).filter((c) => !unitId || c.unit_id === unitId || !e);
+    ).filter((c) => !e || c.unit_path.startsWith(e.unit_path));
     const ctx = app.viewContext(request, reply);
     return sendPage(
       request,

@@ -12,3 +12,5 @@ export { unitMeetings } from './meetingQueries.ts';
 export { openMeetingCounts } from './meetings.ts';
 export { registerSurveyPublicRoutes } from './surveys.routes.public.tsx';
 export { registerSurveyStaffRoutes } from './surveys.routes.staff.tsx';
+export { participationFacts, participationSentence } from './decisionQueries.ts';
+export type { ParticipationFacts } from './decisionQueries.ts';

@@ -1,7 +1,7 @@
 /** Staff routes of meetings open to the public and hearings. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { authorize, grantedPaths } from '../../lib/authz.ts';
+import { authorize, can, grantedPaths } from '../../lib/authz.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { field, formRoute, type FormState } from '../../lib/form.ts';
 import { readNotice, withNotice } from '../../lib/notice.ts';
@@ -76,8 +76,11 @@ export function registerMeetingStaffRoutes(app: FastifyInstance) {
 
   const formPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, state: Partial<FormState> = {}, m?: MeetingRow) => {
     const units = await myUnits(request);
-    const decisions = (await listDecisionEntries(deps.db, m ? [m.unit_path] : units.map((u) => u.path)))
-      .filter((e) => e.state === 'listed' && (!m || e.unit_id === m.unit_id))
+    // Entries of the meeting's unit or of a government above it (a department holds the hearing of its decision).
+    const below = m ? [m.unit_path] : units.map((u) => u.path);
+    const decisions = (await listDecisionEntries(deps.db, ['/']))
+      // Only entries the clerk may see: published in a catalogue, or of a unit they keep entries for.
+      .filter((e) => e.state === 'listed' && below.some((p) => p.startsWith(e.unit_path)) && (e.in_catalogue || can(request.actor, 'decision.edit', { unitPath: e.unit_path })))
       .map((e) => ({ id: e.id, label: `${e.code} ${e.title}（${e.unit_name}）` }));
     const ctx = app.viewContext(request, reply);
     return sendPage(

@@ -17,7 +17,8 @@ import { consultationFeed } from './feed.ts';
 export function registerParticipationPublicRoutes(app: FastifyInstance) {
   const { deps } = app;
   // Anonymous posting: a handful of comments a minute from one address is plenty for a person.
-  const limited = { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } }, preHandler: app.rateLimit({ max: 10, timeWindow: '10 minutes' }) };
+  const limit = { max: deps.config.anonymousPostsPer10Min, timeWindow: '10 minutes' };
+  const limited = { config: { rateLimit: limit }, preHandler: app.rateLimit(limit) };
   const idOf = (request: FastifyRequest) => {
     const n = Number((request.params as { id: string }).id);
     if (!Number.isInteger(n) || n <= 0 || n > 2 ** 31) throw new NotFoundError('没有这项意见征集。');

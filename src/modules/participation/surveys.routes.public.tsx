@@ -13,7 +13,8 @@ import { SurveyListPage, SurveyPage } from './views/publicSurveys.tsx';
 
 export function registerSurveyPublicRoutes(app: FastifyInstance) {
   const { deps } = app;
-  const limited = { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } }, preHandler: app.rateLimit({ max: 10, timeWindow: '10 minutes' }) };
+  const limit = { max: deps.config.anonymousPostsPer10Min, timeWindow: '10 minutes' };
+  const limited = { config: { rateLimit: limit }, preHandler: app.rateLimit(limit) };
   const idOf = (request: FastifyRequest) => {
     const n = Number((request.params as { id: string }).id);
     if (!Number.isInteger(n) || n <= 0 || n > 2 ** 31) throw new NotFoundError('没有这项调查。');

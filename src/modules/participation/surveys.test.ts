@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isShown, questionFromForm, readAnswers, tallyQuestion, type Answers, type Question } from './surveys.ts';
 import { personKey } from './commands/surveys.ts';
+import { participationSentence } from './decisionQueries.ts';
 
 const blank = { kind: '', label: '', required: false, options: '', rows: '', scaleMax: '', min: '', max: '', showIfQuestion: '', showIfValues: '' };
 const q = (id: number, position: number, over: Omit<Partial<Question>, 'id' | 'position'>): Question => ({
@@ -145,4 +146,13 @@ test('one answer per person: a keyed hash of the phone or e-mail, the same howev
   assert.equal(personKey('s3cret', 7, 'Li@Example.cn'), personKey('s3cret', 7, 'li@example.cn'));
   assert.equal(personKey('s3cret', 7, '12345'), null);
   assert.doesNotMatch(k!, /13800000000/);
+});
+
+test('the annual report sentence names only what the unit did', () => {
+  const none = { consultations: 0, comments: 0, adopted: 0, notAdopted: 0, meetings: 0, attendees: 0, surveys: 0, responses: 0, decisions: 0 };
+  assert.equal(participationSentence(none), '');
+  assert.equal(
+    participationSentence({ ...none, consultations: 2, comments: 31, adopted: 9, notAdopted: 15, surveys: 1, responses: 60 }),
+    '推进决策公开和公众参与，公开征求意见2次，收到意见31条，采纳（含部分采纳）9条、未采纳15条并说明理由；开展问卷调查1次，收到答卷60份。',
+  );
 });

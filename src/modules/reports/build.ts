@@ -3,6 +3,7 @@
  * their review and litigation records, table 二 as entered (with the 法规文件 column's counts offered), the
  * cross-checks, and the facts offered as a starting text for the narrative sections.
  */
+import { participationFacts, participationSentence, type ParticipationFacts } from '../participation/index.ts';
 import type { Queryable } from '../../lib/db.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { can, type Actor } from '../../lib/authz.ts';
@@ -32,6 +33,8 @@ export interface BuiltReport {
   table4: Table4;
   checks: CheckResult[];
   facts: { received: number; answered: number; overdue: number; feesYuan: number; proactive: number; interpretations: number };
+  /** Consultations, decisions, meetings and surveys of the year (the participation module). */
+  participation: ParticipationFacts;
 }
 
 export async function getReport(q: Queryable, unitId: number, year: number): Promise<ReportRow | undefined> {
@@ -120,6 +123,7 @@ export async function buildReport(q: Queryable, unitId: number, year: number): P
       proactive: f.proactive,
       interpretations: f.interpretations,
     },
+    participation: await participationFacts(q, unitId, year),
   };
 }
 
@@ -127,7 +131,7 @@ export async function buildReport(q: Queryable, unitId: number, year: number): P
 export function startingText(b: BuiltReport): { overall: string; problems: string; other: string } {
   const x = b.facts;
   return {
-    overall: `${b.year}年，${b.unit.name}主动公开政府信息${x.proactive}条，其中政策解读${x.interpretations}条。全年新收政府信息公开申请${x.received}件，上年结转${b.table3.carried_in.total.value}件，办结${x.answered}件，结转下年度${b.table3.carried_out.total.value}件。`,
+    overall: `${b.year}年，${b.unit.name}主动公开政府信息${x.proactive}条，其中政策解读${x.interpretations}条。全年新收政府信息公开申请${x.received}件，上年结转${b.table3.carried_in.total.value}件，办结${x.answered}件，结转下年度${b.table3.carried_out.total.value}件。${participationSentence(b.participation)}`,
     problems: x.overdue ? `本年有${x.overdue}件申请的答复超过法定期限，需要改进办理流程。` : '',
     other: `依据《政府信息公开信息处理费管理办法》规定，${b.year}年实际收取信息处理费共计${x.feesYuan}元。`,
   };

@@ -55,7 +55,7 @@ const optionalDate = (v: string, key: string, label: string, errors: Record<stri
   return d || null;
 };
 
-async function checked(tx: Queryable, unitId: number, input: DecisionEntryInput) {
+async function checked(tx: Queryable, unitPath: string, input: DecisionEntryInput) {
   const errors: Record<string, string> = {};
   const title = input.title.trim();
   if (!title) errors.title = '请填写决策事项名称';
@@ -69,7 +69,8 @@ async function checked(tx: Queryable, unitId: number, input: DecisionEntryInput)
   let consultationId: number | null = null;
   if (input.consultationId) {
     const c = await getConsultation(tx, Number(input.consultationId));
-    if (!c || c.unit_id !== unitId) errors.consultationId = '请选择本单位的意见征集';
+    // The lead department often runs the consultation on the government's behalf: its own or a unit's below it.
+    if (!c || !c.unit_path.startsWith(unitPath)) errors.consultationId = '请选择本单位或下属部门的意见征集';
     else consultationId = c.id;
   }
   const item = async (ref: string, key: string) => {
@@ -129,7 +130,7 @@ export async function saveDecisionEntry(db: DbOrTx, actor: Actor, now: Date, inp
     if (id) {
       const e = await openEntry(tx, actor, id);
       if (e.state === 'removed') throw new ConflictError('DECISION_INVALID_TRANSITION', '这个事项已从目录中移除，不能再修改。');
-      const v = await checked(tx, e.unit_id, input);
+      const v = await checked(tx, e.unit_path, input);
       const before = { title: e.title, leadUnit: e.lead_unit, plannedOn: e.planned_on, decidedOn: e.decided_on };
       await tx.query(
         `UPDATE decision_entries SET title = $2, lead_unit = $3, planned_on = $4, summary = $5, steps = $6, legality_from = $7, legality_to = $8, decided_on = $9,
@@ -160,7 +161,7 @@ export async function saveDecisionEntry(db: DbOrTx, actor: Actor, now: Date, inp
     if (!unit) throw new ValidationError({ unitId: '请选择单位' });
     authorize(actor, 'decision.edit', { unitPath: unit.path });
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new ValidationError({ year: '请填写年度' });
-    const v = await checked(tx, unit.id, input);
+    const v = await checked(tx, unit.path, input);
     // Numbers run per unit and year; the row lock on the unit's entries keeps two clerks from taking the same one.
     await tx.query('SELECT id FROM decision_entries WHERE unit_id = $1 AND year = $2 FOR UPDATE', [unit.id, input.year]);
     const seq = (await tx.query<{ n: number }>('SELECT COALESCE(max(seq), 0)::int + 1 AS n FROM decision_entries WHERE unit_id = $1 AND year = $2', [unit.id, input.year])).rows[0]

@@ -4,7 +4,7 @@
  * attendance and minutes come after the day; every change is in the event log.
  */
 import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
-import { actorLabel, actorUserId, anonymous, authorize, type Actor } from '../../../lib/authz.ts';
+import { actorLabel, actorUserId, anonymous, authorize, can, type Actor } from '../../../lib/authz.ts';
 import { audit } from '../../../lib/audit.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { isValidDate } from '../../../lib/calendar.ts';
@@ -64,7 +64,7 @@ const count = (v: string, key: string, errors: Record<string, string>) => {
   return Number.isInteger(n) && n >= 0 ? Math.min(n, 100_000) : 0;
 };
 
-async function checked(tx: Queryable, unitId: number, input: MeetingInput) {
+async function checked(tx: Queryable, actor: Actor, unitPath: string, input: MeetingInput) {
   const errors: Record<string, string> = {};
   if (!(input.kind in MEETING_KINDS)) errors.kind = '请选择会议类型';
   const title = input.title.trim();
@@ -83,7 +83,10 @@ async function checked(tx: Queryable, unitId: number, input: MeetingInput) {
   let decisionEntryId: number | null = null;
   if (input.decisionEntryId) {
     const e = await getDecisionEntry(tx, Number(input.decisionEntryId));
-    if (!e || e.unit_id !== unitId) errors.decisionEntryId = '请选择本单位的决策事项';
+    // A department holds the hearing of a decision its government takes: the entry is the unit's own or above it.
+    // …and one the clerk may see (published in a catalogue, or kept by them): an id must not reveal a draft's existence.
+    const visible = e && (e.in_catalogue || can(actor, 'decision.edit', { unitPath: e.unit_path }));
+    if (!e || !visible || !unitPath.startsWith(e.unit_path)) errors.decisionEntryId = '请选择本单位或上级政府的决策事项';
     else decisionEntryId = e.id;
   }
   const v = {
@@ -124,7 +127,7 @@ export async function saveMeeting(db: DbOrTx, actor: Actor, now: Date, input: Me
     if (id) {
       const m = await openMeeting(tx, actor, id);
       if (m.state === 'withdrawn') throw new ConflictError('MEETING_INVALID_TRANSITION', '这个会议已撤回，不能再修改。');
-      const values = await checked(tx, m.unit_id, input);
+      const values = await checked(tx, actor, m.unit_path, input);
       const sets = COLUMNS.split(', ')
         .map((c, i) => `${c} = $${i + 2}`)
         .join(', ');
@@ -135,7 +138,7 @@ export async function saveMeeting(db: DbOrTx, actor: Actor, now: Date, input: Me
     const unit = await getUnit(tx, input.unitId);
     if (!unit) throw new ValidationError({ unitId: '请选择单位' });
     authorize(actor, 'meeting.edit', { unitPath: unit.path });
-    const values = await checked(tx, unit.id, input);
+    const values = await checked(tx, actor, unit.path, input);
     const n = values.length;
     const r = await tx.query<{ id: number }>(
       `INSERT INTO meetings (unit_id, ${COLUMNS}, created_by, created_at, updated_at)
