@@ -4,6 +4,7 @@
  * 理由, 金寨县), counted from the per-comment dispositions. Names are masked (朱**), personal data in the text is
  * masked, and a comment whose writer did not agree to publication is summarised by its clause only.
  */
+import ExcelJS from 'exceljs';
 import { escapeHtml } from '../../lib/html.ts';
 import { chineseDate } from '../../lib/calendar.ts';
 import { detectPersonalData, maskInText } from '../publishing/index.ts';
@@ -94,6 +95,28 @@ export function adoptionReport(clauses: Clause[], comments: ReportComment[], dup
   return { total: comments.length, unique: dup.unique, copies: dup.copies, byDisposition, byChannel, byClause, notAdopted, rows };
 }
 
+/**
+ * Above these sizes the body would be unreadable (and past an item body's limit): the full table goes into an attached
+ * workbook and the body lists the most repeated non-adopted views (bench/participation.ts: 100,000 comments).
+ */
+export const MAX_INLINE_ROWS = 500;
+export const MAX_LISTED_VIEWS = 200;
+export const TABLE_FILENAME = '意见采纳情况表.xlsx';
+
+/** The table as an XLSX attachment, for a consultation too large to print it in the body. */
+export async function adoptionTableXlsx(title: string, r: AdoptionReport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'gongkai';
+  const ws = wb.addWorksheet('意见采纳情况表', { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.mergeCells(1, 1, 1, 6);
+  ws.getCell(1, 1).value = `《${title}》意见采纳情况表`;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.addRow(['序号', '反馈人', '条款', '意见内容', '是否采纳', '理由']).font = { bold: true };
+  for (const x of r.rows) ws.addRow([x.seq, x.commenter, x.clause, x.body, x.disposition, x.reason]);
+  [8, 10, 10, 60, 12, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 /** The report as the body of an information item: a summary, the views by clause, the reasons, the full table. */
 export function reportHtml(c: { title: string; opensOn: string; closesOn: string; unitName: string }, r: AdoptionReport): string {
   const adopted = r.byDisposition.adopted + r.byDisposition.partly_adopted;
@@ -109,12 +132,21 @@ export function reportHtml(c: { title: string; opensOn: string; closesOn: string
     );
   }
   if (r.notAdopted.length) {
+    // A large consultation lists its most repeated views here and the rest in the attached table.
+    const listed = r.notAdopted.length > MAX_LISTED_VIEWS ? [...r.notAdopted].sort((a, b) => b.copies - a.copies).slice(0, MAX_LISTED_VIEWS) : r.notAdopted;
     parts.push('<h2>二、未采纳的意见及理由</h2>');
     parts.push(
-      `<ol>${r.notAdopted.map((x) => `<li><p>${escapeHtml(x.label)}：${escapeHtml(x.body)}${x.copies ? `（另有${x.copies}条相同意见）` : ''}</p><p>理由：${escapeHtml(x.reason)}</p></li>`).join('')}</ol>`,
+      `<ol>${listed.map((x) => `<li><p>${escapeHtml(x.label)}：${escapeHtml(x.body)}${x.copies ? `（另有${x.copies}条相同意见）` : ''}</p><p>理由：${escapeHtml(x.reason)}</p></li>`).join('')}</ol>`,
     );
+    if (listed.length < r.notAdopted.length)
+      parts.push(`<p>以上为相同意见最多的${listed.length}条；其余${r.notAdopted.length - listed.length}条未采纳的意见及理由见附件《${TABLE_FILENAME}》。</p>`);
   }
-  parts.push(`<h2>${r.notAdopted.length ? '三' : r.byClause.length ? '二' : '一'}、意见采纳情况表</h2>`);
+  const heading = `${r.notAdopted.length ? '三' : r.byClause.length ? '二' : '一'}、意见采纳情况表`;
+  if (r.rows.length > MAX_INLINE_ROWS) {
+    parts.push(`<h2>${heading}</h2>`, `<p>共${r.rows.length}条意见的序号、反馈人、条款、意见内容、是否采纳及理由，见附件《${TABLE_FILENAME}》。</p>`);
+    return parts.join('');
+  }
+  parts.push(`<h2>${heading}</h2>`);
   parts.push(
     `<table><tbody><tr><th>序号</th><th>反馈人</th><th>条款</th><th>意见内容</th><th>是否采纳</th><th>理由</th></tr>${r.rows
       .map(

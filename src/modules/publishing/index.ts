@@ -1,5 +1,5 @@
 /** The publishing module's entry points: other modules, the app and the CLI import from here, never a file inside. */
-export { storeBlob } from './commands/attachments.ts';
+export { addAttachments, storeBlob } from './commands/attachments.ts';
 export { fileUnderCatalogue, updateDerivedText } from './commands/derived.ts';
 export { importItem } from './commands/importItem.ts';
 export { saveDraft } from './commands/saveDraft.ts';

@@ -8,11 +8,11 @@ import { inTx, type DbOrTx } from '../../../lib/db.ts';
 import { actorLabel, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, ValidationError } from '../../../lib/errors.ts';
 import { notifyContact, type ContactSettings } from '../../notifications/index.ts';
-import { saveDraft } from '../../publishing/index.ts';
+import { addAttachments, saveDraft } from '../../publishing/index.ts';
 import { splitClauses } from '../clauses.ts';
 import { groupDuplicates } from '../duplicates.ts';
 import { listComments } from '../queries.ts';
-import { adoptionReport, DISPOSITIONS, incompleteDispositions, reportHtml } from '../report.ts';
+import { adoptionReport, adoptionTableXlsx, DISPOSITIONS, incompleteDispositions, MAX_INLINE_ROWS, reportHtml, TABLE_FILENAME } from '../report.ts';
 import { openConsultation, recordEvent, type ParticipationContext } from './common.ts';
 import { consultationStatus } from '../status.ts';
 
@@ -42,6 +42,11 @@ export async function generateFeedback(db: DbOrTx, actor: Actor, ctx: Participat
         bodyHtml: reportHtml({ title: c.title, opensOn: c.opens_on, closesOn: c.closes_on, unitName: c.unit_name }, report),
       },
     });
+    if (report.rows.length > MAX_INLINE_ROWS) {
+      // Generated here, not uploaded: its size is bounded by the comments, not by the upload limit.
+      const table = await adoptionTableXlsx(c.title, report);
+      await addAttachments(tx, drafter, ctx.now, draft.itemId, [{ filename: TABLE_FILENAME, content: table }], table.length);
+    }
     await tx.query('UPDATE consultations SET feedback_item_id = $2, updated_at = $3 WHERE id = $1', [c.id, draft.itemId, ctx.now]);
     await recordEvent(tx, actor, ctx.now, c, 'feedback_drafted', { itemId: draft.itemId, total: report.total, adopted: report.byDisposition.adopted });
     return { itemId: draft.itemId };
