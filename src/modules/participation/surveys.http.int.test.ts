@@ -136,3 +136,40 @@ test('a survey: questions, answers with conditions and a file, one per person, r
   assert.deepEqual((ws.getRow(3).values as unknown[]).slice(3), ['开车', 300, 2, '停车.pdf']);
   assert.deepEqual((ws.getRow(4).values as unknown[]).slice(3), ['步行', '', 5, '']);
 });
+
+test('anonymous answers are limited per address by the setting (comments and applications to attend share it)', async (t) => {
+  const h = await makeTestApp({ now: '2026-05-04T02:00:00Z', config: { anonymousPostsPer10Min: 2 } });
+  t.after(() => h.close());
+  const city = await makeUnit(h.db, { kind: 'government', slug: 'city', code: '990100001', name: '示范市人民政府' });
+  const system = { kind: 'system' as const, label: 'test' };
+  const { saveSurvey, addQuestion, publishSurvey } = await import('./commands/surveys.ts');
+  const id = await saveSurvey(h.db, system, h.clock.now(), {
+    unitId: city.id,
+    title: '满意度调查',
+    intro: '',
+    opensOn: '2026-05-04',
+    closesOn: '2026-05-31',
+    anonymous: true,
+    onePerPerson: false,
+    methodNote: '网上公开调查。',
+  });
+  await addQuestion(h.db, system, h.clock.now(), id, {
+    kind: 'scale',
+    label: '满意度',
+    required: true,
+    options: '',
+    rows: '',
+    scaleMax: '5',
+    min: '',
+    max: '',
+    showIfQuestion: '',
+    showIfValues: '',
+  });
+  await publishSurvey(h.db, system, h.clock.now(), '2026-05-04', id);
+  const q = (await h.db.query<{ id: string }>('SELECT id FROM survey_questions')).rows[0].id;
+  const citizen = new Browser(h.app);
+  const statuses = [];
+  for (let i = 0; i < 3; i++) statuses.push((await citizen.post(`/hdjl/wjdc/${id}/answers`, { [`q${q}`]: '5' }, `/hdjl/wjdc/${id}`)).statusCode);
+  assert.deepEqual(statuses, [303, 303, 429]);
+  assert.equal((await h.db.query('SELECT 1 FROM survey_responses')).rows.length, 2);
+});

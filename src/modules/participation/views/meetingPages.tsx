@@ -1,6 +1,7 @@
 /** Staff screens of meetings open to the public and hearings: the list with the half-year rule, the form, one meeting. */
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
+import { chinaDateTime } from '../../../lib/clock.ts';
 import type { MeetingApplicationRow, MeetingRow } from '../meetingQueries.ts';
 import { attendance, ATTENDEE_ROLES, HEARING_MATERIALS_DAYS, MEETING_KINDS } from '../meetings.ts';
 
@@ -8,6 +9,14 @@ const crumbs = (last?: string) => [
   { label: '工作台', href: '/staff' },
   ...(last ? [{ label: '会议开放和听证', href: '/staff/meetings' }, { label: last }] : [{ label: '会议开放和听证' }]),
 ];
+const MEETING_EVENTS: Record<string, string> = {
+  created: '新建',
+  edited: '修改',
+  published: '发布',
+  withdrawn: '撤回（取消）',
+  applied: '收到列席报名',
+  applications_decided: '处理列席报名',
+};
 const STATE_LABELS = { draft: '草稿', published: '已发布', withdrawn: '已撤回（取消）' } as const;
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
@@ -272,7 +281,7 @@ export function MeetingDetailPage(p: {
       <ul>
         {p.events.map((e) => (
           <li>
-            {e.at.toISOString().slice(0, 16).replace('T', ' ')} {e.actor_label} {e.kind}
+            {chinaDateTime(e.at)} {e.actor_label} {MEETING_EVENTS[e.kind] ?? e.kind}
           </li>
         ))}
       </ul>

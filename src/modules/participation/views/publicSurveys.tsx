@@ -111,10 +111,13 @@ function conditionText(q: Question, questions: Question[]): string | null {
 function SurveyForm({ p }: { p: SurveyPageProps }) {
   const hasFile = p.questions.some((q) => q.kind === 'file');
   const e = p.errors;
+  // The summary names the question of each error (q12 → 第3题); the message beside the question says it alone.
+  const position = (key: string) => p.questions.find((q) => key === `q${q.id}` || key.startsWith(`q${q.id}_`))?.position;
+  const summary = Object.fromEntries(Object.entries(e).map(([k, v]) => [k, position(k) ? `第${position(k)}题：${v}` : v]));
   return (
     <section aria-labelledby="form-h" id="survey-form">
       <h2 id="form-h">填写问卷</h2>
-      <ErrorSummary errors={e} message={p.message} />
+      <ErrorSummary errors={summary} message={p.message} />
       <form method="post" action={`/hdjl/wjdc/${p.s.id}/answers`} enctype={hasFile ? 'multipart/form-data' : undefined}>
         <CsrfField ctx={p.ctx} />
         {p.questions.map((q) => (
@@ -193,7 +196,7 @@ function QuestionField({ q, p }: { q: Question; p: SurveyPageProps }) {
       ) : null}
       {q.kind === 'matrix'
         ? (q.config.rows ?? []).map((row, r) => (
-            <fieldset class="matrix-row">
+            <fieldset class="matrix-row" id={`f-${key}_r${r}`}>
               <legend>{row}</legend>
               {p.errors[`${key}_r${r}`] ? <p class="error-message">{p.errors[`${key}_r${r}`]}</p> : null}
               {options.map((o, i) => (

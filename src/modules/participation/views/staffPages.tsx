@@ -2,11 +2,26 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import { can } from '../../../lib/authz.ts';
+import { chinaDateTime } from '../../../lib/clock.ts';
 import type { Clause } from '../clauses.ts';
 import type { DuplicateReport } from '../duplicates.ts';
 import type { CommentRow, ConsultationRow } from '../queries.ts';
 import { CHANNELS, DISPOSITIONS } from '../report.ts';
 import { MIN_CONSULTATION_DAYS, STATUS_LABELS, type ConsultationStatus } from '../status.ts';
+
+const CONSULTATION_EVENTS: Record<string, string> = {
+  created: '新建',
+  edited: '修改',
+  published: '发布',
+  withdrawn: '撤回',
+  comment_received: '收到网上意见',
+  comment_registered: '登记意见',
+  comments_published: '审核公开意见',
+  comments_hidden: '设为不公开',
+  comments_disposed: '处理意见',
+  feedback_drafted: '生成意见采纳情况说明',
+  feedback_due_moved: '因作出决定，反馈期限提前',
+};
 
 const crumbs = (last?: string) => [
   { label: '工作台', href: '/staff' },
@@ -227,7 +242,7 @@ export function StaffDetailPage(p: StaffDetailProps) {
       <ul>
         {p.events.map((e) => (
           <li>
-            {e.at.toISOString().slice(0, 16).replace('T', ' ')} {e.actor_label} {e.kind}
+            {chinaDateTime(e.at)} {e.actor_label} {CONSULTATION_EVENTS[e.kind] ?? e.kind}
           </li>
         ))}
       </ul>
