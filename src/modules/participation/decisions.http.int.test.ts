@@ -231,6 +231,7 @@ test('meetings and hearings: announced, applied for without an account, handled 
   assert.doesNotMatch((await citizen.get(`/hdjl/hy/${id}`)).body, /13800000000/, 'contacts are never shown');
 
   const appId = (await h.db.query<{ id: string }>('SELECT id FROM meeting_applications')).rows[0].id;
+  assert.match((await clerk.get('/staff')).body, /<span class="count">1<\/span><span class="label">待处理的会议列席报名/, 'the workbench counts it');
   const page = `/staff/meetings/${id}`;
   assert.match((await clerk.get(page)).body, /13800000000/);
   const noReason = await clerk.post(`${page}/applications`, { ids: [appId], status: 'declined', answer: '' }, page);

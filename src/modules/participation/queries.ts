@@ -117,15 +117,21 @@ export async function feedbackRecords(q: Queryable, unitId: number): Promise<{ i
 }
 
 /** The dashboard's counts for the units the person drafts consultations for. */
-export async function consultationQueueCounts(q: Queryable, paths: string[], today: string): Promise<{ to_moderate: number; to_feedback: number; feedback_overdue: number }> {
-  if (!paths.length) return { to_moderate: 0, to_feedback: 0, feedback_overdue: 0 };
-  const r = await q.query<{ to_moderate: number; to_feedback: number; feedback_overdue: number }>(
+export async function consultationQueueCounts(
+  q: Queryable,
+  paths: string[],
+  today: string,
+): Promise<{ to_moderate: number; to_feedback: number; feedback_overdue: number; meeting_applications: number }> {
+  if (!paths.length) return { to_moderate: 0, to_feedback: 0, feedback_overdue: 0, meeting_applications: 0 };
+  const r = await q.query<{ to_moderate: number; to_feedback: number; feedback_overdue: number; meeting_applications: number }>(
     `SELECT (SELECT count(*)::int FROM consultation_comments m JOIN consultations c ON c.id = m.consultation_id JOIN units u ON u.id = c.unit_id
               WHERE u.path LIKE ANY($1) AND c.state = 'published' AND m.moderation = 'pending') AS to_moderate,
             (SELECT count(*)::int FROM consultations c JOIN units u ON u.id = c.unit_id
               WHERE u.path LIKE ANY($1) AND c.state = 'published' AND c.closes_on < $2 AND c.feedback_item_id IS NULL) AS to_feedback,
             (SELECT count(*)::int FROM consultations c JOIN units u ON u.id = c.unit_id LEFT JOIN information_items i ON i.id = c.feedback_item_id
-              WHERE u.path LIKE ANY($1) AND c.state = 'published' AND c.feedback_due_on < $2 AND COALESCE(i.status, '') <> 'published') AS feedback_overdue`,
+              WHERE u.path LIKE ANY($1) AND c.state = 'published' AND c.feedback_due_on < $2 AND COALESCE(i.status, '') <> 'published') AS feedback_overdue,
+            (SELECT count(*)::int FROM meeting_applications a JOIN meetings m ON m.id = a.meeting_id JOIN units u ON u.id = m.unit_id
+              WHERE u.path LIKE ANY($1) AND m.state = 'published' AND m.held_on >= $2 AND a.status = 'pending') AS meeting_applications`,
     [paths.map((p) => `${p}%`), today],
   );
   return r.rows[0];

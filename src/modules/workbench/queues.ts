@@ -64,6 +64,13 @@ export async function queuesFor(db: Db, actor: Actor, today: string, calendar: W
       urgent: consultations.feedback_overdue > 0,
       show: roles.has('office_admin') || roles.has('publisher'),
     },
+    {
+      key: 'meeting_applications',
+      label: '待处理的会议列席报名',
+      count: consultations.meeting_applications,
+      href: '/staff/meetings',
+      show: roles.has('office_admin') || roles.has('publisher'),
+    },
     { key: 'report_file', label: '待审核备案的年度报告', count: reports.to_file, href: '/staff/reports', show: roles.has('office_admin') },
     { key: 'report_finish', label: '编写中或被退回的年度报告', count: reports.to_finish, href: '/staff/reports', show: roles.has('office_admin') || roles.has('publisher') },
   ];
