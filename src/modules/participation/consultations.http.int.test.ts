@@ -151,6 +151,7 @@ test('a consultation: opened on its dates, commented clause by clause, every com
   const body = (await h.db.query<{ body_html: string }>('SELECT body_html FROM item_versions WHERE item_id = $1', [itemId])).rows[0].body_html;
   assert.match(body, /共收到意见4条（网站3条，信函1条），其中内容相同或基本相同的1条，不同意见3条。/);
   assert.match(body, /采纳1条，部分采纳0条，不采纳2条，不属于本次征求意见范围1条/);
+  assert.match(body, new RegExp(`征求意见稿及公开的意见：<a href="/hdjl/yjzj/${id}">`), 'the feedback item links back');
   assert.match(body, /（另有1条相同意见）<\/p><p>理由：年检制度依据《动物防疫法》设定，本规定不作调整。<\/p>/);
 
   // The feedback is an information item: reviewed and published like any; then the page reads 已反馈.

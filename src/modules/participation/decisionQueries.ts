@@ -171,3 +171,16 @@ export function participationSentence(f: ParticipationFacts): string {
   if (f.surveys) parts.push(`开展问卷调查${f.surveys}次，收到答卷${f.responses}份`);
   return parts.length ? `推进决策公开和公众参与，${parts.join('；')}。` : '';
 }
+
+/** The catalogue entry a consultation belongs to, when that entry is public (in a published catalogue). */
+export async function publicEntryOfConsultation(q: Queryable, consultationId: number): Promise<{ id: number; code: string; title: string } | undefined> {
+  return (
+    await q.query<{ id: number; code: string; title: string }>(
+      `SELECT e.id::int, e.code, e.title FROM decision_entries e
+        WHERE e.consultation_id = $1 AND EXISTS (SELECT 1 FROM decision_catalogue_revisions r WHERE r.unit_id = e.unit_id AND r.year = e.year
+                                                   AND r.entries @> jsonb_build_array(jsonb_build_object('id', e.id)))
+        ORDER BY e.id LIMIT 1`,
+      [consultationId],
+    )
+  ).rows[0];
+}

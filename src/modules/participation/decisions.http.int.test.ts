@@ -113,6 +113,11 @@ test('a decision catalogue: entries, revisions, stages, removal, links and super
   assert.equal((await h.db.query<{ d: string }>('SELECT feedback_due_on::text AS d FROM consultations')).rows[0].d, '2026-04-15');
   const staffView = (await clerk.get(page)).body;
   assert.match(staffView, /合法性审查时间为3个工作日，少于7个工作日/);
+  assert.match(
+    (await citizen.get(`/hdjl/yjzj/${cid}`)).body,
+    new RegExp(`href="/hdjl/jcml/sx/${id}">JC-2026-001 示范市城市停车设施收费管理办法`),
+    'the consultation names its decision',
+  );
   const pubEntry = (await citizen.get(`/hdjl/jcml/sx/${id}`)).body;
   assert.match(pubEntry, new RegExp(`href="/hdjl/yjzj/${cid}"`));
   assert.match(pubEntry, new RegExp(`href="/xxgk/zjj/items/${policyId}"`));

@@ -4,6 +4,7 @@
  * 理由, 金寨县), counted from the per-comment dispositions. Names are masked (朱**), personal data in the text is
  * masked, and a comment whose writer did not agree to publication is summarised by its clause only.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { escapeHtml } from '../../lib/html.ts';
 import { chineseDate } from '../../lib/calendar.ts';
@@ -95,6 +96,9 @@ export function adoptionReport(clauses: Clause[], comments: ReportComment[], dup
   return { total: comments.length, unique: dup.unique, copies: dup.copies, byDisposition, byChannel, byClause, notAdopted, rows };
 }
 
+/** The way back from the feedback item to the consultation (its draft and the published comments). */
+const backLink = (c: { id?: number; title: string }) => (c.id ? `<p>征求意见稿及公开的意见：<a href="/hdjl/yjzj/${c.id}">${escapeHtml(c.title)}</a></p>` : '');
+
 /**
  * Above these sizes the body would be unreadable (and past an item body's limit): the full table goes into an attached
  * workbook and the body lists the most repeated non-adopted views (bench/participation.ts: 100,000 comments).
@@ -105,20 +109,30 @@ export const TABLE_FILENAME = '意见采纳情况表.xlsx';
 
 /** The table as an XLSX attachment, for a consultation too large to print it in the body. */
 export async function adoptionTableXlsx(title: string, r: AdoptionReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Streamed, row by row: the in-memory workbook of 100,000 rows held about a gigabyte at its peak.
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: true });
   wb.creator = 'gongkai';
   const ws = wb.addWorksheet('意见采纳情况表', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.mergeCells(1, 1, 1, 6);
-  ws.getCell(1, 1).value = `《${title}》意见采纳情况表`;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.addRow(['序号', '反馈人', '条款', '意见内容', '是否采纳', '理由']).font = { bold: true };
-  for (const x of r.rows) ws.addRow([x.seq, x.commenter, x.clause, x.body, x.disposition, x.reason]);
   [8, 10, 10, 60, 12, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  ws.mergeCells(1, 1, 1, 6);
+  const head = ws.getRow(1);
+  head.getCell(1).value = `《${title}》意见采纳情况表`;
+  head.getCell(1).font = { bold: true, size: 14 };
+  head.commit();
+  const names = ws.addRow(['序号', '反馈人', '条款', '意见内容', '是否采纳', '理由']);
+  names.font = { bold: true };
+  names.commit();
+  for (const x of r.rows) ws.addRow([x.seq, x.commenter, x.clause, x.body, x.disposition, x.reason]).commit();
+  ws.commit();
+  await wb.commit();
+  return Buffer.concat(chunks);
 }
 
 /** The report as the body of an information item: a summary, the views by clause, the reasons, the full table. */
-export function reportHtml(c: { title: string; opensOn: string; closesOn: string; unitName: string }, r: AdoptionReport): string {
+export function reportHtml(c: { id?: number; title: string; opensOn: string; closesOn: string; unitName: string }, r: AdoptionReport): string {
   const adopted = r.byDisposition.adopted + r.byDisposition.partly_adopted;
   const channels = (Object.keys(CHANNELS) as Channel[]).filter((k) => r.byChannel[k]).map((k) => `${CHANNELS[k]}${r.byChannel[k]}条`);
   const parts = [
@@ -144,7 +158,7 @@ export function reportHtml(c: { title: string; opensOn: string; closesOn: string
   const heading = `${r.notAdopted.length ? '三' : r.byClause.length ? '二' : '一'}、意见采纳情况表`;
   if (r.rows.length > MAX_INLINE_ROWS) {
     parts.push(`<h2>${heading}</h2>`, `<p>共${r.rows.length}条意见的序号、反馈人、条款、意见内容、是否采纳及理由，见附件《${TABLE_FILENAME}》。</p>`);
-    return parts.join('');
+    return parts.join('') + backLink(c);
   }
   parts.push(`<h2>${heading}</h2>`);
   parts.push(
@@ -155,5 +169,5 @@ export function reportHtml(c: { title: string; opensOn: string; closesOn: string
       )
       .join('')}</tbody></table>`,
   );
-  return parts.join('');
+  return parts.join('') + backLink(c);
 }

@@ -10,6 +10,7 @@ import { splitClauses } from './clauses.ts';
 import { participationContext } from './commands/common.ts';
 import { submitComment } from './commands/comments.ts';
 import { getConsultation, listComments, publicConsultations } from './queries.ts';
+import { publicEntryOfConsultation } from './decisionQueries.ts';
 import { consultationStatus } from './status.ts';
 import { ConsultationListPage, ConsultationPage } from './views/publicPages.tsx';
 import { consultationFeed } from './feed.ts';
@@ -64,6 +65,7 @@ export function registerParticipationPublicRoutes(app: FastifyInstance) {
         clauses: splitClauses(c.draft_html),
         comments: c.publish_comments ? await listComments(deps.db, c.id, { publicOnly: true }) : [],
         feedbackUrl: c.concluded && c.feedback_item_id ? `/xxgk/${c.unit_slug}/items/${c.feedback_item_id}` : undefined,
+        decision: await publicEntryOfConsultation(deps.db, c.id),
         values: extra.values ?? { clauseKey: clause },
         errors: extra.errors ?? {},
         message: extra.message,

@@ -39,7 +39,7 @@ export async function generateFeedback(db: DbOrTx, actor: Actor, ctx: Participat
         topic: '综合政务\\政务公开',
         genre: '其他',
         summary: `共收到意见${report.total}条，采纳${report.byDisposition.adopted}条，部分采纳${report.byDisposition.partly_adopted}条，不采纳${report.byDisposition.not_adopted}条。`,
-        bodyHtml: reportHtml({ title: c.title, opensOn: c.opens_on, closesOn: c.closes_on, unitName: c.unit_name }, report),
+        bodyHtml: reportHtml({ id: c.id, title: c.title, opensOn: c.opens_on, closesOn: c.closes_on, unitName: c.unit_name }, report),
       },
     });
     if (report.rows.length > MAX_INLINE_ROWS) {

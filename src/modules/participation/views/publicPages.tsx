@@ -73,6 +73,8 @@ export interface ConsultationPageProps {
   clauses: Clause[];
   comments: CommentRow[];
   feedbackUrl?: string;
+  /** The decision-catalogue entry this consultation serves, when public. */
+  decision?: { id: number; code: string; title: string };
   values: Record<string, string>;
   errors: Record<string, string>;
   /** Why a post was refused when the form is no longer there (the consultation closed meanwhile). */
@@ -110,6 +112,16 @@ export function ConsultationPage(p: ConsultationPageProps) {
           <>
             <dt>期限少于30日的理由</dt>
             <dd>{c.shortened_reason}</dd>
+          </>
+        ) : null}
+        {p.decision ? (
+          <>
+            <dt>重大行政决策事项</dt>
+            <dd>
+              <a href={`/hdjl/jcml/sx/${p.decision.id}`}>
+                {p.decision.code} {p.decision.title}
+              </a>
+            </dd>
           </>
         ) : null}
         {c.legal_basis ? (
