@@ -4,7 +4,6 @@
  * 理由, 金寨县), counted from the per-comment dispositions. Names are masked (朱**), personal data in the text is
  * masked, and a comment whose writer did not agree to publication is summarised by its clause only.
  */
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { escapeHtml } from '../../lib/html.ts';
 import { chineseDate } from '../../lib/calendar.ts';
@@ -109,26 +108,18 @@ export const TABLE_FILENAME = '意见采纳情况表.xlsx';
 
 /** The table as an XLSX attachment, for a consultation too large to print it in the body. */
 export async function adoptionTableXlsx(title: string, r: AdoptionReport): Promise<Buffer> {
-  // Streamed, row by row: the in-memory workbook of 100,000 rows held about a gigabyte at its peak.
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: true });
+  // In memory, not streamed: exceljs's streaming writer puts [Content_Types].xml last, and the upload check (by the
+  // bytes, file-type) then takes a large workbook for a plain zip and refuses it.
+  const wb = new ExcelJS.Workbook();
   wb.creator = 'gongkai';
   const ws = wb.addWorksheet('意见采纳情况表', { views: [{ state: 'frozen', ySplit: 2 }] });
-  [8, 10, 10, 60, 12, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.mergeCells(1, 1, 1, 6);
-  const head = ws.getRow(1);
-  head.getCell(1).value = `《${title}》意见采纳情况表`;
-  head.getCell(1).font = { bold: true, size: 14 };
-  head.commit();
-  const names = ws.addRow(['序号', '反馈人', '条款', '意见内容', '是否采纳', '理由']);
-  names.font = { bold: true };
-  names.commit();
-  for (const x of r.rows) ws.addRow([x.seq, x.commenter, x.clause, x.body, x.disposition, x.reason]).commit();
-  ws.commit();
-  await wb.commit();
-  return Buffer.concat(chunks);
+  ws.getCell(1, 1).value = `《${title}》意见采纳情况表`;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.addRow(['序号', '反馈人', '条款', '意见内容', '是否采纳', '理由']).font = { bold: true };
+  for (const x of r.rows) ws.addRow([x.seq, x.commenter, x.clause, x.body, x.disposition, x.reason]);
+  [8, 10, 10, 60, 12, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** The report as the body of an information item: a summary, the views by clause, the reasons, the full table. */
