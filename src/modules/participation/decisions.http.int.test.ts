@@ -9,6 +9,7 @@ import { makeTestApp } from '../../testing/harness.ts';
 import { makeUnit, makeUser } from '../../testing/factories.ts';
 import { Browser } from '../../testing/http.ts';
 import { publishedItem } from '../../testing/items.ts';
+import { sectionsForUnit } from '../publishing/index.ts';
 import { buildCalendar } from '../../lib/calendar.ts';
 import { unitIndicators } from '../supervision/build.ts';
 import { participationFacts, participationSentence } from './index.ts';
@@ -143,10 +144,25 @@ test('a decision catalogue: entries, revisions, stages, removal, links and super
   const noNote = await head.post('/staff/decisions/publish', { unitId: String(zjj.id), year: '2026', note: '' }, '/staff/decisions');
   assert.equal(noNote.statusCode, 400);
   assert.match(noNote.body, /请写明调整说明/);
-  assert.equal(
-    (await head.post('/staff/decisions/publish', { unitId: String(zjj.id), year: '2026', note: '移除JC-2026-002，改由区政府决策。' }, '/staff/decisions')).statusCode,
-    303,
+  // The revision can also be published in a column of the unit's 法定主动公开内容, as an item that goes through review.
+  const column = (await sectionsForUnit(h.db, { id: zjj.id, level: 'city', kind: 'department' })).find((x) => x.enabled && x.group === 'proactive')!;
+  const notAColumn = await head.post('/staff/decisions/publish', { unitId: String(zjj.id), year: '2026', note: '移除', sectionCode: 'guide' }, '/staff/decisions');
+  assert.equal(notAColumn.statusCode, 400);
+  assert.match(notAColumn.body, /请选择本单位开设的法定主动公开内容栏目/);
+  assert.equal((await h.db.query('SELECT 1 FROM decision_catalogue_revisions')).rows.length, 1, 'nothing written');
+  const v2Post = await head.post(
+    '/staff/decisions/publish',
+    { unitId: String(zjj.id), year: '2026', note: '移除JC-2026-002，改由区政府决策。', sectionCode: column.code },
+    '/staff/decisions',
   );
+  assert.equal(v2Post.statusCode, 303);
+  const catItem = Number(/\/staff\/items\/(\d+)/.exec(v2Post.headers.location as string)![1]);
+  const catItemRow = (
+    await h.db.query<{ title: string; section_code: string; body_html: string }>('SELECT title, section_code, body_html FROM item_versions WHERE item_id = $1', [catItem])
+  ).rows[0];
+  assert.equal(catItemRow.title, '示范市住房和城乡建设局2026年度重大行政决策事项目录（第2版）');
+  assert.equal(catItemRow.section_code, column.code);
+  assert.match(catItemRow.body_html, /<td>JC-2026-001<\/td><td>示范市城市停车设施收费管理办法<\/td>/);
   const v2 = (await citizen.get('/hdjl/jcml/zjj/2026')).body;
   assert.match(v2, /调整说明：移除JC-2026-002/);
   assert.doesNotMatch(v2, /加装电梯/);

@@ -7,7 +7,7 @@ import { field, formRoute, type FormState } from '../../lib/form.ts';
 import { readNotice, withNotice } from '../../lib/notice.ts';
 import { sendPage } from '../../lib/render.ts';
 import { listUnits } from '../orgs/index.ts';
-import { getItem } from '../publishing/index.ts';
+import { getItem, SECTIONS } from '../publishing/index.ts';
 import { participationContext } from './commands/common.ts';
 import { advanceDecisionStage, publishDecisionCatalogue, removeDecisionEntry, saveDecisionEntry } from './commands/decisions.ts';
 import { catalogueRevisions, decisionEvents, getDecisionEntry, listDecisionEntries, type DecisionEntryRow } from './decisionQueries.ts';
@@ -90,6 +90,7 @@ export function registerDecisionStaffRoutes(app: FastifyInstance) {
         rows,
         units: await unitsFor(request, ['office_admin', 'publisher']),
         publishUnits: await unitsFor(request, ['office_admin']),
+        sections: SECTIONS.filter((x) => x.group === 'proactive').map((x) => ({ value: x.code, label: x.label })),
         year: Number(p.today.slice(0, 4)),
         values: state.values ?? {},
         errors: state.errors ?? {},
@@ -102,11 +103,13 @@ export function registerDecisionStaffRoutes(app: FastifyInstance) {
 
   formRoute(app, '/staff/decisions/publish', {
     guard: (request) => authorize(request.actor, 'staff.enter'),
-    schema: z.object({ unitId: field.int('请选择单位'), year: field.int('请填写年度'), note: field.text(2000) }),
+    schema: z.object({ unitId: field.int('请选择单位'), year: field.int('请填写年度'), note: field.text(2000), sectionCode: field.text(40) }),
     render: ({ request, reply }, state) => list(request, reply, state),
     run: async (input, { request, reply }) => {
-      const revision = await publishDecisionCatalogue(deps.db, request.actor, deps.clock.now(), input.unitId, input.year, input.note);
-      return reply.redirect(withNotice('/staff/decisions', `已公布${input.year}年度目录第${revision}版。`, deps.config.secret), 303);
+      const r = await publishDecisionCatalogue(deps.db, request.actor, deps.clock.now(), input.unitId, input.year, input.note, input.sectionCode);
+      const done = `已公布${input.year}年度目录第${r.revision}版。`;
+      if (r.itemId) return reply.redirect(withNotice(`/staff/items/${r.itemId}`, `${done}栏目中的信息已生成草稿，请核对后送保密审查和审核。`, deps.config.secret), 303);
+      return reply.redirect(withNotice('/staff/decisions', done, deps.config.secret), 303);
     },
   });
 

@@ -8,7 +8,8 @@ import { audit } from '../../../lib/audit.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { isValidDate } from '../../../lib/calendar.ts';
 import { getUnit } from '../../orgs/index.ts';
-import { resolveItemRefs } from '../../publishing/index.ts';
+import { resolveItemRefs, saveDraft, sectionsForUnit } from '../../publishing/index.ts';
+import { escapeHtml } from '../../../lib/html.ts';
 import { getConsultation } from '../queries.ts';
 import { getDecisionEntry, type DecisionEntryRow } from '../decisionQueries.ts';
 import { assertStageMove, decisionCode, DECISION_STAGES, stepsFromForm } from '../decisions.ts';
@@ -221,13 +222,24 @@ export async function removeDecisionEntry(db: DbOrTx, actor: Actor, now: Date, i
 
 /**
  * Publishes the unit's catalogue of the year as its next revision: a snapshot of the listed entries. A revision after
- * the first says what changed (调整说明), and earlier revisions stay readable.
+ * the first says what changed (调整说明), and earlier revisions stay readable. With a section, the revision is also
+ * drafted as an information item of that 法定主动公开内容 column, which then goes through 保密审查 and 审核 like any item.
  */
-export async function publishDecisionCatalogue(db: DbOrTx, actor: Actor, now: Date, unitId: number, year: number, note: string): Promise<number> {
+export async function publishDecisionCatalogue(
+  db: DbOrTx,
+  actor: Actor,
+  now: Date,
+  unitId: number,
+  year: number,
+  note: string,
+  sectionCode = '',
+): Promise<{ revision: number; itemId?: number }> {
   return inTx(db, async (tx) => {
     const unit = await getUnit(tx, unitId);
     if (!unit) throw new NotFoundError('没有这个单位。');
     authorize(actor, 'decision.publish', { unitPath: unit.path });
+    if (sectionCode && !(await sectionsForUnit(tx, unit)).some((s) => s.code === sectionCode && s.enabled && s.group === 'proactive'))
+      throw new ValidationError({ sectionCode: '请选择本单位开设的法定主动公开内容栏目' });
     await tx.query('SELECT 1 FROM decision_entries WHERE unit_id = $1 AND year = $2 FOR UPDATE', [unitId, year]);
     const entries = (
       await tx.query<{ id: number; code: string; title: string; leadUnit: string; plannedOn: string }>(
@@ -251,6 +263,21 @@ export async function publishDecisionCatalogue(db: DbOrTx, actor: Actor, now: Da
       actorUserId(actor),
     ]);
     for (const e of entries) await recordDecisionEvent(tx, actor, now, { id: e.id, unit_id: unitId }, 'catalogued', { revision });
-    return revision;
+    if (!sectionCode) return { revision };
+    const title = `${unit.name}${year}年度重大行政决策事项目录${revision > 1 ? `（第${revision}版）` : ''}`;
+    const rows = entries
+      .map((e) => `<tr><td>${escapeHtml(e.code)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.leadUnit)}</td><td>${escapeHtml(e.plannedOn)}</td></tr>`)
+      .join('');
+    const bodyHtml = [
+      note.trim() ? `<p>调整说明：${escapeHtml(note.trim())}</p>` : '',
+      `<table><tbody><tr><th>编号</th><th>决策事项</th><th>承办单位</th><th>计划决策时间</th></tr>${rows}</tbody></table>`,
+      `<p>各事项的办理阶段和程序完成情况：<a href="/hdjl/jcml/${unit.slug}/${year}">${escapeHtml(unit.name)}${year}年度重大行政决策事项目录</a></p>`,
+    ].join('');
+    const drafter: Actor = { kind: 'system', label: `重大行政决策事项目录（${actorLabel(actor)}）` };
+    const draft = await saveDraft(tx, drafter, now, {
+      unitId,
+      input: { kind: 'information', title, sectionCode, disclosure: 'proactive', topic: '综合政务\\政务公开', genre: '其他', summary: `共${entries.length}项。`, bodyHtml },
+    });
+    return { revision, itemId: draft.itemId };
   });
 }

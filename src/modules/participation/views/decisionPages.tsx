@@ -22,6 +22,7 @@ export function DecisionListPage(p: {
   rows: DecisionListRow[];
   units: { id: number; name: string }[];
   publishUnits: { id: number; name: string }[];
+  sections: { value: string; label: string }[];
   year: number;
   values: Record<string, string>;
   errors: Record<string, string>;
@@ -90,6 +91,14 @@ export function DecisionListPage(p: {
           />
           <Field name="year" label="年度" type="number" value={p.values.year ?? String(p.year)} error={p.errors.year} required />
           <Field name="note" label="调整说明（首次公布可不填）" textarea rows={3} value={p.values.note} error={p.errors.note} />
+          <Select
+            name="sectionCode"
+            label="同时在政府信息公开栏目中发布（生成信息草稿，送审后公开）"
+            options={p.sections}
+            value={p.values.sectionCode}
+            error={p.errors.sectionCode}
+            blank="不在栏目中发布"
+          />
           <button type="submit" class="button">
             公布目录
           </button>
