@@ -33,8 +33,12 @@ const SELECT = `SELECT c.id::int, c.unit_id, u.name AS unit_name, u.slug AS unit
        c.feedback_due_on::text, c.feedback_item_id::int, COALESCE(i.status = 'published', false) AS concluded, c.withdrawn_reason, c.created_at
   FROM consultations c JOIN units u ON u.id = c.unit_id LEFT JOIN information_items i ON i.id = c.feedback_item_id`;
 
-export async function getConsultation(q: Queryable, id: number, lock = false): Promise<ConsultationRow | undefined> {
-  if (lock) await q.query('SELECT 1 FROM consultations WHERE id = $1 FOR UPDATE', [id]);
+/**
+ * `lock`: true takes the row for a change of the consultation; 'share' only keeps it from changing (closing,
+ * withdrawing) while a comment is added, so comments on one consultation do not wait for each other.
+ */
+export async function getConsultation(q: Queryable, id: number, lock: boolean | 'share' = false): Promise<ConsultationRow | undefined> {
+  if (lock) await q.query(`SELECT 1 FROM consultations WHERE id = $1 ${lock === 'share' ? 'FOR SHARE' : 'FOR UPDATE'}`, [id]);
   return (await q.query<ConsultationRow>(`${SELECT} WHERE c.id = $1`, [id])).rows[0];
 }
 

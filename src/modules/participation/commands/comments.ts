@@ -43,7 +43,7 @@ function checkComment(draftHtml: string, input: CommentInput) {
 /** A comment from the website: only while open; it waits for moderation before anyone else sees it. */
 export async function submitComment(db: DbOrTx, ctx: ParticipationContext, consultationId: number, input: CommentInput): Promise<{ id: number }> {
   return inTx(db, async (tx) => {
-    const c = await getConsultation(tx, consultationId, true);
+    const c = await getConsultation(tx, consultationId, 'share');
     if (!c || c.state === 'draft') throw new NotFoundError('没有这项意见征集。');
     assertOpenForComments(consultationStatus(c, ctx.today));
     const v = checkComment(c.draft_html, input);
