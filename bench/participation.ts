@@ -15,8 +15,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { freePort, wrk } from './lib.ts';
 import { parseArgs } from 'node:util';
 import { openDb, type Db } from '../src/lib/db.ts';
 import { migrate } from '../src/lib/migrate.ts';
@@ -27,9 +27,7 @@ import { buildApp } from '../src/app.ts';
 import { CalendarService } from '../src/modules/calendar/index.ts';
 import { publishedItem } from '../src/testing/items.ts';
 import { makeUnit } from '../src/testing/factories.ts';
-import { saveConsultation, publishConsultation } from '../src/modules/participation/commands/consultations.ts';
-import { generateFeedback } from '../src/modules/participation/commands/feedback.ts';
-import { listComments } from '../src/modules/participation/queries.ts';
+import { generateFeedback, listComments, publishConsultation, saveConsultation } from '../src/modules/participation/index.ts';
 import type { Actor } from '../src/lib/authz.ts';
 
 const { values: args } = parseArgs({
@@ -40,32 +38,6 @@ const DURATION = Number(args.duration);
 const CONNS = Number(args.connections);
 const log = (s: string) => process.stderr.write(s + '\n');
 const SYSTEM: Actor = { kind: 'system', label: 'bench' };
-
-async function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => res(p));
-    });
-  });
-}
-
-async function wrk(url: string, script?: string): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const child = spawn('wrk', ['-t1', `-c${CONNS}`, `-d${DURATION}s`, '--latency', ...(script ? ['-s', script] : []), url]);
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  await new Promise((res) => child.on('close', res));
-  if (!/Requests\/sec/.test(out)) log(`wrk failed for ${url}: ${out}`);
-  const ms = (s: string) => (s.endsWith('us') ? parseFloat(s) / 1000 : s.endsWith('ms') ? parseFloat(s) : parseFloat(s) * 1000);
-  const lat = (p: string) => ms(new RegExp(`${p}%\\s+([\\d.]+\\w+)`).exec(out)?.[1] ?? 'NaN');
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
-    p50: lat('50'),
-    p99: lat('99'),
-    errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
-  };
-}
 
 const DRAFT = Array.from({ length: 30 }, (_, i) => `<p>第${i + 1}条　本条规定停车收费管理的第${i + 1}项事项，有关部门应当依照本办法执行。</p>`).join('');
 const VIEWS = [
@@ -150,11 +122,11 @@ end`,
   );
   const itemUrl = `${base}/xxgk/city/items/${itemId}`;
   log('warming up …');
-  await wrk(itemUrl);
+  await wrk(itemUrl, { connections: CONNS, duration: DURATION, log });
   log('measuring the cached item page and comment posting …');
-  const itemPage = await wrk(itemUrl);
+  const itemPage = await wrk(itemUrl, { connections: CONNS, duration: DURATION, log });
   const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM consultation_comments')).rows[0].n;
-  const posting = await wrk(`${base}/`, script);
+  const posting = await wrk(`${base}/`, { connections: CONNS, duration: DURATION, script, log });
   const stored = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM consultation_comments')).rows[0].n - before;
   await app.close();
 

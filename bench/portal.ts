@@ -10,9 +10,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import readline from 'node:readline';
 import { spawn, spawnSync } from 'node:child_process';
+import { freePort, wrk, type WrkResult } from './lib.ts';
 import { parseArgs } from 'node:util';
 import { openDb, type Db } from '../src/lib/db.ts';
 import { migrate } from '../src/lib/migrate.ts';
@@ -30,15 +30,6 @@ const N = Number(args.items);
 const DURATION = Number(args.duration);
 const CONNS = Number(args.connections);
 const log = (s: string) => process.stderr.write(s + '\n');
-
-async function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => res(p));
-    });
-  });
-}
 
 async function loadLaws(max: number): Promise<{ title: string; body: string }[]> {
   const out: { title: string; body: string }[] = [];
@@ -123,35 +114,6 @@ async function bulkLoad(db: Db, n: number) {
   await db.query('ANALYZE');
 }
 
-interface WrkResult {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-/** Runs wrk in a child process without blocking this process's event loop (the app under test lives here). */
-async function wrk(url: string, script?: string): Promise<WrkResult> {
-  const a = ['-t1', `-c${CONNS}`, `-d${DURATION}s`, '--latency', ...(script ? ['-s', script] : []), url];
-  const child = spawn('wrk', a);
-  const r = { stdout: '', stderr: '' };
-  child.stdout.on('data', (d) => (r.stdout += d));
-  child.stderr.on('data', (d) => (r.stderr += d));
-  await new Promise((res) => child.on('close', res));
-  const out = r.stdout;
-  if (!/Requests\/sec/.test(out)) log(`wrk failed for ${url}: ${r.stdout}${r.stderr}`);
-  const ms = (s: string) => (s.endsWith('us') ? parseFloat(s) / 1000 : s.endsWith('ms') ? parseFloat(s) : parseFloat(s) * 1000);
-  const lat = (p: string) => ms(new RegExp(`${p}%\\s+([\\d.]+\\w+)`).exec(out)?.[1] ?? 'NaN');
-  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
-  const sockErr = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
-    p50: lat('50'),
-    p99: lat('99'),
-    errors: non2xx + (sockErr ? sockErr.slice(1).reduce((s, x) => s + Number(x), 0) : 0),
-  };
-}
-
 async function main() {
   if (spawnSync('which', ['wrk']).status !== 0 || spawnSync('which', ['nginx']).status !== 0) {
     throw new Error('needs wrk and nginx from Debian: apt-get install -y wrk nginx-light');
@@ -219,13 +181,13 @@ end`,
 
   const results: Record<string, WrkResult> = {};
   log('warming up …');
-  await wrk(`${base}/xxgk/${unitSlug}/items/${minItem}`);
+  await wrk(`${base}/xxgk/${unitSlug}/items/${minItem}`, { connections: CONNS, duration: DURATION, log });
   log('measuring …');
-  results.nginx_item = await wrk(`http://127.0.0.1:${nport}/item.html`);
-  results.app_item_same = await wrk(`${base}/xxgk/${unitSlug}/items/${minItem}`);
-  results.app_item_random = await wrk(`${base}/`, script);
-  results.nginx_list = await wrk(`http://127.0.0.1:${nport}/list.html`);
-  results.app_list = await wrk(`${base}/xxgk/${unitSlug}/s/a20_01`);
+  results.nginx_item = await wrk(`http://127.0.0.1:${nport}/item.html`, { connections: CONNS, duration: DURATION, log });
+  results.app_item_same = await wrk(`${base}/xxgk/${unitSlug}/items/${minItem}`, { connections: CONNS, duration: DURATION, log });
+  results.app_item_random = await wrk(`${base}/`, { connections: CONNS, duration: DURATION, script, log });
+  results.nginx_list = await wrk(`http://127.0.0.1:${nport}/list.html`, { connections: CONNS, duration: DURATION, log });
+  results.app_list = await wrk(`${base}/xxgk/${unitSlug}/s/a20_01`, { connections: CONNS, duration: DURATION, log });
   const rss = process.memoryUsage().rss;
   nginx.kill();
   await app.close();

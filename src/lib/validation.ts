@@ -1,6 +1,6 @@
 /** Turns zod results into the field → message map that forms and the API share. */
 import type { z } from 'zod';
-import { ValidationError, type FieldErrors } from './errors.ts';
+import { NotFoundError, ValidationError, type FieldErrors } from './errors.ts';
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
@@ -28,4 +28,11 @@ export function formList(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String).filter((s) => s.trim() !== '');
   if (typeof v === 'string' && v.trim() !== '') return [v];
   return [];
+}
+
+/** A positive whole-number id from a route parameter; anything else is the record's 404, not a 500. */
+export function idParam(params: unknown, notFound: string, name = 'id'): number {
+  const n = Number((params as Record<string, unknown> | undefined)?.[name]);
+  if (!Number.isInteger(n) || n <= 0 || n > 2 ** 31) throw new NotFoundError(notFound);
+  return n;
 }

@@ -5,7 +5,7 @@ import { NotFoundError } from '../../lib/errors.ts';
 import { field, formRoute, type FormState } from '../../lib/form.ts';
 import { readNotice, withNotice } from '../../lib/notice.ts';
 import { sendPage } from '../../lib/render.ts';
-import { formString } from '../../lib/validation.ts';
+import { formString, idParam } from '../../lib/validation.ts';
 import { getUnitBySlug } from '../orgs/index.ts';
 import { getItem } from '../publishing/index.ts';
 import { participationContext } from './commands/common.ts';
@@ -21,11 +21,7 @@ export function registerDecisionPublicRoutes(app: FastifyInstance) {
   const { deps } = app;
   const limit = { max: deps.config.anonymousPostsPer10Min, timeWindow: '10 minutes' };
   const limited = { config: { rateLimit: limit }, preHandler: app.rateLimit(limit) };
-  const idOf = (request: FastifyRequest, what: string) => {
-    const n = Number((request.params as { id: string }).id);
-    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 31) throw new NotFoundError(`没有这个${what}。`);
-    return n;
-  };
+  const idOf = (request: FastifyRequest, what: string) => idParam(request.params, `没有这个${what}。`);
   const publicItemUrl = async (id: number | null) => {
     if (!id) return undefined;
     const item = await getItem(deps.db, id);

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authorize, grantedPaths, type Role } from '../../lib/authz.ts';
+import { idParam } from '../../lib/validation.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { field, formRoute, type FormState } from '../../lib/form.ts';
 import { readNotice, withNotice } from '../../lib/notice.ts';
@@ -58,11 +59,7 @@ const toInput = (input: z.infer<typeof entrySchema>) => ({
 
 export function registerDecisionStaffRoutes(app: FastifyInstance) {
   const { deps } = app;
-  const idOf = (request: FastifyRequest) => {
-    const n = Number((request.params as { id: string }).id);
-    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 31) throw new NotFoundError('没有这个决策事项。');
-    return n;
-  };
+  const idOf = (request: FastifyRequest) => idParam(request.params, '没有这个决策事项。');
   const unitsFor = async (request: FastifyRequest, roles: Role[]) => {
     const paths = grantedPaths(request.actor, roles);
     return (await listUnits(deps.db)).filter((u) => paths.some((p) => u.path.startsWith(p))).map((u) => ({ id: u.id, name: u.name, path: u.path }));

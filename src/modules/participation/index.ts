@@ -14,3 +14,6 @@ export { registerSurveyPublicRoutes } from './surveys.routes.public.tsx';
 export { registerSurveyStaffRoutes } from './surveys.routes.staff.tsx';
 export { participationFacts, participationSentence } from './decisionQueries.ts';
 export type { ParticipationFacts } from './decisionQueries.ts';
+export { publishConsultation, saveConsultation } from './commands/consultations.ts';
+export { generateFeedback } from './commands/feedback.ts';
+export { listComments } from './queries.ts';

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authorize, can, grantedPaths } from '../../lib/authz.ts';
+import { idParam } from '../../lib/validation.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { field, formRoute, type FormState } from '../../lib/form.ts';
 import { readNotice, withNotice } from '../../lib/notice.ts';
@@ -39,11 +40,7 @@ const meetingSchema = z.object({
 
 export function registerMeetingStaffRoutes(app: FastifyInstance) {
   const { deps } = app;
-  const idOf = (request: FastifyRequest) => {
-    const n = Number((request.params as { id: string }).id);
-    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 31) throw new NotFoundError('没有这个会议。');
-    return n;
-  };
+  const idOf = (request: FastifyRequest) => idParam(request.params, '没有这个会议。');
   const myUnits = async (request: FastifyRequest) => {
     const paths = grantedPaths(request.actor, ['office_admin', 'publisher']);
     return (await listUnits(deps.db)).filter((u) => paths.some((p) => u.path.startsWith(p)));

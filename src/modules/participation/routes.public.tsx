@@ -5,7 +5,7 @@ import { NotFoundError } from '../../lib/errors.ts';
 import { field, formRoute } from '../../lib/form.ts';
 import { readNotice, withNotice } from '../../lib/notice.ts';
 import { sendPage } from '../../lib/render.ts';
-import { formString } from '../../lib/validation.ts';
+import { formString, idParam } from '../../lib/validation.ts';
 import { splitClauses } from './clauses.ts';
 import { participationContext } from './commands/common.ts';
 import { submitComment } from './commands/comments.ts';
@@ -20,11 +20,7 @@ export function registerParticipationPublicRoutes(app: FastifyInstance) {
   // Anonymous posting: a handful of comments a minute from one address is plenty for a person.
   const limit = { max: deps.config.anonymousPostsPer10Min, timeWindow: '10 minutes' };
   const limited = { config: { rateLimit: limit }, preHandler: app.rateLimit(limit) };
-  const idOf = (request: FastifyRequest) => {
-    const n = Number((request.params as { id: string }).id);
-    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 31) throw new NotFoundError('没有这项意见征集。');
-    return n;
-  };
+  const idOf = (request: FastifyRequest) => idParam(request.params, '没有这项意见征集。');
 
   app.get('/hdjl/yjzj', async (request, reply) => {
     const ctx = app.viewContext(request, reply);

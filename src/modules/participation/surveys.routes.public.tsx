@@ -1,6 +1,7 @@
 /** Public survey pages: answering needs no account; results once published, with N and the method. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { idParam } from '../../lib/validation.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { field, formRoute, type FormState } from '../../lib/form.ts';
 import { readNotice, withNotice } from '../../lib/notice.ts';
@@ -15,11 +16,7 @@ export function registerSurveyPublicRoutes(app: FastifyInstance) {
   const { deps } = app;
   const limit = { max: deps.config.anonymousPostsPer10Min, timeWindow: '10 minutes' };
   const limited = { config: { rateLimit: limit }, preHandler: app.rateLimit(limit) };
-  const idOf = (request: FastifyRequest) => {
-    const n = Number((request.params as { id: string }).id);
-    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 31) throw new NotFoundError('没有这项调查。');
-    return n;
-  };
+  const idOf = (request: FastifyRequest) => idParam(request.params, '没有这项调查。');
 
   app.get('/hdjl/wjdc', async (request, reply) => {
     const p = await participationContext(deps);

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authorize, grantedPaths } from '../../lib/authz.ts';
+import { idParam } from '../../lib/validation.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { contentDisposition } from '../../lib/download.ts';
 import { field, formRoute, type FormState } from '../../lib/form.ts';
@@ -41,11 +42,7 @@ const questionSchema = z.object({
 
 export function registerSurveyStaffRoutes(app: FastifyInstance) {
   const { deps } = app;
-  const idOf = (request: FastifyRequest) => {
-    const n = Number((request.params as { id: string }).id);
-    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 31) throw new NotFoundError('没有这项调查。');
-    return n;
-  };
+  const idOf = (request: FastifyRequest) => idParam(request.params, '没有这项调查。');
   const myUnits = async (request: FastifyRequest) => {
     const paths = grantedPaths(request.actor, ['office_admin', 'publisher']);
     return (await listUnits(deps.db)).filter((u) => paths.some((p) => u.path.startsWith(p))).map((u) => ({ id: u.id, name: u.name }));
@@ -152,8 +149,7 @@ export function registerSurveyStaffRoutes(app: FastifyInstance) {
 
   app.get('/staff/surveys/:id/files/:fileId', async (request, reply) => {
     const s = await load(request, idOf(request));
-    const fileId = Number((request.params as { fileId: string }).fileId);
-    const f = Number.isSafeInteger(fileId) ? await responseFile(deps.db, s.id, fileId) : undefined;
+    const f = await responseFile(deps.db, s.id, idParam(request.params, '没有这个文件。', 'fileId'));
     if (!f) throw new NotFoundError('没有这个文件。');
     // Files from the public are never shown inline: always downloaded, never sniffed.
     return reply
@@ -179,9 +175,7 @@ export function registerSurveyStaffRoutes(app: FastifyInstance) {
     schema: z.object({}),
     render: again,
     run: async (_input, { request, reply, subject }) => {
-      const qid = Number((request.params as { qid: string }).qid);
-      if (!Number.isSafeInteger(qid)) throw new NotFoundError('没有这道题。');
-      await removeQuestion(deps.db, request.actor, deps.clock.now(), subject, qid);
+      await removeQuestion(deps.db, request.actor, deps.clock.now(), subject, idParam(request.params, '没有这道题。', 'qid'));
       return back(reply, subject, '已删除题目。');
     },
   });

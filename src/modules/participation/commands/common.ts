@@ -21,17 +21,40 @@ export async function openConsultation(tx: Queryable, actor: Actor, id: number, 
   return c;
 }
 
-/** One entry of the consultation's event log, and the same in the audit log. */
-export async function recordEvent(tx: Queryable, actor: Actor, now: Date, c: Pick<ConsultationRow, 'id' | 'unit_id'>, kind: string, details: Record<string, unknown> = {}) {
-  await tx.query('INSERT INTO consultation_events (consultation_id, kind, at, actor_user_id, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)', [
-    c.id,
+/** The participation records that keep an event log, each in its own table (state machines of one shape). */
+const EVENT_LOGS = {
+  consultation: { table: 'consultation_events', column: 'consultation_id' },
+  decision: { table: 'decision_entry_events', column: 'entry_id' },
+  meeting: { table: 'meeting_events', column: 'meeting_id' },
+  survey: { table: 'survey_events', column: 'survey_id' },
+} as const;
+
+/** One entry of a record's event log, and the same in the audit log (action `<kind of record>.<event>`). */
+export async function logEvent(
+  tx: Queryable,
+  record: keyof typeof EVENT_LOGS,
+  actor: Actor,
+  now: Date,
+  subject: { id: number; unit_id: number },
+  kind: string,
+  details: Record<string, unknown> = {},
+) {
+  const { table, column } = EVENT_LOGS[record];
+  await tx.query(`INSERT INTO ${table} (${column}, kind, at, actor_user_id, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    subject.id,
     kind,
     now,
     actorUserId(actor),
     actorLabel(actor),
     JSON.stringify(details),
   ]);
-  await audit(tx, actor, { at: now, action: `consultation.${kind}`, subjectType: 'consultation', subjectId: c.id, unitId: c.unit_id, details });
+  const subjectType = record === 'decision' ? 'decision_entry' : record;
+  await audit(tx, actor, { at: now, action: `${record}.${kind}`, subjectType, subjectId: subject.id, unitId: subject.unit_id, details });
+}
+
+/** The consultation's event log. */
+export function recordEvent(tx: Queryable, actor: Actor, now: Date, c: Pick<ConsultationRow, 'id' | 'unit_id'>, kind: string, details: Record<string, unknown> = {}) {
+  return logEvent(tx, 'consultation', actor, now, c, kind, details);
 }
 
 export async function participationContext(deps: {

@@ -2,9 +2,9 @@
  * Keeping the decision catalogue (重大行政决策事项目录): entries, their stage and steps, their links, and the catalogue's
  * published revisions. Entries are never deleted: a removed entry keeps its page with the reason.
  */
+import { logEvent } from './common.ts';
 import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
 import { actorLabel, actorUserId, authorize, type Actor } from '../../../lib/authz.ts';
-import { audit } from '../../../lib/audit.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { isValidDate } from '../../../lib/calendar.ts';
 import { getUnit } from '../../orgs/index.ts';
@@ -36,18 +36,6 @@ async function openEntry(tx: Queryable, actor: Actor, id: number, action: 'decis
   if (!e) throw new NotFoundError('没有这个决策事项。');
   authorize(actor, action, { unitPath: e.unit_path });
   return e;
-}
-
-async function recordDecisionEvent(tx: Queryable, actor: Actor, now: Date, e: { id: number; unit_id: number }, kind: string, details: Record<string, unknown> = {}) {
-  await tx.query('INSERT INTO decision_entry_events (entry_id, kind, at, actor_user_id, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)', [
-    e.id,
-    kind,
-    now,
-    actorUserId(actor),
-    actorLabel(actor),
-    JSON.stringify(details),
-  ]);
-  await audit(tx, actor, { at: now, action: `decision.${kind}`, subjectType: 'decision_entry', subjectId: e.id, unitId: e.unit_id, details });
 }
 
 const optionalDate = (v: string, key: string, label: string, errors: Record<string, string>) => {
@@ -154,7 +142,7 @@ export async function saveDecisionEntry(db: DbOrTx, actor: Actor, now: Date, inp
       );
       const after = { title: v.title, leadUnit: v.leadUnit, plannedOn: input.plannedOn, decidedOn: v.decidedOn };
       const changed = Object.fromEntries(Object.entries(after).filter(([k, val]) => before[k as keyof typeof before] !== val));
-      await recordDecisionEvent(tx, actor, now, e, 'edited', { changed, before: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]])) });
+      await logEvent(tx, 'decision', actor, now, e, 'edited', { changed, before: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]])) });
       await bringFeedbackForward(tx, actor, now, v.consultationId, v.decidedOn);
       return id;
     }
@@ -192,7 +180,7 @@ export async function saveDecisionEntry(db: DbOrTx, actor: Actor, now: Date, inp
         now,
       ],
     );
-    await recordDecisionEvent(tx, actor, now, { id: r.rows[0].id, unit_id: unit.id }, 'created', { code, title: v.title });
+    await logEvent(tx, 'decision', actor, now, { id: r.rows[0].id, unit_id: unit.id }, 'created', { code, title: v.title });
     await bringFeedbackForward(tx, actor, now, v.consultationId, v.decidedOn);
     return r.rows[0].id;
   });
@@ -204,7 +192,7 @@ export async function advanceDecisionStage(db: DbOrTx, actor: Actor, now: Date, 
     if (e.state === 'removed') throw new ConflictError('DECISION_INVALID_TRANSITION', '这个事项已从目录中移除。');
     const to = assertStageMove(e.stage, stage);
     await tx.query('UPDATE decision_entries SET stage = $2, updated_at = $3 WHERE id = $1', [id, to, now]);
-    await recordDecisionEvent(tx, actor, now, e, 'stage', { from: e.stage, to, label: DECISION_STAGES[to], note: note.trim().slice(0, 500) });
+    await logEvent(tx, 'decision', actor, now, e, 'stage', { from: e.stage, to, label: DECISION_STAGES[to], note: note.trim().slice(0, 500) });
   });
 }
 
@@ -216,7 +204,7 @@ export async function removeDecisionEntry(db: DbOrTx, actor: Actor, now: Date, i
     const why = reason.trim();
     if (!why) throw new ValidationError({ removeReason: '请写明移除的原因，原因将在事项页面上公开' });
     await tx.query(`UPDATE decision_entries SET state = 'removed', removed_reason = $2, updated_at = $3 WHERE id = $1`, [id, why.slice(0, 500), now]);
-    await recordDecisionEvent(tx, actor, now, e, 'removed', { reason: why });
+    await logEvent(tx, 'decision', actor, now, e, 'removed', { reason: why });
   });
 }
 
@@ -262,7 +250,7 @@ export async function publishDecisionCatalogue(
       now,
       actorUserId(actor),
     ]);
-    for (const e of entries) await recordDecisionEvent(tx, actor, now, { id: e.id, unit_id: unitId }, 'catalogued', { revision });
+    for (const e of entries) await logEvent(tx, 'decision', actor, now, { id: e.id, unit_id: unitId }, 'catalogued', { revision });
     if (!sectionCode) return { revision };
     const title = `${unit.name}${year}年度重大行政决策事项目录${revision > 1 ? `（第${revision}版）` : ''}`;
     const rows = entries

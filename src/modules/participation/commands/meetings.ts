@@ -3,9 +3,9 @@
  * publication and withdrawal, and the public's applications to attend. A published meeting stays editable, because
  * attendance and minutes come after the day; every change is in the event log.
  */
+import { logEvent } from './common.ts';
 import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
-import { actorLabel, actorUserId, anonymous, authorize, can, type Actor } from '../../../lib/authz.ts';
-import { audit } from '../../../lib/audit.ts';
+import { actorUserId, anonymous, authorize, can, type Actor } from '../../../lib/authz.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { isValidDate } from '../../../lib/calendar.ts';
 import { sanitizeRichText } from '../../../lib/html.ts';
@@ -42,18 +42,6 @@ async function openMeeting(tx: Queryable, actor: Actor, id: number): Promise<Mee
   if (!m) throw new NotFoundError('没有这个会议。');
   authorize(actor, 'meeting.edit', { unitPath: m.unit_path });
   return m;
-}
-
-async function recordMeetingEvent(tx: Queryable, actor: Actor, now: Date, m: { id: number; unit_id: number }, kind: string, details: Record<string, unknown> = {}) {
-  await tx.query('INSERT INTO meeting_events (meeting_id, kind, at, actor_user_id, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)', [
-    m.id,
-    kind,
-    now,
-    actorUserId(actor),
-    actorLabel(actor),
-    JSON.stringify(details),
-  ]);
-  await audit(tx, actor, { at: now, action: `meeting.${kind}`, subjectType: 'meeting', subjectId: m.id, unitId: m.unit_id, details });
 }
 
 const count = (v: string, key: string, errors: Record<string, string>) => {
@@ -132,7 +120,7 @@ export async function saveMeeting(db: DbOrTx, actor: Actor, now: Date, input: Me
         .map((c, i) => `${c} = $${i + 2}`)
         .join(', ');
       await tx.query(`UPDATE meetings SET ${sets}, updated_at = $${values.length + 2} WHERE id = $1`, [id, ...values, now]);
-      await recordMeetingEvent(tx, actor, now, m, 'edited');
+      await logEvent(tx, 'meeting', actor, now, m, 'edited');
       return id;
     }
     const unit = await getUnit(tx, input.unitId);
@@ -145,7 +133,7 @@ export async function saveMeeting(db: DbOrTx, actor: Actor, now: Date, input: Me
        VALUES ($1, ${values.map((_, i) => `$${i + 2}`).join(', ')}, $${n + 2}, $${n + 3}, $${n + 3}) RETURNING id::int`,
       [unit.id, ...values, actorUserId(actor), now],
     );
-    await recordMeetingEvent(tx, actor, now, { id: r.rows[0].id, unit_id: unit.id }, 'created');
+    await logEvent(tx, 'meeting', actor, now, { id: r.rows[0].id, unit_id: unit.id }, 'created');
     return r.rows[0].id;
   });
 }
@@ -155,7 +143,7 @@ export async function publishMeeting(db: DbOrTx, actor: Actor, now: Date, id: nu
     const m = await openMeeting(tx, actor, id);
     if (m.state !== 'draft') throw new ConflictError('MEETING_INVALID_TRANSITION', '这个会议已经发布。');
     await tx.query(`UPDATE meetings SET state = 'published', updated_at = $2 WHERE id = $1`, [id, now]);
-    await recordMeetingEvent(tx, actor, now, m, 'published');
+    await logEvent(tx, 'meeting', actor, now, m, 'published');
   });
 }
 
@@ -166,7 +154,7 @@ export async function withdrawMeeting(db: DbOrTx, actor: Actor, now: Date, id: n
     const why = reason.trim();
     if (!why) throw new ValidationError({ withdrawReason: '请写明撤回（取消）的原因，原因将在页面上公开' });
     await tx.query(`UPDATE meetings SET state = 'withdrawn', withdrawn_reason = $2, updated_at = $3 WHERE id = $1`, [id, why.slice(0, 500), now]);
-    await recordMeetingEvent(tx, actor, now, m, 'withdrawn', { reason: why });
+    await logEvent(tx, 'meeting', actor, now, m, 'withdrawn', { reason: why });
   });
 }
 
@@ -194,7 +182,7 @@ export async function applyToAttend(db: DbOrTx, now: Date, today: string, meetin
       `INSERT INTO meeting_applications (meeting_id, name, organisation, contact, role, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::int`,
       [meetingId, input.name.trim(), input.organisation.trim(), input.contact.trim(), input.role, input.reason.trim(), now],
     );
-    await recordMeetingEvent(tx, anonymous, now, m, 'applied', { applicationId: r.rows[0].id });
+    await logEvent(tx, 'meeting', anonymous, now, m, 'applied', { applicationId: r.rows[0].id });
     return r.rows[0].id;
   });
 }
@@ -213,7 +201,7 @@ export async function decideApplications(db: DbOrTx, actor: Actor, now: Date, me
       now,
       actorUserId(actor),
     ]);
-    await recordMeetingEvent(tx, actor, now, m, 'applications_decided', { ids, status });
+    await logEvent(tx, 'meeting', actor, now, m, 'applications_decided', { ids, status });
     return r.rowCount ?? 0;
   });
 }

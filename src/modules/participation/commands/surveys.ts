@@ -3,10 +3,10 @@
  * publishing the results. One answer per person is kept by an HMAC of the phone number or e-mail the person gives:
  * the value itself is never stored, so an anonymous survey stays anonymous (ADR 0018).
  */
+import { logEvent } from './common.ts';
 import { createHmac } from 'node:crypto';
 import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
-import { actorLabel, actorUserId, anonymous, authorize, type Action, type Actor } from '../../../lib/authz.ts';
-import { audit } from '../../../lib/audit.ts';
+import { actorUserId, anonymous, authorize, type Action, type Actor } from '../../../lib/authz.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { isValidDate } from '../../../lib/calendar.ts';
 import { getUnit } from '../../orgs/index.ts';
@@ -19,18 +19,6 @@ async function openSurvey(tx: Queryable, actor: Actor, id: number, action: Actio
   if (!s) throw new NotFoundError('没有这项调查。');
   authorize(actor, action, { unitPath: s.unit_path });
   return s;
-}
-
-async function recordSurveyEvent(tx: Queryable, actor: Actor, now: Date, s: { id: number; unit_id: number }, kind: string, details: Record<string, unknown> = {}) {
-  await tx.query('INSERT INTO survey_events (survey_id, kind, at, actor_user_id, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)', [
-    s.id,
-    kind,
-    now,
-    actorUserId(actor),
-    actorLabel(actor),
-    JSON.stringify(details),
-  ]);
-  await audit(tx, actor, { at: now, action: `survey.${kind}`, subjectType: 'survey', subjectId: s.id, unitId: s.unit_id, details });
 }
 
 export interface SurveyInput {
@@ -66,7 +54,7 @@ export async function saveSurvey(db: DbOrTx, actor: Actor, now: Date, input: Sur
         'UPDATE surveys SET title = $2, intro = $3, opens_on = $4, closes_on = $5, anonymous = $6, one_per_person = $7, method_note = $8, updated_at = $9 WHERE id = $1',
         [id, ...v, now],
       );
-      await recordSurveyEvent(tx, actor, now, s, 'edited');
+      await logEvent(tx, 'survey', actor, now, s, 'edited');
       return id;
     }
     const unit = await getUnit(tx, input.unitId);
@@ -77,7 +65,7 @@ export async function saveSurvey(db: DbOrTx, actor: Actor, now: Date, input: Sur
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id::int`,
       [unit.id, ...v, actorUserId(actor), now],
     );
-    await recordSurveyEvent(tx, actor, now, { id: r.rows[0].id, unit_id: unit.id }, 'created');
+    await logEvent(tx, 'survey', actor, now, { id: r.rows[0].id, unit_id: unit.id }, 'created');
     return r.rows[0].id;
   });
 }
@@ -94,7 +82,7 @@ export async function addQuestion(db: DbOrTx, actor: Actor, now: Date, surveyId:
       'INSERT INTO survey_questions (survey_id, position, kind, label, required, config) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::int',
       [surveyId, position, q.kind, q.label, q.required, JSON.stringify(q.config)],
     );
-    await recordSurveyEvent(tx, actor, now, s, 'question_added', { questionId: r.rows[0].id });
+    await logEvent(tx, 'survey', actor, now, s, 'question_added', { questionId: r.rows[0].id });
     return r.rows[0].id;
   });
 }
@@ -108,7 +96,7 @@ export async function removeQuestion(db: DbOrTx, actor: Actor, now: Date, survey
     const gone = new Set([questionId]);
     for (const q of questions) if (q.config.showIf && gone.has(q.config.showIf.questionId)) gone.add(q.id);
     await tx.query('DELETE FROM survey_questions WHERE survey_id = $1 AND id = ANY($2::bigint[])', [surveyId, [...gone]]);
-    await recordSurveyEvent(tx, actor, now, s, 'question_removed', { questionIds: [...gone] });
+    await logEvent(tx, 'survey', actor, now, s, 'question_removed', { questionIds: [...gone] });
   });
 }
 
@@ -119,7 +107,7 @@ export async function publishSurvey(db: DbOrTx, actor: Actor, now: Date, today: 
     if (!(await surveyQuestions(tx, id)).length) throw new ValidationError({ label: '请先添加题目' });
     if (s.closes_on < today) throw new ValidationError({ closesOn: '截止日期已过，请修改后再发布' });
     await tx.query(`UPDATE surveys SET state = 'published', updated_at = $2 WHERE id = $1`, [id, now]);
-    await recordSurveyEvent(tx, actor, now, s, 'published');
+    await logEvent(tx, 'survey', actor, now, s, 'published');
   });
 }
 
@@ -129,7 +117,7 @@ export async function withdrawSurvey(db: DbOrTx, actor: Actor, now: Date, id: nu
     if (s.state !== 'published') throw new ConflictError('SURVEY_INVALID_TRANSITION', '只有已发布的调查可以撤回。');
     if (!reason.trim()) throw new ValidationError({ withdrawReason: '请写明撤回的原因，原因将在页面上公开' });
     await tx.query(`UPDATE surveys SET state = 'withdrawn', withdrawn_reason = $2, updated_at = $3 WHERE id = $1`, [id, reason.trim().slice(0, 500), now]);
-    await recordSurveyEvent(tx, actor, now, s, 'withdrawn', { reason: reason.trim() });
+    await logEvent(tx, 'survey', actor, now, s, 'withdrawn', { reason: reason.trim() });
   });
 }
 
@@ -139,7 +127,7 @@ export async function publishResults(db: DbOrTx, actor: Actor, now: Date, today:
     const s = await openSurvey(tx, actor, id, 'survey.publish');
     if (s.state !== 'published' || today <= s.closes_on) throw new ConflictError('SURVEY_INVALID_TRANSITION', '调查截止后才能公布结果。');
     await tx.query('UPDATE surveys SET results_published_at = $2, results_note = $3, updated_at = $2 WHERE id = $1', [id, now, note.trim().slice(0, 5000)]);
-    await recordSurveyEvent(tx, actor, now, s, 'results_published');
+    await logEvent(tx, 'survey', actor, now, s, 'results_published');
   });
 }
 
@@ -220,7 +208,7 @@ export async function submitResponse(
         f.content.length,
       ]);
     }
-    await recordSurveyEvent(tx, anonymous, deps.now, s, 'answered', { responseId: r.rows[0].id });
+    await logEvent(tx, 'survey', anonymous, deps.now, s, 'answered', { responseId: r.rows[0].id });
     return r.rows[0].id;
   });
 }

@@ -1,0 +1,40 @@
+/** What the HTTP benchmarks share: a free port, and wrk run in a child process (the app under test lives here). */
+import net from 'node:net';
+import { spawn } from 'node:child_process';
+
+export interface WrkResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => res(p));
+    });
+  });
+}
+
+/** Runs wrk without blocking this process's event loop; errors are non-2xx/3xx answers plus socket errors. */
+export async function wrk(url: string, o: { connections: number; duration: number; script?: string; log?: (s: string) => void }): Promise<WrkResult> {
+  const child = spawn('wrk', ['-t1', `-c${o.connections}`, `-d${o.duration}s`, '--latency', ...(o.script ? ['-s', o.script] : []), url]);
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  await new Promise((res) => child.on('close', res));
+  if (!/Requests\/sec/.test(out)) (o.log ?? console.error)(`wrk failed for ${url}: ${out}${err}`);
+  const ms = (s: string) => (s.endsWith('us') ? parseFloat(s) / 1000 : s.endsWith('ms') ? parseFloat(s) : parseFloat(s) * 1000);
+  const lat = (p: string) => ms(new RegExp(`${p}%\\s+([\\d.]+\\w+)`).exec(out)?.[1] ?? 'NaN');
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  const sockErr = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+    p50: lat('50'),
+    p99: lat('99'),
+    errors: non2xx + (sockErr ? sockErr.slice(1).reduce((s, x) => s + Number(x), 0) : 0),
+  };
+}
