@@ -77,6 +77,12 @@ const OWNER: Record<string, string> = {
   survey_responses: 'participation',
   survey_response_files: 'participation',
   survey_events: 'participation',
+  message_mailboxes: 'messages',
+  message_dispatch: 'messages',
+  message_clock_settings: 'messages',
+  message_counters: 'messages',
+  messages: 'messages',
+  message_events: 'messages',
 };
 
 /**
@@ -93,6 +99,7 @@ const READ_MODELS: Record<string, string[]> = {
   reports: ['units', 'information_items', 'item_versions', 'item_events', 'request_cases', 'case_events', 'case_reviews'],
   requests: ['units', 'users', 'role_assignments', 'blobs'],
   participation: ['units', 'information_items', 'item_versions', 'blobs'],
+  messages: ['units'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

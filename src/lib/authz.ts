@@ -4,7 +4,7 @@
  */
 import { ForbiddenError, UnauthenticatedError } from './errors.ts';
 
-export type Role = 'system_admin' | 'office_admin' | 'publisher' | 'reviewer' | 'secrecy_reviewer' | 'request_officer';
+export type Role = 'system_admin' | 'office_admin' | 'publisher' | 'reviewer' | 'secrecy_reviewer' | 'request_officer' | 'message_officer';
 
 export const ROLE_LABELS: Record<Role, string> = {
   system_admin: '系统管理员',
@@ -13,6 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   reviewer: '审核人',
   secrecy_reviewer: '保密审查人',
   request_officer: '依申请公开承办人',
+  message_officer: '留言承办人',
 };
 
 export interface RoleGrant {
@@ -51,6 +52,8 @@ export type Action =
   | 'meeting.edit'
   | 'survey.edit'
   | 'survey.publish'
+  | 'message.handle'
+  | 'message.dispatch'
   | 'catalogue.edit'
   | 'catalogue.approve'
   | 'catalogue.manage_areas'
@@ -80,7 +83,7 @@ function apiScope(actor: Actor, scope: string, subject?: Subject): boolean {
 /** The 政务公开 office of the top unit (the city): city-wide settings are its alone. */
 const cityOffice = (a: Actor) => a.kind === 'user' && a.grants.some((g) => g.role === 'office_admin' && g.unitPath.split('/').filter(Boolean).length === 1);
 
-const STAFF: Role[] = ['system_admin', 'office_admin', 'publisher', 'reviewer', 'secrecy_reviewer', 'request_officer'];
+const STAFF: Role[] = ['system_admin', 'office_admin', 'publisher', 'reviewer', 'secrecy_reviewer', 'request_officer', 'message_officer'];
 
 const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'staff.enter': (a) => hasRole(a, STAFF),
@@ -125,6 +128,10 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // Surveys like consultations: drafted by publishers, opened and their results published by the office or a reviewer.
   'survey.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'survey.publish': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
+  // Messages (ADR 0019): the unit's 留言承办人 and office handle and answer them; the office keeps the dispatch
+  // catalogue and decides disputed transfers (信箱管理员).
+  'message.handle': (a, s) => hasRole(a, ['message_officer', 'office_admin'], s),
+  'message.dispatch': (a, s) => hasRole(a, ['office_admin'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) => hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),

@@ -74,6 +74,12 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'survey_responses', order: 'id' },
   { name: 'survey_response_files', order: 'id' },
   { name: 'survey_events', order: 'id' },
+  { name: 'message_mailboxes', order: 'id' },
+  { name: 'message_dispatch', order: 'id' },
+  { name: 'message_clock_settings', order: 'unit_id, type, channel' },
+  { name: 'message_counters', order: 'year' },
+  { name: 'messages', order: 'id' },
+  { name: 'message_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

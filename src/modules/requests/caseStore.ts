@@ -3,10 +3,10 @@
  * the event is appended, the case row (state, due date) is brought in step, and the audit log gets a line, all in
  * the caller's transaction.
  */
+import { hashCode, newQueryCode } from '../../lib/queryCode.ts';
 import type { ContactSettings } from '../notifications/index.ts';
 import { notifyDueChange, notifyReceived } from './notify.ts';
 import { chinaDate } from '../../lib/clock.ts';
-import { createHash, randomInt } from 'node:crypto';
 import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 import { audit } from '../../lib/audit.ts';
@@ -98,15 +98,7 @@ export function caseClock(events: CaseEvent[], ctx: Pick<CaseContext, 'calendar'
   return input ? computeClock(ctx.calendar, input, ctx.today) : null;
 }
 
-export function hashCode(code: string): string {
-  return createHash('sha256').update(`gongkai-query-code:${code.trim().toUpperCase()}`).digest('hex');
-}
-
-/** A query code the applicant can read out on the phone: 8 characters without 0/O, 1/I/L. */
-export function newQueryCode(): string {
-  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-  return Array.from({ length: 8 }, () => alphabet[randomInt(alphabet.length)]).join('');
-}
+export { hashCode, newQueryCode };
 
 /** The next number of a yearly sequence, taken atomically (two submissions at once get different numbers). */
 export async function nextNumber(q: Queryable, scope: string, year: number): Promise<number> {

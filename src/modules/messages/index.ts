@@ -1,0 +1,5 @@
+/** The messages module's entry points: other modules, the app and the CLI import from here, never a file inside. */
+export { decideTransfer, mergeMessage, publishMessage, receiveMessage, replyMessage, requestTransfer, resolveDispute, withdrawMessage } from './commands/handle.ts';
+export type { MessageContext, MessageInput } from './commands/handle.ts';
+export { getMessage, getMessageByCaseNo, inbox, publicArchive } from './queries.ts';
+export { CHANNELS, MESSAGE_TYPES, STATE_LABELS } from './rules.ts';

@@ -1,0 +1,86 @@
+/** Reads of messages: one by id or case number, a unit's inbox, the public archive, the event log. */
+import type { Queryable } from '../../lib/db.ts';
+import type { Channel, MessageState, MessageType } from './rules.ts';
+
+export interface MessageRow {
+  id: number;
+  case_no: string;
+  query_code_hash: string;
+  unit_id: number;
+  unit_name: string;
+  unit_path: string;
+  type: MessageType;
+  channel: Channel;
+  category: string;
+  area: string;
+  title: string;
+  body: string;
+  writer_name: string;
+  contact: string;
+  consent_publish: boolean;
+  received_on: string;
+  due_on: string;
+  state: MessageState;
+  transfer_to: number | null;
+  transfer_to_name: string | null;
+  transfer_to_path: string | null;
+  transfer_reason: string;
+  transfer_due_on: string | null;
+  merged_into: number | null;
+  reply: string;
+  replied_on: string | null;
+  public_title: string;
+  public_body: string;
+  public_reply: string;
+  published_at: Date | null;
+}
+
+const SELECT = `SELECT m.id::int, m.case_no, m.query_code_hash, m.unit_id, u.name AS unit_name, u.path AS unit_path, m.type, m.channel, m.category, m.area,
+       m.title, m.body, m.writer_name, m.contact, m.consent_publish, m.received_on::text, m.due_on::text, m.state, m.transfer_to,
+       t.name AS transfer_to_name, t.path AS transfer_to_path, m.transfer_reason, m.transfer_due_on::text, m.merged_into::int, m.reply, m.replied_on::text,
+       m.public_title, m.public_body, m.public_reply, m.published_at
+  FROM messages m JOIN units u ON u.id = m.unit_id LEFT JOIN units t ON t.id = m.transfer_to`;
+
+export async function getMessage(q: Queryable, id: number, lock = false): Promise<MessageRow | undefined> {
+  if (lock) await q.query('SELECT 1 FROM messages WHERE id = $1 FOR UPDATE', [id]);
+  return (await q.query<MessageRow>(`${SELECT} WHERE m.id = $1`, [id])).rows[0];
+}
+
+export async function getMessageByCaseNo(q: Queryable, caseNo: string): Promise<MessageRow | undefined> {
+  return (await q.query<MessageRow>(`${SELECT} WHERE m.case_no = $1`, [caseNo.trim().toUpperCase()])).rows[0];
+}
+
+/** A unit's inbox: messages it owns, and those another unit names it competent for (to accept or refuse). */
+export async function inbox(q: Queryable, paths: string[]): Promise<MessageRow[]> {
+  if (!paths.length) return [];
+  const like = paths.map((p) => `${p}%`);
+  return (await q.query<MessageRow>(`${SELECT} WHERE u.path LIKE ANY($1) OR t.path LIKE ANY($1) ORDER BY m.due_on, m.id LIMIT 1000`, [like])).rows;
+}
+
+export async function publicArchive(q: Queryable, unitId?: number, limit = 50, offset = 0): Promise<MessageRow[]> {
+  return (
+    await q.query<MessageRow>(`${SELECT} WHERE m.published_at IS NOT NULL AND ($1::int IS NULL OR m.unit_id = $1) ORDER BY m.published_at DESC, m.id DESC LIMIT $2 OFFSET $3`, [
+      unitId ?? null,
+      limit,
+      offset,
+    ])
+  ).rows;
+}
+
+export async function messageEvents(q: Queryable, id: number) {
+  return (
+    await q.query<{ kind: string; at: Date; actor_label: string; details: Record<string, unknown> }>(
+      'SELECT kind, at, actor_label, details FROM message_events WHERE message_id = $1 ORDER BY id',
+      [id],
+    )
+  ).rows;
+}
+
+export async function dispatchCatalogue(q: Queryable) {
+  return (await q.query<{ category: string; area: string; unit_id: number }>('SELECT category, area, unit_id FROM message_dispatch ORDER BY category, area')).rows;
+}
+
+export async function clockSettings(q: Queryable, unitId: number) {
+  return (await q.query<{ type: string; channel: string; working_days: number }>('SELECT type, channel, working_days FROM message_clock_settings WHERE unit_id = $1', [unitId]))
+    .rows;
+}
