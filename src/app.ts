@@ -44,6 +44,7 @@ import {
   registerSurveyPublicRoutes,
   registerSurveyStaffRoutes,
 } from './modules/participation/index.ts';
+import { registerMessagePublicRoutes, registerMessageStaffRoutes } from './modules/messages/index.ts';
 import { registerReportStaffRoutes } from './modules/reports/index.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -232,6 +233,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMeetingStaffRoutes(app);
   registerSurveyPublicRoutes(app);
   registerSurveyStaffRoutes(app);
+  registerMessagePublicRoutes(app);
+  registerMessageStaffRoutes(app);
   registerReportStaffRoutes(app);
   registerSupervisionRoutes(app);
   registerAuditRoutes(app);

@@ -3,3 +3,5 @@ export { decideTransfer, mergeMessage, publishMessage, receiveMessage, replyMess
 export type { MessageContext, MessageInput } from './commands/handle.ts';
 export { getMessage, getMessageByCaseNo, inbox, publicArchive } from './queries.ts';
 export { CHANNELS, MESSAGE_TYPES, STATE_LABELS } from './rules.ts';
+export { registerMessagePublicRoutes } from './routes.public.tsx';
+export { registerMessageStaffRoutes } from './routes.staff.tsx';

@@ -17,6 +17,28 @@ export const CHANNELS = { website: '网上留言', letter: '来信', phone: '来
 export type Channel = keyof typeof CHANNELS;
 
 /**
+ * Fields a message can be about, for the dispatch catalogue: the first level of the message classification published
+ * with the 2020 泰迪杯 smart-government data (../shared/data/taidi2020-smart-gov/message_category_taxonomy_att1.csv).
+ */
+export const CATEGORIES = [
+  '城乡建设',
+  '环境保护',
+  '交通运输',
+  '教育文体',
+  '劳动和社会保障',
+  '卫生计生',
+  '商贸旅游',
+  '民政',
+  '农村农业',
+  '国土资源',
+  '政法',
+  '经济管理',
+  '科技与信息产业',
+  '党务政务',
+  '纪检监察',
+] as const;
+
+/**
  * Working days to reply by type, where a unit sets none (issue 13's defaults; no national number exists, so each
  * unit may set its own per type and channel: message_clock_settings).
  */

@@ -116,6 +116,12 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
             <span>设计问卷、收集答卷、公布结果</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'message_officer') ? (
+          <li>
+            <a href="/staff/messages">留言办理</a>
+            <span>信箱和网上留言：转办、答复、公开</span>
+          </li>
+        ) : null}
         {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
           <li>
             <a href="/staff/reports">年度报告</a>

@@ -59,7 +59,7 @@ export function ConsultationListPage(props: { ctx: ViewContext; rows: { c: Consu
         <a href="/hdjl/yjzj/feed.xml">订阅意见征集（Atom）</a>
       </p>
       <p>
-        另见：<a href="/hdjl/jcml">重大行政决策事项目录</a>、<a href="/hdjl/hy">会议开放</a>、<a href="/hdjl/wjdc">问卷调查</a>
+        另见：<a href="/hdjl/jcml">重大行政决策事项目录</a>、<a href="/hdjl/hy">会议开放</a>、<a href="/hdjl/wjdc">问卷调查</a>、<a href="/hdjl/ly">政民互动（留言）</a>
       </p>
     </Layout>
   );

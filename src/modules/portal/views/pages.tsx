@@ -57,7 +57,8 @@ export function SiteMapPage(props: { ctx: ViewContext; units: (UnitRow & { depth
           <a href="/zcwjk">政策文件库</a>
         </li>
         <li>
-          公众参与：<a href="/hdjl/yjzj">意见征集</a>、<a href="/hdjl/jcml">重大行政决策事项目录</a>、<a href="/hdjl/hy">会议开放</a>、<a href="/hdjl/wjdc">问卷调查</a>
+          公众参与：<a href="/hdjl/yjzj">意见征集</a>、<a href="/hdjl/jcml">重大行政决策事项目录</a>、<a href="/hdjl/hy">会议开放</a>、<a href="/hdjl/wjdc">问卷调查</a>、
+          <a href="/hdjl/ly">政民互动（留言）</a>
         </li>
         <li>
           <a href="/search">站内搜索</a>

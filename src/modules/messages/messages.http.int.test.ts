@@ -1,0 +1,88 @@
+/**
+ * Messages over HTTP: a citizen writes without an account (bad input kept), gets a case number and query code once,
+ * follows it; the owner unit's officer transfers it to the named unit, which accepts and answers; the answer is
+ * published with personal data masked and shows in the archive; another unit's officer sees nothing; the writer of
+ * another message withdraws it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeTestApp } from '../../testing/harness.ts';
+import { makeUnit, makeUser } from '../../testing/factories.ts';
+import { Browser } from '../../testing/http.ts';
+
+test('write, follow, transfer, answer, publish and withdraw messages through the pages', async (t) => {
+  const h = await makeTestApp({ now: '2026-03-02T02:00:00Z' });
+  t.after(() => h.close());
+  const city = await makeUnit(h.db, { kind: 'government', slug: 'city', code: '990100001', name: '示范市人民政府' });
+  const zjj = await makeUnit(h.db, { parentId: city.id, slug: 'zjj', code: '990100008', name: '示范市住房和城乡建设局', kind: 'department' });
+  const jyj = await makeUnit(h.db, { parentId: city.id, slug: 'jyj', code: '990100009', name: '示范市教育局', kind: 'department' });
+  const other = await makeUnit(h.db, { parentId: city.id, slug: 'mzj', code: '990100005', name: '示范市民政局', kind: 'department' });
+  await makeUser(h.db, zjj.id, ['message_officer'], { username: 'zclerk' });
+  await makeUser(h.db, jyj.id, ['message_officer'], { username: 'jclerk' });
+  await makeUser(h.db, other.id, ['message_officer'], { username: 'stranger' });
+  const citizen = new Browser(h.app);
+  const form = {
+    type: 'complaint',
+    unitId: String(zjj.id),
+    category: '',
+    area: '城东区',
+    title: '学校旁工地夜间施工',
+    body: '城东小学旁工地每晚施工到凌晨。我的电话13912345678。',
+    writerName: '王芳',
+    contact: 'wangfang@example.cn',
+    consentPublish: '1',
+  };
+  const bad = await citizen.post('/hdjl/ly/new', { ...form, type: '', body: '' }, '/hdjl/ly/new');
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /请选择留言类型/);
+  assert.match(bad.body, /请填写留言内容/);
+  assert.match(bad.body, /value="学校旁工地夜间施工"/);
+  const sent = await citizen.post('/hdjl/ly/new', form, '/hdjl/ly/new');
+  assert.equal(sent.statusCode, 200);
+  assert.equal(sent.headers['cache-control'], 'no-store');
+  const caseNo = /留言编号：<strong>(LY\d+)<\/strong>/.exec(sent.body)![1];
+  const code = /查询码：<strong>([A-Z0-9]{8})<\/strong>/.exec(sent.body)![1];
+  assert.match(sent.body, /由示范市住房和城乡建设局办理，2026-03-23前答复/);
+
+  const wrong = await citizen.post('/hdjl/ly/cx', { caseNo, queryCode: 'AAAAAAAA' }, '/hdjl/ly/cx');
+  assert.equal(wrong.statusCode, 400);
+  assert.match(wrong.body, /留言编号或查询码不对/);
+  assert.match((await citizen.post('/hdjl/ly/cx', { caseNo, queryCode: code }, '/hdjl/ly/cx')).body, /办理中[\s\S]*示范市住房和城乡建设局/);
+
+  const id = (await h.db.query<{ id: string }>('SELECT id FROM messages WHERE case_no = $1', [caseNo])).rows[0].id;
+  const page = `/staff/messages/${id}`;
+  const stranger = new Browser(h.app);
+  await stranger.login('stranger');
+  assert.equal((await stranger.get(page)).statusCode, 403);
+  assert.doesNotMatch((await stranger.get('/staff/messages')).body, /学校旁工地/);
+  const z = new Browser(h.app);
+  await z.login('zclerk');
+  assert.match((await z.get('/staff/messages')).body, /学校旁工地夜间施工/);
+  const noReason = await z.post(`${page}/transfer`, { toUnitId: String(jyj.id), reason: '' }, page);
+  assert.equal(noReason.statusCode, 400);
+  assert.match(noReason.body, /请说明不属于本单位职责的理由/);
+  assert.equal((await z.post(`${page}/transfer`, { toUnitId: String(jyj.id), reason: '校园周边管理属教育部门' }, page)).statusCode, 303);
+  const j = new Browser(h.app);
+  await j.login('jclerk');
+  assert.match((await j.get('/staff/messages')).body, /学校旁工地夜间施工/, 'the named unit sees it to decide');
+  assert.equal((await j.post(`${page}/decide`, { decision: 'accept', refuseReason: '' }, page)).statusCode, 303);
+  assert.match((await citizen.post('/hdjl/ly/cx', { caseNo, queryCode: code }, '/hdjl/ly/cx')).body, /示范市教育局/, 'the writer sees who handles it now');
+  assert.equal((await z.post(`${page}/reply`, { reply: '不是我们的了' }, '/staff/messages')).statusCode, 403);
+  assert.equal((await j.post(`${page}/reply`, { reply: '已责成施工单位22时后停工，并安排夜间巡查。' }, page)).statusCode, 303);
+  assert.equal((await j.post(`${page}/publish`, { publicTitle: form.title, publicBody: form.body, publicReply: '已责成施工单位22时后停工。' }, page)).statusCode, 303);
+
+  const archive = (await citizen.get('/hdjl/ly')).body;
+  assert.match(archive, new RegExp(`href="/hdjl/ly/${caseNo}">学校旁工地夜间施工`));
+  const entry = (await citizen.get(`/hdjl/ly/${caseNo}`)).body;
+  assert.match(entry, /已责成施工单位22时后停工/);
+  assert.doesNotMatch(entry, /13912345678|王芳|wangfang/, 'no personal data in the archive');
+  assert.match((await citizen.post('/hdjl/ly/cx', { caseNo, queryCode: code }, '/hdjl/ly/cx')).body, /已答复[\s\S]*夜间巡查/);
+
+  // Another message, withdrawn by its writer.
+  const second = await citizen.post('/hdjl/ly/new', { ...form, title: '另一件事' }, '/hdjl/ly/new');
+  const caseNo2 = /留言编号：<strong>(LY\d+)<\/strong>/.exec(second.body)![1];
+  const code2 = /查询码：<strong>([A-Z0-9]{8})<\/strong>/.exec(second.body)![1];
+  const gone = await citizen.post('/hdjl/ly/withdraw', { caseNo: caseNo2, queryCode: code2 }, '/hdjl/ly/cx');
+  assert.match(gone.body, /留言已撤回[\s\S]*已撤回/);
+  assert.equal((await citizen.get(`/hdjl/ly/${caseNo2}`)).statusCode, 404, 'not in the archive');
+});

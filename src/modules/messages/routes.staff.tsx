@@ -1,0 +1,101 @@
+/** Staff routes of messages: the inbox and one message, every form through formRoute. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { authorize, can, grantedPaths } from '../../lib/authz.ts';
+import { NotFoundError } from '../../lib/errors.ts';
+import { field, formRoute, type FormState } from '../../lib/form.ts';
+import { readNotice, withNotice } from '../../lib/notice.ts';
+import { sendPage } from '../../lib/render.ts';
+import { chinaDate } from '../../lib/clock.ts';
+import { idParam } from '../../lib/validation.ts';
+import { listUnits } from '../orgs/index.ts';
+import { decideTransfer, mergeMessage, publishMessage, replyMessage, requestTransfer, resolveDispute } from './commands/handle.ts';
+import { getMessage, inbox, messageEvents } from './queries.ts';
+import { transferOverdue } from './rules.ts';
+import { CasePage, InboxPage } from './views/staffPages.tsx';
+
+export function registerMessageStaffRoutes(app: FastifyInstance) {
+  const { deps } = app;
+  const idOf = (request: FastifyRequest) => idParam(request.params, '没有这条留言。');
+  const ctxNow = async () => {
+    const now = deps.clock.now();
+    return { now, today: chinaDate(now), calendar: await deps.calendar.get() };
+  };
+  const back = (reply: FastifyReply, id: number, notice: string) => reply.redirect(withNotice(`/staff/messages/${id}`, notice, deps.config.secret), 303);
+
+  app.get('/staff/messages', async (request, reply) => {
+    authorize(request.actor, 'staff.enter');
+    const ctx = app.viewContext(request, reply);
+    const rows = await inbox(deps.db, grantedPaths(request.actor, ['message_officer', 'office_admin']));
+    return sendPage(request, reply, ctx, InboxPage({ ctx, rows, today: (await ctxNow()).today }));
+  });
+
+  async function casePage(request: FastifyRequest, reply: FastifyReply, id: number, state: Partial<FormState> = {}) {
+    const m = await getMessage(deps.db, id);
+    if (!m) throw new NotFoundError('没有这条留言。');
+    const actor = request.actor;
+    const mayHandle = can(actor, 'message.handle', { unitPath: m.unit_path });
+    const mayDecideTransfer = m.state === 'transferring' && !!m.transfer_to_path && can(actor, 'message.handle', { unitPath: m.transfer_to_path });
+    // Staff of the owner or of the unit named in a transfer may read it; nobody else.
+    if (!mayHandle && !mayDecideTransfer) authorize(actor, 'message.handle', { unitPath: m.unit_path });
+    const { today } = await ctxNow();
+    const mayResolve =
+      (m.state === 'disputed' || transferOverdue(m, today)) &&
+      can(actor, 'message.dispatch', { unitPath: m.unit_path }) &&
+      (!m.transfer_to_path || can(actor, 'message.dispatch', { unitPath: m.transfer_to_path }));
+    const ctx = app.viewContext(request, reply);
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      CasePage({
+        ctx,
+        m,
+        units: (await listUnits(deps.db)).map((u) => ({ id: u.id, name: u.name })),
+        mayHandle,
+        mayDecideTransfer,
+        mayResolve,
+        events: await messageEvents(deps.db, m.id),
+        values: state.values ?? {},
+        errors: state.errors ?? {},
+        message: state.errors && Object.keys(state.errors).length ? undefined : state.message,
+        notice: readNotice(request.query, deps.config.secret),
+      }),
+      { status: state.status },
+    );
+  }
+  app.get('/staff/messages/:id', (request, reply) => casePage(request, reply, idOf(request)));
+  const again = ({ request, reply, subject }: { request: FastifyRequest; reply: FastifyReply; subject: number }, state: FormState) => casePage(request, reply, subject, state);
+  const post = <S extends z.ZodType>(path: string, schema: S, run: (input: z.infer<S>, request: FastifyRequest, id: number) => Promise<string>) =>
+    formRoute(app, `/staff/messages/:id/${path}`, {
+      guard: (request) => idOf(request),
+      schema,
+      render: again,
+      run: async (input, { request, reply, subject }) => back(reply, subject, await run(input, request, subject)),
+    });
+
+  post('reply', z.object({ reply: field.text(10_000) }), async (input, request, id) => {
+    await replyMessage(deps.db, request.actor, await ctxNow(), id, input.reply);
+    return '已答复。';
+  });
+  post('transfer', z.object({ toUnitId: field.int('请选择单位'), reason: field.text(1000) }), async (input, request, id) => {
+    await requestTransfer(deps.db, request.actor, await ctxNow(), id, input.toUnitId, input.reason);
+    return '已申请转办，对方单位1个工作日内接收或退回。';
+  });
+  post('decide', z.object({ decision: field.text(10), refuseReason: field.text(1000) }), async (input, request, id) => {
+    await decideTransfer(deps.db, request.actor, await ctxNow(), id, input.decision === 'accept', input.refuseReason);
+    return input.decision === 'accept' ? '已接收，由本单位办理。' : '已退回，由政务公开办协调。';
+  });
+  post('resolve', z.object({ unitId: field.int('请选择单位') }), async (input, request, id) => {
+    await resolveDispute(deps.db, request.actor, await ctxNow(), id, input.unitId);
+    return '已确定承办单位。';
+  });
+  post('merge', z.object({ intoCaseNo: field.text(30) }), async (input, request, id) => {
+    await mergeMessage(deps.db, request.actor, await ctxNow(), id, input.intoCaseNo);
+    return '已并单，答复后一并告知留言人。';
+  });
+  post('publish', z.object({ publicTitle: field.text(200), publicBody: field.text(10_000), publicReply: field.text(10_000) }), async (input, request, id) => {
+    await publishMessage(deps.db, request.actor, await ctxNow(), id, input);
+    return '已公开。';
+  });
+}

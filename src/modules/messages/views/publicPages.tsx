@@ -1,0 +1,194 @@
+/** Public pages of messages: the archive, the writing form, the receipt with the query code, and following a message. */
+import type { ViewContext } from '../../../views/context.ts';
+import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
+import type { MessageRow } from '../queries.ts';
+import { CATEGORIES, MESSAGE_TYPES, STATE_LABELS } from '../rules.ts';
+
+const crumbs = (last?: string) => [{ label: '首页', href: '/' }, ...(last ? [{ label: '政民互动', href: '/hdjl/ly' }, { label: last }] : [{ label: '政民互动' }])];
+const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
+
+export function ArchivePage(p: { ctx: ViewContext; rows: MessageRow[] }) {
+  return (
+    <Layout ctx={p.ctx} title="政民互动" crumbs={crumbs()}>
+      <h1>政民互动</h1>
+      <p class="button-row">
+        <a class="button" href="/hdjl/ly/new">
+          我要留言
+        </a>
+        <a href="/hdjl/ly/cx">查询我的留言</a>
+      </p>
+      <h2>公开的留言和答复</h2>
+      {p.rows.length ? (
+        <ul class="item-list">
+          {p.rows.map((m) => (
+            <li>
+              <a href={`/hdjl/ly/${m.case_no}`}>{m.public_title}</a>
+              <span class="muted">
+                {' '}
+                {MESSAGE_TYPES[m.type]} · {m.unit_name} · {m.replied_on ? `${m.replied_on}答复` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>暂无。</p>
+      )}
+    </Layout>
+  );
+}
+
+export function ArchiveEntryPage(p: { ctx: ViewContext; m: MessageRow }) {
+  const { m } = p;
+  return (
+    <Layout ctx={p.ctx} title={m.public_title} crumbs={crumbs(m.case_no)}>
+      <h1>{m.public_title}</h1>
+      <dl class="facts">
+        <dt>编号</dt>
+        <dd>{m.case_no}</dd>
+        <dt>类型</dt>
+        <dd>{MESSAGE_TYPES[m.type]}</dd>
+        <dt>留言时间</dt>
+        <dd>{m.received_on}</dd>
+        <dt>答复单位</dt>
+        <dd>{m.unit_name}</dd>
+        <dt>答复时间</dt>
+        <dd>{m.replied_on}</dd>
+      </dl>
+      <h2>留言内容</h2>
+      {m.public_body.split('\n').map((t) => (
+        <p>{t}</p>
+      ))}
+      <h2>答复内容</h2>
+      {m.public_reply.split('\n').map((t) => (
+        <p>{t}</p>
+      ))}
+    </Layout>
+  );
+}
+
+export function WritePage(p: { ctx: ViewContext; units: { id: number; name: string }[]; values: Record<string, string>; errors: Record<string, string>; message?: string }) {
+  const v = p.values;
+  const e = p.errors;
+  return (
+    <Layout ctx={p.ctx} title="我要留言" crumbs={crumbs('我要留言')}>
+      <h1>我要留言</h1>
+      <p>咨询、建议、投诉、求助都可以在这里留言。提交后会得到留言编号和查询码，凭它们查看办理进度和答复。</p>
+      <ErrorSummary errors={e} message={p.message} />
+      <form method="post" action="/hdjl/ly/new">
+        <CsrfField ctx={p.ctx} />
+        <Select name="type" label="留言类型" options={opts(MESSAGE_TYPES)} value={v.type} error={e.type} required blank="请选择" />
+        <Select name="unitId" label="写给" options={p.units.map((u) => ({ value: String(u.id), label: u.name }))} value={v.unitId} error={e.unitId} required />
+        <Select
+          name="category"
+          label="涉及领域（可不选）"
+          options={CATEGORIES.map((c) => ({ value: c, label: c }))}
+          value={v.category}
+          error={e.category}
+          blank="不清楚"
+          hint="选了领域的，直接交给负责该领域的单位办理"
+        />
+        <Field name="area" label="所在区域（可不填）" value={v.area} error={e.area} hint="如：城东区、清河镇" />
+        <Field name="title" label="标题" value={v.title} error={e.title} required />
+        <Field name="body" label="留言内容" textarea rows={8} value={v.body} error={e.body} required hint="请写清楚事情经过、地点和诉求，5000字以内" />
+        <Field name="writerName" label="姓名（可不填）" value={v.writerName} error={e.writerName} autocomplete="name" />
+        <Field name="contact" label="手机号或电子邮箱（可不填）" value={v.contact} error={e.contact} hint="填写后，答复时会通知您；不会公开" />
+        <div class="field checkbox">
+          <input id="f-consentPublish" type="checkbox" name="consentPublish" value="1" checked={v.consentPublish === '1'} />
+          <label for="f-consentPublish">同意在答复后公开我的留言和答复（隐去姓名和联系方式等个人信息）</label>
+        </div>
+        <button type="submit" class="button">
+          提交留言
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function ReceiptPage(p: { ctx: ViewContext; caseNo: string; queryCode: string; unitName: string; dueOn: string }) {
+  return (
+    <Layout ctx={p.ctx} title="留言已提交" crumbs={crumbs('留言已提交')}>
+      <h1>留言已提交</h1>
+      <div class="notice" role="status">
+        <p>
+          留言编号：<strong>{p.caseNo}</strong>
+        </p>
+        <p>
+          查询码：<strong>{p.queryCode}</strong>
+        </p>
+      </div>
+      <p>
+        请记下留言编号和查询码，凭它们在“<a href="/hdjl/ly/cx">查询我的留言</a>”查看办理进度和答复。查询码只显示这一次。
+      </p>
+      <p>
+        您的留言由{p.unitName}办理，{p.dueOn}前答复。
+      </p>
+    </Layout>
+  );
+}
+
+export function FollowPage(p: { ctx: ViewContext; values: Record<string, string>; errors: Record<string, string>; message?: string; m?: MessageRow; notice?: string }) {
+  const { m } = p;
+  return (
+    <Layout ctx={p.ctx} title="查询我的留言" crumbs={crumbs('查询我的留言')}>
+      <h1>查询我的留言</h1>
+      {p.notice ? (
+        <div class="notice" role="status">
+          {p.notice}
+        </div>
+      ) : null}
+      {m ? (
+        <>
+          <dl class="facts">
+            <dt>留言编号</dt>
+            <dd>{m.case_no}</dd>
+            <dt>标题</dt>
+            <dd>{m.title}</dd>
+            <dt>状态</dt>
+            <dd>{STATE_LABELS[m.state]}</dd>
+            <dt>办理单位</dt>
+            <dd>
+              {m.unit_name}
+              {m.state === 'transferring' && m.transfer_to_name ? `（正在转交${m.transfer_to_name}）` : ''}
+            </dd>
+            {m.state === 'open' || m.state === 'transferring' || m.state === 'disputed' ? (
+              <>
+                <dt>答复期限</dt>
+                <dd>{m.due_on}</dd>
+              </>
+            ) : null}
+          </dl>
+          {m.reply ? (
+            <section aria-labelledby="reply-h">
+              <h2 id="reply-h">答复（{m.replied_on}）</h2>
+              {m.reply.split('\n').map((t) => (
+                <p>{t}</p>
+              ))}
+            </section>
+          ) : null}
+          {m.state === 'open' || m.state === 'transferring' || m.state === 'disputed' ? (
+            <form method="post" action="/hdjl/ly/withdraw">
+              <CsrfField ctx={p.ctx} />
+              <input type="hidden" name="caseNo" value={m.case_no} />
+              <input type="hidden" name="queryCode" value={p.values.queryCode} />
+              <button type="submit" class="button secondary">
+                撤回留言
+              </button>
+            </form>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <ErrorSummary errors={p.errors} message={p.message} />
+          <form method="post" action="/hdjl/ly/cx">
+            <CsrfField ctx={p.ctx} />
+            <Field name="caseNo" label="留言编号" value={p.values.caseNo} error={p.errors.caseNo} required hint="如 LY2026000001" />
+            <Field name="queryCode" label="查询码" value={p.values.queryCode} error={p.errors.queryCode} required autocomplete="off" />
+            <button type="submit" class="button">
+              查询
+            </button>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}

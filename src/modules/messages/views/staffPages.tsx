@@ -1,0 +1,215 @@
+/** Staff screens of messages: the inbox, and one message with what its unit can do next. */
+import type { ViewContext } from '../../../views/context.ts';
+import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
+import { chinaDateTime } from '../../../lib/clock.ts';
+import type { MessageRow } from '../queries.ts';
+import { CHANNELS, MESSAGE_TYPES, STATE_LABELS } from '../rules.ts';
+
+const crumbs = (last?: string) => [{ label: '工作台', href: '/staff' }, ...(last ? [{ label: '留言办理', href: '/staff/messages' }, { label: last }] : [{ label: '留言办理' }])];
+
+const EVENT_LABELS: Record<string, string> = {
+  received: '收到留言',
+  transfer_requested: '申请转办',
+  transfer_accepted: '接收转办',
+  transfer_refused: '退回转办',
+  dispute_resolved: '政务公开办确定承办单位',
+  merged: '并单',
+  replied: '答复',
+  published: '公开',
+  withdrawn: '留言人撤回',
+};
+
+export function InboxPage(p: { ctx: ViewContext; rows: MessageRow[]; today: string }) {
+  return (
+    <Layout ctx={p.ctx} title="留言办理" staff crumbs={crumbs()}>
+      <h1>留言办理</h1>
+      {p.rows.length ? (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">编号</th>
+              <th scope="col">标题</th>
+              <th scope="col">类型</th>
+              <th scope="col">承办单位</th>
+              <th scope="col">状态</th>
+              <th scope="col">答复期限</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((m) => (
+              <tr>
+                <td>{m.case_no}</td>
+                <td>
+                  <a href={`/staff/messages/${m.id}`}>{m.title}</a>
+                </td>
+                <td>{MESSAGE_TYPES[m.type]}</td>
+                <td>
+                  {m.unit_name}
+                  {m.transfer_to_name ? ` → ${m.transfer_to_name}` : ''}
+                </td>
+                <td>{STATE_LABELS[m.state]}</td>
+                <td>{m.state === 'open' && m.due_on < p.today ? <strong>已逾期（{m.due_on}）</strong> : m.state === 'open' ? m.due_on : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>没有留言。</p>
+      )}
+    </Layout>
+  );
+}
+
+export interface CaseProps {
+  ctx: ViewContext;
+  m: MessageRow;
+  units: { id: number; name: string }[];
+  mayHandle: boolean;
+  mayDecideTransfer: boolean;
+  mayResolve: boolean;
+  events: { kind: string; at: Date; actor_label: string }[];
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  message?: string;
+  notice?: string;
+}
+
+export function CasePage(p: CaseProps) {
+  const { m } = p;
+  const v = p.values;
+  const e = p.errors;
+  const unitOptions = p.units.map((u) => ({ value: String(u.id), label: u.name }));
+  return (
+    <Layout ctx={p.ctx} title={m.title} staff crumbs={crumbs(m.case_no)}>
+      <h1>
+        {m.case_no} {m.title}
+      </h1>
+      {p.notice ? (
+        <div class="notice" role="status">
+          {p.notice}
+        </div>
+      ) : null}
+      <ErrorSummary errors={e} message={p.message} />
+      <dl class="facts">
+        <dt>类型、渠道</dt>
+        <dd>
+          {MESSAGE_TYPES[m.type]}，{CHANNELS[m.channel]}
+          {m.category ? `，${m.category}` : ''}
+          {m.area ? `，${m.area}` : ''}
+        </dd>
+        <dt>留言人</dt>
+        <dd>
+          {m.writer_name || '未留姓名'} {m.contact}
+          {m.consent_publish ? '（同意公开）' : '（不同意公开）'}
+        </dd>
+        <dt>承办单位</dt>
+        <dd>{m.unit_name}</dd>
+        <dt>状态</dt>
+        <dd>
+          {STATE_LABELS[m.state]}
+          {m.state === 'transferring' ? `：申请转${m.transfer_to_name}办理（${m.transfer_reason}），${m.transfer_due_on}前接收或退回` : ''}
+        </dd>
+        <dt>收到、答复期限</dt>
+        <dd>
+          {m.received_on} 收到，{m.due_on} 前答复
+        </dd>
+      </dl>
+      <h2>留言内容</h2>
+      {m.body.split('\n').map((t) => (
+        <p>{t}</p>
+      ))}
+      {m.reply ? (
+        <>
+          <h2>答复（{m.replied_on}）</h2>
+          {m.reply.split('\n').map((t) => (
+            <p>{t}</p>
+          ))}
+        </>
+      ) : null}
+      {p.mayHandle && m.state === 'open' ? (
+        <>
+          <form method="post" action={`/staff/messages/${m.id}/reply`} aria-labelledby="reply-h">
+            <h2 id="reply-h">答复</h2>
+            <CsrfField ctx={p.ctx} />
+            <Field name="reply" label="答复内容" textarea rows={8} value={v.reply} error={e.reply} required />
+            <button type="submit" class="button">
+              答复
+            </button>
+          </form>
+          <details open={!!(e.toUnitId || e.reason)}>
+            <summary>不属于本单位职责：转有权处理的单位</summary>
+            <form method="post" action={`/staff/messages/${m.id}/transfer`}>
+              <CsrfField ctx={p.ctx} />
+              <Select name="toUnitId" label="有权处理的单位" options={unitOptions} value={v.toUnitId} error={e.toUnitId} required blank="请选择" />
+              <Field name="reason" label="理由" value={v.reason} error={e.reason} required />
+              <button type="submit" class="button secondary">
+                申请转办
+              </button>
+            </form>
+          </details>
+          <details open={!!e.intoCaseNo}>
+            <summary>重复留言：并入另一条留言</summary>
+            <form method="post" action={`/staff/messages/${m.id}/merge`}>
+              <CsrfField ctx={p.ctx} />
+              <Field name="intoCaseNo" label="并入的留言编号" value={v.intoCaseNo} error={e.intoCaseNo} required />
+              <button type="submit" class="button secondary">
+                并单
+              </button>
+            </form>
+          </details>
+        </>
+      ) : null}
+      {p.mayDecideTransfer ? (
+        <form method="post" action={`/staff/messages/${m.id}/decide`} aria-labelledby="decide-h">
+          <h2 id="decide-h">是否接收转办</h2>
+          <CsrfField ctx={p.ctx} />
+          <Field name="refuseReason" label="不接收的理由（接收时不填）" value={v.refuseReason} error={e.refuseReason} />
+          <div class="button-row">
+            <button type="submit" name="decision" value="accept" class="button">
+              接收
+            </button>
+            <button type="submit" name="decision" value="refuse" class="button secondary">
+              退回，由政务公开办协调
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {p.mayResolve ? (
+        <form method="post" action={`/staff/messages/${m.id}/resolve`} aria-labelledby="resolve-h">
+          <h2 id="resolve-h">确定承办单位</h2>
+          <CsrfField ctx={p.ctx} />
+          <Select name="unitId" label="承办单位" options={unitOptions} value={v.unitId} error={e.unitId} required blank="请选择" />
+          <button type="submit" class="button">
+            确定
+          </button>
+        </form>
+      ) : null}
+      {p.mayHandle && m.state === 'replied' && m.consent_publish && !m.published_at ? (
+        <form method="post" action={`/staff/messages/${m.id}/publish`} aria-labelledby="publish-h">
+          <h2 id="publish-h">公开留言和答复</h2>
+          <p class="hint">核对公开的文字，去掉可识别个人的内容；系统还会隐去检测到的手机号、身份证号等。</p>
+          <CsrfField ctx={p.ctx} />
+          <Field name="publicTitle" label="公开的标题" value={v.publicTitle ?? m.title} error={e.publicTitle} />
+          <Field name="publicBody" label="公开的留言内容" textarea rows={6} value={v.publicBody ?? m.body} error={e.publicBody} />
+          <Field name="publicReply" label="公开的答复内容" textarea rows={6} value={v.publicReply ?? m.reply} error={e.publicReply} />
+          <button type="submit" class="button">
+            公开
+          </button>
+        </form>
+      ) : null}
+      {m.published_at ? (
+        <p>
+          已公开：<a href={`/hdjl/ly/${m.case_no}`}>查看公开页面</a>
+        </p>
+      ) : null}
+      <h2>办理记录</h2>
+      <ul>
+        {p.events.map((ev) => (
+          <li>
+            {chinaDateTime(ev.at)} {ev.actor_label} {EVENT_LABELS[ev.kind] ?? ev.kind}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
