@@ -83,6 +83,7 @@ const OWNER: Record<string, string> = {
   message_counters: 'messages',
   messages: 'messages',
   message_events: 'messages',
+  message_ratings: 'messages',
 };
 
 /**

@@ -5,3 +5,6 @@ export { getMessage, getMessageByCaseNo, inbox, publicArchive } from './queries.
 export { CHANNELS, MESSAGE_TYPES, STATE_LABELS } from './rules.ts';
 export { registerMessagePublicRoutes } from './routes.public.tsx';
 export { registerMessageStaffRoutes } from './routes.staff.tsx';
+export { rateMessage, recordRectification } from './commands/ratings.ts';
+export { supervisionRecords } from './queries.ts';
+export { vetoLine } from './rules.ts';

@@ -78,6 +78,19 @@ test('write, follow, transfer, answer, publish and withdraw messages through the
   assert.doesNotMatch(entry, /13912345678|王芳|wangfang/, 'no personal data in the archive');
   assert.match((await citizen.post('/hdjl/ly/cx', { caseNo, queryCode: code }, '/hdjl/ly/cx')).body, /已答复[\s\S]*夜间巡查/);
 
+  // 一事一评: a 差评 opens a rectification with its own clock, recorded by the unit with the call-back.
+  const noLevel = await citizen.post('/hdjl/ly/rate', { caseNo, queryCode: code, level: '', tags: [], comment: '' }, '/hdjl/ly/cx');
+  assert.equal(noLevel.statusCode, 400);
+  assert.match(noLevel.body, /请选择满意程度/);
+  const rated = await citizen.post('/hdjl/ly/rate', { caseNo, queryCode: code, level: '2', tags: ['答复未解决问题', '不存在的标签'], comment: '工地仍在施工' }, '/hdjl/ly/cx');
+  assert.match(rated.body, /您的评价：不满意（答复未解决问题）。承办单位将在2026-03-23前整改并回访您/);
+  assert.equal((await citizen.post('/hdjl/ly/rate', { caseNo, queryCode: code, level: '5', tags: [], comment: '' }, '/hdjl/ly/cx')).statusCode, 409, 'once per message');
+  const noCallback = await j.post(`${page}/rectify`, { rectification: '联合城管夜查，工地已停工', callbackResult: '' }, page);
+  assert.equal(noCallback.statusCode, 400);
+  assert.match(noCallback.body, /请记录回访留言人的结果/);
+  assert.equal((await j.post(`${page}/rectify`, { rectification: '联合城管夜查，工地已停工', callbackResult: '电话回访，留言人表示满意' }, page)).statusCode, 303);
+  assert.match((await j.get(page)).body, /整改：联合城管夜查，工地已停工；回访：电话回访，留言人表示满意/);
+
   // Another message, withdrawn by its writer.
   const second = await citizen.post('/hdjl/ly/new', { ...form, title: '另一件事' }, '/hdjl/ly/new');
   const caseNo2 = /留言编号：<strong>(LY\d+)<\/strong>/.exec(second.body)![1];

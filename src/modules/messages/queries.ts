@@ -84,3 +84,45 @@ export async function clockSettings(q: Queryable, unitId: number) {
   return (await q.query<{ type: string; channel: string; working_days: number }>('SELECT type, channel, working_days FROM message_clock_settings WHERE unit_id = $1', [unitId]))
     .rows;
 }
+
+export interface RatingRow {
+  level: number;
+  tags: string[];
+  comment: string;
+  rated_at: Date;
+  rectify_due_on: string | null;
+  rectified_on: string | null;
+  rectification: string;
+  callback_result: string;
+}
+
+export async function messageRating(q: Queryable, id: number): Promise<RatingRow | undefined> {
+  return (
+    await q.query<RatingRow>(
+      'SELECT level, tags, comment, rated_at, rectify_due_on::text, rectified_on::text, rectification, callback_result FROM message_ratings WHERE message_id = $1',
+      [id],
+    )
+  ).rows[0];
+}
+
+/** A unit's messages for supervision: due dates, replies and open rectifications. */
+export async function supervisionRecords(q: Queryable, unitId: number) {
+  return (
+    await q.query<{
+      id: number;
+      case_no: string;
+      title: string;
+      state: string;
+      received_on: string;
+      due_on: string;
+      replied_on: string | null;
+      rectify_due_on: string | null;
+      rectified_on: string | null;
+    }>(
+      `SELECT m.id::int, m.case_no, m.title, m.state, m.received_on::text, m.due_on::text, m.replied_on::text, r.rectify_due_on::text, r.rectified_on::text
+         FROM messages m LEFT JOIN message_ratings r ON r.message_id = m.id
+        WHERE m.unit_id = $1 AND m.state IN ('open', 'transferring', 'disputed', 'replied') ORDER BY m.id`,
+      [unitId],
+    )
+  ).rows;
+}

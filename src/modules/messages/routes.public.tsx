@@ -8,7 +8,8 @@ import { sendPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { listUnits } from '../orgs/index.ts';
 import { receiveMessage, withdrawMessage } from './commands/handle.ts';
-import { getMessage, getMessageByCaseNo, publicArchive } from './queries.ts';
+import { rateMessage } from './commands/ratings.ts';
+import { getMessage, getMessageByCaseNo, messageRating, publicArchive } from './queries.ts';
 import { ArchiveEntryPage, ArchivePage, FollowPage, ReceiptPage, WritePage } from './views/publicPages.tsx';
 
 export function registerMessagePublicRoutes(app: FastifyInstance) {
@@ -66,7 +67,8 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
   ) => {
     const ctx = app.viewContext(request, reply);
     reply.header('Cache-Control', 'no-store');
-    return sendPage(request, reply, ctx, FollowPage({ ctx, values, errors: state.errors ?? {}, message: state.message, m: found, notice }), { status: state.status });
+    const rating = found ? await messageRating(deps.db, found.id) : undefined;
+    return sendPage(request, reply, ctx, FollowPage({ ctx, values, errors: state.errors ?? {}, message: state.message, m: found, rating, notice }), { status: state.status });
   };
   app.get('/hdjl/ly/cx', (request, reply) => followPage(request, reply, {}));
 
@@ -92,6 +94,20 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
     run: async (input, { request, reply, values }) => {
       await withdrawMessage(deps.db, await ctxNow(), input.caseNo, input.queryCode);
       return followPage(request, reply, values, {}, await find(input.caseNo, input.queryCode), '留言已撤回。');
+    },
+  });
+
+  formRoute(app, '/hdjl/ly/rate', {
+    options: limited,
+    schema: z.object({ caseNo: field.text(30), queryCode: field.text(30), level: field.int('请选择满意程度'), tags: field.list(10), comment: field.text(1000) }),
+    // A rating refused for its content shows the message again with the form and the error.
+    render: async ({ request, reply, values }, state) => {
+      const found = await find(values.caseNo ?? '', values.queryCode ?? '').catch(() => undefined);
+      return followPage(request, reply, values, state, found);
+    },
+    run: async (input, { request, reply, values }) => {
+      await rateMessage(deps.db, await ctxNow(), input.caseNo, input.queryCode, input);
+      return followPage(request, reply, values, {}, await find(input.caseNo, input.queryCode), '感谢您的评价。');
     },
   });
 

@@ -10,7 +10,8 @@ import { chinaDate } from '../../lib/clock.ts';
 import { idParam } from '../../lib/validation.ts';
 import { listUnits } from '../orgs/index.ts';
 import { decideTransfer, mergeMessage, publishMessage, replyMessage, requestTransfer, resolveDispute } from './commands/handle.ts';
-import { getMessage, inbox, messageEvents } from './queries.ts';
+import { getMessage, inbox, messageEvents, messageRating } from './queries.ts';
+import { recordRectification } from './commands/ratings.ts';
 import { transferOverdue } from './rules.ts';
 import { CasePage, InboxPage } from './views/staffPages.tsx';
 
@@ -55,6 +56,7 @@ export function registerMessageStaffRoutes(app: FastifyInstance) {
         mayHandle,
         mayDecideTransfer,
         mayResolve,
+        rating: await messageRating(deps.db, m.id),
         events: await messageEvents(deps.db, m.id),
         values: state.values ?? {},
         errors: state.errors ?? {},
@@ -93,6 +95,10 @@ export function registerMessageStaffRoutes(app: FastifyInstance) {
   post('merge', z.object({ intoCaseNo: field.text(30) }), async (input, request, id) => {
     await mergeMessage(deps.db, request.actor, await ctxNow(), id, input.intoCaseNo);
     return '已并单，答复后一并告知留言人。';
+  });
+  post('rectify', z.object({ rectification: field.text(5000), callbackResult: field.text(2000) }), async (input, request, id) => {
+    await recordRectification(deps.db, request.actor, await ctxNow(), id, input);
+    return '已记录整改和回访。';
   });
   post('publish', z.object({ publicTitle: field.text(200), publicBody: field.text(10_000), publicReply: field.text(10_000) }), async (input, request, id) => {
     await publishMessage(deps.db, request.actor, await ctxNow(), id, input);

@@ -111,3 +111,15 @@ export function vetoLine(receivedOn: string): string {
   const last = new Date(Date.UTC(year, mm, 0)).getUTCDate();
   return `${year}-${String(mm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/** The five levels of 好差评 (国办发〔2019〕51号), 5 the best. */
+export const RATING_LEVELS: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
+/** Reasons a writer can tick, the commonest complaints about answers first. */
+export const RATING_TAGS = ['答复及时', '答复清楚', '问题已解决', '答复未解决问题', '答复不及时', '答复敷衍、答非所问', '推诿、转来转去'] as const;
+/** A 差评 is rectified within 15 working days, with a call-back (local practice; a setting would go per unit). */
+export const RECTIFY_WORKING_DAYS = 15;
+
+/** 不满意 and 非常不满意 are 差评: each opens a rectification. */
+export function isPoor(level: number): boolean {
+  return level <= 2;
+}

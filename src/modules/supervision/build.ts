@@ -1,5 +1,6 @@
 /** A unit's compliance indicators from its records, on a date, for the year so far. */
 import { decisionFindings, feedbackRecords, openMeetingCounts, unitMeetings } from '../participation/index.ts';
+import { supervisionRecords } from '../messages/index.ts';
 import { DUE_STATES, sqlStates } from '../requests/index.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
@@ -11,6 +12,7 @@ import {
   linksIndicator,
   trainingIndicator,
   feedbackIndicator,
+  messagesIndicator,
   decisionIndicator,
   openMeetingsIndicator,
   homeIndicator,
@@ -133,5 +135,6 @@ export async function unitIndicators(
     feedbackIndicator(await feedbackRecords(q, unit.id), asOf),
     decisionIndicator(await decisionFindings(q, unit.id, asOf, calendar)),
     openMeetingsIndicator(openMeetingCounts(await unitMeetings(q, unit.id, Number(asOf.slice(0, 4))), Number(asOf.slice(0, 4)), asOf), settings.openMeetingsPerHalfYear, unit),
+    messagesIndicator(await supervisionRecords(q, unit.id), asOf),
   ];
 }

@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildCalendar } from '../../lib/calendar.ts';
-import { feedbackIndicator, homeIndicator, interpretationIndicator, requestIndicator, timelinessIndicator, withheldIndicator } from './indicators.ts';
+import {
+  feedbackIndicator,
+  homeIndicator,
+  interpretationIndicator,
+  messagesIndicator,
+  requestIndicator,
+  timelinessIndicator,
+  withheldIndicator,
+  type MessageRecord,
+} from './indicators.ts';
 
 const cal = buildCalendar();
 const item = (id: number, formedDate: string, publishDate: string) => ({ id, title: `信息${id}`, href: `/x/${id}`, formedDate, publishDate });
@@ -137,4 +146,39 @@ test('consultation feedback: overdue and unpublished, or published late, is a fi
     ],
   );
   assert.equal(r.findings[0].href, '/staff/consultations/1');
+});
+
+test('messages: overdue, answered late, a 差评 not rectified, and the three-month veto named on its own', () => {
+  const m = (id: number, over: Partial<MessageRecord>): MessageRecord => ({
+    id,
+    case_no: `LY2026${String(id).padStart(6, '0')}`,
+    title: `留言${id}`,
+    state: 'open',
+    received_on: '2026-05-04',
+    due_on: '2026-05-11',
+    replied_on: null,
+    rectify_due_on: null,
+    rectified_on: null,
+    ...over,
+  });
+  const r = messagesIndicator(
+    [
+      m(1, {}),
+      m(2, { received_on: '2026-04-01', due_on: '2026-04-08' }),
+      m(3, { state: 'replied', replied_on: '2026-05-12' }),
+      m(4, { state: 'replied', replied_on: '2026-05-08', rectify_due_on: '2026-05-29' }),
+      m(5, { state: 'replied', replied_on: '2026-05-08', rectify_due_on: '2026-05-29', rectified_on: '2026-05-20' }),
+      m(6, { due_on: '2026-07-20' }),
+    ],
+    '2026-07-02',
+  );
+  assert.deepEqual(
+    r.findings.map((f) => [f.id, f.detail]),
+    [
+      [1, '逾期未答复（期限 2026-05-11）'],
+      [2, '超过3个月未答复（2026-04-01收到），网站单项否决'],
+      [3, '超期答复（期限 2026-05-11，2026-05-12 答复）'],
+      [4, '差评未按期整改（期限 2026-05-29）'],
+    ],
+  );
 });

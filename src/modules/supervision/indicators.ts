@@ -5,6 +5,7 @@
 import { PUBLICATION_LIMIT_WORKING_DAYS } from '../publishing/index.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 import { addDays } from '../../lib/calendar.ts';
+import { vetoLine } from '../messages/index.ts';
 
 export interface Finding {
   id: number;
@@ -299,6 +300,43 @@ export function openMeetingsIndicator(halves: { label: string; count: number; en
     name: '会议开放',
     definition: `每半年邀请利益相关方、公众代表、专家或媒体列席会议不少于${minimum}次；已结束的半年未达到的。`,
     basis: '鲁山县政务公开工作要点 三（一）；湛江市政务公开工作要点（一）',
+    findings,
+  };
+}
+
+export interface MessageRecord {
+  id: number;
+  case_no: string;
+  title: string;
+  state: string;
+  received_on: string;
+  due_on: string;
+  replied_on: string | null;
+  rectify_due_on: string | null;
+  rectified_on: string | null;
+}
+
+/**
+ * Messages (issue 13): unanswered past the due date, answered late, a 差评 not rectified in time; and any valid message
+ * unanswered for more than three months, which the national website rules treat as a veto (单项否决).
+ */
+export function messagesIndicator(records: MessageRecord[], asOf: string): Indicator {
+  const findings: Finding[] = [];
+  for (const m of records) {
+    const label = `${m.case_no} ${m.title}`;
+    const href = `/staff/messages/${m.id}`;
+    const unanswered = m.state !== 'replied';
+    if (unanswered && asOf > vetoLine(m.received_on)) findings.push({ id: m.id, label, href, detail: `超过3个月未答复（${m.received_on}收到），网站单项否决` });
+    else if (unanswered && asOf > m.due_on) findings.push({ id: m.id, label, href, detail: `逾期未答复（期限 ${m.due_on}）` });
+    else if (m.replied_on && m.replied_on > m.due_on) findings.push({ id: m.id, label, href, detail: `超期答复（期限 ${m.due_on}，${m.replied_on} 答复）` });
+    if (m.rectify_due_on && (m.rectified_on ? m.rectified_on > m.rectify_due_on : asOf > m.rectify_due_on))
+      findings.push({ id: m.id, label, href, detail: `差评未按期整改（期限 ${m.rectify_due_on}）` });
+  }
+  return {
+    key: 'messages',
+    name: '留言办理',
+    definition: '本单位承办的留言：逾期未答复或超期答复的，差评未按期整改的；超过3个月未答复的有效留言单独标明（政府网站单项否决指标）。',
+    basis: '国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》单项否决“互动回应差”；鲁山县政务公开工作要点 二（二）',
     findings,
   };
 }

@@ -20,7 +20,7 @@ export interface MessageContext {
   calendar: WorkingDayCalendar;
 }
 
-async function logMessageEvent(tx: Queryable, actor: Actor, now: Date, m: { id: number; unit_id: number }, kind: string, details: Record<string, unknown> = {}) {
+export async function logMessageEvent(tx: Queryable, actor: Actor, now: Date, m: { id: number; unit_id: number }, kind: string, details: Record<string, unknown> = {}) {
   await tx.query('INSERT INTO message_events (message_id, kind, at, actor_user_id, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)', [
     m.id,
     kind,

@@ -1,8 +1,8 @@
 /** Public pages of messages: the archive, the writing form, the receipt with the query code, and following a message. */
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
-import type { MessageRow } from '../queries.ts';
-import { CATEGORIES, MESSAGE_TYPES, STATE_LABELS } from '../rules.ts';
+import type { MessageRow, RatingRow } from '../queries.ts';
+import { CATEGORIES, MESSAGE_TYPES, RATING_LEVELS, RATING_TAGS, STATE_LABELS } from '../rules.ts';
 
 const crumbs = (last?: string) => [{ label: '首页', href: '/' }, ...(last ? [{ label: '政民互动', href: '/hdjl/ly' }, { label: last }] : [{ label: '政民互动' }])];
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
@@ -126,7 +126,15 @@ export function ReceiptPage(p: { ctx: ViewContext; caseNo: string; queryCode: st
   );
 }
 
-export function FollowPage(p: { ctx: ViewContext; values: Record<string, string>; errors: Record<string, string>; message?: string; m?: MessageRow; notice?: string }) {
+export function FollowPage(p: {
+  ctx: ViewContext;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  message?: string;
+  m?: MessageRow;
+  rating?: RatingRow;
+  notice?: string;
+}) {
   const { m } = p;
   return (
     <Layout ctx={p.ctx} title="查询我的留言" crumbs={crumbs('查询我的留言')}>
@@ -165,6 +173,14 @@ export function FollowPage(p: { ctx: ViewContext; values: Record<string, string>
               ))}
             </section>
           ) : null}
+          {m.state === 'replied' && p.rating ? (
+            <p>
+              您的评价：{RATING_LEVELS[p.rating.level]}
+              {p.rating.tags.length ? `（${p.rating.tags.join('、')}）` : ''}
+              {p.rating.rectify_due_on ? `。承办单位将在${p.rating.rectify_due_on}前整改并回访您。` : ''}
+            </p>
+          ) : null}
+          {m.state === 'replied' && !p.rating ? <RateForm p={p} m={m} /> : null}
           {m.state === 'open' || m.state === 'transferring' || m.state === 'disputed' ? (
             <form method="post" action="/hdjl/ly/withdraw">
               <CsrfField ctx={p.ctx} />
@@ -190,5 +206,41 @@ export function FollowPage(p: { ctx: ViewContext; values: Record<string, string>
         </>
       )}
     </Layout>
+  );
+}
+
+function RateForm({ p, m }: { p: Parameters<typeof FollowPage>[0]; m: MessageRow }) {
+  const e = p.errors;
+  return (
+    <form method="post" action="/hdjl/ly/rate" aria-labelledby="rate-h">
+      <h2 id="rate-h">评价这次答复</h2>
+      <ErrorSummary errors={e} />
+      <CsrfField ctx={p.ctx} />
+      <input type="hidden" name="caseNo" value={m.case_no} />
+      <input type="hidden" name="queryCode" value={p.values.queryCode} />
+      <fieldset class={e.level ? 'field-error' : undefined} id="f-level">
+        <legend>满意程度</legend>
+        {e.level ? <p class="error-message">{e.level}</p> : null}
+        {[5, 4, 3, 2, 1].map((n) => (
+          <div class="field radio">
+            <input id={`f-level-${n}`} type="radio" name="level" value={String(n)} checked={p.values.level === String(n)} />
+            <label for={`f-level-${n}`}>{RATING_LEVELS[n]}</label>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>原因（可多选）</legend>
+        {RATING_TAGS.map((t, i) => (
+          <div class="field checkbox">
+            <input id={`f-tag-${i}`} type="checkbox" name="tags" value={t} />
+            <label for={`f-tag-${i}`}>{t}</label>
+          </div>
+        ))}
+      </fieldset>
+      <Field name="comment" label="想说的话（可不填）" textarea rows={3} value={p.values.comment} error={e.comment} />
+      <button type="submit" class="button">
+        提交评价
+      </button>
+    </form>
   );
 }

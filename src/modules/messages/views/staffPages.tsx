@@ -2,8 +2,8 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import { chinaDateTime } from '../../../lib/clock.ts';
-import type { MessageRow } from '../queries.ts';
-import { CHANNELS, MESSAGE_TYPES, STATE_LABELS } from '../rules.ts';
+import type { MessageRow, RatingRow } from '../queries.ts';
+import { CHANNELS, MESSAGE_TYPES, RATING_LEVELS, STATE_LABELS } from '../rules.ts';
 
 const crumbs = (last?: string) => [{ label: '工作台', href: '/staff' }, ...(last ? [{ label: '留言办理', href: '/staff/messages' }, { label: last }] : [{ label: '留言办理' }])];
 
@@ -17,6 +17,8 @@ const EVENT_LABELS: Record<string, string> = {
   replied: '答复',
   published: '公开',
   withdrawn: '留言人撤回',
+  rated: '留言人评价',
+  rectified: '差评整改和回访',
 };
 
 export function InboxPage(p: { ctx: ViewContext; rows: MessageRow[]; today: string }) {
@@ -67,6 +69,7 @@ export interface CaseProps {
   mayHandle: boolean;
   mayDecideTransfer: boolean;
   mayResolve: boolean;
+  rating?: RatingRow;
   events: { kind: string; at: Date; actor_label: string }[];
   values: Record<string, string>;
   errors: Record<string, string>;
@@ -196,6 +199,32 @@ export function CasePage(p: CaseProps) {
             公开
           </button>
         </form>
+      ) : null}
+      {p.rating ? (
+        <section aria-labelledby="rating-h">
+          <h2 id="rating-h">评价</h2>
+          <p>
+            {RATING_LEVELS[p.rating.level]}
+            {p.rating.tags.length ? `（${p.rating.tags.join('、')}）` : ''}
+            {p.rating.comment ? `：${p.rating.comment}` : ''}
+          </p>
+          {p.rating.rectify_due_on && !p.rating.rectified_on && p.mayHandle ? (
+            <form method="post" action={`/staff/messages/${m.id}/rectify`}>
+              <p>差评须在{p.rating.rectify_due_on}前整改并回访留言人。</p>
+              <CsrfField ctx={p.ctx} />
+              <Field name="rectification" label="整改情况" textarea rows={4} value={v.rectification} error={e.rectification} required />
+              <Field name="callbackResult" label="回访结果" value={v.callbackResult} error={e.callbackResult} required />
+              <button type="submit" class="button">
+                记录整改和回访
+              </button>
+            </form>
+          ) : null}
+          {p.rating.rectified_on ? (
+            <p>
+              {p.rating.rectified_on} 整改：{p.rating.rectification}；回访：{p.rating.callback_result}
+            </p>
+          ) : null}
+        </section>
       ) : null}
       {m.published_at ? (
         <p>
