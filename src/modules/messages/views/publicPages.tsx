@@ -91,7 +91,7 @@ export function WritePage(p: { ctx: ViewContext; units: { id: number; name: stri
         <Field name="title" label="标题" value={v.title} error={e.title} required />
         <Field name="body" label="留言内容" textarea rows={8} value={v.body} error={e.body} required hint="请写清楚事情经过、地点和诉求，5000字以内" />
         <Field name="writerName" label="姓名（可不填）" value={v.writerName} error={e.writerName} autocomplete="name" />
-        <Field name="contact" label="手机号或电子邮箱（可不填）" value={v.contact} error={e.contact} hint="填写后，答复时会通知您；不会公开" />
+        <Field name="contact" label="手机号或电子邮箱（可不填）" value={v.contact} error={e.contact} hint="用于承办单位与您联系；不会公开" />
         <div class="field checkbox">
           <input id="f-consentPublish" type="checkbox" name="consentPublish" value="1" checked={v.consentPublish === '1'} />
           <label for="f-consentPublish">同意在答复后公开我的留言和答复（隐去姓名和联系方式等个人信息）</label>
