@@ -38,4 +38,20 @@ const ids = new Set(docs.map((l) => JSON.parse(l).docid));
 const [head, ...qrels] = lines(`${SRC}/ncpqa/qrels_dev.tsv`);
 write(`${OUT}/ncpqa/docs.sample.jsonl`, docs.join('\n') + '\n');
 write(`${OUT}/ncpqa/qrels.sample.tsv`, [head, ...qrels.filter((l) => ids.has(l.split('\t')[2]))].join('\n') + '\n');
-console.log(`docNos ${docNos.length}, ncpqa docs ${docs.length}`);
+// Messages with the official replies (泰迪杯 2020): every 14th, without the writer's user id, texts cut at 1,500
+// characters; the demo city's messages are built from them.
+const msgs = lines(`${SRC}/taidi2020-smart-gov/messages_with_official_replies.jsonl`)
+  .filter((_, i) => i % 14 === 0)
+  .map((l) => {
+    const r = JSON.parse(l);
+    return {
+      message_id: r.message_id,
+      subject: r.subject,
+      message_time: r.message_time,
+      message_text: r.message_text.slice(0, 1500),
+      reply_text: r.reply_text.slice(0, 1500),
+      reply_time: r.reply_time,
+    };
+  });
+write(`${OUT}/messages/taidi2020_messages.sample.jsonl`, msgs.map((r) => JSON.stringify(r)).join('\n') + '\n');
+console.log(`docNos ${docNos.length}, ncpqa docs ${docs.length}, messages ${msgs.length}`);

@@ -4,6 +4,7 @@
  */
 import { seedDemoConsultations } from './consultations.ts';
 import { seedDemoDecisions, seedDemoMeetings, seedDemoSurvey } from './participation.ts';
+import { seedDemoMessages } from './messages.ts';
 import { settleLoadedHistory } from '../../../src/modules/notifications/index.ts';
 import type { Db } from '../../../src/lib/db.ts';
 import type { Actor } from '../../../src/lib/authz.ts';
@@ -185,6 +186,7 @@ async function seedDemoIn(db: Db, log: (s: string) => void, opts: { itemsPerTemp
   log(`重大行政决策事项：${await seedDemoDecisions(db, { city: ids.get('city')!, housing: ids.get('housing')! })} 项（市政府目录两版，市住建局目录一版）`);
   log(`会议开放：${await seedDemoMeetings(db, { city: ids.get('city')! })} 次（一次常务会议有列席，一次听证会接受报名）`);
   log(`问卷调查：1 项，${await seedDemoSurvey(db, { city: ids.get('city')! })} 份答卷，已公布结果`);
+  log(`留言：${await seedDemoMessages(db, ids)} 条（据“泰迪杯”公开留言和答复，已答复、公开、评价、转办和办理中的都有）`);
   // The demo's history notified its reviewers and applicants as it was made; none of it is news or may be mailed.
   await settleLoadedHistory(db, new Date(), '演示数据：历史通知，未发送');
   return { units: ids.size, users: DEMO_USERS.length, items };

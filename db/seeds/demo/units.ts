@@ -236,7 +236,7 @@ export const DEMO_USERS: {
   name: string;
   unit: string;
   /** the unit whose subtree the roles cover, when not `unit` */ scope?: string;
-  roles: ('system_admin' | 'office_admin' | 'publisher' | 'reviewer' | 'secrecy_reviewer' | 'request_officer')[];
+  roles: ('system_admin' | 'office_admin' | 'publisher' | 'reviewer' | 'secrecy_reviewer' | 'request_officer' | 'message_officer')[];
 }[] = [
   { username: 'admin', name: '王管理', unit: 'city', roles: ['system_admin'] },
   { username: 'office', name: '李公开', unit: 'gov_office', scope: 'city', roles: ['office_admin'] },
@@ -248,6 +248,8 @@ export const DEMO_USERS: {
   { username: 'civil.reviewer', name: '吴审核', unit: 'civil', roles: ['reviewer'] },
   { username: 'civil.requests', name: '何承办', unit: 'civil', roles: ['request_officer'] },
   { username: 'civil.head', name: '马主任', unit: 'civil', roles: ['office_admin'] },
+  { username: 'housing.messages', name: '林留言', unit: 'housing', roles: ['message_officer'] },
+  { username: 'edu.messages', name: '高留言', unit: 'edu', roles: ['message_officer'] },
   { username: 'district.office', name: '郑区办', unit: 'district', roles: ['office_admin'] },
   { username: 'town.publisher', name: '冯乡镇', unit: 'town_a', roles: ['publisher', 'secrecy_reviewer'] },
   { username: 'town.reviewer', name: '陈镇审', unit: 'town_a', roles: ['reviewer'] },
