@@ -20,3 +20,36 @@ export async function audit(q: Queryable, actor: Actor, e: AuditEntry): Promise<
     [actorUserId(actor), actorLabel(actor), e.action, e.subjectType, String(e.subjectId), e.unitId ?? null, e.ip ?? '', JSON.stringify(e.details ?? {}), e.at ?? null],
   );
 }
+
+/** Where a record type keeps its event log: its own table and key column, and its name in the audit log. */
+export interface EventLog {
+  table: string;
+  column: string;
+  /** `subject_type` in the audit log, and the prefix of its actions (`consultation.published`). */
+  subjectType: string;
+  actionPrefix: string;
+}
+
+/**
+ * One entry of a record's event log (state machines of one shape: kind, time, actor, details) and the same in the
+ * audit log, in the caller's transaction. The table is the owning module's; only the module passes its own.
+ */
+export async function logRecordEvent(
+  q: Queryable,
+  log: EventLog,
+  actor: Actor,
+  now: Date,
+  subject: { id: number; unit_id: number },
+  kind: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await q.query(`INSERT INTO ${log.table} (${log.column}, kind, at, actor_user_id, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    subject.id,
+    kind,
+    now,
+    actorUserId(actor),
+    actorLabel(actor),
+    JSON.stringify(details),
+  ]);
+  await audit(q, actor, { at: now, action: `${log.actionPrefix}.${kind}`, subjectType: log.subjectType, subjectId: subject.id, unitId: subject.unit_id, details });
+}

@@ -4,8 +4,8 @@
  * an earlier message on the same matter, answered, published in the archive after review, or withdrawn by the writer.
  */
 import { inTx, type DbOrTx, type Queryable } from '../../../lib/db.ts';
-import { actorLabel, actorUserId, anonymous, authorize, type Actor } from '../../../lib/authz.ts';
-import { audit } from '../../../lib/audit.ts';
+import { actorUserId, anonymous, authorize, type Actor } from '../../../lib/authz.ts';
+import { logRecordEvent, type EventLog } from '../../../lib/audit.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors.ts';
 import { isValidDate, type WorkingDayCalendar } from '../../../lib/calendar.ts';
 import { hashCode, newQueryCode } from '../../../lib/queryCode.ts';
@@ -20,16 +20,11 @@ export interface MessageContext {
   calendar: WorkingDayCalendar;
 }
 
-export async function logMessageEvent(tx: Queryable, actor: Actor, now: Date, m: { id: number; unit_id: number }, kind: string, details: Record<string, unknown> = {}) {
-  await tx.query('INSERT INTO message_events (message_id, kind, at, actor_user_id, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)', [
-    m.id,
-    kind,
-    now,
-    actorUserId(actor),
-    actorLabel(actor),
-    JSON.stringify(details),
-  ]);
-  await audit(tx, actor, { at: now, action: `message.${kind}`, subjectType: 'message', subjectId: m.id, unitId: m.unit_id, details });
+const MESSAGE_LOG: EventLog = { table: 'message_events', column: 'message_id', subjectType: 'message', actionPrefix: 'message' };
+
+/** One entry of the message's event log, and the same in the audit log. */
+export function logMessageEvent(tx: Queryable, actor: Actor, now: Date, m: { id: number; unit_id: number }, kind: string, details: Record<string, unknown> = {}) {
+  return logRecordEvent(tx, MESSAGE_LOG, actor, now, m, kind, details);
 }
 
 async function lockMessage(tx: Queryable, id: number): Promise<MessageRow> {

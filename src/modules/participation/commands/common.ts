@@ -1,7 +1,7 @@
 /** What every consultation command shares: the context, the lock with authorisation, and the event log. */
 import type { Queryable } from '../../../lib/db.ts';
-import { actorLabel, actorUserId, authorize, type Action, type Actor } from '../../../lib/authz.ts';
-import { audit } from '../../../lib/audit.ts';
+import { authorize, type Action, type Actor } from '../../../lib/authz.ts';
+import { logRecordEvent, type EventLog } from '../../../lib/audit.ts';
 import { NotFoundError } from '../../../lib/errors.ts';
 import type { WorkingDayCalendar } from '../../../lib/calendar.ts';
 import { getConsultation, type ConsultationRow } from '../queries.ts';
@@ -21,16 +21,16 @@ export async function openConsultation(tx: Queryable, actor: Actor, id: number, 
   return c;
 }
 
-/** The participation records that keep an event log, each in its own table (state machines of one shape). */
+/** The participation records that keep an event log, each in its own table. */
 const EVENT_LOGS = {
-  consultation: { table: 'consultation_events', column: 'consultation_id' },
-  decision: { table: 'decision_entry_events', column: 'entry_id' },
-  meeting: { table: 'meeting_events', column: 'meeting_id' },
-  survey: { table: 'survey_events', column: 'survey_id' },
-} as const;
+  consultation: { table: 'consultation_events', column: 'consultation_id', subjectType: 'consultation', actionPrefix: 'consultation' },
+  decision: { table: 'decision_entry_events', column: 'entry_id', subjectType: 'decision_entry', actionPrefix: 'decision' },
+  meeting: { table: 'meeting_events', column: 'meeting_id', subjectType: 'meeting', actionPrefix: 'meeting' },
+  survey: { table: 'survey_events', column: 'survey_id', subjectType: 'survey', actionPrefix: 'survey' },
+} as const satisfies Record<string, EventLog>;
 
 /** One entry of a record's event log, and the same in the audit log (action `<kind of record>.<event>`). */
-export async function logEvent(
+export function logEvent(
   tx: Queryable,
   record: keyof typeof EVENT_LOGS,
   actor: Actor,
@@ -39,17 +39,7 @@ export async function logEvent(
   kind: string,
   details: Record<string, unknown> = {},
 ) {
-  const { table, column } = EVENT_LOGS[record];
-  await tx.query(`INSERT INTO ${table} (${column}, kind, at, actor_user_id, actor_label, details) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    subject.id,
-    kind,
-    now,
-    actorUserId(actor),
-    actorLabel(actor),
-    JSON.stringify(details),
-  ]);
-  const subjectType = record === 'decision' ? 'decision_entry' : record;
-  await audit(tx, actor, { at: now, action: `${record}.${kind}`, subjectType, subjectId: subject.id, unitId: subject.unit_id, details });
+  return logRecordEvent(tx, EVENT_LOGS[record], actor, now, subject, kind, details);
 }
 
 /** The consultation's event log. */
