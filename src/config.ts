@@ -119,6 +119,7 @@ const schema = z.object({
   // Anonymous posts (comments, answers, applications to attend) per address in 10 minutes: plenty for a person.
   GONGKAI_ANONYMOUS_POSTS_PER_10_MIN: z.coerce.number().int().min(1).max(100_000).default(10),
   GONGKAI_OPEN_MEETINGS_PER_HALF_YEAR: z.coerce.number().int().min(0).max(50).default(1),
+  GONGKAI_MESSAGE_RANKING_MIN_CASES: z.coerce.number().int().min(1).max(10_000).default(20),
   /**
    * Outgoing mail server, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. SECRET (holds a
    * password). Unset: e-mail is not sent; messages wait in the outbox and the staff inbox still works.
@@ -185,6 +186,8 @@ export type Config = Readonly<{
   correctionWorkingDays: number;
   feedbackWorkingDays: number;
   openMeetingsPerHalfYear: number;
+  /** Units with fewer messages in a month are shown but not ranked (issue 13; a local rule). */
+  messageRankingMinCases: number;
   anonymousPostsPer10Min: number;
   mail: { smtpUrl: string | undefined; from: string };
   sms: { endpoint: string; accessKeyId: string; accessKeySecret: string; signName: string; templates: Record<string, string> } | undefined;
@@ -242,6 +245,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     correctionWorkingDays: e.GONGKAI_CORRECTION_WORKING_DAYS,
     feedbackWorkingDays: e.GONGKAI_FEEDBACK_WORKING_DAYS,
     openMeetingsPerHalfYear: e.GONGKAI_OPEN_MEETINGS_PER_HALF_YEAR,
+    messageRankingMinCases: e.GONGKAI_MESSAGE_RANKING_MIN_CASES,
     anonymousPostsPer10Min: e.GONGKAI_ANONYMOUS_POSTS_PER_10_MIN,
     mail: { smtpUrl: e.GONGKAI_SMTP_URL, from: e.GONGKAI_MAIL_FROM ?? `${e.GONGKAI_SITE_NAME} <noreply@${new URL(e.GONGKAI_BASE_URL ?? 'http://localhost').hostname}>` },
     sms:

@@ -84,6 +84,7 @@ const OWNER: Record<string, string> = {
   messages: 'messages',
   message_events: 'messages',
   message_ratings: 'messages',
+  message_suggestion_counts: 'messages',
 };
 
 /**

@@ -81,6 +81,7 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'messages', order: 'id' },
   { name: 'message_events', order: 'id' },
   { name: 'message_ratings', order: 'message_id' },
+  { name: 'message_suggestion_counts', order: 'day, kind' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

@@ -91,8 +91,12 @@ test('write, follow, transfer, answer, publish and withdraw messages through the
   assert.equal((await j.post(`${page}/rectify`, { rectification: '联合城管夜查，工地已停工', callbackResult: '电话回访，留言人表示满意' }, page)).statusCode, 303);
   assert.match((await j.get(page)).body, /整改：联合城管夜查，工地已停工；回访：电话回访，留言人表示满意/);
 
-  // Another message, withdrawn by its writer.
-  const second = await citizen.post('/hdjl/ly/new', { ...form, title: '另一件事' }, '/hdjl/ly/new');
+  // Another message on the same matter: the form first shows the published answer, then sends when asked to.
+  const similar = await citizen.post('/hdjl/ly/new', { ...form, title: '工地夜间施工扰民' }, '/hdjl/ly/new');
+  assert.match(similar.body, new RegExp(`href="/hdjl/ly/similar/m/${caseNo}"[^>]*>学校旁工地夜间施工`));
+  assert.match(similar.body, /value="工地夜间施工扰民"/, 'what was typed is kept');
+  assert.equal(await h.db.query('SELECT 1 FROM messages WHERE title = $1', ['工地夜间施工扰民']).then((r) => r.rows.length), 0, 'nothing sent yet');
+  const second = await citizen.post('/hdjl/ly/new', { ...form, title: '工地夜间施工扰民', step: 'send' }, '/hdjl/ly/new');
   const caseNo2 = /留言编号：<strong>(LY\d+)<\/strong>/.exec(second.body)![1];
   const code2 = /查询码：<strong>([A-Z0-9]{8})<\/strong>/.exec(second.body)![1];
   const gone = await citizen.post('/hdjl/ly/withdraw', { caseNo: caseNo2, queryCode: code2 }, '/hdjl/ly/cx');

@@ -20,6 +20,12 @@ export interface MessageRow {
   consent_publish: boolean;
   received_on: string;
   due_on: string;
+  extended: boolean;
+  extend_reason: string;
+  reply_working_days: number | null;
+  source_token_id: number | null;
+  work_order_no: string | null;
+  updated_at: Date;
   state: MessageState;
   transfer_to: number | null;
   transfer_to_name: string | null;
@@ -36,7 +42,8 @@ export interface MessageRow {
 }
 
 const SELECT = `SELECT m.id::int, m.case_no, m.query_code_hash, m.unit_id, u.name AS unit_name, u.path AS unit_path, m.type, m.channel, m.category, m.area,
-       m.title, m.body, m.writer_name, m.contact, m.consent_publish, m.received_on::text, m.due_on::text, m.state, m.transfer_to,
+       m.title, m.body, m.writer_name, m.contact, m.consent_publish, m.received_on::text, m.due_on::text, m.extended, m.extend_reason, m.reply_working_days,
+       m.source_token_id, m.work_order_no, m.updated_at, m.state, m.transfer_to,
        t.name AS transfer_to_name, t.path AS transfer_to_path, m.transfer_reason, m.transfer_due_on::text, m.merged_into::int, m.reply, m.replied_on::text,
        m.public_title, m.public_body, m.public_reply, m.published_at
   FROM messages m JOIN units u ON u.id = m.unit_id LEFT JOIN units t ON t.id = m.transfer_to`;
@@ -57,14 +64,25 @@ export async function inbox(q: Queryable, paths: string[]): Promise<MessageRow[]
   return (await q.query<MessageRow>(`${SELECT} WHERE u.path LIKE ANY($1) OR t.path LIKE ANY($1) ORDER BY m.due_on, m.id LIMIT 1000`, [like])).rows;
 }
 
-export async function publicArchive(q: Queryable, unitId?: number, limit = 50, offset = 0): Promise<MessageRow[]> {
-  return (
-    await q.query<MessageRow>(`${SELECT} WHERE m.published_at IS NOT NULL AND ($1::int IS NULL OR m.unit_id = $1) ORDER BY m.published_at DESC, m.id DESC LIMIT $2 OFFSET $3`, [
-      unitId ?? null,
-      limit,
-      offset,
-    ])
+export interface ArchiveFilter {
+  unitId?: number;
+  category?: string;
+  type?: string;
+  /** Only these messages, in this order (a keyword search's answer). */
+  ids?: number[];
+}
+
+/** A page of the public archive, newest first (or in the keyword search's order), and whether more follow. */
+export async function publicArchive(q: Queryable, f: ArchiveFilter = {}, limit = 20, offset = 0): Promise<{ rows: MessageRow[]; more: boolean }> {
+  const rows = (
+    await q.query<MessageRow>(
+      `${SELECT} WHERE m.published_at IS NOT NULL AND ($1::int IS NULL OR m.unit_id = $1) AND ($2::text IS NULL OR m.category = $2) AND ($3::text IS NULL OR m.type = $3)
+         AND ($4::bigint[] IS NULL OR m.id = ANY($4))
+       ORDER BY ${f.ids ? 'array_position($4, m.id)' : 'm.published_at DESC, m.id DESC'} LIMIT $5 OFFSET $6`,
+      [f.unitId ?? null, f.category || null, f.type || null, f.ids ?? null, limit + 1, offset],
+    )
   ).rows;
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 
 export async function messageEvents(q: Queryable, id: number) {

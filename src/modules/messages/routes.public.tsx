@@ -7,29 +7,70 @@ import { hashCode } from '../../lib/queryCode.ts';
 import { sendPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { listUnits } from '../orgs/index.ts';
+import { CATEGORIES, MESSAGE_TYPES, type MessageType } from './rules.ts';
 import { receiveMessage, withdrawMessage } from './commands/handle.ts';
 import { rateMessage } from './commands/ratings.ts';
 import { getMessage, getMessageByCaseNo, messageRating, publicArchive } from './queries.ts';
-import { ArchiveEntryPage, ArchivePage, FollowPage, ReceiptPage, WritePage } from './views/publicPages.tsx';
+import { ArchiveEntryPage, ArchivePage, FollowPage, ReceiptPage, ResolvedPage, WritePage, type Similar } from './views/publicPages.tsx';
+import { SimilarMessages } from './similar.ts';
+import { countSuggestion, monthRange, rankUnits, suggestionCounts, totals, unitStatistics } from './statistics.ts';
+import { StatisticsPage } from './views/statisticsPage.tsx';
 
 export function registerMessagePublicRoutes(app: FastifyInstance) {
   const { deps } = app;
   const limit = { max: deps.config.anonymousPostsPer10Min, timeWindow: '10 minutes' };
   const limited = { config: { rateLimit: limit }, preHandler: app.rateLimit(limit) };
+  const similarMessages = new SimilarMessages();
   const ctxNow = async () => {
     const now = deps.clock.now();
     return { now, today: chinaDate(now), calendar: await deps.calendar.get() };
   };
 
+  const archiveQuery = z.object({
+    q: z.string().trim().max(100).optional().default(''),
+    unit: z.string().max(12).optional().default(''),
+    category: z
+      .enum(['', ...CATEGORIES])
+      .optional()
+      .default(''),
+    type: z
+      .enum(['', ...(Object.keys(MESSAGE_TYPES) as MessageType[])])
+      .optional()
+      .default(''),
+    page: z.coerce.number().int().min(1).max(500).optional().default(1),
+  });
   app.get('/hdjl/ly', async (request, reply) => {
+    const parsed = archiveQuery.safeParse(request.query);
+    if (!parsed.success) throw new ValidationError({ q: '查询条件不对，请重新选择' });
+    const f = parsed.data;
+    const units = await listUnits(deps.db);
+    const unit = f.unit ? units.find((u) => String(u.id) === f.unit) : undefined;
+    if (f.unit && !unit) throw new ValidationError({ unit: '没有这个单位' });
+    const ids = f.q ? await similarMessages.search(deps.db, f.q) : undefined;
+    const page = await publicArchive(deps.db, { unitId: unit?.id, category: f.category, type: f.type, ids }, 20, (f.page - 1) * 20);
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, ArchivePage({ ctx, rows: await publicArchive(deps.db) }));
+    return sendPage(request, reply, ctx, ArchivePage({ ctx, ...page, filter: f, units: units.map((u) => ({ id: u.id, name: u.name })) }));
   });
 
-  const writePage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, state: Partial<FormState> = {}) => {
+  const writePage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, state: Partial<FormState> = {}, similar?: Similar) => {
     const ctx = app.viewContext(request, reply);
     const units = (await listUnits(deps.db)).map((u) => ({ id: u.id, name: u.name }));
-    return sendPage(request, reply, ctx, WritePage({ ctx, units, values, errors: state.errors ?? {}, message: state.message }), { status: state.status });
+    // A form holding what the writer typed is not kept by caches or the back button's store.
+    if (similar) reply.header('Cache-Control', 'no-store');
+    return sendPage(request, reply, ctx, WritePage({ ctx, units, values, errors: state.errors ?? {}, message: state.message, similar }), { status: state.status });
+  };
+
+  /** Answered messages and published information that may already answer the question (issue 13). */
+  const findSimilar = async (title: string, body: string): Promise<Similar> => {
+    const question = `${title} ${body.slice(0, 200)}`;
+    const messages = await similarMessages.find(deps.db, title);
+    const items = (await app.searchIndex.search({ q: title.slice(0, 100), pageSize: 3 })).results.map((r) => ({
+      id: r.id,
+      title: r.title,
+      unitSlug: r.unitSlug,
+      unitName: r.unitName,
+    }));
+    return { messages: messages.length ? messages : await similarMessages.find(deps.db, question), items };
   };
   app.get('/hdjl/ly/new', (request, reply) => writePage(request, reply, {}));
 
@@ -45,9 +86,25 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
       writerName: field.text(100),
       contact: field.text(200),
       consentPublish: field.checkbox(),
+      step: field.text(20),
     }),
     render: ({ request, reply, values }, state) => writePage(request, reply, values, state),
-    run: async (input, { request, reply }) => {
+    run: async (input, { request, reply, values }) => {
+      const { today } = await ctxNow();
+      if (input.step === 'resolved') {
+        // The writer read an answer and needs to send nothing: counted, and nothing kept of what was typed.
+        await countSuggestion(deps.db, today, 'resolved');
+        const ctx = app.viewContext(request, reply);
+        return sendPage(request, reply, ctx, ResolvedPage({ ctx }));
+      }
+      if (input.step !== 'send' && input.title.trim()) {
+        const similar = await findSimilar(input.title.trim(), input.body.trim());
+        if (similar.messages.length || similar.items.length) {
+          await countSuggestion(deps.db, today, 'shown');
+          return writePage(request, reply, values, {}, similar);
+        }
+      }
+      if (input.step === 'send') await countSuggestion(deps.db, today, 'sent_anyway');
       const r = await receiveMessage(deps.db, { kind: 'anonymous' }, await ctxNow(), input);
       const m = (await getMessage(deps.db, r.id))!;
       const ctx = app.viewContext(request, reply);
@@ -109,6 +166,53 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
       await rateMessage(deps.db, await ctxNow(), input.caseNo, input.queryCode, input);
       return followPage(request, reply, values, {}, await find(input.caseNo, input.queryCode), '感谢您的评价。');
     },
+  });
+
+  app.get('/hdjl/ly/tj', async (request, reply) => {
+    const { today } = await ctxNow();
+    // The twelve months before this one, the last complete month first; this month so far as well.
+    const months: string[] = [];
+    let [y, m] = today.split('-').map(Number);
+    for (let i = 0; i < 13; i++) {
+      months.push(`${y}-${String(m).padStart(2, '0')}`);
+      [y, m] = m === 1 ? [y - 1, 12] : [y, m - 1];
+    }
+    const asked = String((request.query as { month?: string }).month ?? '');
+    if (asked && !months.includes(asked)) throw new ValidationError({ month: '请选择近一年内的月份' });
+    const month = asked || months[1];
+    const [from, to] = monthRange(month);
+    const stats = await unitStatistics(deps.db, from, to);
+    const min = deps.config.messageRankingMinCases;
+    const ctx = app.viewContext(request, reply);
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      StatisticsPage({
+        ctx,
+        month,
+        months,
+        rows: rankUnits(stats, min),
+        total: rankUnits([totals(stats)], Infinity)[0],
+        minCases: min,
+        suggestions: await suggestionCounts(deps.db, from, to),
+      }),
+    );
+  });
+
+  // A suggested answer opened from the form: counted, then shown (only paths of this site, so no open redirect).
+  app.get('/hdjl/ly/similar/:kind/:key', async (request, reply) => {
+    const { kind, key } = request.params as { kind: string; key: string };
+    const k = String(key).slice(0, 80);
+    let to: string | undefined;
+    if (kind === 'm' && /^LY\d{10}$/.test(k)) to = `/hdjl/ly/${k}`;
+    else if (kind === 'i' && /^[a-z0-9-]{1,60}:\d{1,12}$/.test(k)) {
+      const [slug, id] = k.split(':');
+      to = `/xxgk/${slug}/items/${id}`;
+    }
+    if (!to) throw new NotFoundError('没有这条内容。');
+    await countSuggestion(deps.db, (await ctxNow()).today, 'opened');
+    return reply.redirect(to, 303);
   });
 
   app.get('/hdjl/ly/:caseNo', async (request, reply) => {

@@ -9,7 +9,7 @@ import { sendPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { idParam } from '../../lib/validation.ts';
 import { listUnits } from '../orgs/index.ts';
-import { decideTransfer, mergeMessage, publishMessage, replyMessage, requestTransfer, resolveDispute } from './commands/handle.ts';
+import { decideTransfer, extendMessage, mergeMessage, publishMessage, replyMessage, requestTransfer, resolveDispute } from './commands/handle.ts';
 import { getMessage, inbox, messageEvents, messageRating } from './queries.ts';
 import { recordRectification } from './commands/ratings.ts';
 import { transferOverdue } from './rules.ts';
@@ -91,6 +91,10 @@ export function registerMessageStaffRoutes(app: FastifyInstance) {
   post('resolve', z.object({ unitId: field.int('请选择单位') }), async (input, request, id) => {
     await resolveDispute(deps.db, request.actor, await ctxNow(), id, input.unitId);
     return '已确定承办单位。';
+  });
+  post('extend', z.object({ extendReason: field.text(500) }), async (input, request, id) => {
+    await extendMessage(deps.db, request.actor, await ctxNow(), id, input.extendReason);
+    return '已延长答复期限。';
   });
   post('merge', z.object({ intoCaseNo: field.text(30) }), async (input, request, id) => {
     await mergeMessage(deps.db, request.actor, await ctxNow(), id, input.intoCaseNo);

@@ -1,6 +1,6 @@
 /** The search module's entry points: other modules, the app and the CLI import from here, never a file inside. */
 export { reindexSearch } from './commands/reindex.ts';
-export { analyse } from './engine.ts';
+export { analyse, SearchEngine } from './engine.ts';
 export { evaluateFiles } from './evaluate.ts';
 export { FACET_KEYS, readFilters } from './facets.ts';
 export { cleanQuery } from './query.ts';

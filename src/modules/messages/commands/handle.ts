@@ -202,10 +202,34 @@ export async function replyMessage(db: DbOrTx, actor: Actor, ctx: MessageContext
     const text = reply.trim();
     if (!text) throw new ValidationError({ reply: '请填写答复内容' });
     if (text.length > 10_000) throw new ValidationError({ reply: '答复不超过10000个字' });
-    await tx.query(`UPDATE messages SET state = 'replied', reply = $2, replied_on = $3, updated_at = $4 WHERE id = $1`, [id, text, ctx.today, ctx.now]);
+    const days = ctx.calendar.workingDaysBetween(m.received_on, ctx.today).days;
+    await tx.query(`UPDATE messages SET state = 'replied', reply = $2, replied_on = $3, reply_working_days = $5, updated_at = $4 WHERE id = $1`, [
+      id,
+      text,
+      ctx.today,
+      ctx.now,
+      days,
+    ]);
     // Messages merged into this one get the same answer.
     await tx.query(`UPDATE messages SET reply = $2, replied_on = $3, updated_at = $4 WHERE merged_into = $1`, [id, text, ctx.today, ctx.now]);
     await logMessageEvent(tx, actor, ctx.now, m, 'replied', { onTime: ctx.today <= m.due_on });
+  });
+}
+
+/**
+ * One extension of the reply period, with a reason the writer sees (issue 13: "one extension with a reason"); the
+ * new due date counts the unit's working days again from the old one.
+ */
+export async function extendMessage(db: DbOrTx, actor: Actor, ctx: MessageContext, id: number, reason: string) {
+  return inTx(db, async (tx) => {
+    const m = await lockMessage(tx, id);
+    authorize(actor, 'message.handle', { unitPath: m.unit_path });
+    if (m.state !== 'open') throw new ConflictError('MESSAGE_INVALID_TRANSITION', `留言${STATE_LABELS[m.state]}，不能延期。`);
+    if (m.extended) throw new ConflictError('MESSAGE_ALREADY_EXTENDED', '答复期限只能延长一次。');
+    if (!reason.trim()) throw new ValidationError({ extendReason: '请说明延期的理由，留言人会看到' });
+    const due = await dueFor(tx, ctx, m.unit_id, m.type, m.channel, m.due_on);
+    await tx.query('UPDATE messages SET extended = true, extend_reason = $2, due_on = $3, updated_at = $4 WHERE id = $1', [id, reason.trim().slice(0, 500), due, ctx.now]);
+    await logMessageEvent(tx, actor, ctx.now, m, 'extended', { from: m.due_on, to: due, reason: reason.trim() });
   });
 }
 

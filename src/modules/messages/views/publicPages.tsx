@@ -7,7 +7,20 @@ import { CATEGORIES, MESSAGE_TYPES, RATING_LEVELS, RATING_TAGS, STATE_LABELS } f
 const crumbs = (last?: string) => [{ label: '首页', href: '/' }, ...(last ? [{ label: '政民互动', href: '/hdjl/ly' }, { label: last }] : [{ label: '政民互动' }])];
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
-export function ArchivePage(p: { ctx: ViewContext; rows: MessageRow[] }) {
+export interface ArchiveFilterValues {
+  q: string;
+  unit: string;
+  category: string;
+  type: string;
+  page: number;
+}
+
+export function ArchivePage(p: { ctx: ViewContext; rows: MessageRow[]; more: boolean; filter: ArchiveFilterValues; units: { id: number; name: string }[] }) {
+  const f = p.filter;
+  const pageHref = (n: number) => {
+    const qs = new URLSearchParams(Object.entries({ q: f.q, unit: f.unit, category: f.category, type: f.type, page: String(n) }).filter(([, v]) => v && v !== '1'));
+    return `/hdjl/ly${qs.size ? `?${qs}` : ''}`;
+  };
   return (
     <Layout ctx={p.ctx} title="政民互动" crumbs={crumbs()}>
       <h1>政民互动</h1>
@@ -16,8 +29,18 @@ export function ArchivePage(p: { ctx: ViewContext; rows: MessageRow[] }) {
           我要留言
         </a>
         <a href="/hdjl/ly/cx">查询我的留言</a>
+        <a href="/hdjl/ly/tj">办理统计</a>
       </p>
       <h2>公开的留言和答复</h2>
+      <form method="get" action="/hdjl/ly" class="filters" role="search" aria-label="查找留言">
+        <Field name="q" label="关键词" value={f.q} />
+        <Select name="unit" label="答复单位" options={p.units.map((u) => ({ value: String(u.id), label: u.name }))} value={f.unit} blank="全部" />
+        <Select name="category" label="领域" options={CATEGORIES.map((c) => ({ value: c, label: c }))} value={f.category} blank="全部" />
+        <Select name="type" label="类型" options={opts(MESSAGE_TYPES)} value={f.type} blank="全部" />
+        <button type="submit" class="button secondary">
+          查找
+        </button>
+      </form>
       {p.rows.length ? (
         <ul class="item-list">
           {p.rows.map((m) => (
@@ -25,14 +48,23 @@ export function ArchivePage(p: { ctx: ViewContext; rows: MessageRow[] }) {
               <a href={`/hdjl/ly/${m.case_no}`}>{m.public_title}</a>
               <span class="muted">
                 {' '}
-                {MESSAGE_TYPES[m.type]} · {m.unit_name} · {m.replied_on ? `${m.replied_on}答复` : ''}
+                {MESSAGE_TYPES[m.type]} · {m.unit_name}
+                {m.replied_on ? ` · ${m.replied_on}答复` : ''}
+                {m.reply_working_days !== null ? `，用时${m.reply_working_days}个工作日` : ''}
               </span>
             </li>
           ))}
         </ul>
       ) : (
-        <p>暂无。</p>
+        <p>没有找到公开的留言。</p>
       )}
+      {f.page > 1 || p.more ? (
+        <nav class="pagination" aria-label="翻页">
+          {f.page > 1 ? <a href={pageHref(f.page - 1)}>上一页</a> : null}
+          <span>第{f.page}页</span>
+          {p.more ? <a href={pageHref(f.page + 1)}>下一页</a> : null}
+        </nav>
+      ) : null}
     </Layout>
   );
 }
@@ -52,7 +84,10 @@ export function ArchiveEntryPage(p: { ctx: ViewContext; m: MessageRow }) {
         <dt>答复单位</dt>
         <dd>{m.unit_name}</dd>
         <dt>答复时间</dt>
-        <dd>{m.replied_on}</dd>
+        <dd>
+          {m.replied_on}
+          {m.reply_working_days !== null ? `（用时${m.reply_working_days}个工作日）` : ''}
+        </dd>
       </dl>
       <h2>留言内容</h2>
       {m.public_body.split('\n').map((t) => (
@@ -66,7 +101,65 @@ export function ArchiveEntryPage(p: { ctx: ViewContext; m: MessageRow }) {
   );
 }
 
-export function WritePage(p: { ctx: ViewContext; units: { id: number; name: string }[]; values: Record<string, string>; errors: Record<string, string>; message?: string }) {
+export interface Similar {
+  messages: { caseNo: string; title: string; unitName: string; repliedOn: string | null }[];
+  items: { id: number; title: string; unitSlug: string; unitName: string }[];
+}
+
+function SimilarList({ similar }: { similar: Similar }) {
+  return (
+    <section id="similar" aria-labelledby="similar-h" class="similar">
+      <h2 id="similar-h">这些已经答复的问题和公开的信息，也许能解答您的问题</h2>
+      <ul class="item-list">
+        {similar.messages.map((m) => (
+          <li>
+            <a href={`/hdjl/ly/similar/m/${m.caseNo}`} target="_blank" rel="noopener">
+              {m.title}
+              <span class="visually-hidden">（在新窗口打开）</span>
+            </a>
+            <span class="muted">
+              {' '}
+              留言答复 · {m.unitName}
+              {m.repliedOn ? ` · ${m.repliedOn}答复` : ''}
+            </span>
+          </li>
+        ))}
+        {similar.items.map((i) => (
+          <li>
+            <a href={`/hdjl/ly/similar/i/${i.unitSlug}:${i.id}`} target="_blank" rel="noopener">
+              {i.title}
+              <span class="visually-hidden">（在新窗口打开）</span>
+            </a>
+            <span class="muted"> 政府信息 · {i.unitName}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="hint">链接在新窗口打开，您填写的内容会保留在这里。</p>
+    </section>
+  );
+}
+
+export function ResolvedPage(p: { ctx: ViewContext }) {
+  return (
+    <Layout ctx={p.ctx} title="问题已解答" crumbs={crumbs('问题已解答')}>
+      <h1>问题已解答</h1>
+      <p>很高兴已有的答复解答了您的问题。您填写的内容没有提交，也没有保存。</p>
+      <p class="button-row">
+        <a href="/hdjl/ly">返回政民互动</a>
+        <a href="/hdjl/ly/new">写新的留言</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function WritePage(p: {
+  ctx: ViewContext;
+  units: { id: number; name: string }[];
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  message?: string;
+  similar?: Similar;
+}) {
   const v = p.values;
   const e = p.errors;
   return (
@@ -74,6 +167,11 @@ export function WritePage(p: { ctx: ViewContext; units: { id: number; name: stri
       <h1>我要留言</h1>
       <p>咨询、建议、投诉、求助都可以在这里留言。提交后会得到留言编号和查询码，凭它们查看办理进度和答复。</p>
       <ErrorSummary errors={e} message={p.message} />
+      {p.similar ? (
+        <div class="notice" role="status">
+          找到 {p.similar.messages.length + p.similar.items.length} 条类似的答复和信息，<a href="#similar">请先看看</a>；没有解答您的问题的，再提交留言。
+        </div>
+      ) : null}
       <form method="post" action="/hdjl/ly/new">
         <CsrfField ctx={p.ctx} />
         <Select name="type" label="留言类型" options={opts(MESSAGE_TYPES)} value={v.type} error={e.type} required blank="请选择" />
@@ -96,9 +194,23 @@ export function WritePage(p: { ctx: ViewContext; units: { id: number; name: stri
           <input id="f-consentPublish" type="checkbox" name="consentPublish" value="1" checked={v.consentPublish === '1'} />
           <label for="f-consentPublish">同意在答复后公开我的留言和答复（隐去姓名和联系方式等个人信息）</label>
         </div>
-        <button type="submit" class="button">
-          提交留言
-        </button>
+        {p.similar ? (
+          <>
+            <SimilarList similar={p.similar} />
+            <div class="button-row">
+              <button type="submit" name="step" value="send" class="button">
+                仍要提交留言
+              </button>
+              <button type="submit" name="step" value="resolved" class="button secondary">
+                已解答我的问题，不用留言了
+              </button>
+            </div>
+          </>
+        ) : (
+          <button type="submit" class="button">
+            提交留言
+          </button>
+        )}
       </form>
     </Layout>
   );
@@ -161,7 +273,10 @@ export function FollowPage(p: {
             {m.state === 'open' || m.state === 'transferring' || m.state === 'disputed' ? (
               <>
                 <dt>答复期限</dt>
-                <dd>{m.due_on}</dd>
+                <dd>
+                  {m.due_on}
+                  {m.extended ? `（已延期：${m.extend_reason}）` : ''}
+                </dd>
               </>
             ) : null}
           </dl>

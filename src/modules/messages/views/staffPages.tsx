@@ -19,6 +19,7 @@ const EVENT_LABELS: Record<string, string> = {
   withdrawn: '留言人撤回',
   rated: '留言人评价',
   rectified: '差评整改和回访',
+  extended: '延长答复期限',
 };
 
 export function InboxPage(p: { ctx: ViewContext; rows: MessageRow[]; today: string }) {
@@ -115,6 +116,7 @@ export function CasePage(p: CaseProps) {
         <dt>收到、答复期限</dt>
         <dd>
           {m.received_on} 收到，{m.due_on} 前答复
+          {m.extended ? `（已延期：${m.extend_reason}）` : ''}
         </dd>
       </dl>
       <h2>留言内容</h2>
@@ -150,6 +152,18 @@ export function CasePage(p: CaseProps) {
               </button>
             </form>
           </details>
+          {m.extended ? null : (
+            <details open={!!e.extendReason}>
+              <summary>延长答复期限（只能延长一次）</summary>
+              <form method="post" action={`/staff/messages/${m.id}/extend`}>
+                <CsrfField ctx={p.ctx} />
+                <Field name="extendReason" label="延期理由（留言人可见）" value={v.extendReason} error={e.extendReason} required />
+                <button type="submit" class="button secondary">
+                  延期
+                </button>
+              </form>
+            </details>
+          )}
           <details open={!!e.intoCaseNo}>
             <summary>重复留言：并入另一条留言</summary>
             <form method="post" action={`/staff/messages/${m.id}/merge`}>
