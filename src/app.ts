@@ -44,7 +44,7 @@ import {
   registerSurveyPublicRoutes,
   registerSurveyStaffRoutes,
 } from './modules/participation/index.ts';
-import { registerMessagePublicRoutes, registerMessageStaffRoutes } from './modules/messages/index.ts';
+import { registerMessagePublicRoutes, registerMessageStaffRoutes, registerOpen311Routes } from './modules/messages/index.ts';
 import { registerReportStaffRoutes } from './modules/reports/index.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -169,9 +169,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  // Every urlencoded form post carries the token; API clients authenticate with bearer tokens instead of cookies.
+  // Every urlencoded form post carries the token; API clients authenticate with bearer tokens instead of cookies, and
+  // Open311 clients with an api_key in the form (no cookie is read there).
   app.addHook('preHandler', (request, _reply, done) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/api/') || request.isMultipart()) return done();
+    if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/api/') || request.url.startsWith('/open311/') || request.isMultipart()) return done();
     try {
       // Multipart forms are checked by their handler once the fields are read.
       verifyCsrf(request, config.secret, (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD]);
@@ -234,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSurveyPublicRoutes(app);
   registerSurveyStaffRoutes(app);
   registerMessagePublicRoutes(app);
+  registerOpen311Routes(app);
   registerMessageStaffRoutes(app);
   registerReportStaffRoutes(app);
   registerSupervisionRoutes(app);

@@ -5,7 +5,7 @@ ALTER TABLE messages ADD COLUMN reply_working_days integer;
 ALTER TABLE messages ADD COLUMN extend_reason text NOT NULL DEFAULT '';
 ALTER TABLE messages ADD COLUMN source_token_id integer REFERENCES api_tokens(id);
 CREATE INDEX messages_received_idx ON messages (received_on, unit_id);
-CREATE INDEX messages_source_idx ON messages (source_token_id, updated_at) WHERE source_token_id IS NOT NULL;
+CREATE INDEX messages_updated_idx ON messages (updated_at, id);
 
 -- How often the form's similar questions were shown, opened, ended the writing ("this answers my question"), or
 -- were passed over. Counts only: nothing about who wrote.

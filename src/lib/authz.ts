@@ -130,7 +130,8 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'survey.publish': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
   // Messages (ADR 0019): the unit's 留言承办人 and office handle and answer them; the office keeps the dispatch
   // catalogue and decides disputed transfers (信箱管理员).
-  'message.handle': (a, s) => hasRole(a, ['message_officer', 'office_admin'], s),
+  // A unit's own systems (the 12345 hotline's, an Open311 client) file and answer messages through messages:write.
+  'message.handle': (a, s) => hasRole(a, ['message_officer', 'office_admin'], s) || apiScope(a, 'messages:write', s),
   'message.dispatch': (a, s) => hasRole(a, ['office_admin'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.

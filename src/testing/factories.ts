@@ -3,6 +3,7 @@ import type { Db } from '../lib/db.ts';
 import type { Actor, Role } from '../lib/authz.ts';
 import { createUnit } from '../modules/orgs/commands/createUnit.ts';
 import { createUser } from '../modules/orgs/commands/createUser.ts';
+import { createApiToken } from '../modules/orgs/commands/createApiToken.ts';
 
 const system = { kind: 'system' as const, label: 'test' };
 let seq = 0;
@@ -67,4 +68,9 @@ export async function actorFor(db: Db, username: string): Promise<Actor> {
     grants: grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitPath: g.path })),
     sessionId: 'test',
   };
+}
+
+/** A unit's API token with these scopes, made by the system; the secret to send. */
+export async function makeApiToken(db: Db, unitId: number, scopes: string[], name = '12345热线'): Promise<string> {
+  return (await createApiToken(db, { kind: 'system', label: 'test' }, { unitId, name, scopes })).token;
 }

@@ -5,6 +5,7 @@
 import { cleanQuery } from '../search/index.ts';
 import { registerRequestApi } from '../requests/index.ts';
 import { registerParticipationApi } from '../participation/index.ts';
+import { registerMessageApi } from '../messages/index.ts';
 import { readFilters, FACET_KEYS } from '../search/index.ts';
 import { runSearch } from '../search/index.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -77,6 +78,7 @@ export async function registerApiRoutes(app: FastifyInstance) {
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     registerRequestApi(api, app);
     registerParticipationApi(api, app);
+    registerMessageApi(api, app);
 
     api.get(
       '/api/v1/units',

@@ -8,3 +8,6 @@ export { registerMessageStaffRoutes } from './routes.staff.tsx';
 export { rateMessage, recordRectification } from './commands/ratings.ts';
 export { supervisionRecords } from './queries.ts';
 export { vetoLine } from './rules.ts';
+export { registerMessageApi } from './routes.api.ts';
+export { extendMessage } from './commands/handle.ts';
+export { registerOpen311Routes } from './routes.open311.ts';

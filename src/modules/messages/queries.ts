@@ -9,6 +9,8 @@ export interface MessageRow {
   unit_id: number;
   unit_name: string;
   unit_path: string;
+  unit_code: string;
+  unit_slug: string;
   type: MessageType;
   channel: Channel;
   category: string;
@@ -25,6 +27,7 @@ export interface MessageRow {
   reply_working_days: number | null;
   source_token_id: number | null;
   work_order_no: string | null;
+  created_at: Date;
   updated_at: Date;
   state: MessageState;
   transfer_to: number | null;
@@ -41,9 +44,9 @@ export interface MessageRow {
   published_at: Date | null;
 }
 
-const SELECT = `SELECT m.id::int, m.case_no, m.query_code_hash, m.unit_id, u.name AS unit_name, u.path AS unit_path, m.type, m.channel, m.category, m.area,
+const SELECT = `SELECT m.id::int, m.case_no, m.query_code_hash, m.unit_id, u.name AS unit_name, u.path AS unit_path, u.code AS unit_code, u.slug AS unit_slug, m.type, m.channel, m.category, m.area,
        m.title, m.body, m.writer_name, m.contact, m.consent_publish, m.received_on::text, m.due_on::text, m.extended, m.extend_reason, m.reply_working_days,
-       m.source_token_id, m.work_order_no, m.updated_at, m.state, m.transfer_to,
+       m.source_token_id, m.work_order_no, m.created_at, m.updated_at, m.state, m.transfer_to,
        t.name AS transfer_to_name, t.path AS transfer_to_path, m.transfer_reason, m.transfer_due_on::text, m.merged_into::int, m.reply, m.replied_on::text,
        m.public_title, m.public_body, m.public_reply, m.published_at
   FROM messages m JOIN units u ON u.id = m.unit_id LEFT JOIN units t ON t.id = m.transfer_to`;
@@ -83,6 +86,44 @@ export async function publicArchive(q: Queryable, f: ArchiveFilter = {}, limit =
     )
   ).rows;
   return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/**
+ * Messages a token filed or its units own, changed after a point (updated_at, id): the feed through which a 12345
+ * system takes back transfers and replies.
+ */
+export async function messagesChangedSince(q: Queryable, who: { tokenId: number; unitPath: string }, after: { at: Date; id: number }, limit: number): Promise<MessageRow[]> {
+  return (
+    await q.query<MessageRow>(
+      `${SELECT} WHERE (m.source_token_id = $1 OR u.path LIKE $2) AND (m.updated_at, m.id) > ($3::timestamptz, $4::bigint) ORDER BY m.updated_at, m.id LIMIT $5`,
+      [who.tokenId, `${who.unitPath}%`, after.at, after.id, limit],
+    )
+  ).rows;
+}
+
+export interface ServiceRequestFilter {
+  caseNos?: string[];
+  type?: string;
+  /** Closed or open, as Open311 counts them. */
+  open?: boolean;
+  from: string;
+  to: string;
+  /** A token sees what it filed or its units own, published or not; without one, only the published archive. */
+  who?: { tokenId: number; unitPath: string };
+  limit: number;
+}
+
+/** Messages as Open311 lists them: received in [from, to], newest first. */
+export async function serviceRequests(q: Queryable, f: ServiceRequestFilter): Promise<MessageRow[]> {
+  return (
+    await q.query<MessageRow>(
+      `${SELECT} WHERE m.received_on BETWEEN $1 AND $2 AND ($3::text[] IS NULL OR m.case_no = ANY($3)) AND ($4::text IS NULL OR m.type = $4)
+         AND ($5::boolean IS NULL OR (m.state IN ('open', 'transferring', 'disputed')) = $5)
+         AND (m.published_at IS NOT NULL OR m.source_token_id = $6 OR ($7::text IS NOT NULL AND u.path LIKE $7))
+       ORDER BY m.received_on DESC, m.id DESC LIMIT $8`,
+      [f.from, f.to, f.caseNos ?? null, f.type ?? null, f.open ?? null, f.who?.tokenId ?? 0, f.who ? `${f.who.unitPath}%` : null, f.limit],
+    )
+  ).rows;
 }
 
 export async function messageEvents(q: Queryable, id: number) {

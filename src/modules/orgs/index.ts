@@ -4,6 +4,6 @@ export { asTree, getUnit, getUnitByCode, getUnitBySlug, listUnits, usersHolding 
 export type { UnitRow } from './queries.ts';
 export { registerOrgsRoutes } from './routes.staff.tsx';
 export { ROLES } from './schema.ts';
-export { SESSION_COOKIE, loadActorFromRequest } from './sessions.ts';
+export { SESSION_COOKIE, actorForApiKey, loadActorFromRequest } from './sessions.ts';
 export { unitOfficials } from './commands/officials.ts';
 export type { Officials } from './commands/officials.ts';

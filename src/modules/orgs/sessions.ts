@@ -35,19 +35,26 @@ export async function loadGrants(q: Queryable, userId: number) {
   return r.rows.map((g) => ({ role: g.role, unitId: g.unit_id, unitPath: g.path }));
 }
 
+/**
+ * The actor of a unit's API token: sent as a bearer token to /api/, or as Open311's api_key parameter. An unknown or
+ * revoked token is nobody.
+ */
+export async function actorForApiKey(deps: Pick<AppDeps, 'db' | 'clock'>, key: string): Promise<Actor> {
+  if (!key) return anonymous;
+  const r = await deps.db.query<{ id: number; name: string; unit_id: number; scopes: string[]; path: string }>(
+    `SELECT t.id, t.name, t.unit_id, t.scopes, u.path FROM api_tokens t JOIN units u ON u.id = t.unit_id
+     WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+    [hashToken(key.trim())],
+  );
+  const t = r.rows[0];
+  if (!t) return anonymous;
+  await deps.db.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [t.id, deps.clock.now()]);
+  return { kind: 'api', tokenId: t.id, name: t.name, unitId: t.unit_id, unitPath: t.path, scopes: t.scopes };
+}
+
 export async function loadActorFromRequest(deps: AppDeps, request: FastifyRequest): Promise<Actor> {
   const auth = request.headers.authorization;
-  if (auth?.startsWith('Bearer ') && request.url.startsWith('/api/')) {
-    const r = await deps.db.query<{ id: number; name: string; unit_id: number; scopes: string[]; path: string }>(
-      `SELECT t.id, t.name, t.unit_id, t.scopes, u.path FROM api_tokens t JOIN units u ON u.id = t.unit_id
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-      [hashToken(auth.slice(7).trim())],
-    );
-    const t = r.rows[0];
-    if (!t) return anonymous;
-    await deps.db.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [t.id, deps.clock.now()]);
-    return { kind: 'api', tokenId: t.id, name: t.name, unitId: t.unit_id, unitPath: t.path, scopes: t.scopes };
-  }
+  if (auth?.startsWith('Bearer ') && request.url.startsWith('/api/')) return actorForApiKey(deps, auth.slice(7));
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return anonymous;
   // The JSON API writes with bearer tokens only: a browser sends the session cookie along with any cross-site

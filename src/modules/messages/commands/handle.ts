@@ -83,6 +83,12 @@ export async function receiveMessage(
       const same = (await tx.query<{ id: number; case_no: string }>('SELECT id::int, case_no FROM messages WHERE work_order_no = $1', [input.workOrderNo])).rows[0];
       if (same) return { id: same.id, caseNo: same.case_no, queryCode: '', created: false };
     }
+    if (actor.kind === 'api') {
+      // A unit's system files into its own unit or those below it; the dispatch catalogue may then route it on.
+      const asked = await getUnit(tx, input.unitId);
+      if (!asked) throw new ValidationError({ unit: '没有这个单位' });
+      authorize(actor, 'message.handle', { unitPath: asked.path });
+    }
     const routed = dispatchUnit(await dispatchCatalogue(tx), input.category.trim(), input.area.trim());
     const unit = await getUnit(tx, routed ?? input.unitId);
     if (!unit) throw new ValidationError({ unitId: '请选择留言的单位' });
@@ -100,8 +106,8 @@ export async function receiveMessage(
     const due = await dueFor(tx, ctx, unit.id, type, channel, receivedOn);
     const r = await tx.query<{ id: number }>(
       `INSERT INTO messages (case_no, query_code_hash, unit_id, type, channel, category, area, title, body, writer_name, contact, consent_publish, work_order_no,
-                             received_on, due_on, state, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open', $16, $17, $17) RETURNING id::int`,
+                             received_on, due_on, state, created_by, source_token_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open', $16, $18, $17, $17) RETURNING id::int`,
       [
         caseNo,
         hashCode(queryCode),
@@ -120,6 +126,7 @@ export async function receiveMessage(
         due,
         actorUserId(actor),
         ctx.now,
+        actor.kind === 'api' ? actor.tokenId : null,
       ],
     );
     await logMessageEvent(tx, actor, ctx.now, { id: r.rows[0].id, unit_id: unit.id }, 'received', { channel, dueOn: due, routed: routed !== null });
