@@ -15,3 +15,13 @@ CREATE TABLE message_suggestion_counts (
   n     integer NOT NULL DEFAULT 0,
   PRIMARY KEY (day, kind)
 );
+
+-- Reminders to the owner unit's officers before and after a message's due date, each written once whichever node
+-- gets there first (like case_reminders).
+CREATE TABLE message_reminders (
+  message_id  bigint NOT NULL REFERENCES messages(id),
+  kind        text NOT NULL CHECK (kind IN ('due_soon', 'overdue')),
+  due_on      date NOT NULL,
+  created_at  timestamptz NOT NULL,
+  PRIMARY KEY (message_id, kind, due_on)
+);

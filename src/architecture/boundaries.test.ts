@@ -85,6 +85,7 @@ const OWNER: Record<string, string> = {
   message_events: 'messages',
   message_ratings: 'messages',
   message_suggestion_counts: 'messages',
+  message_reminders: 'messages',
 };
 
 /**

@@ -10,6 +10,7 @@ import { checkLinks } from '../modules/supervision/index.ts';
 import { pruneSearchChanges } from '../modules/search/index.ts';
 import { startOutboxWorker, transportsFrom } from '../modules/notifications/index.ts';
 import { notifyDispositions } from '../modules/participation/index.ts';
+import { messageContext, remindMessagesDue } from '../modules/messages/index.ts';
 
 async function serve(ctx: CliContext, seedDemo: boolean) {
   const db = await ctx.openDb();
@@ -30,6 +31,9 @@ async function serve(ctx: CliContext, seedDemo: boolean) {
     caseContext({ calendar: app.deps.calendar, clock: systemClock, config: ctx.config })
       .then((c) => remindDue(db, c))
       .catch((e) => app.log.error({ err: e }, 'request reminders failed'));
+    messageContext({ calendar: app.deps.calendar, clock: systemClock, config: ctx.config })
+      .then((c) => remindMessagesDue(db, c))
+      .catch((e) => app.log.error({ err: e }, 'message reminders failed'));
     // Commenters hear the disposition of their comments once the feedback is published (each comment once).
     notifyDispositions(db, systemClock.now(), { smsEnabled: !!ctx.config.sms, smsTemplates: ctx.config.sms?.templates ?? {} }, ctx.config.baseUrl).catch((e) =>
       app.log.error({ err: e }, 'consultation notifications failed'),

@@ -11,3 +11,5 @@ export { vetoLine } from './rules.ts';
 export { registerMessageApi } from './routes.api.ts';
 export { extendMessage } from './commands/handle.ts';
 export { registerOpen311Routes } from './routes.open311.ts';
+export { remindMessagesDue } from './commands/remind.ts';
+export { messageContext } from './context.ts';

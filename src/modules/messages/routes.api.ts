@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import { authorize, can, type Actor } from '../../lib/authz.ts';
-import { chinaDate } from '../../lib/clock.ts';
+import { messageContext } from './context.ts';
 import { getUnitByCode, getUnitBySlug } from '../orgs/index.ts';
 import { receiveMessage, replyMessage, type MessageContext } from './commands/handle.ts';
 import { getMessage, getMessageByCaseNo, messageEvents, messagesChangedSince, type MessageRow } from './queries.ts';
@@ -84,10 +84,7 @@ export interface WorkOrder {
 export function registerMessageApi(api: FastifyInstance, app: FastifyInstance) {
   const { deps } = app;
   const base = deps.config.baseUrl;
-  const context = async (): Promise<MessageContext> => {
-    const now = deps.clock.now();
-    return { now, today: chinaDate(now), calendar: await deps.calendar.get() };
-  };
+  const context = () => messageContext(deps);
 
   const present = (m: MessageRow, extra: Record<string, unknown> = {}) => ({
     caseNo: m.case_no,

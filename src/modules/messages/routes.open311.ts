@@ -10,6 +10,7 @@ import { addDays, isValidDate } from '../../lib/calendar.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { actorForApiKey } from '../orgs/index.ts';
 import { receiveMessage } from './commands/handle.ts';
+import { messageContext } from './context.ts';
 import { getMessageByCaseNo, serviceRequests, type MessageRow } from './queries.ts';
 import { CHANGESET, serviceDefinition, serviceRequest, services, SPECIFICATION, toXml } from './open311.ts';
 import { isType } from './rules.ts';
@@ -88,24 +89,18 @@ export function registerOpen311Routes(app: FastifyInstance) {
       if (!description) throw new ValidationError({ description: '请填写 description（留言内容）' });
       const media = f.media_url ? `\n（附件链接：${f.media_url.slice(0, 500)}）` : '';
       const title = (f['attribute[title]'] ?? '').trim() || description.replace(/\s+/g, ' ').slice(0, 30);
-      const now = deps.clock.now();
-      const r = await receiveMessage(
-        deps.db,
-        actor,
-        { now, today: chinaDate(now), calendar: await deps.calendar.get() },
-        {
-          unitId: (actor as Extract<Actor, { kind: 'api' }>).unitId,
-          type: f.service_code,
-          channel: 'website',
-          category: f['attribute[category]'] ?? '',
-          area: (f.address_string ?? '').slice(0, 100),
-          title: title.slice(0, 100),
-          body: description.slice(0, 4000) + media,
-          writerName: `${f.last_name ?? ''}${f.first_name ?? ''}`.trim(),
-          contact: [f.phone, f.email].filter(Boolean).join(' '),
-          consentPublish: f['attribute[consent_publish]'] === '1',
-        },
-      );
+      const r = await receiveMessage(deps.db, actor, await messageContext(deps), {
+        unitId: (actor as Extract<Actor, { kind: 'api' }>).unitId,
+        type: f.service_code,
+        channel: 'website',
+        category: f['attribute[category]'] ?? '',
+        area: (f.address_string ?? '').slice(0, 100),
+        title: title.slice(0, 100),
+        body: description.slice(0, 4000) + media,
+        writerName: `${f.last_name ?? ''}${f.first_name ?? ''}`.trim(),
+        contact: [f.phone, f.email].filter(Boolean).join(' '),
+        consentPublish: f['attribute[consent_publish]'] === '1',
+      });
       const m = (await getMessageByCaseNo(deps.db, r.caseNo))!;
       return send(reply.code(201), format, 'service_requests', 'request', [
         {

@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../../lib/errors.ts';
 import { field, formRoute, type FormState } from '../../lib/form.ts';
 import { hashCode } from '../../lib/queryCode.ts';
 import { sendPage } from '../../lib/render.ts';
-import { chinaDate } from '../../lib/clock.ts';
+import { messageContext } from './context.ts';
 import { listUnits } from '../orgs/index.ts';
 import { CATEGORIES, MESSAGE_TYPES, type MessageType } from './rules.ts';
 import { receiveMessage, withdrawMessage } from './commands/handle.ts';
@@ -21,10 +21,7 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
   const limit = { max: deps.config.anonymousPostsPer10Min, timeWindow: '10 minutes' };
   const limited = { config: { rateLimit: limit }, preHandler: app.rateLimit(limit) };
   const similarMessages = new SimilarMessages();
-  const ctxNow = async () => {
-    const now = deps.clock.now();
-    return { now, today: chinaDate(now), calendar: await deps.calendar.get() };
-  };
+  const ctxNow = () => messageContext(deps);
 
   const archiveQuery = z.object({
     q: z.string().trim().max(100).optional().default(''),

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../lib/errors.ts';
 import { field, formRoute, type FormState } from '../../lib/form.ts';
 import { readNotice, withNotice } from '../../lib/notice.ts';
 import { sendPage } from '../../lib/render.ts';
-import { chinaDate } from '../../lib/clock.ts';
+import { messageContext } from './context.ts';
 import { idParam } from '../../lib/validation.ts';
 import { listUnits } from '../orgs/index.ts';
 import { decideTransfer, extendMessage, mergeMessage, publishMessage, replyMessage, requestTransfer, resolveDispute } from './commands/handle.ts';
@@ -18,10 +18,7 @@ import { CasePage, InboxPage } from './views/staffPages.tsx';
 export function registerMessageStaffRoutes(app: FastifyInstance) {
   const { deps } = app;
   const idOf = (request: FastifyRequest) => idParam(request.params, '没有这条留言。');
-  const ctxNow = async () => {
-    const now = deps.clock.now();
-    return { now, today: chinaDate(now), calendar: await deps.calendar.get() };
-  };
+  const ctxNow = () => messageContext(deps);
   const back = (reply: FastifyReply, id: number, notice: string) => reply.redirect(withNotice(`/staff/messages/${id}`, notice, deps.config.secret), 303);
 
   app.get('/staff/messages', async (request, reply) => {

@@ -16,6 +16,11 @@ export const STAFF_KINDS = {
   'request.due': '申请即将到期或已逾期',
   'request.approval': '答复告知书待审批',
   'request.reply_returned': '答复告知书被退回',
+  'message.received': '收到新的留言',
+  'message.transfer': '其他单位转来留言，待接收',
+  'message.dispute': '留言转办有争议，待协调',
+  'message.due': '留言即将到期或已逾期',
+  'message.poor_rating': '留言答复被评为不满意，须整改',
   'catalogue.review': '标准目录待审核',
   'report.review': '年度报告待审核',
 } as const;

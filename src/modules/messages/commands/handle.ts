@@ -10,6 +10,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../lib/erro
 import { isValidDate, type WorkingDayCalendar } from '../../../lib/calendar.ts';
 import { hashCode, newQueryCode } from '../../../lib/queryCode.ts';
 import { getUnit } from '../../orgs/index.ts';
+import type { ContactSettings } from '../../notifications/index.ts';
+import { notifyExtended, notifyMerged, notifyNewOwner, notifyOfficers, notifyReceived, notifyReplied } from '../notify.ts';
 import { detectPersonalData, maskInText } from '../../publishing/index.ts';
 import { clockSettings, dispatchCatalogue, getMessage, getMessageByCaseNo, type MessageRow } from '../queries.ts';
 import { assertTransfer, dispatchUnit, dueOn, isChannel, isType, replyWorkingDays, STATE_LABELS, TRANSFER_WORKING_DAYS, type Channel, type MessageType } from '../rules.ts';
@@ -18,6 +20,8 @@ export interface MessageContext {
   now: Date;
   today: string;
   calendar: WorkingDayCalendar;
+  /** How the writer is reached: e-mail always, SMS where configured (src/config.ts); absent in some tests. */
+  contact?: ContactSettings;
 }
 
 const MESSAGE_LOG: EventLog = { table: 'message_events', column: 'message_id', subjectType: 'message', actionPrefix: 'message' };
@@ -129,7 +133,11 @@ export async function receiveMessage(
         actor.kind === 'api' ? actor.tokenId : null,
       ],
     );
-    await logMessageEvent(tx, actor, ctx.now, { id: r.rows[0].id, unit_id: unit.id }, 'received', { channel, dueOn: due, routed: routed !== null });
+    const id = r.rows[0].id;
+    await logMessageEvent(tx, actor, ctx.now, { id, unit_id: unit.id }, 'received', { channel, dueOn: due, routed: routed !== null });
+    const contact = input.contact.trim().slice(0, 200);
+    await notifyReceived(tx, ctx.now, ctx.contact, { id, case_no: caseNo, contact, unit_name: unit.name, due_on: due }, queryCode);
+    await notifyOfficers(tx, ctx.now, { id, case_no: caseNo, title: v.title }, unit.path, 'message.received', actorUserId(actor));
     return { id: r.rows[0].id, caseNo, queryCode, created: true };
   });
 }
@@ -150,6 +158,7 @@ export async function requestTransfer(db: DbOrTx, actor: Actor, ctx: MessageCont
       ctx.now,
     ]);
     await logMessageEvent(tx, actor, ctx.now, m, 'transfer_requested', { toUnitId: to!.id, toUnit: to!.name, reason: reason.trim(), by });
+    await notifyOfficers(tx, ctx.now, m, to!.path, 'message.transfer');
   });
 }
 
@@ -171,9 +180,11 @@ export async function decideTransfer(db: DbOrTx, actor: Actor, ctx: MessageConte
         ctx.now,
       ]);
       await logMessageEvent(tx, actor, ctx.now, { id, unit_id: m.transfer_to! }, 'transfer_accepted', { fromUnitId: m.unit_id, toUnit: m.transfer_to_name, dueOn: due });
+      await notifyNewOwner(tx, ctx.now, ctx.contact, m, m.transfer_to_name!, due);
     } else {
       await tx.query(`UPDATE messages SET state = 'disputed', updated_at = $2 WHERE id = $1`, [id, ctx.now]);
       await logMessageEvent(tx, actor, ctx.now, m, 'transfer_refused', { toUnitId: m.transfer_to, reason: reason.trim() });
+      await notifyOfficers(tx, ctx.now, m, m.unit_path, 'message.dispute');
     }
   });
 }
@@ -198,6 +209,8 @@ export async function resolveDispute(db: DbOrTx, actor: Actor, ctx: MessageConte
       ctx.now,
     ]);
     await logMessageEvent(tx, actor, ctx.now, { id, unit_id: unit.id }, 'dispute_resolved', { unitId: unit.id, unit: unit.name, dueOn: due });
+    await notifyNewOwner(tx, ctx.now, ctx.contact, m, unit.name, due);
+    await notifyOfficers(tx, ctx.now, m, unit.path, 'message.received', actorUserId(actor));
   });
 }
 
@@ -220,6 +233,9 @@ export async function replyMessage(db: DbOrTx, actor: Actor, ctx: MessageContext
     // Messages merged into this one get the same answer.
     await tx.query(`UPDATE messages SET reply = $2, replied_on = $3, updated_at = $4 WHERE merged_into = $1`, [id, text, ctx.today, ctx.now]);
     await logMessageEvent(tx, actor, ctx.now, m, 'replied', { onTime: ctx.today <= m.due_on });
+    // The writers of merged messages hear of the same answer.
+    const merged = (await tx.query<{ id: number; case_no: string; contact: string }>('SELECT id::int, case_no, contact FROM messages WHERE merged_into = $1', [id])).rows;
+    for (const w of [m, ...merged]) await notifyReplied(tx, ctx.now, ctx.contact, w, m.unit_name);
   });
 }
 
@@ -237,6 +253,7 @@ export async function extendMessage(db: DbOrTx, actor: Actor, ctx: MessageContex
     const due = await dueFor(tx, ctx, m.unit_id, m.type, m.channel, m.due_on);
     await tx.query('UPDATE messages SET extended = true, extend_reason = $2, due_on = $3, updated_at = $4 WHERE id = $1', [id, reason.trim().slice(0, 500), due, ctx.now]);
     await logMessageEvent(tx, actor, ctx.now, m, 'extended', { from: m.due_on, to: due, reason: reason.trim() });
+    await notifyExtended(tx, ctx.now, ctx.contact, m, due, reason.trim());
   });
 }
 
@@ -257,6 +274,7 @@ export async function mergeMessage(db: DbOrTx, actor: Actor, ctx: MessageContext
       ctx.now,
     ]);
     await logMessageEvent(tx, actor, ctx.now, m, 'merged', { into: into.case_no });
+    await notifyMerged(tx, ctx.now, ctx.contact, m, into.case_no);
   });
 }
 

@@ -9,6 +9,7 @@ import { hashCode } from '../../../lib/queryCode.ts';
 import { getMessage, getMessageByCaseNo } from '../queries.ts';
 import { isPoor, RATING_LEVELS, RATING_TAGS, RECTIFY_WORKING_DAYS } from '../rules.ts';
 import { logMessageEvent, type MessageContext } from './handle.ts';
+import { notifyOfficers } from '../notify.ts';
 
 export async function rateMessage(db: DbOrTx, ctx: MessageContext, caseNo: string, queryCode: string, input: { level: number; tags: string[]; comment: string }) {
   return inTx(db, async (tx) => {
@@ -25,6 +26,7 @@ export async function rateMessage(db: DbOrTx, ctx: MessageContext, caseNo: strin
     );
     if (!r.rowCount) throw new ConflictError('MESSAGE_INVALID_TRANSITION', '这条留言已经评价过了，每件事评价一次。');
     await logMessageEvent(tx, anonymous, ctx.now, m, 'rated', { level: input.level, tags, rectifyDueOn: due });
+    if (due) await notifyOfficers(tx, ctx.now, m, m.unit_path, 'message.poor_rating');
   });
 }
 
