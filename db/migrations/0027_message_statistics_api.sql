@@ -25,3 +25,28 @@ CREATE TABLE message_reminders (
   created_at  timestamptz NOT NULL,
   PRIMARY KEY (message_id, kind, due_on)
 );
+
+-- Where a unit wants it, a reply is reviewed before it is sent (答复审核中); returned with a note, it is open again.
+ALTER TABLE messages DROP CONSTRAINT messages_state_check;
+ALTER TABLE messages ADD CONSTRAINT messages_state_check
+  CHECK (state IN ('open', 'reviewing', 'transferring', 'disputed', 'replied', 'merged', 'withdrawn'));
+ALTER TABLE messages ADD COLUMN review_note text NOT NULL DEFAULT '';
+
+-- A unit's own settings for messages: replies reviewed before sending.
+CREATE TABLE message_unit_settings (
+  unit_id       integer PRIMARY KEY REFERENCES units(id),
+  reply_review  boolean NOT NULL DEFAULT false,
+  updated_at    timestamptz NOT NULL
+);
+
+-- 答复模板 per unit and category ('' = any category): the usual answers, edited before sending.
+CREATE TABLE message_reply_templates (
+  id          serial PRIMARY KEY,
+  unit_id     integer NOT NULL REFERENCES units(id),
+  category    text NOT NULL DEFAULT '',
+  name        text NOT NULL,
+  body        text NOT NULL,
+  active      boolean NOT NULL DEFAULT true,
+  updated_at  timestamptz NOT NULL
+);
+CREATE INDEX message_reply_templates_unit_idx ON message_reply_templates (unit_id, category);

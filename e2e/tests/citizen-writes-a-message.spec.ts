@@ -26,7 +26,7 @@ test('a citizen writes a message on a phone; it is transferred once, answered, p
   await p.getByRole('alert').waitFor();
   assert.match(await p.getByRole('alert').innerText(), /请选择留言类型/);
   await p.getByLabel(/^留言类型/).selectOption('complaint');
-  await p.getByLabel(/^写给/).selectOption(String(zjj.id));
+  await p.getByLabel(/^写给/).selectOption(`u${zjj.id}`);
   await p.getByLabel(/^标题/).fill('学校旁工地夜间施工');
   await p.getByLabel(/^留言内容/).fill('城东小学旁工地每晚施工到凌晨，影响学生休息。');
   await p.getByLabel(/同意在答复后公开/).check();

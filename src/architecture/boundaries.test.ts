@@ -86,6 +86,8 @@ const OWNER: Record<string, string> = {
   message_ratings: 'messages',
   message_suggestion_counts: 'messages',
   message_reminders: 'messages',
+  message_unit_settings: 'messages',
+  message_reply_templates: 'messages',
 };
 
 /**

@@ -54,6 +54,7 @@ export type Action =
   | 'survey.publish'
   | 'message.handle'
   | 'message.dispatch'
+  | 'message.review'
   | 'catalogue.edit'
   | 'catalogue.approve'
   | 'catalogue.manage_areas'
@@ -133,6 +134,8 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // A unit's own systems (the 12345 hotline's, an Open311 client) file and answer messages through messages:write.
   'message.handle': (a, s) => hasRole(a, ['message_officer', 'office_admin'], s) || apiScope(a, 'messages:write', s),
   'message.dispatch': (a, s) => hasRole(a, ['office_admin'], s),
+  // Where a unit reviews its replies before they are sent: its office or a reviewer, like an item's review.
+  'message.review': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) => hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),

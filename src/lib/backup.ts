@@ -83,6 +83,8 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'message_ratings', order: 'message_id' },
   { name: 'message_suggestion_counts', order: 'day, kind' },
   { name: 'message_reminders', order: 'message_id, kind, due_on' },
+  { name: 'message_unit_settings', order: 'unit_id' },
+  { name: 'message_reply_templates', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

@@ -96,7 +96,7 @@ export function notifyReplied(tx: Queryable, now: Date, settings: ContactSetting
 export function notifyOfficers(tx: Queryable, now: Date, m: { id: number; case_no: string; title: string }, unitPath: string, kind: StaffKind, exceptUserId?: number | null) {
   return notifyStaff(tx, now, {
     unitPath,
-    roles: kind === 'message.dispute' ? ['office_admin'] : ['message_officer'],
+    roles: kind === 'message.dispute' ? ['office_admin'] : kind === 'message.review' ? ['office_admin', 'reviewer'] : ['message_officer'],
     kind,
     title: `${m.case_no} ${m.title}`,
     link: `/staff/messages/${m.id}`,

@@ -6,7 +6,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { chinaDate } from '../../lib/clock.ts';
 import type { MessageRow } from './queries.ts';
-import { CATEGORIES, MESSAGE_TYPES, type MessageType } from './rules.ts';
+import { CATEGORIES, isUnanswered, MESSAGE_TYPES, type MessageType } from './rules.ts';
 
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** When this interface last changed: clients cache the discovery and services by it. */
@@ -64,8 +64,6 @@ export function serviceDefinition(code: MessageType) {
   };
 }
 
-const OPEN_STATES = new Set(['open', 'transferring', 'disputed']);
-
 /** A China date as the start of that day, +08:00; a timestamp as itself. */
 const dayStart = (d: string) => `${d}T00:00:00+08:00`;
 
@@ -74,7 +72,7 @@ const dayStart = (d: string) => `${d}T00:00:00+08:00`;
  * the reply; anyone else sees only what the archive publishes, masked, and nothing of an unpublished message.
  */
 export function serviceRequest(m: MessageRow & { created_at: Date }, full: boolean) {
-  const open = OPEN_STATES.has(m.state);
+  const open = isUnanswered(m.state);
   const text = full ? m.body : m.public_body;
   const reply = full ? m.reply : m.public_reply;
   return {

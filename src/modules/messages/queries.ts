@@ -11,6 +11,8 @@ export interface MessageRow {
   unit_path: string;
   unit_code: string;
   unit_slug: string;
+  /** The mailbox written to (市长信箱), if any. */
+  mailbox_name: string | null;
   type: MessageType;
   channel: Channel;
   category: string;
@@ -37,6 +39,7 @@ export interface MessageRow {
   transfer_due_on: string | null;
   merged_into: number | null;
   reply: string;
+  review_note: string;
   replied_on: string | null;
   public_title: string;
   public_body: string;
@@ -44,12 +47,12 @@ export interface MessageRow {
   published_at: Date | null;
 }
 
-const SELECT = `SELECT m.id::int, m.case_no, m.query_code_hash, m.unit_id, u.name AS unit_name, u.path AS unit_path, u.code AS unit_code, u.slug AS unit_slug, m.type, m.channel, m.category, m.area,
+const SELECT = `SELECT m.id::int, m.case_no, m.query_code_hash, m.unit_id, u.name AS unit_name, u.path AS unit_path, u.code AS unit_code, u.slug AS unit_slug, mb.name AS mailbox_name, m.type, m.channel, m.category, m.area,
        m.title, m.body, m.writer_name, m.contact, m.consent_publish, m.received_on::text, m.due_on::text, m.extended, m.extend_reason, m.reply_working_days,
        m.source_token_id, m.work_order_no, m.created_at, m.updated_at, m.state, m.transfer_to,
-       t.name AS transfer_to_name, t.path AS transfer_to_path, m.transfer_reason, m.transfer_due_on::text, m.merged_into::int, m.reply, m.replied_on::text,
+       t.name AS transfer_to_name, t.path AS transfer_to_path, m.transfer_reason, m.transfer_due_on::text, m.merged_into::int, m.reply, m.review_note, m.replied_on::text,
        m.public_title, m.public_body, m.public_reply, m.published_at
-  FROM messages m JOIN units u ON u.id = m.unit_id LEFT JOIN units t ON t.id = m.transfer_to`;
+  FROM messages m JOIN units u ON u.id = m.unit_id LEFT JOIN units t ON t.id = m.transfer_to LEFT JOIN message_mailboxes mb ON mb.id = m.mailbox_id`;
 
 export async function getMessage(q: Queryable, id: number, lock = false): Promise<MessageRow | undefined> {
   if (lock) await q.query('SELECT 1 FROM messages WHERE id = $1 FOR UPDATE', [id]);
@@ -118,7 +121,7 @@ export async function serviceRequests(q: Queryable, f: ServiceRequestFilter): Pr
   return (
     await q.query<MessageRow>(
       `${SELECT} WHERE m.received_on BETWEEN $1 AND $2 AND ($3::text[] IS NULL OR m.case_no = ANY($3)) AND ($4::text IS NULL OR m.type = $4)
-         AND ($5::boolean IS NULL OR (m.state IN ('open', 'transferring', 'disputed')) = $5)
+         AND ($5::boolean IS NULL OR (m.state IN ('open', 'reviewing', 'transferring', 'disputed')) = $5)
          AND (m.published_at IS NOT NULL OR m.source_token_id = $6 OR ($7::text IS NOT NULL AND u.path LIKE $7))
        ORDER BY m.received_on DESC, m.id DESC LIMIT $8`,
       [f.from, f.to, f.caseNos ?? null, f.type ?? null, f.open ?? null, f.who?.tokenId ?? 0, f.who ? `${f.who.unitPath}%` : null, f.limit],
@@ -180,8 +183,40 @@ export async function supervisionRecords(q: Queryable, unitId: number) {
     }>(
       `SELECT m.id::int, m.case_no, m.title, m.state, m.received_on::text, m.due_on::text, m.replied_on::text, r.rectify_due_on::text, r.rectified_on::text
          FROM messages m LEFT JOIN message_ratings r ON r.message_id = m.id
-        WHERE m.unit_id = $1 AND m.state IN ('open', 'transferring', 'disputed', 'replied') ORDER BY m.id`,
+        WHERE m.unit_id = $1 AND m.state IN ('open', 'reviewing', 'transferring', 'disputed', 'replied') ORDER BY m.id`,
       [unitId],
+    )
+  ).rows;
+}
+
+export async function unitSettings(q: Queryable, unitId: number): Promise<{ reply_review: boolean }> {
+  return (await q.query<{ reply_review: boolean }>('SELECT reply_review FROM message_unit_settings WHERE unit_id = $1', [unitId])).rows[0] ?? { reply_review: false };
+}
+
+export interface TemplateRow {
+  id: number;
+  unit_id: number;
+  category: string;
+  name: string;
+  body: string;
+}
+
+/** A unit's active reply templates; with a category, those for it and those for any category. */
+export async function replyTemplates(q: Queryable, unitId: number, category?: string): Promise<TemplateRow[]> {
+  return (
+    await q.query<TemplateRow>(
+      `SELECT id, unit_id, category, name, body FROM message_reply_templates WHERE unit_id = $1 AND active AND ($2::text IS NULL OR category IN ('', $2)) ORDER BY category, name, id`,
+      [unitId, category ?? null],
+    )
+  ).rows;
+}
+
+export async function mailboxes(q: Queryable, activeOnly = true) {
+  return (
+    await q.query<{ id: number; unit_id: number; unit_name: string; kind: 'leader' | 'unit'; name: string; active: boolean }>(
+      `SELECT b.id, b.unit_id, u.name AS unit_name, b.kind, b.name, b.active FROM message_mailboxes b JOIN units u ON u.id = b.unit_id
+        WHERE ($1::boolean = false OR b.active) ORDER BY b.kind, u.path, b.id`,
+      [activeOnly],
     )
   ).rows;
 }

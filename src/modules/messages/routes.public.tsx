@@ -10,7 +10,7 @@ import { listUnits } from '../orgs/index.ts';
 import { CATEGORIES, MESSAGE_TYPES, type MessageType } from './rules.ts';
 import { receiveMessage, withdrawMessage } from './commands/handle.ts';
 import { rateMessage } from './commands/ratings.ts';
-import { getMessage, getMessageByCaseNo, messageRating, publicArchive } from './queries.ts';
+import { getMessage, getMessageByCaseNo, mailboxes, messageRating, publicArchive } from './queries.ts';
 import { ArchiveEntryPage, ArchivePage, FollowPage, ReceiptPage, ResolvedPage, WritePage, type Similar } from './views/publicPages.tsx';
 import { SimilarMessages } from './similar.ts';
 import { countSuggestion, monthRange, rankUnits, suggestionCounts, totals, unitStatistics } from './statistics.ts';
@@ -52,9 +52,12 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
   const writePage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, state: Partial<FormState> = {}, similar?: Similar) => {
     const ctx = app.viewContext(request, reply);
     const units = (await listUnits(deps.db)).map((u) => ({ id: u.id, name: u.name }));
+    const leaders = (await mailboxes(deps.db)).filter((b) => b.kind === 'leader').map((b) => ({ id: b.id, name: b.name }));
     // A form holding what the writer typed is not kept by caches or the back button's store.
     if (similar) reply.header('Cache-Control', 'no-store');
-    return sendPage(request, reply, ctx, WritePage({ ctx, units, values, errors: state.errors ?? {}, message: state.message, similar }), { status: state.status });
+    return sendPage(request, reply, ctx, WritePage({ ctx, units, mailboxes: leaders, values, errors: state.errors ?? {}, message: state.message, similar }), {
+      status: state.status,
+    });
   };
 
   /** Answered messages and published information that may already answer the question (issue 13). */
@@ -74,6 +77,8 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
   formRoute(app, '/hdjl/ly/new', {
     options: limited,
     schema: z.object({
+      // "写给" is a leader's mailbox (b12) or a unit (u3); unitId alone is still read, as the form first sent it.
+      to: field.text(20),
       unitId: field.int('请选择写给哪个单位'),
       type: field.text(20),
       category: field.text(40),
@@ -102,7 +107,12 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
         }
       }
       if (input.step === 'send') await countSuggestion(deps.db, today, 'sent_anyway');
-      const r = await receiveMessage(deps.db, { kind: 'anonymous' }, await ctxNow(), input);
+      const to = /^([bu])(\d{1,9})$/.exec(input.to);
+      const r = await receiveMessage(deps.db, { kind: 'anonymous' }, await ctxNow(), {
+        ...input,
+        unitId: to?.[1] === 'u' ? Number(to[2]) : input.unitId,
+        mailboxId: to?.[1] === 'b' ? Number(to[2]) : undefined,
+      });
       const m = (await getMessage(deps.db, r.id))!;
       const ctx = app.viewContext(request, reply);
       // The query code is shown on this answer only: never in a URL, a redirect or a log.

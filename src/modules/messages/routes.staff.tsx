@@ -9,14 +9,16 @@ import { sendPage } from '../../lib/render.ts';
 import { messageContext } from './context.ts';
 import { idParam } from '../../lib/validation.ts';
 import { listUnits } from '../orgs/index.ts';
-import { decideTransfer, extendMessage, mergeMessage, publishMessage, replyMessage, requestTransfer, resolveDispute } from './commands/handle.ts';
-import { getMessage, inbox, messageEvents, messageRating } from './queries.ts';
+import { decideTransfer, extendMessage, mergeMessage, reviewReply, publishMessage, replyMessage, requestTransfer, resolveDispute } from './commands/handle.ts';
+import { getMessage, inbox, messageEvents, messageRating, replyTemplates } from './queries.ts';
 import { recordRectification } from './commands/ratings.ts';
 import { transferOverdue } from './rules.ts';
 import { CasePage, InboxPage } from './views/staffPages.tsx';
+import { registerMessageSettingsRoutes } from './settings.routes.staff.tsx';
 
 export function registerMessageStaffRoutes(app: FastifyInstance) {
   const { deps } = app;
+  registerMessageSettingsRoutes(app);
   const idOf = (request: FastifyRequest) => idParam(request.params, '没有这条留言。');
   const ctxNow = () => messageContext(deps);
   const back = (reply: FastifyReply, id: number, notice: string) => reply.redirect(withNotice(`/staff/messages/${id}`, notice, deps.config.secret), 303);
@@ -34,13 +36,18 @@ export function registerMessageStaffRoutes(app: FastifyInstance) {
     const actor = request.actor;
     const mayHandle = can(actor, 'message.handle', { unitPath: m.unit_path });
     const mayDecideTransfer = m.state === 'transferring' && !!m.transfer_to_path && can(actor, 'message.handle', { unitPath: m.transfer_to_path });
-    // Staff of the owner or of the unit named in a transfer may read it; nobody else.
-    if (!mayHandle && !mayDecideTransfer) authorize(actor, 'message.handle', { unitPath: m.unit_path });
+    const mayReview = m.state === 'reviewing' && can(actor, 'message.review', { unitPath: m.unit_path });
+    // Staff of the owner, of the unit named in a transfer, or its reviewer of a reply may read it; nobody else.
+    if (!mayHandle && !mayDecideTransfer && !mayReview) authorize(actor, 'message.handle', { unitPath: m.unit_path });
     const { today } = await ctxNow();
     const mayResolve =
       (m.state === 'disputed' || transferOverdue(m, today)) &&
       can(actor, 'message.dispatch', { unitPath: m.unit_path }) &&
       (!m.transfer_to_path || can(actor, 'message.dispatch', { unitPath: m.transfer_to_path }));
+    const templates = mayHandle ? await replyTemplates(deps.db, m.unit_id, m.category) : [];
+    // A template chosen by link (works without JavaScript) fills the reply box; what was typed and sent back wins.
+    const chosen = Number((request.query as { template?: string }).template);
+    const template = templates.find((t) => t.id === chosen);
     const ctx = app.viewContext(request, reply);
     return sendPage(
       request,
@@ -49,6 +56,9 @@ export function registerMessageStaffRoutes(app: FastifyInstance) {
       CasePage({
         ctx,
         m,
+        templates,
+        templateBody: template?.body,
+        mayReview,
         units: (await listUnits(deps.db)).map((u) => ({ id: u.id, name: u.name })),
         mayHandle,
         mayDecideTransfer,
@@ -74,8 +84,12 @@ export function registerMessageStaffRoutes(app: FastifyInstance) {
     });
 
   post('reply', z.object({ reply: field.text(10_000) }), async (input, request, id) => {
-    await replyMessage(deps.db, request.actor, await ctxNow(), id, input.reply);
-    return '已答复。';
+    const r = await replyMessage(deps.db, request.actor, await ctxNow(), id, input.reply);
+    return r.sent ? '已答复。' : '答复已提交审核，审核通过后发给留言人。';
+  });
+  post('review', z.object({ decision: field.text(10), reply: field.text(10_000), note: field.text(1000) }), async (input, request, id) => {
+    await reviewReply(deps.db, request.actor, await ctxNow(), id, { approve: input.decision === 'approve', reply: input.reply, note: input.note });
+    return input.decision === 'approve' ? '已审核通过，答复已发给留言人。' : '已退回起草人修改。';
   });
   post('transfer', z.object({ toUnitId: field.int('请选择单位'), reason: field.text(1000) }), async (input, request, id) => {
     await requestTransfer(deps.db, request.actor, await ctxNow(), id, input.toUnitId, input.reason);

@@ -2,7 +2,8 @@
  * The rules of a message as pure functions (ADR 0019): its types and reply clocks on the working-day calendar, the
  * dispatch catalogue, and the transfer of a message a unit says is not its own.
  *
- *   open ──reply──▶ replied
+ *   open ──reply──▶ replied                 (or, where the unit reviews replies:)
+ *   open ──reply──▶ reviewing ──approve──▶ replied;  reviewing ──return with a note──▶ open
  *   open ──transfer (names the competent unit)──▶ transferring ──accept──▶ open (at the named unit, a new clock)
  *                                                              └─refuse──▶ disputed ──office decides──▶ open
  *   open ──merge into an earlier one──▶ merged        open ──writer withdraws──▶ withdrawn
@@ -50,15 +51,20 @@ export const TRANSFER_WORKING_DAYS = 1;
 /** The national website rules veto a site where any valid message stays unanswered for more than three months. */
 export const VETO_MONTHS = 3;
 
-export type MessageState = 'open' | 'transferring' | 'disputed' | 'replied' | 'merged' | 'withdrawn';
+export type MessageState = 'open' | 'reviewing' | 'transferring' | 'disputed' | 'replied' | 'merged' | 'withdrawn';
 export const STATE_LABELS: Record<MessageState, string> = {
   open: '办理中',
+  reviewing: '答复审核中',
   transferring: '转办中',
   disputed: '待协调',
   replied: '已答复',
   merged: '已并案',
   withdrawn: '已撤回',
 };
+
+/** Valid and not yet answered: the clock runs, the writer may withdraw, Open311 says open. */
+export const UNANSWERED_STATES: readonly MessageState[] = ['open', 'reviewing', 'transferring', 'disputed'];
+export const isUnanswered = (s: MessageState) => UNANSWERED_STATES.includes(s);
 
 export function isType(t: string): t is MessageType {
   return t in MESSAGE_TYPES;

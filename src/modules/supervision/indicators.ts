@@ -325,6 +325,7 @@ export function messagesIndicator(records: MessageRecord[], asOf: string): Indic
   for (const m of records) {
     const label = `${m.case_no} ${m.title}`;
     const href = `/staff/messages/${m.id}`;
+    // Answered means sent: a reply still in review has not reached the writer.
     const unanswered = m.state !== 'replied';
     if (unanswered && asOf > vetoLine(m.received_on)) findings.push({ id: m.id, label, href, detail: `超过3个月未答复（${m.received_on}收到），网站单项否决` });
     else if (unanswered && asOf > m.due_on) findings.push({ id: m.id, label, href, detail: `逾期未答复（期限 ${m.due_on}）` });

@@ -13,7 +13,7 @@ import { getUnit } from '../../orgs/index.ts';
 import type { ContactSettings } from '../../notifications/index.ts';
 import { notifyExtended, notifyMerged, notifyNewOwner, notifyOfficers, notifyReceived, notifyReplied } from '../notify.ts';
 import { detectPersonalData, maskInText } from '../../publishing/index.ts';
-import { clockSettings, dispatchCatalogue, getMessage, getMessageByCaseNo, type MessageRow } from '../queries.ts';
+import { clockSettings, dispatchCatalogue, getMessage, getMessageByCaseNo, unitSettings, type MessageRow } from '../queries.ts';
 import { assertTransfer, dispatchUnit, dueOn, isChannel, isType, replyWorkingDays, STATE_LABELS, TRANSFER_WORKING_DAYS, type Channel, type MessageType } from '../rules.ts';
 
 export interface MessageContext {
@@ -43,6 +43,8 @@ async function dueFor(tx: Queryable, ctx: MessageContext, unitId: number, type: 
 
 export interface MessageInput {
   unitId: number;
+  /** A leader's or a unit's mailbox written to: its unit receives the message. */
+  mailboxId?: number;
   type: string;
   category: string;
   area: string;
@@ -93,8 +95,14 @@ export async function receiveMessage(
       if (!asked) throw new ValidationError({ unit: '没有这个单位' });
       authorize(actor, 'message.handle', { unitPath: asked.path });
     }
+    let written = input.unitId;
+    if (input.mailboxId) {
+      const box = (await tx.query<{ unit_id: number }>('SELECT unit_id FROM message_mailboxes WHERE id = $1 AND active', [input.mailboxId])).rows[0];
+      if (!box) throw new ValidationError({ unitId: '这个信箱已关闭，请另选' });
+      written = box.unit_id;
+    }
     const routed = dispatchUnit(await dispatchCatalogue(tx), input.category.trim(), input.area.trim());
-    const unit = await getUnit(tx, routed ?? input.unitId);
+    const unit = await getUnit(tx, routed ?? written);
     if (!unit) throw new ValidationError({ unitId: '请选择留言的单位' });
     if (actor.kind === 'user') authorize(actor, 'message.handle', { unitPath: unit.path });
     const year = Number(receivedOn.slice(0, 4));
@@ -109,9 +117,9 @@ export async function receiveMessage(
     const type = input.type as MessageType;
     const due = await dueFor(tx, ctx, unit.id, type, channel, receivedOn);
     const r = await tx.query<{ id: number }>(
-      `INSERT INTO messages (case_no, query_code_hash, unit_id, type, channel, category, area, title, body, writer_name, contact, consent_publish, work_order_no,
+      `INSERT INTO messages (case_no, query_code_hash, mailbox_id, unit_id, type, channel, category, area, title, body, writer_name, contact, consent_publish, work_order_no,
                              received_on, due_on, state, created_by, source_token_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open', $16, $18, $17, $17) RETURNING id::int`,
+       VALUES ($1, $2, $19, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'open', $16, $18, $17, $17) RETURNING id::int`,
       [
         caseNo,
         hashCode(queryCode),
@@ -131,6 +139,7 @@ export async function receiveMessage(
         actorUserId(actor),
         ctx.now,
         actor.kind === 'api' ? actor.tokenId : null,
+        input.mailboxId ?? null,
       ],
     );
     const id = r.rows[0].id;
@@ -214,6 +223,23 @@ export async function resolveDispute(db: DbOrTx, actor: Actor, ctx: MessageConte
   });
 }
 
+/** The answer reaches the writer: the message is replied, merged ones with it, and their writers are told. */
+async function sendReply(tx: Queryable, ctx: MessageContext, m: MessageRow, text: string) {
+  const days = ctx.calendar.workingDaysBetween(m.received_on, ctx.today).days;
+  await tx.query(`UPDATE messages SET state = 'replied', reply = $2, replied_on = $3, reply_working_days = $5, review_note = '', updated_at = $4 WHERE id = $1`, [
+    m.id,
+    text,
+    ctx.today,
+    ctx.now,
+    days,
+  ]);
+  // Messages merged into this one get the same answer.
+  await tx.query(`UPDATE messages SET reply = $2, replied_on = $3, updated_at = $4 WHERE merged_into = $1`, [m.id, text, ctx.today, ctx.now]);
+  const merged = (await tx.query<{ id: number; case_no: string; contact: string }>('SELECT id::int, case_no, contact FROM messages WHERE merged_into = $1', [m.id])).rows;
+  for (const w of [m, ...merged]) await notifyReplied(tx, ctx.now, ctx.contact, w, m.unit_name);
+}
+
+/** The unit's answer: sent at once, or, where the unit reviews replies, held for its reviewer (答复审核). */
 export async function replyMessage(db: DbOrTx, actor: Actor, ctx: MessageContext, id: number, reply: string) {
   return inTx(db, async (tx) => {
     const m = await lockMessage(tx, id);
@@ -222,20 +248,39 @@ export async function replyMessage(db: DbOrTx, actor: Actor, ctx: MessageContext
     const text = reply.trim();
     if (!text) throw new ValidationError({ reply: '请填写答复内容' });
     if (text.length > 10_000) throw new ValidationError({ reply: '答复不超过10000个字' });
-    const days = ctx.calendar.workingDaysBetween(m.received_on, ctx.today).days;
-    await tx.query(`UPDATE messages SET state = 'replied', reply = $2, replied_on = $3, reply_working_days = $5, updated_at = $4 WHERE id = $1`, [
-      id,
-      text,
-      ctx.today,
-      ctx.now,
-      days,
-    ]);
-    // Messages merged into this one get the same answer.
-    await tx.query(`UPDATE messages SET reply = $2, replied_on = $3, updated_at = $4 WHERE merged_into = $1`, [id, text, ctx.today, ctx.now]);
+    // A unit's own system answering through the API has reviewed in that system.
+    if (actor.kind === 'user' && (await unitSettings(tx, m.unit_id)).reply_review) {
+      await tx.query(`UPDATE messages SET state = 'reviewing', reply = $2, updated_at = $3 WHERE id = $1`, [id, text, ctx.now]);
+      await logMessageEvent(tx, actor, ctx.now, m, 'reply_submitted');
+      await notifyOfficers(tx, ctx.now, m, m.unit_path, 'message.review', actorUserId(actor));
+      return { sent: false };
+    }
+    await sendReply(tx, ctx, m, text);
     await logMessageEvent(tx, actor, ctx.now, m, 'replied', { onTime: ctx.today <= m.due_on });
-    // The writers of merged messages hear of the same answer.
-    const merged = (await tx.query<{ id: number; case_no: string; contact: string }>('SELECT id::int, case_no, contact FROM messages WHERE merged_into = $1', [id])).rows;
-    for (const w of [m, ...merged]) await notifyReplied(tx, ctx.now, ctx.contact, w, m.unit_name);
+    return { sent: true };
+  });
+}
+
+/** The reviewer sends the reply (possibly edited), or returns it to the officer with a note. */
+export async function reviewReply(db: DbOrTx, actor: Actor, ctx: MessageContext, id: number, input: { approve: boolean; reply: string; note: string }) {
+  return inTx(db, async (tx) => {
+    const m = await lockMessage(tx, id);
+    authorize(actor, 'message.review', { unitPath: m.unit_path });
+    if (m.state !== 'reviewing') throw new ConflictError('MESSAGE_INVALID_TRANSITION', '这条留言没有待审核的答复。');
+    const author = (
+      await tx.query<{ actor_user_id: number | null }>(`SELECT actor_user_id FROM message_events WHERE message_id = $1 AND kind = 'reply_submitted' ORDER BY id DESC LIMIT 1`, [id])
+    ).rows[0];
+    if (author?.actor_user_id && author.actor_user_id === actorUserId(actor)) throw new ConflictError('MESSAGE_SELF_REVIEW', '答复须由起草人以外的人审核。');
+    if (input.approve) {
+      const text = (input.reply || m.reply).trim();
+      if (!text) throw new ValidationError({ reply: '请填写答复内容' });
+      await sendReply(tx, ctx, m, text.slice(0, 10_000));
+      await logMessageEvent(tx, actor, ctx.now, m, 'replied', { onTime: ctx.today <= m.due_on, reviewed: true, edited: text !== m.reply });
+    } else {
+      if (!input.note.trim()) throw new ValidationError({ note: '请写明退回修改的意见' });
+      await tx.query(`UPDATE messages SET state = 'open', review_note = $2, updated_at = $3 WHERE id = $1`, [id, input.note.trim().slice(0, 1000), ctx.now]);
+      await logMessageEvent(tx, actor, ctx.now, m, 'reply_returned', { note: input.note.trim() });
+    }
   });
 }
 

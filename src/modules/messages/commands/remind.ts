@@ -14,7 +14,7 @@ export async function remindMessagesDue(db: Db, ctx: MessageContext): Promise<nu
   const soon = ctx.calendar.addWorkingDays(ctx.today, REMIND_WORKING_DAYS).date;
   const due = await db.query<{ id: number; case_no: string; title: string; due_on: string; unit_path: string }>(
     `SELECT m.id::int, m.case_no, m.title, m.due_on::text, u.path AS unit_path FROM messages m JOIN units u ON u.id = m.unit_id
-      WHERE m.state = 'open' AND m.due_on <= $1`,
+      WHERE m.state IN ('open', 'reviewing') AND m.due_on <= $1`,
     [soon],
   );
   let created = 0;

@@ -2,7 +2,7 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import type { MessageRow, RatingRow } from '../queries.ts';
-import { CATEGORIES, MESSAGE_TYPES, RATING_LEVELS, RATING_TAGS, STATE_LABELS } from '../rules.ts';
+import { CATEGORIES, isUnanswered, MESSAGE_TYPES, RATING_LEVELS, RATING_TAGS, STATE_LABELS } from '../rules.ts';
 
 const crumbs = (last?: string) => [{ label: '首页', href: '/' }, ...(last ? [{ label: '政民互动', href: '/hdjl/ly' }, { label: last }] : [{ label: '政民互动' }])];
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
@@ -82,7 +82,10 @@ export function ArchiveEntryPage(p: { ctx: ViewContext; m: MessageRow }) {
         <dt>留言时间</dt>
         <dd>{m.received_on}</dd>
         <dt>答复单位</dt>
-        <dd>{m.unit_name}</dd>
+        <dd>
+          {m.unit_name}
+          {m.mailbox_name ? `（${m.mailbox_name}）` : ''}
+        </dd>
         <dt>答复时间</dt>
         <dd>
           {m.replied_on}
@@ -159,9 +162,11 @@ export function WritePage(p: {
   errors: Record<string, string>;
   message?: string;
   similar?: Similar;
+  mailboxes: { id: number; name: string }[];
 }) {
   const v = p.values;
   const e = p.errors;
+  const to = v.to || (v.unitId ? `u${v.unitId}` : '');
   return (
     <Layout ctx={p.ctx} title="我要留言" crumbs={crumbs('我要留言')}>
       <h1>我要留言</h1>
@@ -175,7 +180,35 @@ export function WritePage(p: {
       <form method="post" action="/hdjl/ly/new">
         <CsrfField ctx={p.ctx} />
         <Select name="type" label="留言类型" options={opts(MESSAGE_TYPES)} value={v.type} error={e.type} required blank="请选择" />
-        <Select name="unitId" label="写给" options={p.units.map((u) => ({ value: String(u.id), label: u.name }))} value={v.unitId} error={e.unitId} required />
+        <div class={`field${e.unitId ? ' field-error' : ''}`}>
+          <label for="f-unitId">
+            写给<span class="required"> （必填）</span>
+          </label>
+          {e.unitId ? (
+            <p class="error-message" id="f-unitId-error">
+              {e.unitId}
+            </p>
+          ) : null}
+          <select id="f-unitId" name="to" required aria-describedby={e.unitId ? 'f-unitId-error' : undefined}>
+            <option value="">请选择</option>
+            {p.mailboxes.length ? (
+              <optgroup label="领导信箱">
+                {p.mailboxes.map((b) => (
+                  <option value={`b${b.id}`} selected={to === `b${b.id}`}>
+                    {b.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            <optgroup label="部门信箱">
+              {p.units.map((u) => (
+                <option value={`u${u.id}`} selected={to === `u${u.id}`}>
+                  {u.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
         <Select
           name="category"
           label="涉及领域（可不选）"
@@ -270,7 +303,7 @@ export function FollowPage(p: {
               {m.unit_name}
               {m.state === 'transferring' && m.transfer_to_name ? `（正在转交${m.transfer_to_name}）` : ''}
             </dd>
-            {m.state === 'open' || m.state === 'transferring' || m.state === 'disputed' ? (
+            {isUnanswered(m.state) ? (
               <>
                 <dt>答复期限</dt>
                 <dd>
@@ -296,7 +329,7 @@ export function FollowPage(p: {
             </p>
           ) : null}
           {m.state === 'replied' && !p.rating ? <RateForm p={p} m={m} /> : null}
-          {m.state === 'open' || m.state === 'transferring' || m.state === 'disputed' ? (
+          {isUnanswered(m.state) ? (
             <form method="post" action="/hdjl/ly/withdraw">
               <CsrfField ctx={p.ctx} />
               <input type="hidden" name="caseNo" value={m.case_no} />

@@ -2,7 +2,7 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import { chinaDateTime } from '../../../lib/clock.ts';
-import type { MessageRow, RatingRow } from '../queries.ts';
+import type { MessageRow, RatingRow, TemplateRow } from '../queries.ts';
 import { CHANNELS, MESSAGE_TYPES, RATING_LEVELS, STATE_LABELS } from '../rules.ts';
 
 const crumbs = (last?: string) => [{ label: '工作台', href: '/staff' }, ...(last ? [{ label: '留言办理', href: '/staff/messages' }, { label: last }] : [{ label: '留言办理' }])];
@@ -20,12 +20,17 @@ const EVENT_LABELS: Record<string, string> = {
   rated: '留言人评价',
   rectified: '差评整改和回访',
   extended: '延长答复期限',
+  reply_submitted: '提交答复审核',
+  reply_returned: '答复被退回修改',
 };
 
 export function InboxPage(p: { ctx: ViewContext; rows: MessageRow[]; today: string }) {
   return (
     <Layout ctx={p.ctx} title="留言办理" staff crumbs={crumbs()}>
       <h1>留言办理</h1>
+      <p>
+        <a href="/staff/messages/settings">留言设置</a>（信箱、派单目录、答复期限、审核和模板）
+      </p>
       {p.rows.length ? (
         <table class="data">
           <thead>
@@ -51,7 +56,7 @@ export function InboxPage(p: { ctx: ViewContext; rows: MessageRow[]; today: stri
                   {m.transfer_to_name ? ` → ${m.transfer_to_name}` : ''}
                 </td>
                 <td>{STATE_LABELS[m.state]}</td>
-                <td>{m.state === 'open' && m.due_on < p.today ? <strong>已逾期（{m.due_on}）</strong> : m.state === 'open' ? m.due_on : ''}</td>
+                <td>{(m.state === 'open' || m.state === 'reviewing') && m.due_on < p.today ? <strong>已逾期（{m.due_on}）</strong> : m.state === 'open' ? m.due_on : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -66,6 +71,9 @@ export function InboxPage(p: { ctx: ViewContext; rows: MessageRow[]; today: stri
 export interface CaseProps {
   ctx: ViewContext;
   m: MessageRow;
+  templates: TemplateRow[];
+  templateBody?: string;
+  mayReview: boolean;
   units: { id: number; name: string }[];
   mayHandle: boolean;
   mayDecideTransfer: boolean;
@@ -107,7 +115,10 @@ export function CasePage(p: CaseProps) {
           {m.consent_publish ? '（同意公开）' : '（不同意公开）'}
         </dd>
         <dt>承办单位</dt>
-        <dd>{m.unit_name}</dd>
+        <dd>
+          {m.unit_name}
+          {m.mailbox_name ? `（写给${m.mailbox_name}）` : ''}
+        </dd>
         <dt>状态</dt>
         <dd>
           {STATE_LABELS[m.state]}
@@ -131,12 +142,52 @@ export function CasePage(p: CaseProps) {
           ))}
         </>
       ) : null}
+      {m.state === 'reviewing' && !p.mayReview ? (
+        <section aria-labelledby="draft-h">
+          <h2 id="draft-h">待审核的答复</h2>
+          {m.reply.split('\n').map((t) => (
+            <p>{t}</p>
+          ))}
+        </section>
+      ) : null}
+      {p.mayReview ? (
+        <form method="post" action={`/staff/messages/${m.id}/review`} aria-labelledby="review-h">
+          <h2 id="review-h">审核答复</h2>
+          <CsrfField ctx={p.ctx} />
+          <Field name="reply" label="答复内容（可修改后发出）" textarea rows={8} value={v.reply ?? m.reply} error={e.reply} />
+          <Field name="note" label="退回意见（退回时填写）" value={v.note} error={e.note} />
+          <div class="button-row">
+            <button type="submit" name="decision" value="approve" class="button">
+              审核通过并发出
+            </button>
+            <button type="submit" name="decision" value="return" class="button secondary">
+              退回修改
+            </button>
+          </div>
+        </form>
+      ) : null}
       {p.mayHandle && m.state === 'open' ? (
         <>
           <form method="post" action={`/staff/messages/${m.id}/reply`} aria-labelledby="reply-h">
             <h2 id="reply-h">答复</h2>
+            {m.review_note ? (
+              <div class="banner-warning" role="status">
+                审核退回意见：{m.review_note}
+              </div>
+            ) : null}
+            {p.templates.length ? (
+              <p>
+                使用模板：
+                {p.templates.map((t, i) => (
+                  <>
+                    {i ? '、' : ''}
+                    <a href={`/staff/messages/${m.id}?template=${t.id}#reply-h`}>{t.name}</a>
+                  </>
+                ))}
+              </p>
+            ) : null}
             <CsrfField ctx={p.ctx} />
-            <Field name="reply" label="答复内容" textarea rows={8} value={v.reply} error={e.reply} required />
+            <Field name="reply" label="答复内容" textarea rows={8} value={v.reply ?? p.templateBody ?? (m.review_note ? m.reply : undefined)} error={e.reply} required />
             <button type="submit" class="button">
               答复
             </button>
