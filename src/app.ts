@@ -45,6 +45,7 @@ import {
   registerSurveyStaffRoutes,
 } from './modules/participation/index.ts';
 import { registerMessagePublicRoutes, registerMessageStaffRoutes, registerOpen311Routes } from './modules/messages/index.ts';
+import { registerProposalPublicRoutes, registerProposalStaffRoutes } from './modules/proposals/index.ts';
 import { registerReportStaffRoutes } from './modules/reports/index.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -237,6 +238,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMessagePublicRoutes(app);
   registerOpen311Routes(app);
   registerMessageStaffRoutes(app);
+  registerProposalPublicRoutes(app);
+  registerProposalStaffRoutes(app);
   registerReportStaffRoutes(app);
   registerSupervisionRoutes(app);
   registerAuditRoutes(app);

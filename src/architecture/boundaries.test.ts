@@ -88,6 +88,8 @@ const OWNER: Record<string, string> = {
   message_reminders: 'messages',
   message_unit_settings: 'messages',
   message_reply_templates: 'messages',
+  proposals: 'proposals',
+  proposal_events: 'proposals',
 };
 
 /**
@@ -105,6 +107,7 @@ const READ_MODELS: Record<string, string[]> = {
   requests: ['units', 'users', 'role_assignments', 'blobs'],
   participation: ['units', 'information_items', 'item_versions', 'blobs'],
   messages: ['units'],
+  proposals: ['units', 'information_items', 'item_versions'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

@@ -55,6 +55,7 @@ export type Action =
   | 'message.handle'
   | 'message.dispatch'
   | 'message.review'
+  | 'proposal.edit'
   | 'catalogue.edit'
   | 'catalogue.approve'
   | 'catalogue.manage_areas'
@@ -136,6 +137,9 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'message.dispatch': (a, s) => hasRole(a, ['office_admin'], s),
   // Where a unit reviews its replies before they are sent: its office or a reviewer, like an item's review.
   'message.review': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
+  // 建议提案办理 (ADR 0021): the unit's office and publishers keep the register; the published reply is an item that
+  // goes through the unit's review like any other.
+  'proposal.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) => hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),

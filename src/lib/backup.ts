@@ -85,6 +85,8 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'message_reminders', order: 'message_id, kind, due_on' },
   { name: 'message_unit_settings', order: 'unit_id' },
   { name: 'message_reply_templates', order: 'id' },
+  { name: 'proposals', order: 'id' },
+  { name: 'proposal_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

@@ -13,3 +13,4 @@ export { extendMessage } from './commands/handle.ts';
 export { registerOpen311Routes } from './routes.open311.ts';
 export { remindMessagesDue } from './commands/remind.ts';
 export { messageContext } from './context.ts';
+export { messageYearSentence } from './statistics.ts';

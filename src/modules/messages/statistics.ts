@@ -133,3 +133,12 @@ export async function suggestionCounts(q: Queryable, from: string, to: string): 
 export async function countSuggestion(q: Queryable, day: string, kind: 'shown' | 'opened' | 'resolved' | 'sent_anyway') {
   await q.query('INSERT INTO message_suggestion_counts (day, kind, n) VALUES ($1, $2, 1) ON CONFLICT (day, kind) DO UPDATE SET n = message_suggestion_counts.n + 1', [day, kind]);
 }
+
+/** The year's messages owned by one unit, as a sentence for its annual report's overview (issue 13). */
+export async function messageYearSentence(q: Queryable, unitId: number, year: number): Promise<string> {
+  const rows = (await unitStatistics(q, `${year}-01-01`, `${year + 1}-01-01`)).filter((r) => r.unitId === unitId);
+  if (!rows.length) return '';
+  const [r] = rankUnits(rows, Infinity);
+  const pct = (x: number | null) => (x === null ? '' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
+  return `全年收到群众留言${r.received}件，答复${r.replied}件${r.onTimeRate !== null ? `，按期答复率${pct(r.onTimeRate)}` : ''}${r.satisfactionRate !== null ? `，满意率${pct(r.satisfactionRate)}` : ''}。`;
+}

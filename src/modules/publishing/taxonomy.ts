@@ -51,6 +51,9 @@ export const SECTIONS: SectionDef[] = [
   { code: 'a21_land_expropriation', label: '土地征收', basis: '条例第二十一条', levels: ALL, group: 'proactive' },
   { code: 'a21_house_expropriation', label: '房屋征收', basis: '条例第二十一条', levels: ALL, group: 'proactive' },
   { code: 'a21_social_assistance', label: '社会救助', basis: '条例第二十一条', levels: ALL, group: 'proactive' },
+  // Not an Art. 20/21 item: the results of handling deputies' suggestions and members' proposals, which local work
+  // plans require published (鲁山 二(二), 湛江 (三)); a unit without any hides it.
+  { code: 'proposals', label: '建议提案办理结果', basis: '鲁山县政务公开工作要点 二（二）；湛江市政务公开工作要点（三）', levels: ALL, group: 'proactive' },
   { code: 'annual_report', label: '政府信息公开年报', basis: '条例第四十九条、第五十条', levels: ALL, group: 'annual_report' },
 ];
 

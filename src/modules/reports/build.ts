@@ -4,6 +4,8 @@
  * cross-checks, and the facts offered as a starting text for the narrative sections.
  */
 import { participationFacts, participationSentence, type ParticipationFacts } from '../participation/index.ts';
+import { messageYearSentence } from '../messages/index.ts';
+import { proposalFacts } from '../proposals/index.ts';
 import type { Queryable } from '../../lib/db.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { can, type Actor } from '../../lib/authz.ts';
@@ -35,6 +37,9 @@ export interface BuiltReport {
   facts: { received: number; answered: number; overdue: number; feesYuan: number; proactive: number; interpretations: number };
   /** Consultations, decisions, meetings and surveys of the year (the participation module). */
   participation: ParticipationFacts;
+  /** 留言 answered, and 建议提案 answered and published, as sentences for the narrative. */
+  messagesSentence: string;
+  proposalsSentence: string;
 }
 
 export async function getReport(q: Queryable, unitId: number, year: number): Promise<ReportRow | undefined> {
@@ -124,6 +129,8 @@ export async function buildReport(q: Queryable, unitId: number, year: number): P
       interpretations: f.interpretations,
     },
     participation: await participationFacts(q, unitId, year),
+    messagesSentence: await messageYearSentence(q, unitId, year),
+    proposalsSentence: (await proposalFacts(q, unitId, year)).sentence,
   };
 }
 
@@ -131,9 +138,9 @@ export async function buildReport(q: Queryable, unitId: number, year: number): P
 export function startingText(b: BuiltReport): { overall: string; problems: string; other: string } {
   const x = b.facts;
   return {
-    overall: `${b.year}年，${b.unit.name}主动公开政府信息${x.proactive}条，其中政策解读${x.interpretations}条。全年新收政府信息公开申请${x.received}件，上年结转${b.table3.carried_in.total.value}件，办结${x.answered}件，结转下年度${b.table3.carried_out.total.value}件。${participationSentence(b.participation)}`,
+    overall: `${b.year}年，${b.unit.name}主动公开政府信息${x.proactive}条，其中政策解读${x.interpretations}条。全年新收政府信息公开申请${x.received}件，上年结转${b.table3.carried_in.total.value}件，办结${x.answered}件，结转下年度${b.table3.carried_out.total.value}件。${participationSentence(b.participation)}${b.messagesSentence}`,
     problems: x.overdue ? `本年有${x.overdue}件申请的答复超过法定期限，需要改进办理流程。` : '',
-    other: `依据《政府信息公开信息处理费管理办法》规定，${b.year}年实际收取信息处理费共计${x.feesYuan}元。`,
+    other: `依据《政府信息公开信息处理费管理办法》规定，${b.year}年实际收取信息处理费共计${x.feesYuan}元。${b.proposalsSentence}`,
   };
 }
 

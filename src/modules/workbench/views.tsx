@@ -119,7 +119,13 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
         {grants.some((g) => g.role === 'office_admin' || g.role === 'message_officer') ? (
           <li>
             <a href="/staff/messages">留言办理</a>
-            <span>信箱和网上留言：转办、答复、公开</span>
+            <span>信箱和网上留言：转办、答复、公开；信箱、派单目录和答复模板</span>
+          </li>
+        ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
+          <li>
+            <a href="/staff/proposals">建议提案办理</a>
+            <span>人大代表建议和政协委员提案的答复、代表委员意见和办理结果公开</span>
           </li>
         ) : null}
         {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
