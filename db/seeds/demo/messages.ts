@@ -9,6 +9,7 @@ import type { Db } from '../../../src/lib/db.ts';
 import type { Actor } from '../../../src/lib/authz.ts';
 import { addDays, buildCalendar } from '../../../src/lib/calendar.ts';
 import { decideTransfer, publishMessage, rateMessage, receiveMessage, replyMessage, requestTransfer } from '../../../src/modules/messages/index.ts';
+import { addMailbox, saveTemplate } from '../../../src/modules/messages/commands/settings.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
 const FILE = new URL('../../../fixtures/messages/taidi2020_messages.sample.jsonl', import.meta.url);
@@ -31,6 +32,13 @@ const TOPICS: { words: RegExp; unit: string; category: string }[] = [
   { words: /低保|救助|养老院|残疾/, unit: 'civil', category: '民政' },
 ];
 
+/** Reply templates the demo bureaus keep for their commonest questions (written for the demo). */
+const TEMPLATES: [string, string, string, string][] = [
+  ['housing', '城乡建设', '物业纠纷', '您好！您反映的物业服务问题已收悉。根据《物业管理条例》，业主可先向小区业主委员会或所在街道物业管理部门反映；我局已将您的诉求转街道核实处理，处理结果将由街道与您联系。感谢您的来信。'],
+  ['housing', '城乡建设', '加装电梯', '您好！既有住宅加装电梯由业主自愿申请，须经本单元房屋专有部分面积占比三分之二以上且人数占比三分之二以上的业主同意，向所在街道提交申请材料。具体流程可咨询街道便民服务中心。'],
+  ['edu', '教育文体', '入学政策', '您好！我市义务教育阶段入学实行划片招生、免试就近入学。随迁子女入学须提供监护人居住证、房屋租赁合同等材料，具体以当年招生公告为准。'],
+];
+
 export async function seedDemoMessages(db: Db, units: Map<string, number>): Promise<number> {
   const calendar = buildCalendar();
   const samples = fs
@@ -40,6 +48,11 @@ export async function seedDemoMessages(db: Db, units: Map<string, number>): Prom
     .map((l) => JSON.parse(l) as Sample);
   for (const topic of TOPICS)
     await db.query(`INSERT INTO message_dispatch (category, area, unit_id, updated_at) VALUES ($1, '', $2, now())`, [topic.category, units.get(topic.unit)!]);
+  const start = new Date('2026-01-04T02:00:00Z');
+  await addMailbox(db, SYSTEM, start, { unitId: units.get('city')!, kind: 'leader', name: '市长信箱' });
+  await addMailbox(db, SYSTEM, start, { unitId: units.get('housing')!, kind: 'leader', name: '市住建局局长信箱' });
+  const mayor = (await db.query<{ id: number }>(`SELECT id FROM message_mailboxes WHERE name = '市长信箱'`)).rows[0].id;
+  for (const [unit, category, name, body] of TEMPLATES) await saveTemplate(db, SYSTEM, start, { unitId: units.get(unit)!, category, name, body });
   let n = 0;
   for (const [i, s] of samples.entries()) {
     const topic = TOPICS.find((t) => t.words.test(`${s.subject}${s.message_text}`));
@@ -56,7 +69,10 @@ export async function seedDemoMessages(db: Db, units: Map<string, number>): Prom
           : 'help';
     // One in ten was written to the government office without a field; the office names the competent unit.
     const viaOffice = i % 10 === 3 && !!topic;
+    // One in seven of the others was written to the mayor's mailbox and routed on by its field.
+    const toMayor = !viaOffice && i % 7 === 1;
     const m = await receiveMessage(db, SYSTEM, ctx, {
+      mailboxId: toMayor ? mayor : undefined,
       unitId: viaOffice ? units.get('gov_office')! : unitId,
       type,
       category: viaOffice ? '' : (topic?.category ?? ''),

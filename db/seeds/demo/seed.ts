@@ -5,6 +5,7 @@
 import { seedDemoConsultations } from './consultations.ts';
 import { seedDemoDecisions, seedDemoMeetings, seedDemoSurvey } from './participation.ts';
 import { seedDemoMessages } from './messages.ts';
+import { seedDemoProposals } from './proposals.ts';
 import { settleLoadedHistory } from '../../../src/modules/notifications/index.ts';
 import type { Db } from '../../../src/lib/db.ts';
 import type { Actor } from '../../../src/lib/authz.ts';
@@ -187,6 +188,7 @@ async function seedDemoIn(db: Db, log: (s: string) => void, opts: { itemsPerTemp
   log(`会议开放：${await seedDemoMeetings(db, { city: ids.get('city')! })} 次（一次常务会议有列席，一次听证会接受报名）`);
   log(`问卷调查：1 项，${await seedDemoSurvey(db, { city: ids.get('city')! })} 份答卷，已公布结果`);
   log(`留言：${await seedDemoMessages(db, ids)} 条（据“泰迪杯”公开留言和答复，已答复、公开、评价、转办和办理中的都有）`);
+  log(`建议提案：${await seedDemoProposals(db, ids)} 件（已答复、全文公开、摘要公开、不公开、并案撤销的都有）`);
   // The demo's history notified its reviewers and applicants as it was made; none of it is news or may be mailed.
   await settleLoadedHistory(db, new Date(), '演示数据：历史通知，未发送');
   return { units: ids.size, users: DEMO_USERS.length, items };
