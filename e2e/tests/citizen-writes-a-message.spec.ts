@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startE2E, expectNoAxeViolations } from '../support/env.ts';
 import { LoginPage } from '../pages/staff-item-page.ts';
-import { makeUnit, makeUser, TEST_PASSWORD } from '../../src/testing/factories.ts';
+import { actorFor, makeUnit, makeUser, TEST_PASSWORD } from '../../src/testing/factories.ts';
+import { messageContext, publishMessage, receiveMessage, replyMessage } from '../../src/modules/messages/index.ts';
 
 test('a citizen writes a message on a phone; it is transferred once, answered, published and rated', async (t) => {
   const e = await startE2E(t, { now: '2026-03-02T02:00:00Z' });
@@ -16,6 +17,22 @@ test('a citizen writes a message on a phone; it is transferred once, answered, p
   const jyj = await makeUnit(e.h.db, { parentId: city.id, slug: 'jyj', code: '990100009', name: '示范市教育局', kind: 'department' });
   const z = await makeUser(e.h.db, zjj.id, ['message_officer']);
   const j = await makeUser(e.h.db, jyj.id, ['message_officer']);
+  // An earlier message on a like matter, answered and published: the form will suggest it.
+  const ctx = await messageContext(e.h.app.deps);
+  const earlier = await receiveMessage(e.h.db, { kind: 'anonymous' }, ctx, {
+    unitId: jyj.id,
+    type: 'complaint',
+    category: '',
+    area: '',
+    title: '小学旁工地夜间施工噪音',
+    body: '工地晚上施工。',
+    writerName: '',
+    contact: '',
+    consentPublish: true,
+  });
+  const ja = await actorFor(e.h.db, j.username);
+  await replyMessage(e.h.db, ja, ctx, earlier.id, '已要求施工单位夜间停工。');
+  await publishMessage(e.h.db, ja, ctx, earlier.id, { publicTitle: '', publicBody: '', publicReply: '' });
 
   const pc = await e.newContext({ phone: true, javaScriptEnabled: false });
   const p = await pc.newPage();
@@ -31,6 +48,12 @@ test('a citizen writes a message on a phone; it is transferred once, answered, p
   await p.getByLabel(/^留言内容/).fill('城东小学旁工地每晚施工到凌晨，影响学生休息。');
   await p.getByLabel(/同意在答复后公开/).check();
   await p.getByRole('button', { name: '提交留言' }).click();
+  // Answers to like questions come first; what was typed stays; the citizen sends anyway.
+  assert.match(await p.getByRole('status').innerText(), /找到 1 条类似的答复和信息/);
+  await p.getByRole('link', { name: /小学旁工地夜间施工噪音/ }).waitFor();
+  assert.equal(await p.getByLabel(/^标题/).inputValue(), '学校旁工地夜间施工');
+  await p.screenshot({ path: '/tmp/gk-message-similar-phone.png', fullPage: true }).catch(() => undefined);
+  await p.getByRole('button', { name: '仍要提交留言' }).click();
   const receipt = await p.getByRole('status').innerText();
   const caseNo = /留言编号：(LY\d+)/.exec(receipt)![1];
   const code = /查询码：([A-Z0-9]{8})/.exec(receipt)![1];
@@ -74,20 +97,26 @@ test('a citizen writes a message on a phone; it is transferred once, answered, p
   await p.getByRole('button', { name: '提交评价' }).click();
   assert.match(await p.locator('main').innerText(), /您的评价：满意（问题已解决）/);
   await p.goto('/hdjl/ly');
-  await p.getByRole('link', { name: '学校旁工地夜间施工' }).click();
+  await p.getByRole('link', { name: '学校旁工地夜间施工', exact: true }).click();
   assert.match(await p.locator('main').innerText(), /已责成施工单位22时后停工/);
   await pc.close();
 
   // axe needs script: the public pages, the error states and the 大字版, on a phone with JavaScript.
   const ac = await e.newContext({ phone: true });
   const a = await ac.newPage();
-  for (const path of ['/hdjl/ly', '/hdjl/ly/new', '/hdjl/ly/cx', `/hdjl/ly/${caseNo}`]) {
+  for (const path of ['/hdjl/ly', '/hdjl/ly/new', '/hdjl/ly/cx', `/hdjl/ly/${caseNo}`, '/hdjl/ly/tj', '/hdjl/jyta']) {
     await a.goto(path);
     await expectNoAxeViolations(a);
   }
   await a.goto('/hdjl/ly/new');
   await a.getByRole('button', { name: '提交留言' }).click();
   await a.getByRole('alert').waitFor();
+  await expectNoAxeViolations(a);
+  // The suggestions state of the form.
+  await a.getByLabel(/^标题/).fill('工地夜间施工噪音');
+  await a.getByLabel(/^留言内容/).fill('夜里施工。');
+  await a.getByRole('button', { name: '提交留言' }).click();
+  await a.getByRole('button', { name: '仍要提交留言' }).waitFor();
   await expectNoAxeViolations(a);
   await a.goto('/hdjl/ly/cx');
   await a.getByLabel(/^留言编号/).fill(caseNo);

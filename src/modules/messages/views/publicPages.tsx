@@ -182,14 +182,14 @@ export function WritePage(p: {
         <Select name="type" label="留言类型" options={opts(MESSAGE_TYPES)} value={v.type} error={e.type} required blank="请选择" />
         <div class={`field${e.unitId ? ' field-error' : ''}`}>
           <label for="f-unitId">
-            写给<span class="required"> （必填）</span>
+            写给<span class="req">（必填）</span>
           </label>
           {e.unitId ? (
             <p class="error-message" id="f-unitId-error">
               {e.unitId}
             </p>
           ) : null}
-          <select id="f-unitId" name="to" required aria-describedby={e.unitId ? 'f-unitId-error' : undefined}>
+          <select id="f-unitId" name="to" aria-describedby={e.unitId ? 'f-unitId-error' : undefined} aria-invalid={e.unitId ? 'true' : undefined}>
             <option value="">请选择</option>
             {p.mailboxes.length ? (
               <optgroup label="领导信箱">

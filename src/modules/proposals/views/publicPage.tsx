@@ -73,7 +73,7 @@ export function YearPage(p: { ctx: ViewContext; year: number; years: number[]; r
               {r.state === 'withdrawn'
                 ? `已撤销：${r.withdrawn_reason}`
                 : r.replied_on
-                  ? `${r.replied_on}答复，${RESULTS[r.result as keyof typeof RESULTS] ?? ''}。`
+                  ? `${r.replied_on}答复${r.replied_on > r.reply_due_on ? `（超过${r.reply_due_on}的答复期限）` : ''}，${RESULTS[r.result as keyof typeof RESULTS] ?? ''}。`
                   : `办理中，${r.reply_due_on}前答复。`}
               {r.published_on && r.item_id ? (
                 <a href={`/xxgk/${r.unit_slug}/items/${r.item_id}`}>查看答复（{PUBLICATION[r.publication as keyof typeof PUBLICATION]}）</a>
