@@ -5,6 +5,9 @@ ALTER TABLE messages ADD COLUMN reply_working_days integer;
 ALTER TABLE messages ADD COLUMN extend_reason text NOT NULL DEFAULT '';
 ALTER TABLE messages ADD COLUMN source_token_id integer REFERENCES api_tokens(id);
 CREATE INDEX messages_received_idx ON messages (received_on, unit_id);
+-- The archive filtered by unit or by category, newest first (bench/messages.ts: 1.2 s a page at a million without).
+CREATE INDEX messages_unit_published_idx ON messages (unit_id, published_at DESC, id DESC) WHERE published_at IS NOT NULL;
+CREATE INDEX messages_category_published_idx ON messages (category, published_at DESC, id DESC) WHERE published_at IS NOT NULL;
 CREATE INDEX messages_updated_idx ON messages (updated_at, id);
 
 -- How often the form's similar questions were shown, opened, ended the writing ("this answers my question"), or
@@ -31,6 +34,8 @@ ALTER TABLE messages DROP CONSTRAINT messages_state_check;
 ALTER TABLE messages ADD CONSTRAINT messages_state_check
   CHECK (state IN ('open', 'reviewing', 'transferring', 'disputed', 'replied', 'merged', 'withdrawn'));
 ALTER TABLE messages ADD COLUMN review_note text NOT NULL DEFAULT '';
+-- What the unit asked the writer to add (补充说明), until the writer adds it; the additions are in the event log.
+ALTER TABLE messages ADD COLUMN info_request text NOT NULL DEFAULT '';
 
 -- A unit's own settings for messages: replies reviewed before sending.
 CREATE TABLE message_unit_settings (

@@ -83,6 +83,15 @@ export function notifyMerged(tx: Queryable, now: Date, settings: ContactSettings
   });
 }
 
+export function notifyInfoRequested(tx: Queryable, now: Date, settings: ContactSettings | undefined, m: Writer, question: string) {
+  return toWriter(tx, now, settings, m, {
+    purpose: 'message.info_requested',
+    subject: `请补充留言 ${m.case_no} 的情况`,
+    body: `承办单位请您补充说明：${question}\n请凭留言编号和查询码在网上查询您的留言，在页面上填写补充说明。`,
+    smsParams: { caseNo: m.case_no },
+  });
+}
+
 export function notifyReplied(tx: Queryable, now: Date, settings: ContactSettings | undefined, m: Writer, unitName: string) {
   return toWriter(tx, now, settings, m, {
     purpose: 'message.replied',

@@ -40,6 +40,7 @@ export interface MessageRow {
   merged_into: number | null;
   reply: string;
   review_note: string;
+  info_request: string;
   replied_on: string | null;
   public_title: string;
   public_body: string;
@@ -50,7 +51,7 @@ export interface MessageRow {
 const SELECT = `SELECT m.id::int, m.case_no, m.query_code_hash, m.unit_id, u.name AS unit_name, u.path AS unit_path, u.code AS unit_code, u.slug AS unit_slug, mb.name AS mailbox_name, m.type, m.channel, m.category, m.area,
        m.title, m.body, m.writer_name, m.contact, m.consent_publish, m.received_on::text, m.due_on::text, m.extended, m.extend_reason, m.reply_working_days,
        m.source_token_id, m.work_order_no, m.created_at, m.updated_at, m.state, m.transfer_to,
-       t.name AS transfer_to_name, t.path AS transfer_to_path, m.transfer_reason, m.transfer_due_on::text, m.merged_into::int, m.reply, m.review_note, m.replied_on::text,
+       t.name AS transfer_to_name, t.path AS transfer_to_path, m.transfer_reason, m.transfer_due_on::text, m.merged_into::int, m.reply, m.review_note, m.info_request, m.replied_on::text,
        m.public_title, m.public_body, m.public_reply, m.published_at
   FROM messages m JOIN units u ON u.id = m.unit_id LEFT JOIN units t ON t.id = m.transfer_to LEFT JOIN message_mailboxes mb ON mb.id = m.mailbox_id`;
 
@@ -129,7 +130,7 @@ export async function serviceRequests(q: Queryable, f: ServiceRequestFilter): Pr
   ).rows;
 }
 
-export async function messageEvents(q: Queryable, id: number) {
+export async function messageEvents(q: Queryable, id: number): Promise<{ kind: string; at: Date; actor_label: string; details: Record<string, unknown> }[]> {
   return (
     await q.query<{ kind: string; at: Date; actor_label: string; details: Record<string, unknown> }>(
       'SELECT kind, at, actor_label, details FROM message_events WHERE message_id = $1 ORDER BY id',

@@ -9,11 +9,13 @@ import { sendPage } from '../../lib/render.ts';
 import { messageContext } from './context.ts';
 import { idParam } from '../../lib/validation.ts';
 import { listUnits } from '../orgs/index.ts';
-import { decideTransfer, extendMessage, mergeMessage, reviewReply, publishMessage, replyMessage, requestTransfer, resolveDispute } from './commands/handle.ts';
+import { decideTransfer, extendMessage, mergeMessage, receiveMessage, reviewReply, publishMessage, replyMessage, requestTransfer, resolveDispute } from './commands/handle.ts';
 import { getMessage, inbox, messageEvents, messageRating, replyTemplates } from './queries.ts';
 import { recordRectification } from './commands/ratings.ts';
+import { askForInformation } from './commands/information.ts';
 import { transferOverdue } from './rules.ts';
 import { CasePage, InboxPage } from './views/staffPages.tsx';
+import { RegisteredPage, RegisterPage } from './views/registerPage.tsx';
 import { registerMessageSettingsRoutes } from './settings.routes.staff.tsx';
 
 export function registerMessageStaffRoutes(app: FastifyInstance) {
@@ -28,6 +30,40 @@ export function registerMessageStaffRoutes(app: FastifyInstance) {
     const ctx = app.viewContext(request, reply);
     const rows = await inbox(deps.db, grantedPaths(request.actor, ['message_officer', 'office_admin']));
     return sendPage(request, reply, ctx, InboxPage({ ctx, rows, today: (await ctxNow()).today }));
+  });
+
+  const registerPage = async (request: FastifyRequest, reply: FastifyReply, state: Partial<FormState> = {}) => {
+    authorize(request.actor, 'message.handle');
+    const units = (await listUnits(deps.db)).filter((u) => can(request.actor, 'message.handle', { unitPath: u.path }));
+    const ctx = app.viewContext(request, reply);
+    const values = { receivedOn: (await ctxNow()).today, ...(state.values ?? {}) };
+    return sendPage(request, reply, ctx, RegisterPage({ ctx, units: units.map((u) => ({ id: u.id, name: u.name })), values, errors: state.errors ?? {}, message: state.message }), {
+      status: state.status,
+    });
+  };
+  app.get('/staff/messages/new', (request, reply) => registerPage(request, reply));
+  formRoute(app, '/staff/messages/new', {
+    schema: z.object({
+      channel: field.oneOf(['letter', 'phone', 'visit'] as const, '请选择渠道'),
+      receivedOn: field.date('请填写收到日期'),
+      unitId: field.int('请选择单位'),
+      type: field.text(20),
+      category: field.text(40),
+      area: field.text(100),
+      title: field.text(200),
+      body: field.text(10_000),
+      writerName: field.text(100),
+      contact: field.text(200),
+      consentPublish: field.checkbox(),
+    }),
+    render: ({ request, reply }, state) => registerPage(request, reply, state),
+    run: async (input, { request, reply }) => {
+      const r = await receiveMessage(deps.db, request.actor, await ctxNow(), input);
+      const m = (await getMessage(deps.db, r.id))!;
+      const ctx = app.viewContext(request, reply);
+      reply.header('Cache-Control', 'no-store');
+      return sendPage(request, reply, ctx, RegisteredPage({ ctx, id: r.id, caseNo: r.caseNo, queryCode: r.queryCode, unitName: m.unit_name, dueOn: m.due_on }));
+    },
   });
 
   async function casePage(request: FastifyRequest, reply: FastifyReply, id: number, state: Partial<FormState> = {}) {
@@ -102,6 +138,10 @@ export function registerMessageStaffRoutes(app: FastifyInstance) {
   post('resolve', z.object({ unitId: field.int('请选择单位') }), async (input, request, id) => {
     await resolveDispute(deps.db, request.actor, await ctxNow(), id, input.unitId);
     return '已确定承办单位。';
+  });
+  post('ask', z.object({ question: field.text(1000) }), async (input, request, id) => {
+    await askForInformation(deps.db, request.actor, await ctxNow(), id, input.question);
+    return '已请留言人补充说明。';
   });
   post('extend', z.object({ extendReason: field.text(500) }), async (input, request, id) => {
     await extendMessage(deps.db, request.actor, await ctxNow(), id, input.extendReason);

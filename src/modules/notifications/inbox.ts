@@ -21,6 +21,7 @@ export const STAFF_KINDS = {
   'message.dispute': '留言转办有争议，待协调',
   'message.due': '留言即将到期或已逾期',
   'message.review': '留言答复待审核',
+  'message.info_added': '留言人已补充说明',
   'message.poor_rating': '留言答复被评为不满意，须整改',
   'catalogue.review': '标准目录待审核',
   'report.review': '年度报告待审核',

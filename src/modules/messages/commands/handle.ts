@@ -89,22 +89,22 @@ export async function receiveMessage(
       const same = (await tx.query<{ id: number; case_no: string }>('SELECT id::int, case_no FROM messages WHERE work_order_no = $1', [input.workOrderNo])).rows[0];
       if (same) return { id: same.id, caseNo: same.case_no, queryCode: '', created: false };
     }
-    if (actor.kind === 'api') {
-      // A unit's system files into its own unit or those below it; the dispatch catalogue may then route it on.
-      const asked = await getUnit(tx, input.unitId);
-      if (!asked) throw new ValidationError({ unit: '没有这个单位' });
-      authorize(actor, 'message.handle', { unitPath: asked.path });
-    }
     let written = input.unitId;
     if (input.mailboxId) {
       const box = (await tx.query<{ unit_id: number }>('SELECT unit_id FROM message_mailboxes WHERE id = $1 AND active', [input.mailboxId])).rows[0];
       if (!box) throw new ValidationError({ unitId: '这个信箱已关闭，请另选' });
       written = box.unit_id;
     }
+    if (actor.kind === 'api' || actor.kind === 'user') {
+      // Staff and a unit's systems file into their own units (the one written to); the dispatch catalogue may then
+      // route the message anywhere, like one a citizen wrote.
+      const asked = await getUnit(tx, written);
+      if (!asked) throw new ValidationError({ unitId: '请选择留言的单位' });
+      authorize(actor, 'message.handle', { unitPath: asked.path });
+    }
     const routed = dispatchUnit(await dispatchCatalogue(tx), input.category.trim(), input.area.trim());
     const unit = await getUnit(tx, routed ?? written);
     if (!unit) throw new ValidationError({ unitId: '请选择留言的单位' });
-    if (actor.kind === 'user') authorize(actor, 'message.handle', { unitPath: unit.path });
     const year = Number(receivedOn.slice(0, 4));
     const n = (
       await tx.query<{ last: number }>(

@@ -313,6 +313,20 @@ export function FollowPage(p: {
               </>
             ) : null}
           </dl>
+          {m.info_request && m.state === 'open' ? (
+            <form method="post" action="/hdjl/ly/add" aria-labelledby="add-h">
+              <h2 id="add-h">承办单位请您补充说明</h2>
+              <p>{m.info_request}</p>
+              <ErrorSummary errors={p.errors} idPrefix="f" />
+              <CsrfField ctx={p.ctx} />
+              <input type="hidden" name="caseNo" value={m.case_no} />
+              <input type="hidden" name="queryCode" value={p.values.queryCode} />
+              <Field name="addition" label="补充说明" textarea rows={5} value={p.values.addition} error={p.errors.addition} required />
+              <button type="submit" class="button">
+                提交补充说明
+              </button>
+            </form>
+          ) : null}
           {m.reply ? (
             <section aria-labelledby="reply-h">
               <h2 id="reply-h">答复（{m.replied_on}）</h2>

@@ -21,6 +21,8 @@ const EVENT_LABELS: Record<string, string> = {
   rectified: '差评整改和回访',
   extended: '延长答复期限',
   reply_submitted: '提交答复审核',
+  info_requested: '请留言人补充说明',
+  info_added: '留言人补充说明',
   reply_returned: '答复被退回修改',
 };
 
@@ -28,7 +30,10 @@ export function InboxPage(p: { ctx: ViewContext; rows: MessageRow[]; today: stri
   return (
     <Layout ctx={p.ctx} title="留言办理" staff crumbs={crumbs()}>
       <h1>留言办理</h1>
-      <p>
+      <p class="button-row">
+        <a class="button" href="/staff/messages/new">
+          登记来信、来电、来访
+        </a>
         <a href="/staff/messages/settings">留言设置</a>（信箱、派单目录、答复期限、审核和模板）
       </p>
       {p.rows.length ? (
@@ -79,7 +84,7 @@ export interface CaseProps {
   mayDecideTransfer: boolean;
   mayResolve: boolean;
   rating?: RatingRow;
-  events: { kind: string; at: Date; actor_label: string }[];
+  events: { kind: string; at: Date; actor_label: string; details: Record<string, unknown> }[];
   values: Record<string, string>;
   errors: Record<string, string>;
   message?: string;
@@ -203,6 +208,16 @@ export function CasePage(p: CaseProps) {
               </button>
             </form>
           </details>
+          <details open={!!e.question}>
+            <summary>请留言人补充说明{m.info_request ? '（已请求，等待留言人补充）' : ''}</summary>
+            <form method="post" action={`/staff/messages/${m.id}/ask`}>
+              <CsrfField ctx={p.ctx} />
+              <Field name="question" label="需要补充说明的内容（留言人可见）" value={v.question ?? m.info_request} error={e.question} required />
+              <button type="submit" class="button secondary">
+                发送
+              </button>
+            </form>
+          </details>
           {m.extended ? null : (
             <details open={!!e.extendReason}>
               <summary>延长答复期限（只能延长一次）</summary>
@@ -301,6 +316,9 @@ export function CasePage(p: CaseProps) {
         {p.events.map((ev) => (
           <li>
             {chinaDateTime(ev.at)} {ev.actor_label} {EVENT_LABELS[ev.kind] ?? ev.kind}
+            {ev.kind === 'info_requested' ? `：${String(ev.details.question ?? '')}` : ''}
+            {ev.kind === 'info_added' ? `：${String(ev.details.text ?? '')}` : ''}
+            {ev.kind === 'extended' ? `：${String(ev.details.reason ?? '')}` : ''}
           </li>
         ))}
       </ul>

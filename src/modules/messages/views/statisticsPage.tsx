@@ -83,6 +83,7 @@ export function StatisticsPage(p: StatisticsProps) {
       <p>
         写留言时看到类似问题的答复：{s.shown ?? 0}次；打开看了：{s.opened ?? 0}次；因已有答复不再留言：{s.resolved ?? 0}次。
       </p>
+      <p class="hint">统计数每分钟更新一次。</p>
       <h2>统计口径</h2>
       <dl class="facts">
         {STAT_DEFINITIONS.map(([term, def]) => (
