@@ -4,11 +4,11 @@
  * reply is sent back the same way it came. The exchange format is documented in docs/exports/12345-exchange.md.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import { authorize, can, type Actor } from '../../lib/authz.ts';
 import { messageContext } from './context.ts';
-import { getUnitByCode, getUnitBySlug } from '../orgs/index.ts';
-import { receiveMessage, replyMessage, type MessageContext } from './commands/handle.ts';
+import { replyMessage, type MessageContext } from './commands/handle.ts';
+import { fileWorkOrder, fileWorkOrders, type WorkOrder } from './commands/workOrders.ts';
 import { getMessage, getMessageByCaseNo, messageEvents, messagesChangedSince, type MessageRow } from './queries.ts';
 import { CATEGORIES, CHANNELS, MESSAGE_TYPES, STATE_LABELS } from './rules.ts';
 
@@ -66,21 +66,6 @@ const messageSchema = {
   },
 } as const;
 
-export interface WorkOrder {
-  workOrderNo?: string;
-  unit?: string;
-  type: string;
-  channel?: string;
-  category?: string;
-  area?: string;
-  title: string;
-  body: string;
-  writerName?: string;
-  contact?: string;
-  consentPublish?: boolean;
-  receivedOn?: string;
-}
-
 export function registerMessageApi(api: FastifyInstance, app: FastifyInstance) {
   const { deps } = app;
   const base = deps.config.baseUrl;
@@ -124,25 +109,9 @@ export function registerMessageApi(api: FastifyInstance, app: FastifyInstance) {
     return m;
   }
 
-  /** Files one work order; the same number again answers with the message it already made. */
   async function file(actor: Actor, ctx: MessageContext, w: WorkOrder) {
     caller(actor);
-    const unitId = w.unit ? ((await getUnitBySlug(deps.db, w.unit)) ?? (await getUnitByCode(deps.db, w.unit)))?.id : actor.kind === 'api' ? actor.unitId : undefined;
-    if (!unitId) throw new ValidationError({ unit: '没有这个单位' });
-    const r = await receiveMessage(deps.db, actor, ctx, {
-      unitId,
-      type: w.type,
-      channel: w.channel ?? (w.workOrderNo ? 'hotline' : 'letter'),
-      category: w.category ?? '',
-      area: w.area ?? '',
-      title: w.title,
-      body: w.body,
-      writerName: w.writerName ?? '',
-      contact: w.contact ?? '',
-      consentPublish: w.consentPublish ?? false,
-      receivedOn: w.receivedOn,
-      workOrderNo: w.workOrderNo,
-    });
+    const r = await fileWorkOrder(deps.db, actor, ctx, w);
     return { r, m: (await getMessage(deps.db, r.id))! };
   }
 
@@ -204,19 +173,8 @@ export function registerMessageApi(api: FastifyInstance, app: FastifyInstance) {
       },
     },
     async (request) => {
-      const ctx = await context();
-      const results = [];
-      const orders = (request.body as { messages: WorkOrder[] }).messages;
-      for (const [index, w] of orders.entries()) {
-        try {
-          const { r } = await file(request.actor, ctx, w);
-          results.push({ index, workOrderNo: w.workOrderNo ?? null, status: r.created ? 'created' : 'existing', caseNo: r.caseNo, error: null });
-        } catch (err) {
-          // One bad order does not stop the rest; an error that is not the caller's (a fault) fails the request.
-          if (!(err instanceof AppError) || err.status >= 500 || err.status === 403) throw err;
-          results.push({ index, workOrderNo: w.workOrderNo ?? null, status: 'rejected', caseNo: null, error: { code: err.code, message: err.message, fields: err.fields } });
-        }
-      }
+      caller(request.actor);
+      const results = await fileWorkOrders(deps.db, request.actor, await context(), (request.body as { messages: WorkOrder[] }).messages);
       return { results };
     },
   );

@@ -42,7 +42,16 @@ export function registerOpen311Routes(app: FastifyInstance) {
   // Errors in the specification's shape, in the format asked for; the stable code travels in the description's head.
   app.register(async (o) => {
     o.setErrorHandler((error: unknown, request, reply) => {
-      const err = error instanceof AppError ? error : (error as { validation?: unknown }).validation ? new ValidationError({}, '请求参数不对。') : null;
+      const e = error as { validation?: unknown; statusCode?: number };
+      // Fastify's own refusals (malformed body, body too large, rate limit) keep their 4xx status.
+      const err =
+        error instanceof AppError
+          ? error
+          : e.validation
+            ? new ValidationError({}, '请求参数不对。')
+            : e.statusCode && e.statusCode >= 400 && e.statusCode < 500
+              ? new AppError(e.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST', e.statusCode, '请求无法处理，请检查后重试。')
+              : null;
       if (!err) {
         request.log.error({ err: error }, 'open311 error');
         return send(reply.code(500), 'json', 'errors', 'error', [{ code: 500, description: '服务器出错，请稍后再试。' }]);

@@ -17,10 +17,12 @@ import { transferOverdue } from './rules.ts';
 import { CasePage, InboxPage } from './views/staffPages.tsx';
 import { RegisteredPage, RegisterPage } from './views/registerPage.tsx';
 import { registerMessageSettingsRoutes } from './settings.routes.staff.tsx';
+import { registerMessageImportRoutes } from './import.routes.staff.tsx';
 
 export function registerMessageStaffRoutes(app: FastifyInstance) {
   const { deps } = app;
   registerMessageSettingsRoutes(app);
+  registerMessageImportRoutes(app);
   const idOf = (request: FastifyRequest) => idParam(request.params, '没有这条留言。');
   const ctxNow = () => messageContext(deps);
   const back = (reply: FastifyReply, id: number, notice: string) => reply.redirect(withNotice(`/staff/messages/${id}`, notice, deps.config.secret), 303);

@@ -34,6 +34,7 @@ export function InboxPage(p: { ctx: ViewContext; rows: MessageRow[]; today: stri
         <a class="button" href="/staff/messages/new">
           登记来信、来电、来访
         </a>
+        <a href="/staff/messages/import">导入12345工单</a>
         <a href="/staff/messages/settings">留言设置</a>（信箱、派单目录、答复期限、审核和模板）
       </p>
       {p.rows.length ? (
