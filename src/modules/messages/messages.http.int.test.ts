@@ -47,7 +47,9 @@ test('write, follow, transfer, answer, publish and withdraw messages through the
   const wrong = await citizen.post('/hdjl/ly/cx', { caseNo, queryCode: 'AAAAAAAA' }, '/hdjl/ly/cx');
   assert.equal(wrong.statusCode, 400);
   assert.match(wrong.body, /留言编号或查询码不对/);
-  assert.match((await citizen.post('/hdjl/ly/cx', { caseNo, queryCode: code }, '/hdjl/ly/cx')).body, /办理中[\s\S]*示范市住房和城乡建设局/);
+  const followed = (await citizen.post('/hdjl/ly/cx', { caseNo, queryCode: code }, '/hdjl/ly/cx')).body;
+  assert.match(followed, /办理中[\s\S]*示范市住房和城乡建设局/);
+  assert.match(followed, /自收到留言之日（2026-03-02）的次日起算 15 个工作日，2026-03-23 前答复；其间跳过周末 6 天。/, 'the due date explained');
 
   const id = (await h.db.query<{ id: string }>('SELECT id FROM messages WHERE case_no = $1', [caseNo])).rows[0].id;
   const page = `/staff/messages/${id}`;

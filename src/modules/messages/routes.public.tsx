@@ -7,11 +7,12 @@ import { hashCode } from '../../lib/queryCode.ts';
 import { sendPage } from '../../lib/render.ts';
 import { messageContext } from './context.ts';
 import { listUnits } from '../orgs/index.ts';
-import { CATEGORIES, MESSAGE_TYPES, type MessageType } from './rules.ts';
+import { CATEGORIES, clockStart, explainReplyDue, isUnanswered, MESSAGE_TYPES, type MessageType } from './rules.ts';
+import { chinaDate } from '../../lib/clock.ts';
 import { receiveMessage, withdrawMessage } from './commands/handle.ts';
 import { rateMessage } from './commands/ratings.ts';
 import { addInformation } from './commands/information.ts';
-import { getMessage, getMessageByCaseNo, mailboxes, messageRating, publicArchive } from './queries.ts';
+import { getMessage, getMessageByCaseNo, mailboxes, messageEvents, messageRating, publicArchive } from './queries.ts';
 import { ArchiveEntryPage, ArchivePage, FollowPage, ReceiptPage, ResolvedPage, WritePage, type Similar } from './views/publicPages.tsx';
 import { SimilarMessages } from './similar.ts';
 import { countSuggestion, monthRange, rankUnits, suggestionCounts, totals, unitStatistics } from './statistics.ts';
@@ -134,7 +135,13 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
     const ctx = app.viewContext(request, reply);
     reply.header('Cache-Control', 'no-store');
     const rating = found ? await messageRating(deps.db, found.id) : undefined;
-    return sendPage(request, reply, ctx, FollowPage({ ctx, values, errors: state.errors ?? {}, message: state.message, m: found, rating, notice }), { status: state.status });
+    const dueExplained =
+      found && isUnanswered(found.state)
+        ? explainReplyDue(clockStart(found.received_on, await messageEvents(deps.db, found.id), chinaDate), found.due_on, await deps.calendar.get())
+        : undefined;
+    return sendPage(request, reply, ctx, FollowPage({ ctx, values, errors: state.errors ?? {}, message: state.message, m: found, rating, notice, dueExplained }), {
+      status: state.status,
+    });
   };
   app.get('/hdjl/ly/cx', (request, reply) => followPage(request, reply, {}));
 

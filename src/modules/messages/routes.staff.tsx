@@ -13,7 +13,8 @@ import { decideTransfer, extendMessage, mergeMessage, receiveMessage, reviewRepl
 import { getMessage, inbox, messageEvents, messageRating, replyTemplates } from './queries.ts';
 import { recordRectification } from './commands/ratings.ts';
 import { askForInformation } from './commands/information.ts';
-import { transferOverdue } from './rules.ts';
+import { clockStart, explainReplyDue, isUnanswered, transferOverdue } from './rules.ts';
+import { chinaDate } from '../../lib/clock.ts';
 import { CasePage, InboxPage } from './views/staffPages.tsx';
 import { RegisteredPage, RegisterPage } from './views/registerPage.tsx';
 import { registerMessageSettingsRoutes } from './settings.routes.staff.tsx';
@@ -82,6 +83,7 @@ export function registerMessageStaffRoutes(app: FastifyInstance) {
       (m.state === 'disputed' || transferOverdue(m, today)) &&
       can(actor, 'message.dispatch', { unitPath: m.unit_path }) &&
       (!m.transfer_to_path || can(actor, 'message.dispatch', { unitPath: m.transfer_to_path }));
+    const events = await messageEvents(deps.db, m.id);
     const templates = mayHandle ? await replyTemplates(deps.db, m.unit_id, m.category) : [];
     // A template chosen by link (works without JavaScript) fills the reply box; what was typed and sent back wins.
     const chosen = Number((request.query as { template?: string }).template);
@@ -102,7 +104,8 @@ export function registerMessageStaffRoutes(app: FastifyInstance) {
         mayDecideTransfer,
         mayResolve,
         rating: await messageRating(deps.db, m.id),
-        events: await messageEvents(deps.db, m.id),
+        events,
+        dueExplained: isUnanswered(m.state) ? explainReplyDue(clockStart(m.received_on, events, chinaDate), m.due_on, (await ctxNow()).calendar) : undefined,
         values: state.values ?? {},
         errors: state.errors ?? {},
         message: state.errors && Object.keys(state.errors).length ? undefined : state.message,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildCalendar } from '../../lib/calendar.ts';
-import { assertTransfer, dispatchUnit, dueOn, replyWorkingDays, transferOverdue, vetoLine } from './rules.ts';
+import { assertTransfer, clockStart, dispatchUnit, dueOn, explainReplyDue, replyWorkingDays, transferOverdue, vetoLine } from './rules.ts';
 
 const cal = buildCalendar();
 
@@ -51,4 +51,22 @@ test('the three-month veto line is three calendar months, at the month’s end w
   assert.equal(vetoLine('2026-03-15'), '2026-06-15');
   assert.equal(vetoLine('2026-11-30'), '2027-02-28');
   assert.equal(vetoLine('2026-01-31'), '2026-04-30');
+});
+
+test('the due date explained: the clock restarts at a transfer or an extension, and the holidays skipped are named', () => {
+  const calendar = buildCalendar();
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const events = [
+    { kind: 'received', at: new Date('2026-09-25T02:00:00Z'), details: {} },
+    { kind: 'transfer_accepted', at: new Date('2026-09-29T02:00:00Z'), details: {} },
+  ];
+  assert.deepEqual(clockStart('2026-09-25', events.slice(0, 1), day), { date: '2026-09-25', what: '收到留言' });
+  const start = clockStart('2026-09-25', events, day);
+  assert.deepEqual(start, { date: '2026-09-29', what: '接收转办' });
+  const due = calendar.addWorkingDays(start.date, 5).date;
+  const text = explainReplyDue(start, due, calendar);
+  assert.match(text, new RegExp(`^自接收转办之日（2026-09-29）的次日起算 5 个工作日，${due} 前答复`));
+  assert.match(text, /跳过法定节假日 2026-10-01（[^）]*国庆/);
+  const extended = clockStart('2026-09-25', [...events, { kind: 'extended', at: new Date('2026-10-12T02:00:00Z'), details: { from: due } }], day);
+  assert.deepEqual(extended, { date: due, what: '原答复期限' });
 });

@@ -129,3 +129,35 @@ export const RECTIFY_WORKING_DAYS = 15;
 export function isPoor(level: number): boolean {
   return level <= 2;
 }
+
+/**
+ * Where the running clock started: receipt, or the day a unit accepted a transfer or the office named it, or the old
+ * due date an extension counts on from (the event log holds each).
+ */
+export function clockStart(
+  receivedOn: string,
+  events: { kind: string; at: Date; details: Record<string, unknown> }[],
+  chinaDay: (d: Date) => string,
+): { date: string; what: string } {
+  let start = { date: receivedOn, what: '收到留言' };
+  for (const e of events) {
+    if (e.kind === 'transfer_accepted') start = { date: chinaDay(e.at), what: '接收转办' };
+    else if (e.kind === 'dispute_resolved') start = { date: chinaDay(e.at), what: '确定承办单位' };
+    else if (e.kind === 'extended' && typeof e.details.from === 'string') start = { date: e.details.from, what: '原答复期限' };
+  }
+  return start;
+}
+
+/** The due date explained like a request's: where it starts, how many working days, what the calendar skipped. */
+export function explainReplyDue(start: { date: string; what: string }, dueOn: string, calendar: WorkingDayCalendar): string {
+  const days = calendar.workingDaysBetween(start.date, dueOn).days;
+  const r = calendar.addWorkingDays(start.date, days);
+  const holidays = r.skipped.filter((x) => !x.reason.startsWith('周末'));
+  const weekends = r.skipped.length - holidays.length;
+  const parts = [`自${start.what}之日（${start.date}）的次日起算 ${days} 个工作日，${dueOn} 前答复`];
+  if (weekends) parts.push(`其间跳过周末 ${weekends} 天`);
+  if (holidays.length) parts.push(`跳过法定节假日 ${holidays.map((h) => `${h.date}（${h.reason}）`).join('、')}`);
+  if (r.makeUpDays.length) parts.push(`调休上班日 ${r.makeUpDays.map((x) => x.date).join('、')} 计为工作日`);
+  if (r.provisional) parts.push(`${r.unknownYears.join('、')} 年的节假日安排尚未公布，此日期为暂定`);
+  return parts.join('；') + '。';
+}

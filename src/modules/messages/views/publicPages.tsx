@@ -279,6 +279,7 @@ export function FollowPage(p: {
   m?: MessageRow;
   rating?: RatingRow;
   notice?: string;
+  dueExplained?: string;
 }) {
   const { m } = p;
   return (
@@ -309,6 +310,7 @@ export function FollowPage(p: {
                 <dd>
                   {m.due_on}
                   {m.extended ? `（已延期：${m.extend_reason}）` : ''}
+                  {p.dueExplained ? <p class="hint">{p.dueExplained}</p> : null}
                 </dd>
               </>
             ) : null}

@@ -79,6 +79,7 @@ export interface CaseProps {
   m: MessageRow;
   templates: TemplateRow[];
   templateBody?: string;
+  dueExplained?: string;
   mayReview: boolean;
   units: { id: number; name: string }[];
   mayHandle: boolean;
@@ -134,6 +135,7 @@ export function CasePage(p: CaseProps) {
         <dd>
           {m.received_on} 收到，{m.due_on} 前答复
           {m.extended ? `（已延期：${m.extend_reason}）` : ''}
+          {p.dueExplained ? <p class="hint">{p.dueExplained}</p> : null}
         </dd>
       </dl>
       <h2>留言内容</h2>
