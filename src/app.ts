@@ -46,6 +46,7 @@ import {
 } from './modules/participation/index.ts';
 import { registerMessagePublicRoutes, registerMessageStaffRoutes, registerOpen311Routes } from './modules/messages/index.ts';
 import { registerProposalPublicRoutes, registerProposalStaffRoutes } from './modules/proposals/index.ts';
+import { registerAnswerPublicRoutes, registerAnswerStaffRoutes } from './modules/answers/index.ts';
 import { registerReportStaffRoutes } from './modules/reports/index.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -240,6 +241,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMessageStaffRoutes(app);
   registerProposalPublicRoutes(app);
   registerProposalStaffRoutes(app);
+  registerAnswerPublicRoutes(app);
+  registerAnswerStaffRoutes(app);
   registerReportStaffRoutes(app);
   registerSupervisionRoutes(app);
   registerAuditRoutes(app);

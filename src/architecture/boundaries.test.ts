@@ -90,6 +90,10 @@ const OWNER: Record<string, string> = {
   message_reply_templates: 'messages',
   proposals: 'proposals',
   proposal_events: 'proposals',
+  qa_entries: 'answers',
+  qa_versions: 'answers',
+  qa_sources: 'answers',
+  qa_events: 'answers',
 };
 
 /**
@@ -108,6 +112,7 @@ const READ_MODELS: Record<string, string[]> = {
   participation: ['units', 'information_items', 'item_versions', 'blobs'],
   messages: ['units'],
   proposals: ['units', 'information_items', 'item_versions'],
+  answers: ['units', 'information_items', 'item_versions'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

@@ -56,6 +56,8 @@ export type Action =
   | 'message.dispatch'
   | 'message.review'
   | 'proposal.edit'
+  | 'answer.edit'
+  | 'answer.review'
   | 'catalogue.edit'
   | 'catalogue.approve'
   | 'catalogue.manage_areas'
@@ -140,6 +142,9 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // 建议提案办理 (ADR 0021): the unit's office and publishers keep the register; the published reply is an item that
   // goes through the unit's review like any other.
   'proposal.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
+  // The knowledge base (ADR 0022) like information items: publishers write answers, reviewers publish and withdraw.
+  'answer.edit': (a, s) => hasRole(a, ['office_admin', 'publisher', 'message_officer'], s),
+  'answer.review': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) => hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),

@@ -87,6 +87,10 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'message_reply_templates', order: 'id' },
   { name: 'proposals', order: 'id' },
   { name: 'proposal_events', order: 'id' },
+  { name: 'qa_entries', order: 'id' },
+  { name: 'qa_versions', order: 'entry_id, version_no' },
+  { name: 'qa_sources', order: 'entry_id, version_no, item_id' },
+  { name: 'qa_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

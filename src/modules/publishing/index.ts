@@ -1,5 +1,6 @@
 /** The publishing module's entry points: other modules, the app and the CLI import from here, never a file inside. */
 export { addAttachments, storeBlob } from './commands/attachments.ts';
+export { changeValidity } from './commands/changeValidity.ts';
 export { fileUnderCatalogue, updateDerivedText } from './commands/derived.ts';
 export { importItem } from './commands/importItem.ts';
 export { saveDraft } from './commands/saveDraft.ts';

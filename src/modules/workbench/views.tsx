@@ -122,6 +122,12 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
             <span>信箱和网上留言：转办、答复、公开；信箱、派单目录和答复模板</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher' || g.role === 'reviewer' || g.role === 'message_officer') ? (
+          <li>
+            <a href="/staff/answers">政策问答库</a>
+            <span>常见问题的答案，依据的文件变化时自动暂停公开、等待复核</span>
+          </li>
+        ) : null}
         {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
           <li>
             <a href="/staff/proposals">建议提案办理</a>

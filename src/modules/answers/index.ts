@@ -1,0 +1,5 @@
+/** The answers module's entry points: other modules, the app and the CLI import from here, never a file inside. */
+export { approveEntry, returnEntry, saveEntry, submitEntry, withdrawEntry } from './commands.ts';
+export { answersForItem, currentPublicEntries, publicEntry } from './queries.ts';
+export { answerFinder, registerAnswerPublicRoutes } from './routes.public.tsx';
+export { registerAnswerStaffRoutes } from './routes.staff.tsx';

@@ -1,0 +1,136 @@
+/** Reads of the knowledge base: an entry with its published version and sources, the public list, per item. */
+import type { Queryable } from '../../lib/db.ts';
+import { reviewReason, type AnswerClass, type EntryState, type SourceState } from './rules.ts';
+
+export interface EntryRow {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  unit_path: string;
+  unit_slug: string;
+  state: EntryState;
+  question: string;
+  variants: string[];
+  answer: string;
+  answer_class: AnswerClass;
+  handover_unit_id: number | null;
+  handover_days: number | null;
+  topic: string;
+  review_by: string;
+  source_item_ids: number[];
+  published_version: number;
+  withdrawn_reason: string;
+  updated_at: Date;
+}
+
+export interface PublishedVersion {
+  version_no: number;
+  question: string;
+  variants: string[];
+  answer: string;
+  answer_class: AnswerClass;
+  handover_unit_name: string | null;
+  handover_days: number | null;
+  published_at: Date;
+}
+
+export interface SourceRow extends SourceState {
+  title: string;
+  unit_slug: string;
+  doc_no: string;
+}
+
+const SELECT = `SELECT e.id, e.unit_id, u.name AS unit_name, u.path AS unit_path, u.slug AS unit_slug, e.state, e.question, e.variants, e.answer,
+       e.answer_class, e.handover_unit_id, e.handover_days, e.topic, e.review_by::text, e.source_item_ids, e.published_version, e.withdrawn_reason, e.updated_at
+  FROM qa_entries e JOIN units u ON u.id = e.unit_id`;
+
+export async function getEntry(q: Queryable, id: number): Promise<EntryRow | undefined> {
+  return (await q.query<EntryRow>(`${SELECT} WHERE e.id = $1`, [id])).rows[0];
+}
+
+export async function entriesOf(q: Queryable, paths: string[]): Promise<EntryRow[]> {
+  if (!paths.length) return [];
+  return (await q.query<EntryRow>(`${SELECT} WHERE u.path LIKE ANY($1) ORDER BY e.updated_at DESC, e.id DESC LIMIT 1000`, [paths.map((p) => `${p}%`)])).rows;
+}
+
+export async function publishedVersion(q: Queryable, entryId: number, versionNo: number): Promise<PublishedVersion | undefined> {
+  return (
+    await q.query<PublishedVersion>(
+      `SELECT v.version_no, v.question, v.variants, v.answer, v.answer_class, h.name AS handover_unit_name, v.handover_days, v.published_at
+         FROM qa_versions v LEFT JOIN units h ON h.id = v.handover_unit_id WHERE v.entry_id = $1 AND v.version_no = $2`,
+      [entryId, versionNo],
+    )
+  ).rows[0];
+}
+
+/** The sources of a published version, with their state now. */
+export async function versionSources(q: Queryable, entryId: number, versionNo: number): Promise<SourceRow[]> {
+  return (
+    await q.query<SourceRow>(
+      `SELECT s.item_id, s.item_version_id::int, i.current_version_id::int, i.validity, i.status, cv.title, cv.doc_no, u.slug AS unit_slug
+         FROM qa_sources s JOIN information_items i ON i.id = s.item_id JOIN units u ON u.id = i.unit_id
+         JOIN item_versions cv ON cv.id = s.item_version_id
+        WHERE s.entry_id = $1 AND s.version_no = $2 ORDER BY s.item_id`,
+      [entryId, versionNo],
+    )
+  ).rows;
+}
+
+export interface PublicEntry {
+  id: number;
+  unit_name: string;
+  unit_slug: string;
+  version: PublishedVersion;
+  sources: SourceRow[];
+  /** Set when a source changed since the answer was approved: the answer is withheld until reviewed. */
+  needsReview: string | null;
+}
+
+/** A published entry as the public may see it; withheld (needsReview) while a source has changed. */
+export async function publicEntry(q: Queryable, id: number): Promise<PublicEntry | undefined> {
+  const e = await getEntry(q, id);
+  if (!e || !e.published_version || e.state === 'withdrawn') return undefined;
+  const version = (await publishedVersion(q, id, e.published_version))!;
+  const sources = await versionSources(q, id, e.published_version);
+  return { id, unit_name: e.unit_name, unit_slug: e.unit_slug, version, sources, needsReview: reviewReason(sources) };
+}
+
+/**
+ * Every published, current entry in one read (for the list and the question box): the latest version of each entry
+ * not withdrawn, without those whose sources changed.
+ */
+export async function currentPublicEntries(q: Queryable, unitId?: number): Promise<{ id: number; unit_name: string; question: string; variants: string[]; answer: string }[]> {
+  return (
+    await q.query<{ id: number; unit_name: string; question: string; variants: string[]; answer: string }>(
+      `SELECT e.id, u.name AS unit_name, v.question, v.variants, v.answer
+         FROM qa_entries e JOIN units u ON u.id = e.unit_id JOIN qa_versions v ON v.entry_id = e.id AND v.version_no = e.published_version
+        WHERE e.state <> 'withdrawn' AND e.published_version > 0 AND ($1::int IS NULL OR e.unit_id = $1)
+          AND NOT EXISTS (SELECT 1 FROM qa_sources s JOIN information_items i ON i.id = s.item_id
+                           WHERE s.entry_id = e.id AND s.version_no = e.published_version
+                             AND (i.status <> 'published' OR i.validity <> 'current' OR i.current_version_id IS DISTINCT FROM s.item_version_id))
+        ORDER BY v.published_at DESC, e.id DESC LIMIT 5000`,
+      [unitId ?? null],
+    )
+  ).rows;
+}
+
+/** The current public answers that rest on an item (shown on the item's page). */
+export async function answersForItem(q: Queryable, itemId: number): Promise<{ id: number; question: string }[]> {
+  return (
+    await q.query<{ id: number; question: string }>(
+      `SELECT e.id, v.question FROM qa_sources s JOIN qa_entries e ON e.id = s.entry_id AND s.version_no = e.published_version
+         JOIN qa_versions v ON v.entry_id = e.id AND v.version_no = e.published_version JOIN information_items i ON i.id = s.item_id
+        WHERE s.item_id = $1 AND e.state <> 'withdrawn' AND i.current_version_id = s.item_version_id AND i.validity = 'current' ORDER BY e.id`,
+      [itemId],
+    )
+  ).rows;
+}
+
+export async function entryEvents(q: Queryable, id: number) {
+  return (
+    await q.query<{ kind: string; at: Date; actor_label: string; details: Record<string, unknown> }>(
+      'SELECT kind, at, actor_label, details FROM qa_events WHERE entry_id = $1 ORDER BY id',
+      [id],
+    )
+  ).rows;
+}

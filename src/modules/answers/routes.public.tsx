@@ -1,0 +1,28 @@
+/** Public routes of the knowledge base: 常见问题 (/hdjl/wd) with the question box, and one answer (/hdjl/wd/:id). */
+import type { FastifyInstance } from 'fastify';
+import { NotFoundError } from '../../lib/errors.ts';
+import { sendPage } from '../../lib/render.ts';
+import { idParam } from '../../lib/validation.ts';
+import { AnswerFinder } from './finder.ts';
+import { currentPublicEntries, publicEntry } from './queries.ts';
+import { EntryPage, ListPage } from './views/publicPages.tsx';
+
+export const answerFinder = new AnswerFinder();
+
+export function registerAnswerPublicRoutes(app: FastifyInstance) {
+  const { deps } = app;
+  app.get('/hdjl/wd', async (request, reply) => {
+    const q = String((request.query as { q?: string }).q ?? '')
+      .trim()
+      .slice(0, 100);
+    const rows = q ? await answerFinder.find(deps.db, q, 10) : (await currentPublicEntries(deps.db)).slice(0, 100);
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, ListPage({ ctx, q, rows }));
+  });
+  app.get('/hdjl/wd/:id', async (request, reply) => {
+    const e = await publicEntry(deps.db, idParam(request.params, '没有这条问答。'));
+    if (!e) throw new NotFoundError('没有这条问答。');
+    const ctx = app.viewContext(request, reply);
+    return sendPage(request, reply, ctx, EntryPage({ ctx, e }));
+  });
+}
