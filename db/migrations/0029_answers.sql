@@ -55,3 +55,6 @@ CREATE TABLE qa_events (
   details        jsonb NOT NULL DEFAULT '{}'
 );
 CREATE INDEX qa_events_idx ON qa_events (entry_id, id);
+
+-- Item pages list the answers that rest on them and are cached per content version: a change here moves it.
+CREATE TRIGGER qa_entries_change AFTER INSERT OR UPDATE ON qa_entries FOR EACH STATEMENT EXECUTE FUNCTION bump_content_version();

@@ -65,6 +65,14 @@ test('write, review, publish, find, and withdraw for review when the policy is r
   const shown = (await citizen.get(`/hdjl/wd/${id}`)).body;
   assert.match(shown, /监护人的居住证/);
   assert.match(shown, new RegExp(`href="/xxgk/jyj/items/${policy.itemId}">示范市义务教育阶段随迁子女入学办法`));
+  // The policy's page lists the answer that rests on it (both ways).
+  assert.match((await citizen.get(`/xxgk/jyj/items/${policy.itemId}`)).body, new RegExp(`相关问答[\\s\\S]*href="/hdjl/wd/${id}">随迁子女入学需要哪些材料？`));
+
+  // The message form offers the answer before a message is sent.
+  const form = { type: 'consult', unitId: String(jyj.id), category: '', area: '', title: '外地户口孩子上学要准备什么', body: '', writerName: '', contact: '', consentPublish: '' };
+  const offered = await citizen.post('/hdjl/ly/new', form, '/hdjl/ly/new');
+  assert.match(offered.body, new RegExp(`href="/hdjl/ly/similar/a/${id}"[^>]*>随迁子女入学需要哪些材料？`));
+  assert.equal(String((await citizen.get(`/hdjl/ly/similar/a/${id}`)).headers.location), `/hdjl/wd/${id}`);
 
   // Editing the published entry: the public keeps the published version until the new one is approved.
   await w.post(page, { ...entry, answer: '新的答案草稿' }, page);
@@ -79,6 +87,7 @@ test('write, review, publish, find, and withdraw for review when the policy is r
   assert.doesNotMatch((await citizen.get('/hdjl/wd')).body, new RegExp(`/hdjl/wd/${id}"`));
   assert.doesNotMatch((await citizen.get(`/hdjl/wd?q=${encodeURIComponent('随迁子女入学')}`)).body, new RegExp(`/hdjl/wd/${id}"`));
   assert.match((await w.get('/staff/answers')).body, /需复核：依据的文件已废止/);
+  assert.doesNotMatch((await citizen.get(`/xxgk/jyj/items/${policy.itemId}`)).body, /相关问答/, 'and no longer from the repealed policy');
   // Approving again while it rests on the repealed policy is refused; with a current source it comes back as version 2.
   await w.post(`${page}/submit`, {}, page);
   const refused = await c.post(`${page}/review`, { decision: 'approve', note: '' }, page);

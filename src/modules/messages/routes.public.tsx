@@ -7,6 +7,7 @@ import { hashCode } from '../../lib/queryCode.ts';
 import { sendPage } from '../../lib/render.ts';
 import { messageContext } from './context.ts';
 import { listUnits } from '../orgs/index.ts';
+import { answerFinder } from '../answers/index.ts';
 import { CATEGORIES, clockStart, explainReplyDue, isUnanswered, MESSAGE_TYPES, type MessageType } from './rules.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { receiveMessage, withdrawMessage } from './commands/handle.ts';
@@ -73,7 +74,8 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
       unitSlug: r.unitSlug,
       unitName: r.unitName,
     }));
-    return { messages: messages.length ? messages : await similarMessages.find(deps.db, question), items };
+    const answers = await answerFinder.find(deps.db, title.slice(0, 100), 3);
+    return { messages: messages.length ? messages : await similarMessages.find(deps.db, question), items, answers };
   };
   app.get('/hdjl/ly/new', (request, reply) => writePage(request, reply, {}));
 
@@ -104,7 +106,7 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
       }
       if (input.step !== 'send' && input.title.trim()) {
         const similar = await findSimilar(input.title.trim(), input.body.trim());
-        if (similar.messages.length || similar.items.length) {
+        if (similar.messages.length || similar.items.length || similar.answers.length) {
           await countSuggestion(deps.db, today, 'shown');
           return writePage(request, reply, values, {}, similar);
         }
@@ -247,6 +249,7 @@ export function registerMessagePublicRoutes(app: FastifyInstance) {
     const k = String(key).slice(0, 80);
     let to: string | undefined;
     if (kind === 'm' && /^LY\d{10}$/.test(k)) to = `/hdjl/ly/${k}`;
+    else if (kind === 'a' && /^\d{1,9}$/.test(k)) to = `/hdjl/wd/${k}`;
     else if (kind === 'i' && /^[a-z0-9-]{1,60}:\d{1,12}$/.test(k)) {
       const [slug, id] = k.split(':');
       to = `/xxgk/${slug}/items/${id}`;

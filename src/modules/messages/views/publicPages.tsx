@@ -107,6 +107,8 @@ export function ArchiveEntryPage(p: { ctx: ViewContext; m: MessageRow }) {
 export interface Similar {
   messages: { caseNo: string; title: string; unitName: string; repliedOn: string | null }[];
   items: { id: number; title: string; unitSlug: string; unitName: string }[];
+  /** Answers of the knowledge base (常见问题). */
+  answers: { id: number; question: string; unit_name: string }[];
 }
 
 function SimilarList({ similar }: { similar: Similar }) {
@@ -114,6 +116,15 @@ function SimilarList({ similar }: { similar: Similar }) {
     <section id="similar" aria-labelledby="similar-h" class="similar">
       <h2 id="similar-h">这些已经答复的问题和公开的信息，也许能解答您的问题</h2>
       <ul class="item-list">
+        {similar.answers.map((a) => (
+          <li>
+            <a href={`/hdjl/ly/similar/a/${a.id}`} target="_blank" rel="noopener">
+              {a.question}
+              <span class="visually-hidden">（在新窗口打开）</span>
+            </a>
+            <span class="muted"> 常见问题 · {a.unit_name}</span>
+          </li>
+        ))}
         {similar.messages.map((m) => (
           <li>
             <a href={`/hdjl/ly/similar/m/${m.caseNo}`} target="_blank" rel="noopener">
@@ -174,7 +185,7 @@ export function WritePage(p: {
       <ErrorSummary errors={e} message={p.message} />
       {p.similar ? (
         <div class="notice" role="status">
-          找到 {p.similar.messages.length + p.similar.items.length} 条类似的答复和信息，<a href="#similar">请先看看</a>；没有解答您的问题的，再提交留言。
+          找到 {p.similar.messages.length + p.similar.items.length + p.similar.answers.length} 条类似的答复和信息，<a href="#similar">请先看看</a>；没有解答您的问题的，再提交留言。
         </div>
       ) : null}
       <form method="post" action="/hdjl/ly/new">

@@ -16,6 +16,8 @@ export interface PublicItemData {
   versions: { version_no: number; published_at: Date | null; change_note: string }[];
   /** Page views so far (daily sums; today's are added each minute). */
   views?: number;
+  /** Current public answers (常见问题) that rest on this item. */
+  answers?: { id: number; question: string }[];
 }
 
 const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
@@ -242,6 +244,18 @@ export function PublicItemPage(props: { ctx: ViewContext; unit: UnitRow; section
               <li>
                 <a href={`/xxgk/${l.unit_slug}/items/${l.id}`}>{l.title}</a>
                 {l.interpretation_form ? `（${INTERPRETATION_FORMS[l.interpretation_form as keyof typeof INTERPRETATION_FORMS]}）` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {d.answers?.length ? (
+        <section aria-labelledby="answers-title">
+          <h2 id="answers-title">相关问答</h2>
+          <ul>
+            {d.answers.map((a) => (
+              <li>
+                <a href={`/hdjl/wd/${a.id}`}>{a.question}</a>
               </li>
             ))}
           </ul>
