@@ -9,6 +9,7 @@ import { startE2E, expectNoAxeViolations } from '../support/env.ts';
 import { LoginPage } from '../pages/staff-item-page.ts';
 import { actorFor, makeUnit, makeUser, TEST_PASSWORD } from '../../src/testing/factories.ts';
 import { messageContext, publishMessage, receiveMessage, replyMessage } from '../../src/modules/messages/index.ts';
+import { approveEntry, saveEntry, submitEntry } from '../../src/modules/answers/index.ts';
 
 test('a citizen writes a message on a phone; it is transferred once, answered, published and rated', async (t) => {
   const e = await startE2E(t, { now: '2026-03-02T02:00:00Z' });
@@ -33,6 +34,22 @@ test('a citizen writes a message on a phone; it is transferred once, answered, p
   const ja = await actorFor(e.h.db, j.username);
   await replyMessage(e.h.db, ja, ctx, earlier.id, '已要求施工单位夜间停工。');
   await publishMessage(e.h.db, ja, ctx, earlier.id, { publicTitle: '', publicBody: '', publicReply: '' });
+  // And a published answer of the knowledge base, for axe on its pages.
+  const system = { kind: 'system' as const, label: 'e2e' };
+  const qa = await saveEntry(e.h.db, system, ctx, {
+    unitId: jyj.id,
+    question: '学校周边施工噪音向哪里反映？',
+    variants: ['工地晚上吵找谁'],
+    answer: '可向生态环境部门或拨打12345反映。',
+    answerClass: 'instant',
+    handoverUnitId: null,
+    handoverDays: null,
+    topic: '',
+    reviewBy: '2026-12-31',
+    sources: [],
+  });
+  await submitEntry(e.h.db, system, ctx.now, qa);
+  await approveEntry(e.h.db, system, ctx.now, qa);
 
   const pc = await e.newContext({ phone: true, javaScriptEnabled: false });
   const p = await pc.newPage();
@@ -49,7 +66,7 @@ test('a citizen writes a message on a phone; it is transferred once, answered, p
   await p.getByLabel(/同意在答复后公开/).check();
   await p.getByRole('button', { name: '提交留言' }).click();
   // Answers to like questions come first; what was typed stays; the citizen sends anyway.
-  assert.match(await p.getByRole('status').innerText(), /找到 1 条类似的答复和信息/);
+  assert.match(await p.getByRole('status').innerText(), /找到 \d+ 条类似的答复和信息/);
   await p.getByRole('link', { name: /小学旁工地夜间施工噪音/ }).waitFor();
   assert.equal(await p.getByLabel(/^标题/).inputValue(), '学校旁工地夜间施工');
   await p.screenshot({ path: '/tmp/gk-message-similar-phone.png', fullPage: true }).catch(() => undefined);
@@ -104,7 +121,17 @@ test('a citizen writes a message on a phone; it is transferred once, answered, p
   // axe needs script: the public pages, the error states and the 大字版, on a phone with JavaScript.
   const ac = await e.newContext({ phone: true });
   const a = await ac.newPage();
-  for (const path of ['/hdjl/ly', '/hdjl/ly/new', '/hdjl/ly/cx', `/hdjl/ly/${caseNo}`, '/hdjl/ly/tj', '/hdjl/jyta']) {
+  for (const path of [
+    '/hdjl/ly',
+    '/hdjl/ly/new',
+    '/hdjl/ly/cx',
+    `/hdjl/ly/${caseNo}`,
+    '/hdjl/ly/tj',
+    '/hdjl/jyta',
+    '/hdjl/wd',
+    `/hdjl/wd/${qa}`,
+    `/hdjl/wd?q=${encodeURIComponent('护照')}`,
+  ]) {
     await a.goto(path);
     await expectNoAxeViolations(a);
   }

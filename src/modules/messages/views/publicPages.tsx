@@ -30,6 +30,8 @@ export function ArchivePage(p: { ctx: ViewContext; rows: MessageRow[]; more: boo
         </a>
         <a href="/hdjl/ly/cx">查询我的留言</a>
         <a href="/hdjl/ly/tj">办理统计</a>
+        <a href="/hdjl/wd">常见问题</a>
+        <a href="/hdjl/jyta">建议提案办理结果</a>
       </p>
       <h2>公开的留言和答复</h2>
       <form method="get" action="/hdjl/ly" class="filters" role="search" aria-label="查找留言">
