@@ -3,3 +3,4 @@ export { approveEntry, returnEntry, saveEntry, submitEntry, withdrawEntry } from
 export { answersForItem, currentPublicEntries, publicEntry } from './queries.ts';
 export { answerFinder, registerAnswerPublicRoutes } from './routes.public.tsx';
 export { registerAnswerStaffRoutes } from './routes.staff.tsx';
+export { answerSupervisionRecords } from './queries.ts';

@@ -134,3 +134,16 @@ export async function entryEvents(q: Queryable, id: number) {
     )
   ).rows;
 }
+
+/** A unit's published answers for supervision: review-by dates and whether a source has changed. */
+export async function answerSupervisionRecords(q: Queryable, unitId: number): Promise<{ id: number; question: string; review_by: string; needs_review: string | null }[]> {
+  const rows = (
+    await q.query<{ id: number; question: string; review_by: string; published_version: number }>(
+      `SELECT id, question, review_by::text, published_version FROM qa_entries WHERE unit_id = $1 AND state <> 'withdrawn' AND published_version > 0 ORDER BY id`,
+      [unitId],
+    )
+  ).rows;
+  const out = [];
+  for (const r of rows) out.push({ id: r.id, question: r.question, review_by: r.review_by, needs_review: reviewReason(await versionSources(q, r.id, r.published_version)) });
+  return out;
+}

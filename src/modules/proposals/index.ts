@@ -5,3 +5,4 @@ export { registerProposalPublicRoutes } from './routes.public.tsx';
 export { registerProposalStaffRoutes } from './routes.staff.tsx';
 export { reportSentence, yearSummary, KINDS as PROPOSAL_KINDS } from './rules.ts';
 export { proposalFacts } from './facts.ts';
+export { proposalSupervisionRecords } from './queries.ts';

@@ -63,3 +63,13 @@ export async function proposalYears(q: Queryable): Promise<number[]> {
 export async function proposalEvents(q: Queryable, id: number) {
   return (await q.query<{ kind: string; at: Date; actor_label: string }>('SELECT kind, at, actor_label FROM proposal_events WHERE proposal_id = $1 ORDER BY id', [id])).rows;
 }
+
+/** A unit's 建议提案 for supervision (as 主办单位). */
+export async function proposalSupervisionRecords(q: Queryable, unitId: number) {
+  return (
+    await q.query<{ id: number; title: string; state: string; reply_due_on: string; replied_on: string | null }>(
+      `SELECT id, title, state, reply_due_on::text, replied_on::text FROM proposals WHERE unit_id = $1 AND state <> 'withdrawn' ORDER BY id`,
+      [unitId],
+    )
+  ).rows;
+}

@@ -1,6 +1,9 @@
 /** A unit's compliance indicators from its records, on a date, for the year so far. */
 import { decisionFindings, feedbackRecords, openMeetingCounts, unitMeetings } from '../participation/index.ts';
 import { supervisionRecords } from '../messages/index.ts';
+import { proposalSupervisionRecords } from '../proposals/index.ts';
+import { answerSupervisionRecords } from '../answers/index.ts';
+import { answersIndicator, proposalsIndicator } from './interactionIndicators.ts';
 import { DUE_STATES, sqlStates } from '../requests/index.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
@@ -136,5 +139,7 @@ export async function unitIndicators(
     decisionIndicator(await decisionFindings(q, unit.id, asOf, calendar)),
     openMeetingsIndicator(openMeetingCounts(await unitMeetings(q, unit.id, Number(asOf.slice(0, 4))), Number(asOf.slice(0, 4)), asOf), settings.openMeetingsPerHalfYear, unit),
     messagesIndicator(await supervisionRecords(q, unit.id), asOf),
+    proposalsIndicator(await proposalSupervisionRecords(q, unit.id), asOf),
+    answersIndicator(await answerSupervisionRecords(q, unit.id), asOf),
   ];
 }

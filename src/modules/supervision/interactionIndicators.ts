@@ -1,0 +1,53 @@
+/**
+ * Indicators of the interaction half (issues 13 and 14) that are not messages: the knowledge base's answers withheld
+ * for review or past their review-by date, and 建议提案 answered late or not yet answered after their due date.
+ */
+import type { Finding, Indicator } from './indicators.ts';
+
+export interface AnswerRecord {
+  id: number;
+  question: string;
+  review_by: string;
+  /** Why the published answer is withheld (a source changed), or null. */
+  needs_review: string | null;
+}
+
+export function answersIndicator(records: AnswerRecord[], asOf: string): Indicator {
+  const findings: Finding[] = [];
+  for (const a of records) {
+    const base = { id: a.id, label: a.question, href: `/staff/answers/${a.id}` };
+    if (a.needs_review) findings.push({ ...base, detail: `需复核：${a.needs_review}，已暂停公开` });
+    else if (a.review_by < asOf) findings.push({ ...base, detail: `超过复核日期（${a.review_by}）未复核` });
+  }
+  return {
+    key: 'answers',
+    name: '政策问答复核',
+    definition: '本单位已发布的问答：依据的文件修订、废止、失效或撤回后未复核的，超过复核日期未复核的。',
+    basis: '东莞市政务公开工作要点 三（十二）（12345政策知识库）；湛江市政务公开工作要点（十九）',
+    findings,
+  };
+}
+
+export interface ProposalRecord {
+  id: number;
+  title: string;
+  state: string;
+  reply_due_on: string;
+  replied_on: string | null;
+}
+
+export function proposalsIndicator(records: ProposalRecord[], asOf: string): Indicator {
+  const findings: Finding[] = [];
+  for (const p of records) {
+    const base = { id: p.id, label: p.title, href: `/staff/proposals/${p.id}` };
+    if (p.state === 'assigned' && asOf > p.reply_due_on) findings.push({ ...base, detail: `逾期未答复（期限 ${p.reply_due_on}）` });
+    else if (p.replied_on && p.replied_on > p.reply_due_on) findings.push({ ...base, detail: `超期答复（期限 ${p.reply_due_on}，${p.replied_on} 答复）` });
+  }
+  return {
+    key: 'proposals',
+    name: '建议提案办理',
+    definition: '本单位主办的人大代表建议和政协委员提案：逾期未答复或超期答复的。',
+    basis: '鲁山县政务公开工作要点 二（二）；湛江市政务公开工作要点（三）',
+    findings,
+  };
+}
