@@ -94,6 +94,9 @@ const OWNER: Record<string, string> = {
   qa_versions: 'answers',
   qa_sources: 'answers',
   qa_events: 'answers',
+  opinion_incidents: 'answers',
+  opinion_responses: 'answers',
+  opinion_events: 'answers',
 };
 
 /**

@@ -58,6 +58,7 @@ export type Action =
   | 'proposal.edit'
   | 'answer.edit'
   | 'answer.review'
+  | 'opinion.manage'
   | 'catalogue.edit'
   | 'catalogue.approve'
   | 'catalogue.manage_areas'
@@ -145,6 +146,8 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // The knowledge base (ADR 0022) like information items: publishers write answers, reviewers publish and withdraw.
   'answer.edit': (a, s) => hasRole(a, ['office_admin', 'publisher', 'message_officer'], s),
   'answer.review': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
+  // 政务舆情回应 (ADR 0023) is the office's: it registers the incident and records the responses.
+  'opinion.manage': (a, s) => hasRole(a, ['office_admin'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) => hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),

@@ -91,6 +91,9 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'qa_versions', order: 'entry_id, version_no' },
   { name: 'qa_sources', order: 'entry_id, version_no, item_id' },
   { name: 'qa_events', order: 'id' },
+  { name: 'opinion_incidents', order: 'id' },
+  { name: 'opinion_responses', order: 'id' },
+  { name: 'opinion_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

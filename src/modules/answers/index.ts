@@ -4,3 +4,5 @@ export { answersForItem, currentPublicEntries, publicEntry } from './queries.ts'
 export { answerFinder, registerAnswerPublicRoutes } from './routes.public.tsx';
 export { registerAnswerStaffRoutes } from './routes.staff.tsx';
 export { answerSupervisionRecords } from './queries.ts';
+export { opinionRecordsOf } from './opinionStore.ts';
+export { clocks as opinionClocks } from './opinion.ts';

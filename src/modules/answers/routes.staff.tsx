@@ -14,11 +14,13 @@ import { entriesOf, entryEvents, getEntry, versionSources } from './queries.ts';
 import { reviewReason } from './rules.ts';
 import { answerFinder } from './routes.public.tsx';
 import { EntryPage, ListPage } from './views/staffPages.tsx';
+import { registerOpinionRoutes } from './opinion.routes.staff.tsx';
 
 const ROLES = ['office_admin', 'publisher', 'message_officer', 'reviewer'] as const;
 
 export function registerAnswerStaffRoutes(app: FastifyInstance) {
   const { deps } = app;
+  registerOpinionRoutes(app);
   const today = () => chinaDate(deps.clock.now());
   const idOf = (request: FastifyRequest) => idParam(request.params, '没有这条问答。');
   const back = (reply: FastifyReply, id: number, notice: string) => reply.redirect(withNotice(`/staff/answers/${id}`, notice, deps.config.secret), 303);

@@ -2,8 +2,11 @@
 import { decisionFindings, feedbackRecords, openMeetingCounts, unitMeetings } from '../participation/index.ts';
 import { supervisionRecords } from '../messages/index.ts';
 import { proposalSupervisionRecords } from '../proposals/index.ts';
-import { answerSupervisionRecords } from '../answers/index.ts';
-import { answersIndicator, proposalsIndicator } from './interactionIndicators.ts';
+import { answerSupervisionRecords, opinionClocks, opinionRecordsOf } from '../answers/index.ts';
+import { answersIndicator, opinionIndicator, proposalsIndicator } from './interactionIndicators.ts';
+
+/** The end of a China day, as the instant the hour clocks are judged at for an as-of date. */
+const chinaEnd = (day: string) => new Date(`${day}T23:59:59+08:00`);
 import { DUE_STATES, sqlStates } from '../requests/index.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
@@ -141,5 +144,8 @@ export async function unitIndicators(
     messagesIndicator(await supervisionRecords(q, unit.id), asOf),
     proposalsIndicator(await proposalSupervisionRecords(q, unit.id), asOf),
     answersIndicator(await answerSupervisionRecords(q, unit.id), asOf),
+    opinionIndicator(
+      (await opinionRecordsOf(q, unit.id)).map((r) => ({ id: r.id, title: r.title, clocks: opinionClocks(r.severity, r.surfaced_at, r.responses, chinaEnd(asOf)) })),
+    ),
   ];
 }

@@ -51,3 +51,30 @@ export function proposalsIndicator(records: ProposalRecord[], asOf: string): Ind
     findings,
   };
 }
+
+export interface OpinionRecord {
+  id: number;
+  title: string;
+  clocks: { label: string; hours: number; status: 'met' | 'late' | 'pending' | 'overdue' }[];
+}
+
+/** 政务舆情回应: a response due by the hour clocks that came late, or has not come and is past due. */
+export function opinionIndicator(records: OpinionRecord[]): Indicator {
+  const findings: Finding[] = [];
+  for (const r of records)
+    for (const c of r.clocks)
+      if (c.status === 'late' || c.status === 'overdue')
+        findings.push({
+          id: r.id,
+          label: r.title,
+          href: `/staff/opinion/${r.id}`,
+          detail: `${c.label}${c.status === 'late' ? '超过' : '已超过'}${c.hours}小时${c.status === 'late' ? '才发布' : '未发布'}`,
+        });
+  return {
+    key: 'opinion',
+    name: '政务舆情回应',
+    definition: '本单位负责回应的政务舆情：特别重大、重大突发事件5小时内发布权威信息、24小时内召开新闻发布会，其他舆情48小时内回应；超时或未回应的。',
+    basis: '国办发〔2016〕61号；国办发〔2016〕80号；湛江市政务公开工作要点',
+    findings,
+  };
+}

@@ -128,6 +128,12 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
             <span>常见问题的答案，依据的文件变化时自动暂停公开、等待复核</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin') ? (
+          <li>
+            <a href="/staff/opinion">政务舆情回应</a>
+            <span>舆情登记，5小时、24小时、48小时回应时限，回应记录和办结</span>
+          </li>
+        ) : null}
         {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
           <li>
             <a href="/staff/proposals">建议提案办理</a>
