@@ -97,6 +97,8 @@ const OWNER: Record<string, string> = {
   opinion_incidents: 'answers',
   opinion_responses: 'answers',
   opinion_events: 'answers',
+  concerns: 'answers',
+  concern_events: 'answers',
 };
 
 /**
@@ -115,7 +117,7 @@ const READ_MODELS: Record<string, string[]> = {
   participation: ['units', 'information_items', 'item_versions', 'blobs'],
   messages: ['units'],
   proposals: ['units', 'information_items', 'item_versions'],
-  answers: ['units', 'information_items', 'item_versions'],
+  answers: ['units', 'information_items', 'item_versions', 'catalogue_areas'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

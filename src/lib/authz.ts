@@ -59,6 +59,7 @@ export type Action =
   | 'answer.edit'
   | 'answer.review'
   | 'opinion.manage'
+  | 'concern.manage'
   | 'catalogue.edit'
   | 'catalogue.approve'
   | 'catalogue.manage_areas'
@@ -148,6 +149,8 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'answer.review': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
   // 政务舆情回应 (ADR 0023) is the office's: it registers the incident and records the responses.
   'opinion.manage': (a, s) => hasRole(a, ['office_admin'], s),
+  // 群众关切事项清单 (ADR 0024): kept by the 政务公开 office.
+  'concern.manage': (a, s) => hasRole(a, ['office_admin'], s),
   'audit.read': (a, s) => hasRole(a, ['system_admin', 'office_admin'], s),
   // Content roles keep separation of duties: the system administrator manages accounts, not content.
   'item.read_internal': (a, s) => hasRole(a, ['office_admin', 'publisher', 'reviewer', 'secrecy_reviewer'], s) || apiScope(a, 'items:write', s),

@@ -94,6 +94,8 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'opinion_incidents', order: 'id' },
   { name: 'opinion_responses', order: 'id' },
   { name: 'opinion_events', order: 'id' },
+  { name: 'concerns', order: 'id' },
+  { name: 'concern_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

@@ -43,3 +43,6 @@ export class AnswerFinder {
       .filter(Boolean);
   }
 }
+
+/** The one finder of this process (its index is kept per database). */
+export const answerFinder = new AnswerFinder();

@@ -1,8 +1,10 @@
 /** The answers module's entry points: other modules, the app and the CLI import from here, never a file inside. */
 export { approveEntry, returnEntry, saveEntry, submitEntry, withdrawEntry } from './commands.ts';
 export { answersForItem, currentPublicEntries, publicEntry } from './queries.ts';
-export { answerFinder, registerAnswerPublicRoutes } from './routes.public.tsx';
+export { registerAnswerPublicRoutes } from './routes.public.tsx';
+export { answerFinder } from './finder.ts';
 export { registerAnswerStaffRoutes } from './routes.staff.tsx';
 export { answerSupervisionRecords } from './queries.ts';
 export { opinionRecordsOf } from './opinionStore.ts';
 export { clocks as opinionClocks } from './opinion.ts';
+export { concernGaps } from './concerns.ts';

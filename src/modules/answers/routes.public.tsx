@@ -3,14 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/render.ts';
 import { idParam } from '../../lib/validation.ts';
-import { AnswerFinder } from './finder.ts';
+import { answerFinder } from './finder.ts';
 import { currentPublicEntries, publicEntry } from './queries.ts';
 import { EntryPage, ListPage } from './views/publicPages.tsx';
-
-export const answerFinder = new AnswerFinder();
+import { registerConcernPublicRoutes } from './concerns.routes.public.tsx';
 
 export function registerAnswerPublicRoutes(app: FastifyInstance) {
   const { deps } = app;
+  registerConcernPublicRoutes(app);
   app.get('/hdjl/wd', async (request, reply) => {
     const q = String((request.query as { q?: string }).q ?? '')
       .trim()

@@ -12,15 +12,17 @@ import { listUnits } from '../orgs/index.ts';
 import { approveEntry, returnEntry, saveEntry, submitEntry, withdrawEntry } from './commands.ts';
 import { entriesOf, entryEvents, getEntry, versionSources } from './queries.ts';
 import { reviewReason } from './rules.ts';
-import { answerFinder } from './routes.public.tsx';
+import { answerFinder } from './finder.ts';
 import { EntryPage, ListPage } from './views/staffPages.tsx';
 import { registerOpinionRoutes } from './opinion.routes.staff.tsx';
+import { registerConcernStaffRoutes } from './concerns.routes.staff.tsx';
 
 const ROLES = ['office_admin', 'publisher', 'message_officer', 'reviewer'] as const;
 
 export function registerAnswerStaffRoutes(app: FastifyInstance) {
   const { deps } = app;
   registerOpinionRoutes(app);
+  registerConcernStaffRoutes(app);
   const today = () => chinaDate(deps.clock.now());
   const idOf = (request: FastifyRequest) => idParam(request.params, '没有这条问答。');
   const back = (reply: FastifyReply, id: number, notice: string) => reply.redirect(withNotice(`/staff/answers/${id}`, notice, deps.config.secret), 303);

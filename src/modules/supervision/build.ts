@@ -2,8 +2,8 @@
 import { decisionFindings, feedbackRecords, openMeetingCounts, unitMeetings } from '../participation/index.ts';
 import { supervisionRecords } from '../messages/index.ts';
 import { proposalSupervisionRecords } from '../proposals/index.ts';
-import { answerSupervisionRecords, opinionClocks, opinionRecordsOf } from '../answers/index.ts';
-import { answersIndicator, opinionIndicator, proposalsIndicator } from './interactionIndicators.ts';
+import { answerSupervisionRecords, concernGaps, opinionClocks, opinionRecordsOf } from '../answers/index.ts';
+import { answersIndicator, concernsIndicator, opinionIndicator, proposalsIndicator } from './interactionIndicators.ts';
 
 /** The end of a China day, as the instant the hour clocks are judged at for an as-of date. */
 const chinaEnd = (day: string) => new Date(`${day}T23:59:59+08:00`);
@@ -144,6 +144,7 @@ export async function unitIndicators(
     messagesIndicator(await supervisionRecords(q, unit.id), asOf),
     proposalsIndicator(await proposalSupervisionRecords(q, unit.id), asOf),
     answersIndicator(await answerSupervisionRecords(q, unit.id), asOf),
+    concernsIndicator(await concernGaps(q, unit.id)),
     opinionIndicator(
       (await opinionRecordsOf(q, unit.id)).map((r) => ({ id: r.id, title: r.title, clocks: opinionClocks(r.severity, r.surfaced_at, r.responses, chinaEnd(asOf)) })),
     ),

@@ -78,3 +78,14 @@ export function opinionIndicator(records: OpinionRecord[]): Indicator {
     findings,
   };
 }
+
+/** 群众关切事项清单: a concern on the unit's list with no current answer, policy or interpretation linked. */
+export function concernsIndicator(gaps: { id: number; title: string }[]): Indicator {
+  return {
+    key: 'concerns',
+    name: '群众关切回应',
+    definition: '本单位群众关切事项清单中，没有关联任何现行有效的信息或已发布问答的事项（无法“一键应答”）。',
+    basis: '东莞市政务公开工作要点 三（十二）',
+    findings: gaps.map((g) => ({ id: g.id, label: g.title, href: `/staff/concerns/${g.id}`, detail: '缺少现行有效的答复' })),
+  };
+}

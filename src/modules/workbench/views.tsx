@@ -130,6 +130,12 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
         ) : null}
         {grants.some((g) => g.role === 'office_admin') ? (
           <li>
+            <a href="/staff/concerns">群众关切事项清单</a>
+            <span>按领域列出群众关切，关联政策、解读和问答，“一键应答”</span>
+          </li>
+        ) : null}
+        {grants.some((g) => g.role === 'office_admin') ? (
+          <li>
             <a href="/staff/opinion">政务舆情回应</a>
             <span>舆情登记，5小时、24小时、48小时回应时限，回应记录和办结</span>
           </li>
