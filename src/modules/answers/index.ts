@@ -8,3 +8,4 @@ export { answerSupervisionRecords } from './queries.ts';
 export { opinionRecordsOf } from './opinionStore.ts';
 export { clocks as opinionClocks } from './opinion.ts';
 export { concernGaps } from './concerns.ts';
+export { saveConcern, retireConcern } from './concerns.ts';

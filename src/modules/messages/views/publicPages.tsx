@@ -30,6 +30,7 @@ export function ArchivePage(p: { ctx: ViewContext; rows: MessageRow[]; more: boo
         </a>
         <a href="/hdjl/ly/cx">查询我的留言</a>
         <a href="/hdjl/ly/tj">办理统计</a>
+        <a href="/hdjl/gq">群众关切</a>
         <a href="/hdjl/wd">常见问题</a>
         <a href="/hdjl/jyta">建议提案办理结果</a>
       </p>
