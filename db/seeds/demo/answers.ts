@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../../src/lib/db.ts';
 import type { Actor } from '../../../src/lib/authz.ts';
-import { approveEntry, saveEntry, submitEntry } from '../../../src/modules/answers/index.ts';
+import { approveEntry, recordResponse, registerIncident, saveConcern, saveEntry, submitEntry } from '../../../src/modules/answers/index.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
 
@@ -48,6 +48,7 @@ const DEMO: { unit: string; question: string; variants: string[]; answer: string
 
 export async function seedDemoAnswers(db: Db, units: Map<string, number>, now: Date): Promise<number> {
   const today = now.toISOString().slice(0, 10);
+  const ids: { id: number; unit: string; source?: number }[] = [];
   const reviewBy = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   for (const d of DEMO) {
     const unitId = units.get(d.unit)!;
@@ -75,6 +76,50 @@ export async function seedDemoAnswers(db: Db, units: Map<string, number>, now: D
     );
     await submitEntry(db, SYSTEM, now, id);
     await approveEntry(db, SYSTEM, now, id);
+    ids.push({ id, unit: d.unit, source: src?.id });
   }
+  // The city's concern list: each concern answered by its bureau's answers and current items.
+  const areas = (await db.query<{ code: string; name: string }>('SELECT code, name FROM catalogue_areas ORDER BY sort')).rows;
+  const area = (word: string) => areas.find((a) => a.name.includes(word))?.code ?? '';
+  for (const [title, description, unit, word] of CONCERNS) {
+    const mine = ids.filter((x) => x.unit === unit);
+    await saveConcern(db, SYSTEM, now, {
+      unitId: units.get('city')!,
+      areaCode: area(word),
+      title,
+      description,
+      responsibleUnitIds: [units.get(unit)!],
+      contact: '12345政务服务便民热线',
+      items: mine
+        .map((x) => x.source)
+        .filter((x): x is number => !!x)
+        .map(String),
+      answerIds: mine.map((x) => x.id),
+    });
+  }
+  // One public-opinion incident of the year, answered in time and closed.
+  const surfaced = '2026-11-12T08:20';
+  const incident = await registerIncident(db, SYSTEM, new Date('2026-11-12T06:00:00Z'), {
+    unitId: units.get('city')!,
+    title: '网传城东片区学校秋季学位不足',
+    description: '社交媒体传言城东片区今年秋季学位缺口上千个。',
+    severity: 'other',
+    surfacedAt: surfaced,
+    responsibleUnitIds: [units.get('edu')!],
+  });
+  const eduItem = ids.find((x) => x.unit === 'edu')?.source;
+  if (eduItem)
+    await recordResponse(db, SYSTEM, new Date('2026-11-13T06:00:00Z'), incident, {
+      kind: 'response',
+      givenAt: '2026-11-13T10:00',
+      itemRef: String(eduItem),
+      note: '市教育局答记者问',
+    });
   return DEMO.length;
 }
+
+const CONCERNS: [string, string, string, string][] = [
+  ['随迁子女入学', '外地户籍子女在本市上学的条件、材料和流程', 'edu', '教育'],
+  ['老旧小区改造和加装电梯', '加装电梯的条件、申请和补助，物业服务投诉', 'housing', '住房'],
+  ['灵活就业人员社会保险', '个体户、自由职业者参加养老保险的办法', 'hrss', '社会保障'],
+];

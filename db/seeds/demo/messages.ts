@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import type { Db } from '../../../src/lib/db.ts';
 import type { Actor } from '../../../src/lib/authz.ts';
 import { addDays, buildCalendar } from '../../../src/lib/calendar.ts';
-import { decideTransfer, publishMessage, rateMessage, receiveMessage, replyMessage, requestTransfer } from '../../../src/modules/messages/index.ts';
-import { addMailbox, saveTemplate } from '../../../src/modules/messages/commands/settings.ts';
+import { addMailbox, decideTransfer, publishMessage, rateMessage, receiveMessage, replyMessage, requestTransfer, saveTemplate } from '../../../src/modules/messages/index.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
 const FILE = new URL('../../../fixtures/messages/taidi2020_messages.sample.jsonl', import.meta.url);

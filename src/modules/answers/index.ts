@@ -9,3 +9,4 @@ export { opinionRecordsOf } from './opinionStore.ts';
 export { clocks as opinionClocks } from './opinion.ts';
 export { concernGaps } from './concerns.ts';
 export { saveConcern, retireConcern } from './concerns.ts';
+export { closeIncident, opinionYearSentence, recordResponse, registerIncident } from './opinionStore.ts';

@@ -11,6 +11,7 @@ import { Browser } from '../../testing/http.ts';
 import { publishedItem } from '../../testing/items.ts';
 import { buildCalendar } from '../../lib/calendar.ts';
 import { unitIndicators } from '../supervision/index.ts';
+import { opinionYearSentence } from './index.ts';
 
 test('register, respond on the clocks, close; supervision sees what was late', async (t) => {
   // 2026-03-02 10:00 China time.
@@ -83,6 +84,7 @@ test('register, respond on the clocks, close; supervision sees what was late', a
   await o.post(`${page}/respond`, { kind: 'press_conference', givenAt: '2026-03-03T15:00', itemRef: '', note: '市政府新闻办第12场' }, page);
   assert.match((await o.get(page)).body, /新闻发布会（24小时内，2026-03-03 06:00前）：<strong>超时<\/strong>，2026-03-03 15:00/);
 
+  assert.equal(await opinionYearSentence(h.db, yjj.id, 2026, new Date('2027-01-01T00:00:00+08:00')), '回应政务舆情1件（其中特别重大、重大突发事件1件），按时回应0件。');
   const noSummary = await o.post(`${page}/close`, { summary: '' }, page);
   assert.equal(noSummary.statusCode, 400);
   await o.post(`${page}/close`, { summary: '火情已扑灭，无人员伤亡，已三次发布权威信息。' }, page);

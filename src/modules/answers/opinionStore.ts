@@ -9,7 +9,7 @@ import { logRecordEvent, type EventLog } from '../../lib/audit.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import { getUnit } from '../orgs/index.ts';
 import { resolveItemRefs } from '../publishing/index.ts';
-import { RESPONSE_KINDS, SEVERITY, type ResponseKind, type Severity } from './opinion.ts';
+import { clocks, RESPONSE_KINDS, SEVERITY, type ResponseKind, type Severity } from './opinion.ts';
 
 const LOG: EventLog = { table: 'opinion_events', column: 'incident_id', subjectType: 'opinion_incident', actionPrefix: 'opinion' };
 
@@ -161,4 +161,23 @@ export async function opinionRecordsOf(q: Queryable, unitId: number) {
   const out = [];
   for (const r of rows) out.push({ ...r, responses: (await responsesOf(q, r.id)).map((x) => ({ kind: x.kind, given_at: x.given_at })) });
   return out;
+}
+
+/** The year's public-opinion incidents a unit registered or was responsible for, as a sentence for its annual report. */
+export async function opinionYearSentence(q: Queryable, unitId: number, year: number, now: Date): Promise<string> {
+  const rows = (
+    await q.query<{ id: number; severity: Severity; surfaced_at: Date }>(
+      `SELECT id, severity, surfaced_at FROM opinion_incidents
+        WHERE (unit_id = $1 OR $1 = ANY(responsible_unit_ids)) AND surfaced_at >= $2 AND surfaced_at < $3`,
+      [unitId, new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)],
+    )
+  ).rows;
+  if (!rows.length) return '';
+  let inTime = 0;
+  for (const r of rows) {
+    const cs = clocks(r.severity, r.surfaced_at, await responsesOf(q, r.id), now);
+    if (cs.every((c) => c.status === 'met')) inTime++;
+  }
+  const major = rows.filter((r) => r.severity === 'major').length;
+  return `回应政务舆情${rows.length}件${major ? `（其中特别重大、重大突发事件${major}件）` : ''}，按时回应${inTime}件。`;
 }

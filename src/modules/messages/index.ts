@@ -14,3 +14,4 @@ export { registerOpen311Routes } from './routes.open311.ts';
 export { remindMessagesDue } from './commands/remind.ts';
 export { messageContext } from './context.ts';
 export { messageYearSentence } from './statistics.ts';
+export { addMailbox, saveTemplate } from './commands/settings.ts';

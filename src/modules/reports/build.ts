@@ -6,6 +6,7 @@
 import { participationFacts, participationSentence, type ParticipationFacts } from '../participation/index.ts';
 import { messageYearSentence } from '../messages/index.ts';
 import { proposalFacts } from '../proposals/index.ts';
+import { opinionYearSentence } from '../answers/index.ts';
 import type { Queryable } from '../../lib/db.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { can, type Actor } from '../../lib/authz.ts';
@@ -40,6 +41,7 @@ export interface BuiltReport {
   /** 留言 answered, and 建议提案 answered and published, as sentences for the narrative. */
   messagesSentence: string;
   proposalsSentence: string;
+  opinionSentence: string;
 }
 
 export async function getReport(q: Queryable, unitId: number, year: number): Promise<ReportRow | undefined> {
@@ -131,6 +133,8 @@ export async function buildReport(q: Queryable, unitId: number, year: number): P
     participation: await participationFacts(q, unitId, year),
     messagesSentence: await messageYearSentence(q, unitId, year),
     proposalsSentence: (await proposalFacts(q, unitId, year)).sentence,
+    // Only responses given count as in time, so judging at the year's end is exact for the year in progress too.
+    opinionSentence: await opinionYearSentence(q, unitId, year, new Date(`${year + 1}-01-01T00:00:00+08:00`)),
   };
 }
 
@@ -138,7 +142,7 @@ export async function buildReport(q: Queryable, unitId: number, year: number): P
 export function startingText(b: BuiltReport): { overall: string; problems: string; other: string } {
   const x = b.facts;
   return {
-    overall: `${b.year}年，${b.unit.name}主动公开政府信息${x.proactive}条，其中政策解读${x.interpretations}条。全年新收政府信息公开申请${x.received}件，上年结转${b.table3.carried_in.total.value}件，办结${x.answered}件，结转下年度${b.table3.carried_out.total.value}件。${participationSentence(b.participation)}${b.messagesSentence}`,
+    overall: `${b.year}年，${b.unit.name}主动公开政府信息${x.proactive}条，其中政策解读${x.interpretations}条。全年新收政府信息公开申请${x.received}件，上年结转${b.table3.carried_in.total.value}件，办结${x.answered}件，结转下年度${b.table3.carried_out.total.value}件。${participationSentence(b.participation)}${b.messagesSentence}${b.opinionSentence}`,
     problems: x.overdue ? `本年有${x.overdue}件申请的答复超过法定期限，需要改进办理流程。` : '',
     other: `依据《政府信息公开信息处理费管理办法》规定，${b.year}年实际收取信息处理费共计${x.feesYuan}元。${b.proposalsSentence}`,
   };
