@@ -54,4 +54,12 @@ const msgs = lines(`${SRC}/taidi2020-smart-gov/messages_with_official_replies.js
     };
   });
 write(`${OUT}/messages/taidi2020_messages.sample.jsonl`, msgs.map((r) => JSON.stringify(r)).join('\n') + '\n');
-console.log(`docNos ${docNos.length}, ncpqa docs ${docs.length}, messages ${msgs.length}`);
+// Knowledge-base answers (Taipei City FAQ, Traditional Chinese): of the 1,613 with a question mark and an answer of
+// 20 to 1,500 characters, every 8th (the distractors) — every 40th of them is judged in fixtures/answers/judged.tsv.
+const faq = lines(`${SRC}/taipei-gov-faq/taipei_city_faq.jsonl`)
+  .map((l) => JSON.parse(l))
+  .filter((r) => /[？?]/.test(r.question) && r.answer_text && r.answer_text.length >= 20 && r.answer_text.length <= 1500)
+  .filter((_, i) => i % 8 === 0)
+  .map((r) => ({ id: r.id, dept: r.dept, question: r.question, answer: r.answer_text.slice(0, 300), keywords: r.keywords ?? [] }));
+write(`${OUT}/answers/taipei_faq.sample.jsonl`, faq.map((r) => JSON.stringify(r)).join('\n') + '\n');
+console.log(`docNos ${docNos.length}, ncpqa docs ${docs.length}, messages ${msgs.length}, faq ${faq.length}`);

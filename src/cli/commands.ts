@@ -11,6 +11,7 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { publishDueCommand } from './publishDue.ts';
 import { calendarCommand } from './calendar.ts';
 import { searchEvalCommand } from './searchEval.ts';
+import { answersEvalCommand } from './answersEval.ts';
 import { searchReindexCommand } from './searchReindex.ts';
 import { requestsCommand } from './requests.ts';
 import { reportCommand } from './report.ts';
@@ -38,6 +39,7 @@ export const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   'search-eval': searchEvalCommand,
+  'answers-eval': answersEvalCommand,
   'search-reindex': searchReindexCommand,
   requests: requestsCommand,
   report: reportCommand,

@@ -10,3 +10,4 @@ export { clocks as opinionClocks } from './opinion.ts';
 export { concernGaps } from './concerns.ts';
 export { saveConcern, retireConcern } from './concerns.ts';
 export { closeIncident, opinionYearSentence, recordResponse, registerIncident } from './opinionStore.ts';
+export { evaluateAnswerFiles, evaluateAnswers } from './evaluate.ts';
