@@ -145,7 +145,7 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // goes through the unit's review like any other.
   'proposal.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   // The knowledge base (ADR 0022) like information items: publishers write answers, reviewers publish and withdraw.
-  'answer.edit': (a, s) => hasRole(a, ['office_admin', 'publisher', 'message_officer'], s),
+  'answer.edit': (a, s) => hasRole(a, ['office_admin', 'publisher', 'message_officer'], s) || apiScope(a, 'answers:write', s),
   'answer.review': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
   // 政务舆情回应 (ADR 0023) is the office's: it registers the incident and records the responses.
   'opinion.manage': (a, s) => hasRole(a, ['office_admin'], s),

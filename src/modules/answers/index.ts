@@ -11,3 +11,4 @@ export { concernGaps } from './concerns.ts';
 export { saveConcern, retireConcern } from './concerns.ts';
 export { closeIncident, opinionYearSentence, recordResponse, registerIncident } from './opinionStore.ts';
 export { evaluateAnswerFiles, evaluateAnswers } from './evaluate.ts';
+export { registerAnswerApi } from './routes.api.ts';

@@ -6,6 +6,7 @@ import { cleanQuery } from '../search/index.ts';
 import { registerRequestApi } from '../requests/index.ts';
 import { registerParticipationApi } from '../participation/index.ts';
 import { registerMessageApi } from '../messages/index.ts';
+import { registerAnswerApi } from '../answers/index.ts';
 import { readFilters, FACET_KEYS } from '../search/index.ts';
 import { runSearch } from '../search/index.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -79,6 +80,7 @@ export async function registerApiRoutes(app: FastifyInstance) {
     registerRequestApi(api, app);
     registerParticipationApi(api, app);
     registerMessageApi(api, app);
+    registerAnswerApi(api, app);
 
     api.get(
       '/api/v1/units',

@@ -12,6 +12,7 @@ export const API_SCOPES = {
   'items:publish': '推送并直接发布（来源系统已完成审核）',
   'requests:write': '登记依申请公开申请并记录办理各环节（统一接口）',
   'messages:write': '接收12345工单和留言、回传答复（含 Open311 接口的 api_key）',
+  'answers:write': '推送常见问题（作为草稿，经本单位审核后发布）',
 } as const;
 
 const input = z.object({
