@@ -18,6 +18,7 @@ import { anonymous, type Actor } from './lib/authz.ts';
 import { csrfToken, verifyCsrf, CSRF_FIELD } from './lib/csrf.ts';
 import { readingPrefs, sendPage, serveCached } from './lib/render.ts';
 import { PageCache } from './lib/pageCache.ts';
+import { chinaDate } from './lib/clock.ts';
 import type { ViewContext } from './views/context.ts';
 import { CalendarService } from './modules/calendar/index.ts';
 import { loadActorFromRequest, SESSION_COOKIE } from './modules/orgs/index.ts';
@@ -46,7 +47,7 @@ import {
 } from './modules/participation/index.ts';
 import { registerMessagePublicRoutes, registerMessageStaffRoutes, registerOpen311Routes } from './modules/messages/index.ts';
 import { registerProposalPublicRoutes, registerProposalStaffRoutes } from './modules/proposals/index.ts';
-import { registerAnswerPublicRoutes, registerAnswerStaffRoutes } from './modules/answers/index.ts';
+import { answerFinder, countHint, registerAnswerPublicRoutes, registerAnswerStaffRoutes } from './modules/answers/index.ts';
 import { registerReportStaffRoutes } from './modules/reports/index.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -79,6 +80,8 @@ declare module 'fastify' {
     routeList: { method: string; url: string }[];
     /** The public list of popular searches, kept a few minutes per node. */
     popularSearches: PopularCache;
+    /** The knowledge base's answers offered first for a question (the search page), counted when shown. */
+    answerHints(q: string): Promise<{ id: number; question: string }[]>;
   }
 }
 
@@ -143,6 +146,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }));
   app.decorate('pageCache', config.pageCacheBytes > 0 ? new PageCache(deps.db, config.pageCacheBytes) : null);
   app.decorate('searchIndex', new SearchService(deps.db));
+  // The search module offers the knowledge base's answers without depending on it (answers builds on search).
+  app.decorate('answerHints', async (q: string) => {
+    const found = await answerFinder.find(deps.db, q, 2);
+    if (found.length) await countHint(deps.db, chinaDate(deps.clock.now()), 'search', 'shown');
+    return found.map((f) => ({ id: f.id, question: f.question }));
+  });
   app.decorate('popularSearches', new PopularCache(deps.db, config.popularMinSearches));
   app.decorate('checkCsrf', (request: FastifyRequest, token: unknown) => verifyCsrf(request, config.secret, token));
 

@@ -58,3 +58,12 @@ CREATE INDEX qa_events_idx ON qa_events (entry_id, id);
 
 -- Item pages list the answers that rest on them and are cached per content version: a change here moves it.
 CREATE TRIGGER qa_entries_change AFTER INSERT OR UPDATE ON qa_entries FOR EACH STATEMENT EXECUTE FUNCTION bump_content_version();
+
+-- How often answers were offered first on the search page (and the other forms) and opened: counts only.
+CREATE TABLE qa_hint_counts (
+  day      date NOT NULL,
+  channel  text NOT NULL CHECK (channel IN ('search', 'request', 'message')),
+  kind     text NOT NULL CHECK (kind IN ('shown', 'opened')),
+  n        integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, channel, kind)
+);

@@ -94,6 +94,7 @@ const OWNER: Record<string, string> = {
   qa_versions: 'answers',
   qa_sources: 'answers',
   qa_events: 'answers',
+  qa_hint_counts: 'answers',
   opinion_incidents: 'answers',
   opinion_responses: 'answers',
   opinion_events: 'answers',

@@ -91,6 +91,7 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'qa_versions', order: 'entry_id, version_no' },
   { name: 'qa_sources', order: 'entry_id, version_no, item_id' },
   { name: 'qa_events', order: 'id' },
+  { name: 'qa_hint_counts', order: 'day, channel, kind' },
   { name: 'opinion_incidents', order: 'id' },
   { name: 'opinion_responses', order: 'id' },
   { name: 'opinion_events', order: 'id' },

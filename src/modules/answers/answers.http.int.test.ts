@@ -68,6 +68,14 @@ test('write, review, publish, find, and withdraw for review when the policy is r
   // The policy's page lists the answer that rests on it (both ways).
   assert.match((await citizen.get(`/xxgk/jyj/items/${policy.itemId}`)).body, new RegExp(`相关问答[\\s\\S]*href="/hdjl/wd/${id}">随迁子女入学需要哪些材料？`));
 
+  // The search page offers it before the documents; shown and opened are counted.
+  const searched = (await citizen.get(`/search?q=${encodeURIComponent('外地户口孩子上学要准备什么')}`)).body;
+  assert.match(searched, new RegExp(`常见问题的答复[\\s\\S]*href="/hdjl/wd/${id}\\?from=search">随迁子女入学需要哪些材料？`));
+  await citizen.get(`/hdjl/wd/${id}?from=search`);
+  const c2 = new Browser(h.app);
+  await c2.login('checker');
+  assert.match((await c2.get('/staff/answers')).body, /搜索页先给出问答 1 次，点开 1 次/);
+
   // The message form offers the answer before a message is sent.
   const form = { type: 'consult', unitId: String(jyj.id), category: '', area: '', title: '外地户口孩子上学要准备什么', body: '', writerName: '', contact: '', consentPublish: '' };
   const offered = await citizen.post('/hdjl/ly/new', form, '/hdjl/ly/new');

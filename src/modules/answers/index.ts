@@ -12,3 +12,4 @@ export { saveConcern, retireConcern } from './concerns.ts';
 export { closeIncident, opinionYearSentence, recordResponse, registerIncident } from './opinionStore.ts';
 export { evaluateAnswerFiles, evaluateAnswers } from './evaluate.ts';
 export { registerAnswerApi } from './routes.api.ts';
+export { countHint, hintCounts } from './queries.ts';

@@ -147,3 +147,18 @@ export async function answerSupervisionRecords(q: Queryable, unitId: number): Pr
   for (const r of rows) out.push({ id: r.id, question: r.question, review_by: r.review_by, needs_review: reviewReason(await versionSources(q, r.id, r.published_version)) });
   return out;
 }
+
+export async function countHint(q: Queryable, day: string, channel: 'search' | 'request' | 'message', kind: 'shown' | 'opened') {
+  await q.query('INSERT INTO qa_hint_counts (day, channel, kind, n) VALUES ($1, $2, $3, 1) ON CONFLICT (day, channel, kind) DO UPDATE SET n = qa_hint_counts.n + 1', [
+    day,
+    channel,
+    kind,
+  ]);
+}
+
+export async function hintCounts(q: Queryable, from: string): Promise<Record<string, number>> {
+  const r = await q.query<{ channel: string; kind: string; n: number }>('SELECT channel, kind, sum(n)::int AS n FROM qa_hint_counts WHERE day >= $1 GROUP BY channel, kind', [
+    from,
+  ]);
+  return Object.fromEntries(r.rows.map((x) => [`${x.channel}.${x.kind}`, x.n]));
+}

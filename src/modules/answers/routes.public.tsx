@@ -4,7 +4,8 @@ import { NotFoundError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/render.ts';
 import { idParam } from '../../lib/validation.ts';
 import { answerFinder } from './finder.ts';
-import { currentPublicEntries, publicEntry } from './queries.ts';
+import { countHint, currentPublicEntries, publicEntry } from './queries.ts';
+import { chinaDate } from '../../lib/clock.ts';
 import { EntryPage, ListPage } from './views/publicPages.tsx';
 import { registerConcernPublicRoutes } from './concerns.routes.public.tsx';
 
@@ -22,6 +23,8 @@ export function registerAnswerPublicRoutes(app: FastifyInstance) {
   app.get('/hdjl/wd/:id', async (request, reply) => {
     const e = await publicEntry(deps.db, idParam(request.params, '没有这条问答。'));
     if (!e) throw new NotFoundError('没有这条问答。');
+    // Opened from the search page's offer: counted, to know how often a question stops there.
+    if ((request.query as { from?: string }).from === 'search') await countHint(deps.db, chinaDate(deps.clock.now()), 'search', 'opened');
     const ctx = app.viewContext(request, reply);
     return sendPage(request, reply, ctx, EntryPage({ ctx, e }));
   });

@@ -10,7 +10,7 @@ import { sendPage } from '../../lib/render.ts';
 import { idParam } from '../../lib/validation.ts';
 import { listUnits } from '../orgs/index.ts';
 import { approveEntry, returnEntry, saveEntry, submitEntry, withdrawEntry } from './commands.ts';
-import { entriesOf, entryEvents, getEntry, versionSources } from './queries.ts';
+import { entriesOf, entryEvents, getEntry, hintCounts, versionSources } from './queries.ts';
 import { reviewReason } from './rules.ts';
 import { answerFinder } from './finder.ts';
 import { EntryPage, ListPage } from './views/staffPages.tsx';
@@ -34,7 +34,8 @@ export function registerAnswerStaffRoutes(app: FastifyInstance) {
     for (const r of rows)
       withReview.push({ ...r, needsReview: r.published_version && r.state !== 'withdrawn' ? reviewReason(await versionSources(deps.db, r.id, r.published_version)) : null });
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, ListPage({ ctx, rows: withReview, today: today() }));
+    const since = new Date(deps.clock.now().getTime() - 30 * 86400_000);
+    return sendPage(request, reply, ctx, ListPage({ ctx, rows: withReview, today: today(), hints: await hintCounts(deps.db, chinaDate(since)) }));
   });
 
   async function page(request: FastifyRequest, reply: FastifyReply, id: number | undefined, state: Partial<FormState> = {}) {

@@ -26,7 +26,9 @@ export function registerSearchRoutes(app: FastifyInstance) {
       : undefined;
     const units = asTree(await listUnits(deps.db)).map((u) => ({ slug: u.slug, name: u.name, depth: u.depth }));
     const popular = !q || !answer?.total ? await app.popularSearches.get(deps.clock.now()) : [];
+    // Answers of the knowledge base come first, on the first page of a question.
+    const hints = q && page === 1 && !Object.values(filters).some(Boolean) ? await app.answerHints(q) : [];
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, SearchPage({ ctx, q, unit, units, filters, sort, answer, page, pageSize: PAGE_SIZE, tooLong, popular }));
+    return sendPage(request, reply, ctx, SearchPage({ ctx, q, unit, units, filters, sort, answer, page, pageSize: PAGE_SIZE, tooLong, popular, hints }));
   });
 }

@@ -18,6 +18,8 @@ export interface SearchPageProps {
   pageSize: number;
   tooLong: boolean;
   popular: string[];
+  /** The knowledge base's answers for the question, offered before the documents. */
+  hints?: { id: number; question: string }[];
 }
 
 const FACET_PARAM: Record<FacetKey, string> = { unit: 'by', section: 'section', topic: 'topic', genre: 'genre', year: 'year', validity: 'validity' };
@@ -69,6 +71,18 @@ export function SearchPage(p: SearchPageProps) {
         <p class="notice" role="status">
           搜索索引正在建立，结果可能不全，请稍后再试。
         </p>
+      ) : null}
+      {p.hints?.length ? (
+        <section class="notice" aria-labelledby="hints-h">
+          <h2 id="hints-h">常见问题的答复</h2>
+          <ul>
+            {p.hints.map((h) => (
+              <li>
+                <a href={`/hdjl/wd/${h.id}?from=search`}>{h.question}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {answer?.suggestion ? (
         <p class="suggestion">

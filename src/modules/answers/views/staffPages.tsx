@@ -8,7 +8,7 @@ import { ANSWER_CLASSES, STATE_LABELS } from '../rules.ts';
 const crumbs = (last?: string) => [{ label: '工作台', href: '/staff' }, ...(last ? [{ label: '政策问答库', href: '/staff/answers' }, { label: last }] : [{ label: '政策问答库' }])];
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
-export function ListPage(p: { ctx: ViewContext; rows: (EntryRow & { needsReview: string | null })[]; today: string }) {
+export function ListPage(p: { ctx: ViewContext; rows: (EntryRow & { needsReview: string | null })[]; today: string; hints: Record<string, number> }) {
   return (
     <Layout ctx={p.ctx} title="政策问答库" staff crumbs={crumbs()}>
       <h1>政策问答库</h1>
@@ -17,6 +17,9 @@ export function ListPage(p: { ctx: ViewContext; rows: (EntryRow & { needsReview:
           新增问答
         </a>
         <a href="/hdjl/wd">公开页面</a>
+      </p>
+      <p class="hint">
+        近30天，搜索页先给出问答 {p.hints['search.shown'] ?? 0} 次，点开 {p.hints['search.opened'] ?? 0} 次。
       </p>
       {p.rows.length ? (
         <table class="data">
