@@ -75,6 +75,16 @@ test('write, review, publish, find, and withdraw for review when the policy is r
   const c2 = new Browser(h.app);
   await c2.login('checker');
   assert.match((await c2.get('/staff/answers')).body, /搜索页先给出问答 1 次，点开 1 次/);
+  // The 依申请公开 page asks first; what it finds and what is opened are counted for that channel.
+  assert.match((await citizen.get('/ysqgk')).body, /<form method="get" action="\/hdjl\/wd"[^>]*>[\s\S]*name="from" value="request"/);
+  const fromRequest = (await citizen.get(`/hdjl/wd?q=${encodeURIComponent('随迁子女入学材料')}&from=request`)).body;
+  assert.match(fromRequest, new RegExp(`href="/hdjl/wd/${id}\\?from=request"`));
+  await citizen.get(`/hdjl/wd/${id}?from=request`);
+  assert.match((await c2.get('/staff/answers')).body, /“先查一查”找到问答 1 次，点开 1 次/);
+  // Per unit: the bureau's own list; another unit's is empty; an unknown unit is not found.
+  assert.match((await citizen.get('/hdjl/wd?unit=jyj')).body, new RegExp(`/hdjl/wd/${id}"`));
+  assert.doesNotMatch((await citizen.get('/hdjl/wd?unit=mzj')).body, new RegExp(`/hdjl/wd/${id}"`));
+  assert.equal((await citizen.get('/hdjl/wd?unit=nobody')).statusCode, 404);
 
   // The message form offers the answer before a message is sent.
   const form = { type: 'consult', unitId: String(jyj.id), category: '', area: '', title: '外地户口孩子上学要准备什么', body: '', writerName: '', contact: '', consentPublish: '' };

@@ -6,12 +6,32 @@ import { ANSWER_CLASSES } from '../rules.ts';
 
 const crumbs = (last?: string) => [{ label: '首页', href: '/' }, ...(last ? [{ label: '常见问题', href: '/hdjl/wd' }, { label: last }] : [{ label: '常见问题' }])];
 
-export function ListPage(p: { ctx: ViewContext; q: string; rows: { id: number; question: string; unit_name: string }[] }) {
+export function ListPage(p: {
+  ctx: ViewContext;
+  q: string;
+  rows: { id: number; question: string; unit_name: string }[];
+  from?: string;
+  unit: string;
+  units: { slug: string; name: string }[];
+}) {
+  const suffix = p.from ? `?from=${p.from}` : '';
   return (
     <Layout ctx={p.ctx} title="常见问题" crumbs={crumbs()}>
       <h1>常见问题</h1>
       <form method="get" action="/hdjl/wd" class="filters" role="search" aria-label="查找问题">
         <Field name="q" label="您的问题" value={p.q} hint="用自己的话问，如：孩子上学要什么材料" />
+        <div class="field">
+          <label for="f-unit">单位</label>
+          <select id="f-unit" name="unit">
+            <option value="">全市</option>
+            {p.units.map((u) => (
+              <option value={u.slug} selected={u.slug === p.unit}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {p.from ? <input type="hidden" name="from" value={p.from} /> : null}
         <button type="submit" class="button">
           查找
         </button>
@@ -34,7 +54,7 @@ export function ListPage(p: { ctx: ViewContext; q: string; rows: { id: number; q
         <ul class="item-list">
           {p.rows.map((r) => (
             <li>
-              <a href={`/hdjl/wd/${r.id}`}>{r.question}</a>
+              <a href={`/hdjl/wd/${r.id}${suffix}`}>{r.question}</a>
               <span class="muted"> {r.unit_name}</span>
             </li>
           ))}

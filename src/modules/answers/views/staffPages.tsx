@@ -19,7 +19,8 @@ export function ListPage(p: { ctx: ViewContext; rows: (EntryRow & { needsReview:
         <a href="/hdjl/wd">公开页面</a>
       </p>
       <p class="hint">
-        近30天，搜索页先给出问答 {p.hints['search.shown'] ?? 0} 次，点开 {p.hints['search.opened'] ?? 0} 次。
+        近30天，搜索页先给出问答 {p.hints['search.shown'] ?? 0} 次，点开 {p.hints['search.opened'] ?? 0} 次；依申请公开页“先查一查”找到问答 {p.hints['request.shown'] ?? 0} 次，点开{' '}
+        {p.hints['request.opened'] ?? 0} 次。
       </p>
       {p.rows.length ? (
         <table class="data">

@@ -16,6 +16,16 @@ export function GuidePage(props: { ctx: ViewContext }) {
       <p>
         公民、法人或者其他组织可以向行政机关申请获取主动公开以外的政府信息（《中华人民共和国政府信息公开条例》第二十七条）。申请不收费；申请数量、频次明显超过合理范围的，可能收取信息处理费（第四十二条）。
       </p>
+      <form method="get" action="/hdjl/wd" class="filters" role="search" aria-label="先查一查常见问题">
+        <input type="hidden" name="from" value="request" />
+        <div class="field">
+          <label for="f-ask">先查一查：您想了解什么</label>
+          <input id="f-ask" name="q" type="search" maxLength={100} />
+        </div>
+        <button type="submit" class="button secondary">
+          查常见问题
+        </button>
+      </form>
       <div class="button-row">
         <a class="button" href="/ysqgk/apply">
           在线提交申请
