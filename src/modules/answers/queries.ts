@@ -162,3 +162,16 @@ export async function hintCounts(q: Queryable, from: string): Promise<Record<str
   ]);
   return Object.fromEntries(r.rows.map((x) => [`${x.channel}.${x.kind}`, x.n]));
 }
+
+/** The working copies of the given units' entries, as the workbook lays them out (sources by 索引号). */
+export async function entryXlsxRows(q: Queryable, paths: string[]) {
+  if (!paths.length) return [];
+  return (
+    await q.query<{ unit: string; question: string; variants: string[]; answer: string; answerClass: string; reviewBy: string; sources: string[] }>(
+      `SELECT u.slug AS unit, e.question, e.variants, e.answer, e.answer_class AS "answerClass", e.review_by::text AS "reviewBy",
+              ARRAY(SELECT coalesce(nullif(i.index_no, ''), i.id::text) FROM information_items i WHERE i.id = ANY(e.source_item_ids) ORDER BY i.id) AS sources
+         FROM qa_entries e JOIN units u ON u.id = e.unit_id WHERE u.path LIKE ANY($1) AND e.state <> 'withdrawn' ORDER BY e.id`,
+      [paths.map((p) => `${p}%`)],
+    )
+  ).rows;
+}

@@ -16,6 +16,7 @@ import { answerFinder } from './finder.ts';
 import { EntryPage, ListPage } from './views/staffPages.tsx';
 import { registerOpinionRoutes } from './opinion.routes.staff.tsx';
 import { registerConcernStaffRoutes } from './concerns.routes.staff.tsx';
+import { registerAnswerExcelRoutes } from './excel.routes.staff.tsx';
 
 const ROLES = ['office_admin', 'publisher', 'message_officer', 'reviewer'] as const;
 
@@ -23,6 +24,7 @@ export function registerAnswerStaffRoutes(app: FastifyInstance) {
   const { deps } = app;
   registerOpinionRoutes(app);
   registerConcernStaffRoutes(app);
+  registerAnswerExcelRoutes(app);
   const today = () => chinaDate(deps.clock.now());
   const idOf = (request: FastifyRequest) => idParam(request.params, '没有这条问答。');
   const back = (reply: FastifyReply, id: number, notice: string) => reply.redirect(withNotice(`/staff/answers/${id}`, notice, deps.config.secret), 303);

@@ -16,6 +16,8 @@ export function ListPage(p: { ctx: ViewContext; rows: (EntryRow & { needsReview:
         <a class="button" href="/staff/answers/new">
           新增问答
         </a>
+        <a href="/staff/answers/import">导入</a>
+        <a href="/staff/answers/export.xlsx">导出</a>
         <a href="/hdjl/wd">公开页面</a>
       </p>
       <p class="hint">
