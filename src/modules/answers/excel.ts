@@ -2,8 +2,8 @@
  * The knowledge base as a workbook: exported with every field a unit keeps, and imported back (a new entry per row,
  * as a draft for review). One column layout both ways, so an export edited in Excel imports again.
  */
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { readFirstSheet } from '../../lib/untrusted/sheet.ts';
 
 export const COLUMNS = ['单位', '问题', '其他问法', '答案', '答复类别', '复核日期', '依据'] as const;
 export const CLASS_LABELS: Record<string, string> = { instant: '即时', short: '短时', timed: '限时' };
@@ -20,21 +20,6 @@ export interface SheetEntry {
   sources: string[];
 }
 
-function text(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return String(v.result ?? '').trim();
-  }
-  return String(v).trim();
-}
-
 export async function entriesXlsx(
   rows: { unit: string; question: string; variants: string[]; answer: string; answerClass: string; reviewBy: string; sources: string[] }[],
 ): Promise<Buffer> {
@@ -49,27 +34,10 @@ export async function entriesXlsx(
 
 export async function readEntriesXlsx(buffer: Buffer, opts: { maxRows?: number } = {}): Promise<{ entries: SheetEntry[]; problems: { row: number; message: string }[] }> {
   const maxRows = opts.maxRows ?? 5000;
-  const rows: { n: number; cells: string[] }[] = [];
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      entries: 'ignore',
-    });
-    const model = reader as unknown as { model?: { sheets: unknown[] } };
-    model.model ??= { sheets: [] };
-    for await (const ws of reader) {
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-        if (rows.length > maxRows) return { entries: [], problems: [{ row: 0, message: `超过 ${maxRows} 行，请分批导入` }] };
-        rows.push({ n: row.number, cells: COLUMNS.map((_c, i) => text(row.getCell(i + 1).value)) });
-      }
-      break;
-    }
-  } catch {
-    return { entries: [], problems: [{ row: 0, message: '不是有效的 Excel（.xlsx）文件' }] };
-  }
+  const sheet = await readFirstSheet(buffer, { width: COLUMNS.length, limit: maxRows + 1 });
+  if (!sheet) return { entries: [], problems: [{ row: 0, message: '不是有效的 Excel（.xlsx）文件' }] };
+  if (sheet.tooMany) return { entries: [], problems: [{ row: 0, message: `超过 ${maxRows} 行，请分批导入` }] };
+  const rows = sheet.rows;
   const head = rows.findIndex((r) => r.cells[1].replace(/\s/g, '') === '问题');
   if (head < 0) return { entries: [], problems: [{ row: 0, message: '找不到表头：第二列应为“问题”，格式见导出的文件' }] };
   const entries: SheetEntry[] = [];

@@ -4,8 +4,8 @@
  * Import reads every row it can and reports every row it cannot, with the reason; the caller writes nothing unless
  * the whole file is clean.
  */
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { cellText, readFirstSheet } from '../../lib/untrusted/sheet.ts';
 import { parseTimeLimit, resolveSameAsAbove, type TimeRule } from './timeLimit.ts';
 
 export interface CatalogueRow {
@@ -51,21 +51,6 @@ export const CHANNEL_OPTIONS = [
 const HEAD_TOP = ['序号', '公开事项', '', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '', '公开方式', '', '公开层级', ''];
 const HEAD_SUB = ['', '一级事项', '二级事项', '', '', '', '', '', '全社会', '特定群众', '主动', '依申请公开', '县级', '乡级'];
 
-function text(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return String(v.result ?? '').trim();
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-  }
-  return String(v).trim();
-}
-
 const ticked = (s: string) => /^[√✓✔●■是yY]$|^√/.test(s.trim());
 
 /** "■政府网站 □两微一端 ■管理部门网站" → the ticked ones; plain lists ("政府网站、公开查阅点") are read as given. */
@@ -86,33 +71,9 @@ export const MAX_LISTED_PROBLEMS = 200;
  */
 export async function readCatalogueXlsx(buffer: Buffer, opts: { maxRows?: number } = {}): Promise<{ rows: CatalogueRow[]; problems: ImportProblem[] }> {
   const maxRows = opts.maxRows ?? 5000;
-  const sheetRows: { n: number; cells: string[] }[] = [];
-  let tooMany = false;
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      entries: 'ignore',
-    });
-    // exceljs names a sheet from xl/workbook.xml and fails when a zip holds that part after the sheet (zip order is
-    // free; its own writer sometimes does it). We read the first sheet by position, so an empty model is enough.
-    const model = reader as unknown as { model?: { sheets: unknown[] } };
-    model.model ??= { sheets: [] };
-    for await (const ws of reader) {
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-        if (sheetRows.length >= maxRows + 20) {
-          tooMany = true;
-          break;
-        }
-        sheetRows.push({ n: row.number, cells: Array.from({ length: 14 }, (_, i) => text(row.getCell(i + 1).value)) });
-      }
-      break;
-    }
-  } catch {
-    return { rows: [], problems: [{ row: 0, message: '不是有效的 Excel（.xlsx）文件' }] };
-  }
+  const sheet = await readFirstSheet(buffer, { width: 14, limit: maxRows + 20 });
+  if (!sheet) return { rows: [], problems: [{ row: 0, message: '不是有效的 Excel（.xlsx）文件' }] };
+  const { rows: sheetRows, tooMany } = sheet;
   if (!sheetRows.length) return { rows: [], problems: [{ row: 0, message: '文件中没有工作表或工作表是空的' }] };
   if (tooMany) return { rows: [], problems: [{ row: 0, message: `表中事项超过 ${maxRows} 行，请分领域分别导入` }] };
   const headIndex = sheetRows.findIndex((r) => r.cells[0].replace(/\s/g, '') === '序号');
@@ -282,7 +243,7 @@ function catalogueWorkbook(title: string, rows: CatalogueRow[]): ExcelJS.Workboo
   // Merge each run of rows with the same 一级事项, as published catalogues do.
   for (let start = 4; start <= ws.rowCount;) {
     let end = start;
-    while (end + 1 <= ws.rowCount && text(ws.getCell(end + 1, 2).value) === text(ws.getCell(start, 2).value)) end++;
+    while (end + 1 <= ws.rowCount && cellText(ws.getCell(end + 1, 2).value) === cellText(ws.getCell(start, 2).value)) end++;
     if (end > start) ws.mergeCells(start, 2, end, 2);
     start = end + 1;
   }

@@ -3,8 +3,8 @@
  * the same fields as the JSON. Read with exceljs's streaming reader, row by row, up to a limit; the blank workbook is
  * the template offered for download.
  */
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { readFirstSheet } from '../../lib/untrusted/sheet.ts';
 import type { WorkOrder } from './commands/workOrders.ts';
 import { MESSAGE_TYPES } from './rules.ts';
 
@@ -16,45 +16,12 @@ export interface SheetProblem {
   message: string;
 }
 
-function text(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return String(v.result ?? '').trim();
-  }
-  return String(v).trim();
-}
-
 export async function readWorkOrdersXlsx(buffer: Buffer, opts: { maxRows?: number } = {}): Promise<{ orders: (WorkOrder & { row: number })[]; problems: SheetProblem[] }> {
   const maxRows = opts.maxRows ?? 5000;
-  const rows: { n: number; cells: string[] }[] = [];
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      entries: 'ignore',
-    });
-    // As for catalogues: the first sheet by position, whatever order the zip holds its parts in.
-    const model = reader as unknown as { model?: { sheets: unknown[] } };
-    model.model ??= { sheets: [] };
-    for await (const ws of reader) {
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-        if (rows.length > maxRows) return { orders: [], problems: [{ row: 0, message: `超过 ${maxRows} 行，请分批导入` }] };
-        rows.push({ n: row.number, cells: COLUMNS.map((_c, i) => text(row.getCell(i + 1).value)) });
-      }
-      break;
-    }
-  } catch {
-    return { orders: [], problems: [{ row: 0, message: '不是有效的 Excel（.xlsx）文件' }] };
-  }
+  const sheet = await readFirstSheet(buffer, { width: COLUMNS.length, limit: maxRows + 1 });
+  if (!sheet) return { orders: [], problems: [{ row: 0, message: '不是有效的 Excel（.xlsx）文件' }] };
+  if (sheet.tooMany) return { orders: [], problems: [{ row: 0, message: `超过 ${maxRows} 行，请分批导入` }] };
+  const rows = sheet.rows;
   const head = rows.findIndex((r) => r.cells[0].replace(/\s/g, '') === '工单号');
   if (head < 0) return { orders: [], problems: [{ row: 0, message: '找不到表头：第一列应为“工单号”，格式见模板' }] };
   const orders: (WorkOrder & { row: number })[] = [];
