@@ -47,7 +47,7 @@ import {
 } from './modules/participation/index.ts';
 import { registerMessagePublicRoutes, registerMessageStaffRoutes, registerOpen311Routes } from './modules/messages/index.ts';
 import { registerProposalPublicRoutes, registerProposalStaffRoutes } from './modules/proposals/index.ts';
-import { answerFinder, countHint, registerAnswerPublicRoutes, registerAnswerStaffRoutes } from './modules/answers/index.ts';
+import { answerFinder, answersForCatalogue, countHint, registerAnswerPublicRoutes, registerAnswerStaffRoutes } from './modules/answers/index.ts';
 import { registerReportStaffRoutes } from './modules/reports/index.ts';
 import { registerSupervisionRoutes } from './modules/supervision/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -82,6 +82,8 @@ declare module 'fastify' {
     popularSearches: PopularCache;
     /** The knowledge base's answers offered first for a question (the search page), counted when shown. */
     answerHints(q: string): Promise<{ id: number; question: string }[]>;
+    /** The knowledge base's current answers per catalogue item of a unit's area (the catalogue page), by item key. */
+    catalogueAnswers(unitId: number, areaCode: string): Promise<Map<string, { id: number; question: string }[]>>;
   }
 }
 
@@ -152,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (found.length) await countHint(deps.db, chinaDate(deps.clock.now()), 'search', 'shown');
     return found.map((f) => ({ id: f.id, question: f.question }));
   });
+  app.decorate('catalogueAnswers', (unitId: number, areaCode: string) => answersForCatalogue(deps.db, unitId, areaCode));
   app.decorate('popularSearches', new PopularCache(deps.db, config.popularMinSearches));
   app.decorate('checkCsrf', (request: FastifyRequest, token: unknown) => verifyCsrf(request, config.secret, token));
 

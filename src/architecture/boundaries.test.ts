@@ -118,7 +118,7 @@ const READ_MODELS: Record<string, string[]> = {
   participation: ['units', 'information_items', 'item_versions', 'blobs'],
   messages: ['units'],
   proposals: ['units', 'information_items', 'item_versions'],
-  answers: ['units', 'information_items', 'item_versions', 'catalogue_areas'],
+  answers: ['units', 'information_items', 'item_versions', 'catalogue_areas', 'catalogues', 'catalogue_items'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

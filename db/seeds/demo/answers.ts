@@ -8,7 +8,7 @@ import { approveEntry, recordResponse, registerIncident, saveConcern, saveEntry,
 
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
 
-const DEMO: { unit: string; question: string; variants: string[]; answer: string; answerClass: 'instant' | 'short' | 'timed' }[] = [
+const DEMO: { unit: string; question: string; variants: string[]; answer: string; answerClass: 'instant' | 'short' | 'timed'; catalogueKeys?: string[] }[] = [
   {
     unit: 'edu',
     question: '随迁子女怎样申请义务教育学位？',
@@ -44,6 +44,15 @@ const DEMO: { unit: string; question: string; variants: string[]; answer: string
     answer: '灵活就业人员可通过“示范市人社”小程序办理参保登记和缴费，不受户籍限制，缴费基数可在规定范围内自选。',
     answerClass: 'instant',
   },
+  {
+    // Filed under the town's published 社会救助 catalogue (demo catalogues), so its catalogue page lists it.
+    unit: 'town_a',
+    question: '低保金每月什么时候发放？',
+    variants: ['低保的钱几号到账', '最低生活保障金发放时间'],
+    answer: '低保金按月发放，每月10日前打入保障对象的社会保障卡账户；每月发放的户数、人数和金额在本镇“低保资金发放情况”中公布。',
+    answerClass: 'instant',
+    catalogueKeys: ['14|最低生活保障｜低保资金发放情况'],
+  },
 ];
 
 export async function seedDemoAnswers(db: Db, units: Map<string, number>, now: Date): Promise<number> {
@@ -72,6 +81,7 @@ export async function seedDemoAnswers(db: Db, units: Map<string, number>, now: D
         topic: '',
         reviewBy,
         sources: src ? [String(src.id)] : [],
+        catalogueKeys: d.catalogueKeys,
       },
     );
     await submitEntry(db, SYSTEM, now, id);

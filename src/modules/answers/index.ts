@@ -1,6 +1,6 @@
 /** The answers module's entry points: other modules, the app and the CLI import from here, never a file inside. */
 export { approveEntry, returnEntry, saveEntry, submitEntry, withdrawEntry } from './commands.ts';
-export { answersForItem, currentPublicEntries, publicEntry } from './queries.ts';
+export { answersForCatalogue, answersForItem, currentPublicEntries, publicEntry } from './queries.ts';
 export { registerAnswerPublicRoutes } from './routes.public.tsx';
 export { answerFinder } from './finder.ts';
 export { registerAnswerStaffRoutes } from './routes.staff.tsx';

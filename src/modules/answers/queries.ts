@@ -18,6 +18,7 @@ export interface EntryRow {
   topic: string;
   review_by: string;
   source_item_ids: number[];
+  catalogue_keys: string[];
   published_version: number;
   withdrawn_reason: string;
   updated_at: Date;
@@ -32,6 +33,7 @@ export interface PublishedVersion {
   handover_unit_name: string | null;
   handover_days: number | null;
   published_at: Date;
+  catalogue_keys: string[];
 }
 
 export interface SourceRow extends SourceState {
@@ -41,8 +43,13 @@ export interface SourceRow extends SourceState {
 }
 
 const SELECT = `SELECT e.id, e.unit_id, u.name AS unit_name, u.path AS unit_path, u.slug AS unit_slug, e.state, e.question, e.variants, e.answer,
-       e.answer_class, e.handover_unit_id, e.handover_days, e.topic, e.review_by::text, e.source_item_ids, e.published_version, e.withdrawn_reason, e.updated_at
+       e.answer_class, e.handover_unit_id, e.handover_days, e.topic, e.review_by::text, e.source_item_ids, e.catalogue_keys, e.published_version, e.withdrawn_reason, e.updated_at
   FROM qa_entries e JOIN units u ON u.id = e.unit_id`;
+
+/** An entry's published version is public only while every source is as it was when the answer was approved. */
+const SOURCES_UNCHANGED = `NOT EXISTS (SELECT 1 FROM qa_sources s JOIN information_items i ON i.id = s.item_id
+                           WHERE s.entry_id = e.id AND s.version_no = e.published_version
+                             AND (i.status <> 'published' OR i.validity <> 'current' OR i.current_version_id IS DISTINCT FROM s.item_version_id))`;
 
 export async function getEntry(q: Queryable, id: number): Promise<EntryRow | undefined> {
   return (await q.query<EntryRow>(`${SELECT} WHERE e.id = $1`, [id])).rows[0];
@@ -56,7 +63,7 @@ export async function entriesOf(q: Queryable, paths: string[]): Promise<EntryRow
 export async function publishedVersion(q: Queryable, entryId: number, versionNo: number): Promise<PublishedVersion | undefined> {
   return (
     await q.query<PublishedVersion>(
-      `SELECT v.version_no, v.question, v.variants, v.answer, v.answer_class, h.name AS handover_unit_name, v.handover_days, v.published_at
+      `SELECT v.version_no, v.question, v.variants, v.answer, v.answer_class, h.name AS handover_unit_name, v.handover_days, v.published_at, v.catalogue_keys
          FROM qa_versions v LEFT JOIN units h ON h.id = v.handover_unit_id WHERE v.entry_id = $1 AND v.version_no = $2`,
       [entryId, versionNo],
     )
@@ -84,6 +91,8 @@ export interface PublicEntry {
   sources: SourceRow[];
   /** Set when a source changed since the answer was approved: the answer is withheld until reviewed. */
   needsReview: string | null;
+  /** The standard-catalogue items it answers for, as they stand in the unit's published catalogues now. */
+  catalogueItems: CatalogueItemChoice[];
 }
 
 /** A published entry as the public may see it; withheld (needsReview) while a source has changed. */
@@ -92,7 +101,9 @@ export async function publicEntry(q: Queryable, id: number): Promise<PublicEntry
   if (!e || !e.published_version || e.state === 'withdrawn') return undefined;
   const version = (await publishedVersion(q, id, e.published_version))!;
   const sources = await versionSources(q, id, e.published_version);
-  return { id, unit_name: e.unit_name, unit_slug: e.unit_slug, version, sources, needsReview: reviewReason(sources) };
+  const keys = new Set(version.catalogue_keys);
+  const catalogueItems = keys.size ? (await catalogueItemChoices(q, [e.unit_id])).filter((c) => keys.has(`${c.area_code}|${c.item_key}`)) : [];
+  return { id, unit_name: e.unit_name, unit_slug: e.unit_slug, version, sources, needsReview: reviewReason(sources), catalogueItems };
 }
 
 /**
@@ -105,13 +116,31 @@ export async function currentPublicEntries(q: Queryable, unitId?: number): Promi
       `SELECT e.id, u.name AS unit_name, v.question, v.variants, v.answer
          FROM qa_entries e JOIN units u ON u.id = e.unit_id JOIN qa_versions v ON v.entry_id = e.id AND v.version_no = e.published_version
         WHERE e.state <> 'withdrawn' AND e.published_version > 0 AND ($1::int IS NULL OR e.unit_id = $1)
-          AND NOT EXISTS (SELECT 1 FROM qa_sources s JOIN information_items i ON i.id = s.item_id
-                           WHERE s.entry_id = e.id AND s.version_no = e.published_version
-                             AND (i.status <> 'published' OR i.validity <> 'current' OR i.current_version_id IS DISTINCT FROM s.item_version_id))
+          AND ${SOURCES_UNCHANGED}
         ORDER BY v.published_at DESC, e.id DESC LIMIT 5000`,
       [unitId ?? null],
     )
   ).rows;
+}
+
+/** The current public answers filed under a unit's catalogue items of one area, by item key (for the catalogue page). */
+export async function answersForCatalogue(q: Queryable, unitId: number, areaCode: string): Promise<Map<string, { id: number; question: string }[]>> {
+  const rows = (
+    await q.query<{ id: number; question: string; key: string }>(
+      `SELECT e.id, v.question, k.key
+         FROM qa_entries e JOIN qa_versions v ON v.entry_id = e.id AND v.version_no = e.published_version, unnest(v.catalogue_keys) AS k(key)
+        WHERE e.unit_id = $1 AND e.state <> 'withdrawn' AND k.key LIKE $2 || '|%'
+          AND ${SOURCES_UNCHANGED}
+        ORDER BY e.id`,
+      [unitId, areaCode],
+    )
+  ).rows;
+  const out = new Map<string, { id: number; question: string }[]>();
+  for (const r of rows) {
+    const key = r.key.slice(areaCode.length + 1);
+    out.set(key, [...(out.get(key) ?? []), { id: r.id, question: r.question }]);
+  }
+  return out;
 }
 
 /** The current public answers that rest on an item (shown on the item's page). */
@@ -172,6 +201,30 @@ export async function entryXlsxRows(q: Queryable, paths: string[]) {
               ARRAY(SELECT coalesce(nullif(i.index_no, ''), i.id::text) FROM information_items i WHERE i.id = ANY(e.source_item_ids) ORDER BY i.id) AS sources
          FROM qa_entries e JOIN units u ON u.id = e.unit_id WHERE u.path LIKE ANY($1) AND e.state <> 'withdrawn' ORDER BY e.id`,
       [paths.map((p) => `${p}%`)],
+    )
+  ).rows;
+}
+
+export interface CatalogueItemChoice {
+  unit_id: number;
+  unit_name: string;
+  unit_slug: string;
+  area_code: string;
+  area_name: string;
+  item_key: string;
+  level1: string;
+  level2: string;
+}
+
+/** The items of the given units' published catalogues, as an entry names them ('area|item key'); a read of catalogues. */
+export async function catalogueItemChoices(q: Queryable, unitIds: number[]): Promise<CatalogueItemChoice[]> {
+  if (!unitIds.length) return [];
+  return (
+    await q.query<CatalogueItemChoice>(
+      `SELECT c.unit_id, u.name AS unit_name, u.slug AS unit_slug, c.area_code, a.name AS area_name, ci.item_key, ci.level1, ci.level2
+         FROM catalogue_items ci JOIN catalogues c ON c.id = ci.catalogue_id JOIN units u ON u.id = c.unit_id JOIN catalogue_areas a ON a.code = c.area_code
+        WHERE c.unit_id = ANY($1) AND c.state = 'published' AND NOT c.is_template ORDER BY u.path, a.sort, ci.seq`,
+      [unitIds],
     )
   ).rows;
 }

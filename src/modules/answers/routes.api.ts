@@ -10,7 +10,7 @@ import { ForbiddenError, ValidationError } from '../../lib/errors.ts';
 import { getUnitByCode, getUnitBySlug } from '../orgs/index.ts';
 import { saveEntry } from './commands.ts';
 import { currentPublicEntries, publicEntry } from './queries.ts';
-import { ANSWER_CLASSES } from './rules.ts';
+import { ANSWER_CLASSES, catalogueItemHref } from './rules.ts';
 
 const str = { type: 'string' } as const;
 const errors = { 400: { $ref: 'Error#' }, 401: { $ref: 'Error#' }, 403: { $ref: 'Error#' }, 404: { $ref: 'Error#' } };
@@ -29,6 +29,7 @@ const entrySchema = {
     publishedAt: { type: 'string', format: 'date-time' },
     url: str,
     sources: { type: 'array', items: { type: 'object', properties: { title: str, docNo: str, url: str } } },
+    catalogueItems: { type: 'array', items: { type: 'object', properties: { area: str, level1: str, level2: str, url: str } } },
   },
 } as const;
 
@@ -64,6 +65,7 @@ export function registerAnswerApi(api: FastifyInstance, app: FastifyInstance) {
           publishedAt: e.version.published_at.toISOString(),
           url: `${base}/hdjl/wd/${e.id}`,
           sources: e.sources.map((s) => ({ title: s.title, docNo: s.doc_no, url: `${base}/xxgk/${s.unit_slug}/items/${s.item_id}` })),
+          catalogueItems: e.catalogueItems.map((c) => ({ area: c.area_name, level1: c.level1, level2: c.level2, url: `${base}${catalogueItemHref(c)}` })),
         });
       }
       return { answers: out };

@@ -10,7 +10,7 @@ import { sendPage } from '../../lib/render.ts';
 import { idParam } from '../../lib/validation.ts';
 import { listUnits } from '../orgs/index.ts';
 import { approveEntry, returnEntry, saveEntry, submitEntry, withdrawEntry } from './commands.ts';
-import { entriesOf, entryEvents, getEntry, hintCounts, versionSources } from './queries.ts';
+import { catalogueItemChoices, entriesOf, entryEvents, getEntry, hintCounts, versionSources } from './queries.ts';
 import { reviewReason } from './rules.ts';
 import { answerFinder } from './finder.ts';
 import { EntryPage, ListPage } from './views/staffPages.tsx';
@@ -40,7 +40,7 @@ export function registerAnswerStaffRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, ListPage({ ctx, rows: withReview, today: today(), hints: await hintCounts(deps.db, chinaDate(since)) }));
   });
 
-  async function page(request: FastifyRequest, reply: FastifyReply, id: number | undefined, state: Partial<FormState> = {}) {
+  async function page(request: FastifyRequest, reply: FastifyReply, id: number | undefined, state: Partial<FormState> & { catalogueKeys?: string[] } = {}) {
     const actor = request.actor;
     const e = id ? await getEntry(deps.db, id) : undefined;
     if (id && !e) throw new NotFoundError('没有这条问答。');
@@ -53,6 +53,8 @@ export function registerAnswerStaffRoutes(app: FastifyInstance) {
           await deps.db.query<{ ref: string }>(`SELECT coalesce(nullif(index_no, ''), id::text) AS ref FROM information_items WHERE id = ANY($1) ORDER BY id`, [e.source_item_ids])
         ).rows.map((r) => r.ref)
       : [];
+    const editable = units.filter((u) => can(actor, 'answer.edit', { unitPath: u.path }));
+    const catalogueChoices = await catalogueItemChoices(deps.db, e ? [e.unit_id] : editable.map((u) => u.id));
     const ctx = app.viewContext(request, reply);
     return sendPage(
       request,
@@ -61,10 +63,12 @@ export function registerAnswerStaffRoutes(app: FastifyInstance) {
       EntryPage({
         ctx,
         e,
-        units: units.filter((u) => can(actor, 'answer.edit', { unitPath: u.path })).map((u) => ({ id: u.id, name: u.name })),
+        units: editable.map((u) => ({ id: u.id, name: u.name })),
         allUnits: units.map((u) => ({ id: u.id, name: u.name })),
         sources,
         sourceRefs: refs,
+        catalogueChoices,
+        catalogueKeys: state.catalogueKeys ?? e?.catalogue_keys ?? [],
         needsReview: e && e.state !== 'withdrawn' ? reviewReason(sources) : null,
         mayEdit: e ? can(actor, 'answer.edit', { unitPath: e.unit_path }) : true,
         mayReview: !!e && can(actor, 'answer.review', { unitPath: e.unit_path }),
@@ -89,6 +93,7 @@ export function registerAnswerStaffRoutes(app: FastifyInstance) {
     topic: field.text(100),
     reviewBy: field.text(10),
     sources: field.text(5000),
+    catalogueKeys: field.list(20),
   });
   const toInput = (i: z.infer<typeof entrySchema>) => ({
     ...i,
@@ -101,7 +106,7 @@ export function registerAnswerStaffRoutes(app: FastifyInstance) {
   app.get('/staff/answers/new', (request, reply) => page(request, reply, undefined));
   formRoute(app, '/staff/answers/new', {
     schema: entrySchema,
-    render: ({ request, reply }, state) => page(request, reply, undefined, state),
+    render: ({ request, reply, lists }, state) => page(request, reply, undefined, { ...state, catalogueKeys: lists.catalogueKeys ?? [] }),
     run: async (input, { request, reply }) => {
       const id = await saveEntry(deps.db, request.actor, { now: deps.clock.now(), today: today() }, toInput(input));
       return back(reply, id, '已保存，核对后送审。');
@@ -112,7 +117,7 @@ export function registerAnswerStaffRoutes(app: FastifyInstance) {
     formRoute(app, `/staff/answers/:id${path}`, {
       guard: (request) => idOf(request),
       schema,
-      render: ({ request, reply, subject }, state) => page(request, reply, subject, state),
+      render: ({ request, reply, subject, lists }, state) => page(request, reply, subject, { ...state, catalogueKeys: lists.catalogueKeys }),
       run: async (input, { request, reply, subject }) => back(reply, subject, await run(input, request, subject)),
     });
   post('', entrySchema, async (input, request, id) => {

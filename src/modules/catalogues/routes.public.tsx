@@ -17,7 +17,15 @@ export function registerCataloguePublicRoutes(app: FastifyInstance) {
       const heads = await publishedCatalogues(deps.db, unit.id);
       // One area at a time: a county's 26 catalogues would make one very long page.
       const head = heads.find((h) => h.area_code === area) ?? heads[0];
-      const shown = head ? { head, items: await catalogueItems(deps.db, head.id), filed: await filedItems(deps.db, unit.id, head.area_code) } : undefined;
+      const shown = head
+        ? {
+            head,
+            items: await catalogueItems(deps.db, head.id),
+            filed: await filedItems(deps.db, unit.id, head.area_code),
+            // The knowledge base builds on catalogues, so its answers arrive through the app (no import cycle).
+            answers: await app.catalogueAnswers(unit.id, head.area_code),
+          }
+        : undefined;
       return CataloguePortalPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), heads, shown });
     }),
   );

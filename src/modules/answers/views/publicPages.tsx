@@ -2,7 +2,7 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { Field, Layout } from '../../../views/layout.tsx';
 import type { PublicEntry } from '../queries.ts';
-import { ANSWER_CLASSES } from '../rules.ts';
+import { ANSWER_CLASSES, catalogueItemHref } from '../rules.ts';
 
 const crumbs = (last?: string) => [{ label: '首页', href: '/' }, ...(last ? [{ label: '常见问题', href: '/hdjl/wd' }, { label: last }] : [{ label: '常见问题' }])];
 
@@ -95,6 +95,21 @@ export function EntryPage(p: { ctx: ViewContext; e: PublicEntry }) {
         <dt>发布时间</dt>
         <dd>{v.published_at.toISOString().slice(0, 10)}</dd>
       </dl>
+      {e.catalogueItems.length ? (
+        <section aria-labelledby="ci-h">
+          <h2 id="ci-h">所属公开事项</h2>
+          <ul>
+            {e.catalogueItems.map((c) => (
+              <li>
+                <a href={catalogueItemHref(c)}>
+                  {c.area_name} · {c.level1}
+                  {c.level2 ? ` / ${c.level2}` : ''}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {e.sources.length ? (
         <section aria-labelledby="src-h">
           <h2 id="src-h">依据</h2>

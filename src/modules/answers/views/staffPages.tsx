@@ -2,7 +2,7 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import { chinaDateTime } from '../../../lib/clock.ts';
-import type { EntryRow, SourceRow } from '../queries.ts';
+import type { CatalogueItemChoice, EntryRow, SourceRow } from '../queries.ts';
 import { ANSWER_CLASSES, STATE_LABELS } from '../rules.ts';
 
 const crumbs = (last?: string) => [{ label: '工作台', href: '/staff' }, ...(last ? [{ label: '政策问答库', href: '/staff/answers' }, { label: last }] : [{ label: '政策问答库' }])];
@@ -65,6 +65,10 @@ export function EntryPage(p: {
   sources: SourceRow[];
   /** The working copy's sources as the form takes them (索引号). */
   sourceRefs: string[];
+  /** The catalogue items the entry may be filed under (its unit's, or the editor's units' for a new entry). */
+  catalogueChoices: CatalogueItemChoice[];
+  /** The ticked ones ('area|key'), as saved or as just posted. */
+  catalogueKeys: string[];
   needsReview: string | null;
   mayEdit: boolean;
   mayReview: boolean;
@@ -150,6 +154,41 @@ export function EntryPage(p: {
             error={er.sources}
             hint="依据的文件修订、废止或失效时，这条答复自动暂停公开，等待复核"
           />
+          {p.catalogueChoices.length ? (
+            <div class={`field${er.catalogueKeys ? ' field-error' : ''}`}>
+              <label for="f-catalogueKeys">所属公开事项（可多选）</label>
+              <p class="hint" id="f-catalogueKeys-hint">
+                答复单位已公布的标准目录中的事项；目录页面的该事项下会列出这条问答
+              </p>
+              {er.catalogueKeys ? (
+                <p class="error-message" id="f-catalogueKeys-error">
+                  {er.catalogueKeys}
+                </p>
+              ) : null}
+              <select
+                id="f-catalogueKeys"
+                name="catalogueKeys"
+                multiple
+                size={6}
+                aria-describedby={`f-catalogueKeys-hint${er.catalogueKeys ? ' f-catalogueKeys-error' : ''}`}
+                aria-invalid={er.catalogueKeys ? 'true' : undefined}
+              >
+                {groupChoices(p.catalogueChoices).map(([label, items]) => (
+                  <optgroup label={label}>
+                    {items.map((c) => {
+                      const key = `${c.area_code}|${c.item_key}`;
+                      return (
+                        <option value={key} selected={p.catalogueKeys.includes(key)}>
+                          {c.level1}
+                          {c.level2 ? ` / ${c.level2}` : ''}
+                        </option>
+                      );
+                    })}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <button type="submit" class="button">
             保存
           </button>
@@ -204,4 +243,13 @@ export function EntryPage(p: {
       ) : null}
     </Layout>
   );
+}
+
+function groupChoices(choices: CatalogueItemChoice[]): [string, CatalogueItemChoice[]][] {
+  const groups = new Map<string, CatalogueItemChoice[]>();
+  for (const c of choices) {
+    const label = `${c.unit_name} · ${c.area_name}`;
+    groups.set(label, [...(groups.get(label) ?? []), c]);
+  }
+  return [...groups];
 }

@@ -4,6 +4,7 @@ import type { ViewContext } from '../../../views/context.ts';
 import { ColumnFrame } from '../../portal/index.ts';
 import type { UnitRow } from '../../orgs/index.ts';
 import type { UnitSection } from '../../publishing/index.ts';
+import { catalogueItemAnchor } from '../../../lib/anchors.ts';
 import type { CatalogueHead, CatalogueItemRow, FiledItem } from '../queries.ts';
 
 export function CataloguePortalPage(props: {
@@ -11,7 +12,7 @@ export function CataloguePortalPage(props: {
   unit: UnitRow;
   sections: UnitSection[];
   heads: CatalogueHead[];
-  shown?: { head: CatalogueHead; items: CatalogueItemRow[]; filed: FiledItem[] };
+  shown?: { head: CatalogueHead; items: CatalogueItemRow[]; filed: FiledItem[]; answers: Map<string, { id: number; question: string }[]> };
 }) {
   const u = props.unit;
   const shown = props.shown ? [props.shown] : [];
@@ -37,7 +38,7 @@ export function CataloguePortalPage(props: {
       ) : (
         <p>本单位的公开事项标准目录尚未公布。</p>
       )}
-      {shown.map(({ head, items, filed }) => (
+      {shown.map(({ head, items, filed, answers }) => (
         <section aria-labelledby={`area-${head.area_code}`}>
           <h2 id={`area-${head.area_code}`}>{head.area_name}领域基层政务公开标准目录</h2>
           <p class="muted">
@@ -59,13 +60,15 @@ export function CataloguePortalPage(props: {
                   <th scope="col">公开对象</th>
                   <th scope="col">公开方式</th>
                   <th scope="col">已公开信息</th>
+                  <th scope="col">常见问答</th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((i) => {
                   const mine = filed.filter((f) => f.catalogue_key === i.itemKey);
+                  const qa = answers.get(i.itemKey) ?? [];
                   return (
-                    <tr>
+                    <tr id={catalogueItemAnchor(i.itemKey)}>
                       <td>{i.code || i.seq}</td>
                       <td>{i.level1}</td>
                       <td>{i.level2}</td>
@@ -82,6 +85,19 @@ export function CataloguePortalPage(props: {
                             {mine.slice(0, 5).map((f) => (
                               <li>
                                 <a href={`/xxgk/${u.slug}/items/${f.id}`}>{f.title}</a>（{f.publish_date}）
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                      <td>
+                        {qa.length ? (
+                          <ul>
+                            {qa.slice(0, 5).map((a) => (
+                              <li>
+                                <a href={`/hdjl/wd/${a.id}`}>{a.question}</a>
                               </li>
                             ))}
                           </ul>
