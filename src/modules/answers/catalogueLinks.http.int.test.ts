@@ -81,6 +81,13 @@ test('a Q&A entry filed under catalogue items is listed on the catalogue page an
   assert.match(catalogue.body, new RegExp(`<tr id="${anchor}">`), 'the row the answer links to');
   assert.match(catalogue.body, new RegExp(`<a href="/hdjl/wd/${id}">随迁子女入学需要哪些材料？</a>`), 'the catalogue lists the answer under its item');
 
+  const exported = (await h.app.inject({ method: 'GET', url: '/api/v1/answers' })).json<{ answers: { id: number; catalogueItems: { level1: string; url: string }[] }[] }>();
+  assert.deepEqual(
+    exported.answers.find((a) => a.id === id)?.catalogueItems.map((c) => [c.level1, new URL(c.url).hash]),
+    [['义务教育招生', `#${anchor}`]],
+    'the hotline export names the catalogue item',
+  );
+
   // The policy is repealed: the answer needs review and leaves the catalogue page too.
   await changeValidity(h.db, { kind: 'system', label: 'test' }, h.clock.now(), policy.itemId, { validity: 'repealed', byItemId: null });
   assert.doesNotMatch((await citizen.get(`/xxgk/jyj/jczwgk?area=${area.code}`)).body, new RegExp(`/hdjl/wd/${id}"`));

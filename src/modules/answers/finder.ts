@@ -6,15 +6,18 @@
  */
 import type { Queryable } from '../../lib/db.ts';
 import { SearchEngine } from '../search/index.ts';
-import { currentPublicEntries } from './queries.ts';
+import { currentPublicEntries, currentPublicIds, type CurrentEntry } from './queries.ts';
 
 const TTL_MS = 60_000;
 /** A hit below this share of the best one is noise. */
 export const RELATIVE_FLOOR = 0.5;
 
+/** What an entry is found by: its question and how people ask it. */
+const entryText = (r: { question: string; variants: string[] }) => [r.question, ...r.variants].join('\n');
+
 export function answerIndex(entries: { id: number; question: string; variants: string[] }[]): SearchEngine {
   const engine = new SearchEngine();
-  for (const r of entries) engine.add(r.id, [r.question, ...r.variants].join('\n'));
+  for (const r of entries) engine.add(r.id, entryText(r));
   return engine;
 }
 
@@ -30,14 +33,23 @@ export function rankAnswers(engine: SearchEngine, question: string, limit: numbe
     .map((h) => h.id);
 }
 
-export class AnswerFinder {
-  private built: { db: Queryable; at: number; engine: SearchEngine; rows: Map<number, { id: number; question: string; unit_name: string }> } | null = null;
+/**
+ * A ranking index over records loaded from the database, rebuilt at most once a minute and kept per database (one
+ * process may serve, or test, more than one). Used by the question box for answers and for concerns.
+ */
+export class CachedIndex<R extends { id: number }> {
+  private built: { db: Queryable; at: number; engine: SearchEngine; rows: Map<number, R> } | null = null;
+  constructor(
+    private readonly load: (q: Queryable) => Promise<R[]>,
+    private readonly text: (r: R) => string,
+  ) {}
 
-  private async index(q: Queryable) {
-    // Kept per database: one process may serve (or test) more than one.
+  async get(q: Queryable) {
     if (this.built && this.built.db === q && Date.now() - this.built.at < TTL_MS) return this.built;
-    const rows = await currentPublicEntries(q);
-    this.built = { db: q, at: Date.now(), engine: answerIndex(rows), rows: new Map(rows.map((r) => [r.id, { id: r.id, question: r.question, unit_name: r.unit_name }])) };
+    const rows = await this.load(q);
+    const engine = new SearchEngine();
+    for (const r of rows) engine.add(r.id, this.text(r));
+    this.built = { db: q, at: Date.now(), engine, rows: new Map(rows.map((r) => [r.id, r])) };
     return this.built;
   }
 
@@ -46,16 +58,34 @@ export class AnswerFinder {
     this.built = null;
   }
 
+  /** The best records for a question, best first. */
+  async rank(q: Queryable, question: string, limit: number): Promise<R[]> {
+    const { engine, rows } = await this.get(q);
+    return rankAnswers(engine, question, limit)
+      .map((id) => rows.get(id))
+      .filter((r): r is R => !!r);
+  }
+}
+
+export class AnswerFinder {
+  private readonly index = new CachedIndex<CurrentEntry>((q) => currentPublicEntries(q), entryText);
+
+  invalidate() {
+    this.index.invalidate();
+  }
+
   async find(q: Queryable, question: string, limit = 5): Promise<{ id: number; question: string; unit_name: string }[]> {
-    const { engine, rows } = await this.index(q);
-    const ranked = rankAnswers(engine, question, limit * 2);
+    const ranked = await this.index.rank(q, question, limit * 2);
     if (!ranked.length) return [];
-    const current = new Set((await currentPublicEntries(q)).map((r) => r.id));
+    // Only the ranked few are checked: a source may have changed since the index was built.
+    const current = await currentPublicIds(
+      q,
+      ranked.map((r) => r.id),
+    );
     return ranked
-      .filter((id) => current.has(id))
+      .filter((r) => current.has(r.id))
       .slice(0, limit)
-      .map((id) => rows.get(id)!)
-      .filter(Boolean);
+      .map((r) => ({ id: r.id, question: r.question, unit_name: r.unit_name }));
   }
 }
 

@@ -70,17 +70,37 @@ export async function publishedVersion(q: Queryable, entryId: number, versionNo:
   ).rows[0];
 }
 
+const SOURCES_SELECT = `SELECT s.entry_id, s.item_id, s.item_version_id::int, i.current_version_id::int, i.validity, i.status, cv.title, cv.doc_no, u.slug AS unit_slug
+         FROM qa_sources s JOIN information_items i ON i.id = s.item_id JOIN units u ON u.id = i.unit_id
+         JOIN item_versions cv ON cv.id = s.item_version_id`;
+
 /** The sources of a published version, with their state now. */
 export async function versionSources(q: Queryable, entryId: number, versionNo: number): Promise<SourceRow[]> {
-  return (
-    await q.query<SourceRow>(
-      `SELECT s.item_id, s.item_version_id::int, i.current_version_id::int, i.validity, i.status, cv.title, cv.doc_no, u.slug AS unit_slug
-         FROM qa_sources s JOIN information_items i ON i.id = s.item_id JOIN units u ON u.id = i.unit_id
-         JOIN item_versions cv ON cv.id = s.item_version_id
-        WHERE s.entry_id = $1 AND s.version_no = $2 ORDER BY s.item_id`,
-      [entryId, versionNo],
+  return (await sourcesOfVersions(q, [{ id: entryId, version: versionNo }])).get(entryId) ?? [];
+}
+
+/** The sources of many entries' published versions in one read (lists, supervision, the hotline export), by entry. */
+export async function sourcesOfVersions(q: Queryable, versions: { id: number; version: number }[]): Promise<Map<number, SourceRow[]>> {
+  const out = new Map<number, SourceRow[]>();
+  if (!versions.length) return out;
+  const rows = (
+    await q.query<SourceRow & { entry_id: number }>(
+      `${SOURCES_SELECT} JOIN unnest($1::int[], $2::int[]) AS w(entry_id, version_no) ON w.entry_id = s.entry_id AND w.version_no = s.version_no
+        ORDER BY s.entry_id, s.item_id`,
+      [versions.map((v) => v.id), versions.map((v) => v.version)],
     )
   ).rows;
+  for (const { entry_id, ...r } of rows) out.set(entry_id, [...(out.get(entry_id) ?? []), r]);
+  return out;
+}
+
+/** Of the given entries, those the public may read now (published, not withdrawn, sources unchanged). */
+export async function currentPublicIds(q: Queryable, ids: number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const r = await q.query<{ id: number }>(`SELECT e.id FROM qa_entries e WHERE e.id = ANY($1) AND e.state <> 'withdrawn' AND e.published_version > 0 AND ${SOURCES_UNCHANGED}`, [
+    ids,
+  ]);
+  return new Set(r.rows.map((x) => x.id));
 }
 
 export interface PublicEntry {
@@ -106,15 +126,33 @@ export async function publicEntry(q: Queryable, id: number): Promise<PublicEntry
   return { id, unit_name: e.unit_name, unit_slug: e.unit_slug, version, sources, needsReview: reviewReason(sources), catalogueItems };
 }
 
+export interface CurrentEntry {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  unit_slug: string;
+  question: string;
+  variants: string[];
+  answer: string;
+  answer_class: AnswerClass;
+  handover_unit_name: string | null;
+  handover_days: number | null;
+  version_no: number;
+  published_at: Date;
+  catalogue_keys: string[];
+}
+
 /**
- * Every published, current entry in one read (for the list and the question box): the latest version of each entry
- * not withdrawn, without those whose sources changed.
+ * Every published, current entry in one read (for the list, the question box and the hotline export): the latest
+ * version of each entry not withdrawn, without those whose sources changed.
  */
-export async function currentPublicEntries(q: Queryable, unitId?: number): Promise<{ id: number; unit_name: string; question: string; variants: string[]; answer: string }[]> {
+export async function currentPublicEntries(q: Queryable, unitId?: number): Promise<CurrentEntry[]> {
   return (
-    await q.query<{ id: number; unit_name: string; question: string; variants: string[]; answer: string }>(
-      `SELECT e.id, u.name AS unit_name, v.question, v.variants, v.answer
+    await q.query<CurrentEntry>(
+      `SELECT e.id, e.unit_id, u.name AS unit_name, u.slug AS unit_slug, v.question, v.variants, v.answer, v.answer_class, h.name AS handover_unit_name,
+              v.handover_days, v.version_no, v.published_at, v.catalogue_keys
          FROM qa_entries e JOIN units u ON u.id = e.unit_id JOIN qa_versions v ON v.entry_id = e.id AND v.version_no = e.published_version
+         LEFT JOIN units h ON h.id = v.handover_unit_id
         WHERE e.state <> 'withdrawn' AND e.published_version > 0 AND ($1::int IS NULL OR e.unit_id = $1)
           AND ${SOURCES_UNCHANGED}
         ORDER BY v.published_at DESC, e.id DESC LIMIT 5000`,
@@ -172,9 +210,11 @@ export async function answerSupervisionRecords(q: Queryable, unitId: number): Pr
       [unitId],
     )
   ).rows;
-  const out = [];
-  for (const r of rows) out.push({ id: r.id, question: r.question, review_by: r.review_by, needs_review: reviewReason(await versionSources(q, r.id, r.published_version)) });
-  return out;
+  const sources = await sourcesOfVersions(
+    q,
+    rows.map((r) => ({ id: r.id, version: r.published_version })),
+  );
+  return rows.map((r) => ({ id: r.id, question: r.question, review_by: r.review_by, needs_review: reviewReason(sources.get(r.id) ?? []) }));
 }
 
 export async function countHint(q: Queryable, day: string, channel: 'search' | 'request' | 'message', kind: 'shown' | 'opened') {

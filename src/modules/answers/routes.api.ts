@@ -9,7 +9,7 @@ import { chinaDate } from '../../lib/clock.ts';
 import { ForbiddenError, ValidationError } from '../../lib/errors.ts';
 import { getUnitByCode, getUnitBySlug } from '../orgs/index.ts';
 import { saveEntry } from './commands.ts';
-import { currentPublicEntries, publicEntry } from './queries.ts';
+import { catalogueItemChoices, currentPublicEntries, sourcesOfVersions } from './queries.ts';
 import { ANSWER_CLASSES, catalogueItemHref } from './rules.ts';
 
 const str = { type: 'string' } as const;
@@ -48,26 +48,30 @@ export function registerAnswerApi(api: FastifyInstance, app: FastifyInstance) {
       },
     },
     async () => {
-      const out = [];
-      for (const r of await currentPublicEntries(deps.db)) {
-        const e = await publicEntry(deps.db, r.id);
-        if (!e || e.needsReview) continue;
-        out.push({
-          id: e.id,
-          unit: e.unit_name,
-          question: e.version.question,
-          variants: e.version.variants,
-          answer: e.version.answer,
-          answerClass: e.version.answer_class,
-          handoverUnit: e.version.handover_unit_name,
-          handoverWorkingDays: e.version.handover_days,
-          version: e.version.version_no,
-          publishedAt: e.version.published_at.toISOString(),
-          url: `${base}/hdjl/wd/${e.id}`,
-          sources: e.sources.map((s) => ({ title: s.title, docNo: s.doc_no, url: `${base}/xxgk/${s.unit_slug}/items/${s.item_id}` })),
-          catalogueItems: e.catalogueItems.map((c) => ({ area: c.area_name, level1: c.level1, level2: c.level2, url: `${base}${catalogueItemHref(c)}` })),
-        });
-      }
+      // Three reads however many answers: the entries, their sources, and their units' catalogue items.
+      const entries = await currentPublicEntries(deps.db);
+      const sources = await sourcesOfVersions(
+        deps.db,
+        entries.map((e) => ({ id: e.id, version: e.version_no })),
+      );
+      const items = await catalogueItemChoices(deps.db, [...new Set(entries.filter((e) => e.catalogue_keys.length).map((e) => e.unit_id))]);
+      const out = entries.map((e) => ({
+        id: e.id,
+        unit: e.unit_name,
+        question: e.question,
+        variants: e.variants,
+        answer: e.answer,
+        answerClass: e.answer_class,
+        handoverUnit: e.handover_unit_name,
+        handoverWorkingDays: e.handover_days,
+        version: e.version_no,
+        publishedAt: e.published_at.toISOString(),
+        url: `${base}/hdjl/wd/${e.id}`,
+        sources: (sources.get(e.id) ?? []).map((s) => ({ title: s.title, docNo: s.doc_no, url: `${base}/xxgk/${s.unit_slug}/items/${s.item_id}` })),
+        catalogueItems: items
+          .filter((c) => c.unit_id === e.unit_id && e.catalogue_keys.includes(`${c.area_code}|${c.item_key}`))
+          .map((c) => ({ area: c.area_name, level1: c.level1, level2: c.level2, url: `${base}${catalogueItemHref(c)}` })),
+      }));
       return { answers: out };
     },
   );

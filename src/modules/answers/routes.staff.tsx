@@ -10,7 +10,7 @@ import { sendPage } from '../../lib/render.ts';
 import { idParam } from '../../lib/validation.ts';
 import { listUnits } from '../orgs/index.ts';
 import { approveEntry, returnEntry, saveEntry, submitEntry, withdrawEntry } from './commands.ts';
-import { catalogueItemChoices, entriesOf, entryEvents, getEntry, hintCounts, versionSources } from './queries.ts';
+import { catalogueItemChoices, entriesOf, entryEvents, getEntry, hintCounts, sourcesOfVersions, versionSources } from './queries.ts';
 import { reviewReason } from './rules.ts';
 import { answerFinder } from './finder.ts';
 import { EntryPage, ListPage } from './views/staffPages.tsx';
@@ -32,9 +32,12 @@ export function registerAnswerStaffRoutes(app: FastifyInstance) {
   app.get('/staff/answers', async (request, reply) => {
     if (!can(request.actor, 'answer.review')) authorize(request.actor, 'answer.edit');
     const rows = await entriesOf(deps.db, grantedPaths(request.actor, [...ROLES]));
-    const withReview = [];
-    for (const r of rows)
-      withReview.push({ ...r, needsReview: r.published_version && r.state !== 'withdrawn' ? reviewReason(await versionSources(deps.db, r.id, r.published_version)) : null });
+    const live = rows.filter((r) => r.published_version && r.state !== 'withdrawn');
+    const sources = await sourcesOfVersions(
+      deps.db,
+      live.map((r) => ({ id: r.id, version: r.published_version })),
+    );
+    const withReview = rows.map((r) => ({ ...r, needsReview: sources.has(r.id) ? reviewReason(sources.get(r.id)!) : null }));
     const ctx = app.viewContext(request, reply);
     const since = new Date(deps.clock.now().getTime() - 30 * 86400_000);
     return sendPage(request, reply, ctx, ListPage({ ctx, rows: withReview, today: today(), hints: await hintCounts(deps.db, chinaDate(since)) }));

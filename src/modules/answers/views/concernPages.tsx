@@ -3,6 +3,7 @@ import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import { VALIDITY } from '../../publishing/index.ts';
 import type { Assembled, ConcernRow } from '../concerns.ts';
+import { NothingFound } from './publicPages.tsx';
 
 const crumbs = (last?: string) => [{ label: '首页', href: '/' }, ...(last ? [{ label: '群众关切', href: '/hdjl/gq' }, { label: last }] : [{ label: '群众关切' }])];
 
@@ -43,18 +44,7 @@ export function ConcernListPage(p: {
             </ul>
           </section>
         ) : (
-          <div class="notice" role="status">
-            <p>没有找到能回答这个问题的已公开答复。您可以：</p>
-            <ul>
-              <li>
-                <a href="/hdjl/ly/new">给有关单位留言</a>
-              </li>
-              <li>
-                <a href="/ysqgk">申请政府信息公开</a>
-              </li>
-              <li>拨打12345政务服务便民热线</li>
-            </ul>
-          </div>
+          <NothingFound />
         )
       ) : null}
       {[...byArea.entries()].map(([area, rows]) => (

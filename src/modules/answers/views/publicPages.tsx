@@ -36,20 +36,7 @@ export function ListPage(p: {
           查找
         </button>
       </form>
-      {p.q && !p.rows.length ? (
-        <div class="notice" role="status">
-          <p>没有找到能回答这个问题的已公开答复。您可以：</p>
-          <ul>
-            <li>
-              <a href="/hdjl/ly/new">给有关单位留言</a>
-            </li>
-            <li>
-              <a href="/ysqgk">申请政府信息公开</a>
-            </li>
-            <li>拨打12345政务服务便民热线</li>
-          </ul>
-        </div>
-      ) : null}
+      {p.q && !p.rows.length ? <NothingFound /> : null}
       {p.rows.length ? (
         <ul class="item-list">
           {p.rows.map((r) => (
@@ -124,5 +111,23 @@ export function EntryPage(p: { ctx: ViewContext; e: PublicEntry }) {
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/** Said plainly when nothing published answers the question, with where to ask instead (shared by the concern list). */
+export function NothingFound() {
+  return (
+    <div class="notice" role="status">
+      <p>没有找到能回答这个问题的已公开答复。您可以：</p>
+      <ul>
+        <li>
+          <a href="/hdjl/ly/new">给有关单位留言</a>
+        </li>
+        <li>
+          <a href="/ysqgk">申请政府信息公开</a>
+        </li>
+        <li>拨打12345政务服务便民热线</li>
+      </ul>
+    </div>
   );
 }
