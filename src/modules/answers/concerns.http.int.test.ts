@@ -78,6 +78,10 @@ test('a concern answered in one page from its sources, and a gap when they lapse
   const nothing = (await citizen.get(`/hdjl/gq?q=${encodeURIComponent('护照办理')}`)).body;
   assert.match(nothing, /没有找到能回答这个问题的已公开答复/);
 
+  const concernsIndicator = async () =>
+    (await unitIndicators(h.db, { id: city.id, slug: 'city', level: 'city' }, buildCalendar(), '2026-03-02')).find((i) => i.key === 'concerns')!;
+  assert.deepEqual((await concernsIndicator()).findings, [], 'answered: no gap');
+
   // The policy is repealed: shown apart, the answer withheld, and the concern is a gap on the office's list.
   await changeValidity(h.db, system, h.clock.now(), policy.itemId, { validity: 'repealed', byItemId: null });
   const lapsed = (await citizen.get(`/hdjl/gq/${id}`)).body;
@@ -85,9 +89,8 @@ test('a concern answered in one page from its sources, and a gap when they lapse
   assert.match(lapsed, /已不再有效的文件[\s\S]*示范市义务教育阶段随迁子女入学办法<\/a>（已废止）/);
   assert.doesNotMatch(lapsed, /监护人的居住证/);
   assert.match((await o.get('/staff/concerns')).body, /随迁子女入学<\/a>[\s\S]*缺少现行有效的答复/);
-  const ind = (await unitIndicators(h.db, { id: city.id, slug: 'city', level: 'city' }, buildCalendar(), '2026-03-02')).find((i) => i.key === 'concerns')!;
   assert.deepEqual(
-    ind.findings.map((f) => f.label),
+    (await concernsIndicator()).findings.map((f) => f.label),
     ['随迁子女入学'],
   );
 

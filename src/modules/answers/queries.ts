@@ -47,7 +47,7 @@ const SELECT = `SELECT e.id, e.unit_id, u.name AS unit_name, u.path AS unit_path
   FROM qa_entries e JOIN units u ON u.id = e.unit_id`;
 
 /** An entry's published version is public only while every source is as it was when the answer was approved. */
-const SOURCES_UNCHANGED = `NOT EXISTS (SELECT 1 FROM qa_sources s JOIN information_items i ON i.id = s.item_id
+export const SOURCES_UNCHANGED = `NOT EXISTS (SELECT 1 FROM qa_sources s JOIN information_items i ON i.id = s.item_id
                            WHERE s.entry_id = e.id AND s.version_no = e.published_version
                              AND (i.status <> 'published' OR i.validity <> 'current' OR i.current_version_id IS DISTINCT FROM s.item_version_id))`;
 
