@@ -62,4 +62,17 @@ const faq = lines(`${SRC}/taipei-gov-faq/taipei_city_faq.jsonl`)
   .filter((_, i) => i % 8 === 0)
   .map((r) => ({ id: r.id, dept: r.dept, question: r.question, answer: r.answer_text.slice(0, 300), keywords: r.keywords ?? [] }));
 write(`${OUT}/answers/taipei_faq.sample.jsonl`, faq.map((r) => JSON.stringify(r)).join('\n') + '\n');
+// Open data: the first 40 Guangdong service items (MIT) as a CSV table, as a unit would publish its service list;
+// the GB18030 copy (what Excel saves on Chinese Windows) is made with `iconv -f utf-8 -t gb18030`, as Node has no
+// GB18030 encoder.
+const csvCell = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+const days = (s) => /^(\d+)/.exec(s ?? '')?.[1] ?? '';
+const items = lines(`${SRC}/gd-service-items/guangdong_service_items.jsonl`)
+  .slice(0, 40)
+  .map((l) => JSON.parse(l))
+  .map((r) => [r.TASK_CODE, r.TASK_NAME, r.TASK_TYPE_TEXT, r.DEPT_NAME, days(r.handle_time), days(r.handle_time_limit), r.visit_number]);
+write(
+  `${OUT}/opendata/gd-service-items-40.csv`,
+  [['实施编码', '事项名称', '事项类型', '实施主体', '法定时限', '承诺时限', '到现场次数'], ...items].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n',
+);
 console.log(`docNos ${docNos.length}, ncpqa docs ${docs.length}, messages ${msgs.length}, faq ${faq.length}`);

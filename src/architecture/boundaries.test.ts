@@ -99,6 +99,11 @@ const OWNER: Record<string, string> = {
   opinion_responses: 'answers',
   opinion_events: 'answers',
   concerns: 'answers',
+  datasets: 'opendata',
+  dataset_resources: 'opendata',
+  datastore_rows: 'opendata',
+  dataset_versions: 'opendata',
+  dataset_events: 'opendata',
   concern_events: 'answers',
 };
 
@@ -119,6 +124,7 @@ const READ_MODELS: Record<string, string[]> = {
   messages: ['units'],
   proposals: ['units', 'information_items', 'item_versions'],
   answers: ['units', 'information_items', 'item_versions', 'catalogue_areas', 'catalogues', 'catalogue_items'],
+  opendata: ['units', 'catalogue_areas', 'blobs'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

@@ -58,6 +58,8 @@ export type Action =
   | 'proposal.edit'
   | 'answer.edit'
   | 'answer.review'
+  | 'dataset.edit'
+  | 'dataset.review'
   | 'opinion.manage'
   | 'concern.manage'
   | 'catalogue.edit'
@@ -147,6 +149,8 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // The knowledge base (ADR 0022) like information items: publishers write answers, reviewers publish and withdraw.
   'answer.edit': (a, s) => hasRole(a, ['office_admin', 'publisher', 'message_officer'], s) || apiScope(a, 'answers:write', s),
   'answer.review': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
+  'dataset.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
+  'dataset.review': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
   // 政务舆情回应 (ADR 0023) is the office's: it registers the incident and records the responses.
   'opinion.manage': (a, s) => hasRole(a, ['office_admin'], s),
   // 群众关切事项清单 (ADR 0024): kept by the 政务公开 office.

@@ -97,6 +97,11 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'opinion_events', order: 'id' },
   { name: 'concerns', order: 'id' },
   { name: 'concern_events', order: 'id' },
+  { name: 'datasets', order: 'id' },
+  { name: 'dataset_resources', order: 'id' },
+  { name: 'datastore_rows', order: 'resource_id, row_no' },
+  { name: 'dataset_versions', order: 'dataset_id, version_no' },
+  { name: 'dataset_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

@@ -8,7 +8,14 @@ register();
 const { task, file, options, limits } = workerData;
 try {
   const mod = await import(task);
-  const result = await mod.default(Buffer.from(file.buffer, file.byteOffset, file.byteLength), options, limits);
+  // A streaming task hands batches out one at a time and waits until each is taken (its rows written), so the
+  // parent never holds more than one batch of a large file.
+  const emit = (batch) =>
+    new Promise((resolve) => {
+      parentPort.once('message', resolve);
+      parentPort.postMessage({ batch });
+    });
+  const result = await mod.default(Buffer.from(file.buffer, file.byteOffset, file.byteLength), options, limits, emit);
   parentPort.postMessage({ ok: true, result });
 } catch (err) {
   const known = err && typeof err.code === 'string' && typeof err.status === 'number';

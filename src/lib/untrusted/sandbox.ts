@@ -56,8 +56,12 @@ export interface TaskError {
   fields?: Record<string, string>;
 }
 
-/** Runs task (a module URL) on the file in a worker; AppErrors thrown by the task come back as themselves. */
-export async function runUntrusted<T>(task: URL, file: Buffer, options: Record<string, unknown> = {}): Promise<T> {
+/**
+ * Runs task (a module URL) on the file in a worker; AppErrors thrown by the task come back as themselves. A streaming
+ * task emits batches: each is given to `onBatch`, and the worker goes on only when it has been taken; the deadline
+ * then applies to each batch rather than to the whole file.
+ */
+export async function runUntrusted<T>(task: URL, file: Buffer, options: Record<string, unknown> = {}, onBatch?: (batch: unknown) => Promise<void>): Promise<T> {
   const release = await slot();
   try {
     return await new Promise<T>((resolve, reject) => {
@@ -74,13 +78,25 @@ export async function runUntrusted<T>(task: URL, file: Buffer, options: Record<s
         fn();
         void worker.terminate();
       };
-      const timer = setTimeout(
-        () => finish(() => reject(new AppError('UPLOAD_TOO_COMPLEX', 422, `文件在 ${Math.round(limits.timeoutMs / 1000)} 秒内未能解析完，可能过于复杂或已损坏，请简化后重试。`))),
-        limits.timeoutMs,
-      );
-      worker.on('message', (m: { ok: true; result: T } | { ok: false; error: TaskError }) =>
-        finish(() => (m.ok ? resolve(m.result) : reject(new AppError(m.error.code, m.error.status, m.error.message, m.error.fields ?? {})))),
-      );
+      const timeout = () =>
+        finish(() => reject(new AppError('UPLOAD_TOO_COMPLEX', 422, `文件在 ${Math.round(limits.timeoutMs / 1000)} 秒内未能解析完，可能过于复杂或已损坏，请简化后重试。`)));
+      let timer = setTimeout(timeout, limits.timeoutMs);
+      worker.on('message', (m: { ok: true; result: T } | { ok: false; error: TaskError } | { batch: unknown }) => {
+        if ('batch' in m) {
+          clearTimeout(timer);
+          if (!onBatch) return finish(() => reject(new AppError('UPLOAD_UNREADABLE', 422, '文件无法解析。')));
+          onBatch(m.batch).then(
+            () => {
+              if (settled) return;
+              timer = setTimeout(timeout, limits.timeoutMs);
+              worker.postMessage('next');
+            },
+            (err: unknown) => finish(() => reject(err)),
+          );
+          return;
+        }
+        finish(() => (m.ok ? resolve(m.result) : reject(new AppError(m.error.code, m.error.status, m.error.message, m.error.fields ?? {}))));
+      });
       worker.on('error', (err: Error & { code?: string }) =>
         finish(() =>
           reject(

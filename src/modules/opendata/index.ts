@@ -1,0 +1,3 @@
+/** The opendata module's entry points: other modules, the app and the CLI import from here, never a file inside. */
+export { addResource, approveDataset, removeResource, returnDataset, saveDataset, submitDataset, withdrawDataset } from './commands.ts';
+export { publishedDataset, publishedDatasets } from './queries.ts';
