@@ -27,6 +27,7 @@ import { registerOrgsRoutes } from './modules/orgs/index.ts';
 import { registerPublishingStaffRoutes } from './modules/publishing/index.ts';
 import { registerPortalRoutes } from './modules/portal/index.ts';
 import { registerApiRoutes } from './modules/api/index.ts';
+import { registerCkanApi } from './modules/opendata/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerAssets } from './views/assets.ts';
 import { SearchService } from './modules/search/index.ts';
@@ -261,6 +262,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerNotificationRoutes(app);
   registerWorkbenchRoutes(app);
   await registerApiRoutes(app);
+  registerCkanApi(app);
   return app;
 }
 

@@ -11,32 +11,11 @@ import { actorFor, makeUnit, makeUser } from '../../testing/factories.ts';
 import { addResource, approveDataset, removeResource, returnDataset, saveDataset, submitDataset, withdrawDataset } from './commands.ts';
 import { searchRows, allRows } from './datastore.ts';
 import { getDataset, getResource, publishedDataset, datasetHistory } from './queries.ts';
-import type { MetadataInput } from './rules.ts';
+import { sampleMetadata } from '../../testing/datasets.ts';
 
 const CSV = fs.readFileSync(new URL('../../../fixtures/opendata/gd-service-items-40.csv', import.meta.url));
 const GBK = fs.readFileSync(new URL('../../../fixtures/opendata/gd-service-items-40.gbk.csv', import.meta.url));
 const LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 1000, maxColumns: 50 };
-
-export const sampleMetadata = (o: Partial<MetadataInput> = {}): MetadataInput => ({
-  title: '政务服务事项办理时限',
-  summary: '本单位政务服务事项的法定时限和承诺时限（工作日）。',
-  areaCode: '01',
-  topic: '政务服务',
-  keywords: '政务服务，办理时限、承诺时限',
-  frequency: 'monthly',
-  openness: 'open',
-  opennessReason: '',
-  licenceId: 'cc-by-4.0',
-  terms: '',
-  temporalStart: '2021-01-01',
-  temporalEnd: '',
-  spatial: '广东省',
-  contactName: '数据管理科',
-  contactPhone: '020-12345678',
-  contactEmail: '',
-  maintainer: '示范市政务服务数据管理局',
-  ...o,
-});
 
 async function setup() {
   const h = await makeTestApp({ now: '2026-03-02T02:00:00Z' });

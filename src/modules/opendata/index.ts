@@ -1,3 +1,4 @@
 /** The opendata module's entry points: other modules, the app and the CLI import from here, never a file inside. */
 export { addResource, approveDataset, removeResource, returnDataset, saveDataset, submitDataset, withdrawDataset } from './commands.ts';
 export { publishedDataset, publishedDatasets } from './queries.ts';
+export { registerCkanApi } from './routes.ckan.ts';
