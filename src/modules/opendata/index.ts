@@ -2,3 +2,4 @@
 export { addResource, approveDataset, removeResource, returnDataset, saveDataset, submitDataset, withdrawDataset } from './commands.ts';
 export { publishedDataset, publishedDatasets } from './queries.ts';
 export { registerCkanApi } from './routes.ckan.ts';
+export { registerOpendataPublicRoutes } from './routes.public.tsx';

@@ -1,0 +1,167 @@
+/**
+ * Public pages of the data catalogue (数据开放): the list with filters and counts at /sjkf, a dataset at
+ * /dataset/<name> and a resource at /dataset/<name>/resource/<id> (CKAN's URL layout, which CKAN clients read to find
+ * the API), with preview, filters and downloads of any size streamed page by page.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError, NotFoundError } from '../../lib/errors.ts';
+import { sendPublicPage } from '../../lib/render.ts';
+import { chinaDate } from '../../lib/clock.ts';
+import { csvSafe } from '../../lib/csv.ts';
+import { allRows, searchRows } from './datastore.ts';
+import { datasetHistory, getResource, publishedDataset, type PublishedDataset, type ResourceRow } from './queries.ts';
+import { dataOpen, groupName, loadCatalogue, searchPackages } from './ckan.ts';
+import { FREQUENCIES, isOverdue, OPENNESS } from './rules.ts';
+import { DatasetListPage, DatasetPage, ResourcePage, type ListFilters } from './views/publicPages.tsx';
+
+const PAGE_SIZE = 20;
+const PREVIEW_ROWS = 20;
+
+export function registerOpendataPublicRoutes(app: FastifyInstance) {
+  const { deps } = app;
+  const base = deps.config.baseUrl;
+  const today = () => chinaDate(deps.clock.now());
+
+  app.get('/sjkf', async (request, reply) =>
+    sendPublicPage(app, request, reply, async (ctx) => {
+      const query = request.query as Record<string, string | undefined>;
+      const f: ListFilters = {
+        q: String(query.q ?? '')
+          .trim()
+          .slice(0, 100),
+        area: query.area?.slice(0, 4),
+        unit: query.unit?.slice(0, 60),
+        format: query.format?.slice(0, 10),
+        openness: query.openness && query.openness in OPENNESS ? query.openness : undefined,
+        frequency: query.frequency && query.frequency in FREQUENCIES ? query.frequency : undefined,
+      };
+      const page = Math.max(1, Math.min(1000, Number(query.page) || 1));
+      const fq = [
+        f.area && `groups:${groupName(f.area)}`,
+        f.unit && `organization:${f.unit}`,
+        f.format && `res_format:"${f.format.replace(/"/g, '')}"`,
+        f.openness && `openness:${OPENNESS[f.openness as keyof typeof OPENNESS]}`,
+        f.frequency && `update_frequency:${FREQUENCIES[f.frequency as keyof typeof FREQUENCIES].label}`,
+      ].filter(Boolean);
+      const c = await loadCatalogue(deps.db);
+      // The words of the question, without CKAN's field syntax (a ":" is just a character on this page).
+      const found = searchPackages(base, c, {
+        q: f.q.replace(/[:{}]/g, ' '),
+        fq: fq.join(' AND '),
+        sort: f.q ? 'score desc, metadata_modified desc' : 'metadata_modified desc',
+        rows: PAGE_SIZE,
+        start: (page - 1) * PAGE_SIZE,
+        facetFields: ['groups', 'organization', 'res_format', 'openness', 'update_frequency'],
+        facetLimit: 30,
+        fl: [],
+      });
+      const overdue = new Set(c.datasets.filter((d) => isOverdue(d.metadata.frequency, chinaDate(d.published_at), today())).map((d) => d.name));
+      return DatasetListPage({ ctx, f, page, pageSize: PAGE_SIZE, found, overdue });
+    }),
+  );
+
+  async function datasetOf(request: FastifyRequest): Promise<PublishedDataset> {
+    const d = await publishedDataset(deps.db, (request.params as { name: string }).name);
+    if (!d) throw new NotFoundError('没有这个数据集，或它已撤回。');
+    return d;
+  }
+
+  /** A resource of a published version of the dataset (older versions' resources stay readable, as CKAN ids do). */
+  async function resourceOf(request: FastifyRequest, d: PublishedDataset): Promise<ResourceRow> {
+    const id = (request.params as { rid: string }).rid;
+    const listed = await deps.db.query('SELECT 1 FROM dataset_versions WHERE dataset_id = $1 AND resource_ids::text[] @> ARRAY[$2::text]', [d.id, id.slice(0, 40)]);
+    const r = listed.rows.length ? await getResource(deps.db, id) : undefined;
+    if (!r) throw new NotFoundError('这个数据集没有这个资源。');
+    return r;
+  }
+
+  app.get('/dataset/:name', async (request, reply) =>
+    sendPublicPage(app, request, reply, async (ctx) => {
+      const d = await datasetOf(request);
+      const c = await loadCatalogue(deps.db);
+      const resources = d.resource_ids.map((id) => c.resources.get(id)).filter((r): r is ResourceRow => !!r);
+      return DatasetPage({
+        ctx,
+        d,
+        resources,
+        areaName: c.areas.get(d.metadata.areaCode) ?? '',
+        history: await datasetHistory(deps.db, d.id),
+        overdue: isOverdue(d.metadata.frequency, chinaDate(d.published_at), today()),
+        base,
+      });
+    }),
+  );
+
+  app.get('/dataset/:name/resource/:rid', async (request, reply) =>
+    sendPublicPage(app, request, reply, async (ctx) => {
+      const d = await datasetOf(request);
+      const r = await resourceOf(request, d);
+      const query = request.query as Record<string, string | undefined>;
+      const column = query.column && r.fields.some((f) => f.id === query.column) ? query.column : '';
+      const value = String(query.value ?? '').slice(0, 200);
+      const page = Math.max(1, Math.min(100_000, Number(query.page) || 1));
+      const rows =
+        r.row_count !== null && dataOpen(d)
+          ? await searchRows(deps.db, r.id, r.fields, {
+              filters: column && value ? { [column]: value } : undefined,
+              q: column ? undefined : value,
+              limit: PREVIEW_ROWS,
+              offset: (page - 1) * PREVIEW_ROWS,
+            })
+          : undefined;
+      return ResourcePage({ ctx, d, r, rows, column, value, page, pageSize: PREVIEW_ROWS, base, current: d.resource_ids.includes(r.id) });
+    }),
+  );
+
+  async function download(request: FastifyRequest, reply: FastifyReply, format: 'csv' | 'json') {
+    const d = await datasetOf(request);
+    const r = await resourceOf(request, d);
+    if (!dataOpen(d)) throw new ForbiddenError('该数据集不是无条件开放，数据须经申请获得。', 'DATA_NOT_OPEN');
+    if (r.row_count === null) throw new NotFoundError('这个资源不是表格，请下载原文件。');
+    const ids = r.fields.map((f) => f.id);
+    const name = encodeURIComponent(`${d.name}-${r.name}.${format}`);
+    // Page by page from the database into the response: memory stays flat however many rows there are.
+    const body = Readable.from(
+      (async function* () {
+        if (format === 'csv') {
+          // Text cells that a spreadsheet would run as a formula are kept as text; numbers stay as they are.
+          const text = r.fields.map((f) => f.type === 'text' || f.type === 'date');
+          yield '\ufeff' + ids.map((id) => cell(id, true)).join(',') + '\r\n';
+          for await (const rows of allRows(deps.db, r.id)) yield rows.map((row) => ids.map((id, i) => cell(row[id] ?? '', text[i])).join(',') + '\r\n').join('');
+        } else {
+          let first = true;
+          yield '[';
+          for await (const rows of allRows(deps.db, r.id)) {
+            yield (first ? '' : ',') + rows.map((row) => JSON.stringify(Object.fromEntries(ids.map((id) => [id, typed(r, id, row[id])])))).join(',');
+            first = false;
+          }
+          yield ']\n';
+        }
+      })(),
+    );
+    return reply
+      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename*=UTF-8''${name}`)
+      .send(body);
+  }
+  app.get('/dataset/:name/resource/:rid/download.csv', (request, reply) => download(request, reply, 'csv'));
+  app.get('/dataset/:name/resource/:rid/download.json', (request, reply) => download(request, reply, 'json'));
+  app.get('/dataset/:name/resource/:rid/file', async (request, reply) => {
+    const d = await datasetOf(request);
+    const r = await resourceOf(request, d);
+    if (!dataOpen(d)) throw new ForbiddenError('该数据集不是无条件开放，数据须经申请获得。', 'DATA_NOT_OPEN');
+    if (!r.blob_sha256) throw new NotFoundError('这个资源没有原文件。');
+    const blob = (await deps.db.query<{ mime: string; content: Buffer }>('SELECT mime, content FROM blobs WHERE sha256 = $1', [r.blob_sha256])).rows[0];
+    return reply
+      .type(blob.mime)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${d.name}-${r.name}.${r.format.toLowerCase()}`)}`)
+      .send(blob.content);
+  });
+}
+
+const cell = (v: string, text: boolean) => `"${(text ? csvSafe(v) : v).replace(/"/g, '""')}"`;
+const typed = (r: ResourceRow, id: string, v: string | null | undefined) => {
+  const t = r.fields.find((f) => f.id === id)?.type;
+  return v === null || v === undefined ? null : t === 'int' || t === 'numeric' ? Number(v) : v;
+};
