@@ -120,6 +120,8 @@ const schema = z.object({
   GONGKAI_ANONYMOUS_POSTS_PER_10_MIN: z.coerce.number().int().min(1).max(100_000).default(10),
   GONGKAI_OPEN_MEETINGS_PER_HALF_YEAR: z.coerce.number().int().min(0).max(50).default(1),
   GONGKAI_MESSAGE_RANKING_MIN_CASES: z.coerce.number().int().min(1).max(10_000).default(20),
+  GONGKAI_DATA_MAX_ROWS: z.coerce.number().int().min(100).max(50_000_000).default(2_000_000),
+  GONGKAI_DATA_MAX_COLUMNS: z.coerce.number().int().min(1).max(1000).default(200),
   /**
    * Outgoing mail server, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. SECRET (holds a
    * password). Unset: e-mail is not sent; messages wait in the outbox and the staff inbox still works.
@@ -188,6 +190,9 @@ export type Config = Readonly<{
   openMeetingsPerHalfYear: number;
   /** Units with fewer messages in a month are shown but not ranked (issue 13; a local rule). */
   messageRankingMinCases: number;
+  /** Rows and columns of one table loaded into the open-data datastore. */
+  dataMaxRows: number;
+  dataMaxColumns: number;
   anonymousPostsPer10Min: number;
   mail: { smtpUrl: string | undefined; from: string };
   sms: { endpoint: string; accessKeyId: string; accessKeySecret: string; signName: string; templates: Record<string, string> } | undefined;
@@ -246,6 +251,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     feedbackWorkingDays: e.GONGKAI_FEEDBACK_WORKING_DAYS,
     openMeetingsPerHalfYear: e.GONGKAI_OPEN_MEETINGS_PER_HALF_YEAR,
     messageRankingMinCases: e.GONGKAI_MESSAGE_RANKING_MIN_CASES,
+    dataMaxRows: e.GONGKAI_DATA_MAX_ROWS,
+    dataMaxColumns: e.GONGKAI_DATA_MAX_COLUMNS,
     anonymousPostsPer10Min: e.GONGKAI_ANONYMOUS_POSTS_PER_10_MIN,
     mail: { smtpUrl: e.GONGKAI_SMTP_URL, from: e.GONGKAI_MAIL_FROM ?? `${e.GONGKAI_SITE_NAME} <noreply@${new URL(e.GONGKAI_BASE_URL ?? 'http://localhost').hostname}>` },
     sms:

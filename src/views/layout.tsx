@@ -64,6 +64,7 @@ export function Layout(props: { ctx: ViewContext; title: string; crumbs?: Crumb[
                 <a href="/zcwjk">政策文件库</a>
                 <a href="/ysqgk">依申请公开</a>
                 <a href="/hdjl/yjzj">意见征集</a>
+                <a href="/sjkf">数据开放</a>
               </nav>
               <form method="get" action="/search" role="search" class="site-search" aria-label="全站搜索">
                 <label for="site-q" class="visually-hidden">

@@ -47,24 +47,23 @@ export interface SaveDatasetInput {
 
 export async function saveDataset(db: DbOrTx, actor: Actor, now: Date, input: SaveDatasetInput, id?: number): Promise<number> {
   return inTx(db, async (tx) => {
-    const metadata = checkMetadata(
-      input.metadata,
-      (await areaNames(tx)).map((a) => a.code),
+    const areaCodes = (await areaNames(tx)).map((a) => a.code);
+    const d = id ? await editable(tx, actor, id) : undefined;
+    // Every problem at once: the metadata's and the identifier's (fixed once published: clients key on it).
+    const [metadata, name] = collect(
+      () => checkMetadata(input.metadata, areaCodes),
+      () => (d?.published_version ? d.name : checkName(input.name)),
     );
     const changeNote = input.changeNote.trim().slice(0, 500);
-    if (id) {
-      const d = await editable(tx, actor, id);
-      // Clients and harvesters key on the name, so it is fixed once published.
-      const name = d.published_version ? d.name : checkName(input.name);
-      await nameFree(tx, name, id);
-      await tx.query(`UPDATE datasets SET name = $2, metadata = $3, change_note = $4, state = 'draft', updated_at = $5 WHERE id = $1`, [id, name, metadata, changeNote, now]);
+    if (d) {
+      await nameFree(tx, name, d.id);
+      await tx.query(`UPDATE datasets SET name = $2, metadata = $3, change_note = $4, state = 'draft', updated_at = $5 WHERE id = $1`, [d.id, name, metadata, changeNote, now]);
       await logRecordEvent(tx, LOG, actor, now, d, 'saved');
-      return id;
+      return d.id;
     }
     const unit = await getUnit(tx, input.unitId);
     if (!unit) throw new ValidationError({ unitId: '请选择提供单位' });
     authorize(actor, 'dataset.edit', { unitPath: unit.path });
-    const name = checkName(input.name);
     await nameFree(tx, name);
     const r = await tx.query<{ id: number }>(
       `INSERT INTO datasets (uuid, name, unit_id, state, metadata, change_note, created_at, updated_at) VALUES ($1, $2, $3, 'draft', $4, $5, $6, $6) RETURNING id`,
@@ -73,6 +72,24 @@ export async function saveDataset(db: DbOrTx, actor: Actor, now: Date, input: Sa
     await logRecordEvent(tx, LOG, actor, now, { id: r.rows[0].id, unit_id: unit.id }, 'created', { name });
     return r.rows[0].id;
   });
+}
+
+/** Runs each check and reports all their field errors together. */
+function collect<A, B>(a: () => A, b: () => B): [A, B] {
+  const errors: Record<string, string> = {};
+  const run = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      Object.assign(errors, err.fields);
+      return undefined;
+    }
+  };
+  const ra = run(a);
+  const rb = run(b);
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return [ra as A, rb as B];
 }
 
 async function nameFree(tx: Queryable, name: string, id?: number) {
@@ -109,7 +126,7 @@ async function checkDataFile(filename: string, content: Buffer, maxBytes: number
 
 export async function addResource(db: DbOrTx, actor: Actor, now: Date, id: number, input: ResourceInput, limits: DataLimits): Promise<string> {
   const name = input.name.trim().slice(0, 200);
-  if (!name) throw new ValidationError({ name: '请填写资源名称' });
+  if (!name) throw new ValidationError({ resourceName: '请填写资源名称' });
   if (!input.file === !input.url?.trim()) throw new ValidationError({ file: '请上传一个文件，或填写一个链接（二者选一）' });
   const format = input.file ? await checkDataFile(input.file.filename, input.file.content, limits.maxBytes) : linkFormat(input.url!);
   return inTx(db, async (tx) => {

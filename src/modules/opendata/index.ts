@@ -3,3 +3,4 @@ export { addResource, approveDataset, removeResource, returnDataset, saveDataset
 export { publishedDataset, publishedDatasets } from './queries.ts';
 export { registerCkanApi } from './routes.ckan.ts';
 export { registerOpendataPublicRoutes } from './routes.public.tsx';
+export { registerOpendataStaffRoutes } from './routes.staff.tsx';

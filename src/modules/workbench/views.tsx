@@ -128,6 +128,12 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
             <span>常见问题的答案，依据的文件变化时自动暂停公开、等待复核</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher' || g.role === 'reviewer') ? (
+          <li>
+            <a href="/staff/data">开放数据</a>
+            <span>数据集和数据资源：元数据、数据项说明、审核发布和更新记录</span>
+          </li>
+        ) : null}
         {grants.some((g) => g.role === 'office_admin') ? (
           <li>
             <a href="/staff/concerns">群众关切事项清单</a>
