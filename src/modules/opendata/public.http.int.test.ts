@@ -9,6 +9,8 @@ import { parse } from 'csv-parse/sync';
 import { makeTestApp } from '../../testing/harness.ts';
 import { makeUnit } from '../../testing/factories.ts';
 import { publishedDataset, SERVICE_ITEMS_CSV } from '../../testing/datasets.ts';
+import { unitIndicators } from '../supervision/index.ts';
+import { buildCalendar } from '../../lib/calendar.ts';
 
 test('browse, read, preview, filter and download open data; conditional data stays closed', async (t) => {
   const h = await makeTestApp({ now: '2026-03-02T02:00:00Z' });
@@ -39,6 +41,14 @@ test('browse, read, preview, filter and download open data; conditional data sta
   assert.match(byUnit.body, /取消“提供单位”筛选/);
   assert.match((await get(`/sjkf?q=${encodeURIComponent('承诺时限')}&unit=sjj`)).body, /共 2 个数据集/, 'the words and a filter');
   assert.match((await get(`/sjkf?q=${encodeURIComponent('实施主体')}`)).body, /共 2 个数据集/, 'the data dictionary is searched');
+
+  // The same overdue dataset is a finding of its unit's 数据更新及时率 in supervision.
+  const freshness = (await unitIndicators(h.db, { id: mzj.id, slug: 'mzj', level: 'city' }, buildCalendar(), '2026-03-05')).find((i) => i.key === 'data_freshness')!;
+  assert.deepEqual(
+    freshness.findings.map((f) => f.label),
+    ['城乡低保月度数据'],
+  );
+  assert.deepEqual(freshness.share, { value: 0, target: 1 });
 
   const page = await get('/dataset/service-time-limits');
   assert.equal(page.statusCode, 200);

@@ -116,3 +116,15 @@ export async function datasetEvents(q: Queryable, id: number) {
 export async function areaNames(q: Queryable): Promise<{ code: string; name: string }[]> {
   return (await q.query<{ code: string; name: string }>('SELECT code, name FROM catalogue_areas ORDER BY sort')).rows;
 }
+
+/** A unit's published datasets with their update frequency and last publication, for supervision (数据更新及时率). */
+export async function freshnessRecords(q: Queryable, unitId: number) {
+  return (
+    await q.query<{ id: number; title: string; frequency: DatasetMetadata['frequency']; updated_on: string }>(
+      `SELECT d.id, v.metadata->>'title' AS title, v.metadata->>'frequency' AS frequency, (v.published_at AT TIME ZONE 'Asia/Shanghai')::date::text AS updated_on
+         FROM datasets d JOIN dataset_versions v ON v.dataset_id = d.id AND v.version_no = d.published_version
+        WHERE d.unit_id = $1 AND d.state <> 'withdrawn' AND d.published_version > 0 ORDER BY d.id`,
+      [unitId],
+    )
+  ).rows;
+}

@@ -3,7 +3,7 @@ import { decisionFindings, feedbackRecords, openMeetingCounts, unitMeetings } fr
 import { supervisionRecords } from '../messages/index.ts';
 import { proposalSupervisionRecords } from '../proposals/index.ts';
 import { answerSupervisionRecords, concernGaps, opinionClocks, opinionRecordsOf } from '../answers/index.ts';
-import { answersIndicator, concernsIndicator, opinionIndicator, proposalsIndicator } from './interactionIndicators.ts';
+import { answersIndicator, concernsIndicator, dataFreshnessIndicator, opinionIndicator, proposalsIndicator } from './interactionIndicators.ts';
 
 /** The end of a China day, as the instant the hour clocks are judged at for an as-of date. */
 const chinaEnd = (day: string) => new Date(`${day}T23:59:59+08:00`);
@@ -11,6 +11,7 @@ import { DUE_STATES, sqlStates } from '../requests/index.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 import { publishedCatalogues } from '../catalogues/index.ts';
+import { freshnessRecords } from '../opendata/index.ts';
 import { assessCatalogue } from '../catalogues/index.ts';
 import {
   columnsIndicator,
@@ -145,6 +146,7 @@ export async function unitIndicators(
     proposalsIndicator(await proposalSupervisionRecords(q, unit.id), asOf),
     answersIndicator(await answerSupervisionRecords(q, unit.id), asOf),
     concernsIndicator(await concernGaps(q, unit.id)),
+    dataFreshnessIndicator(await freshnessRecords(q, unit.id), asOf),
     opinionIndicator(
       (await opinionRecordsOf(q, unit.id)).map((r) => ({ id: r.id, title: r.title, clocks: opinionClocks(r.severity, r.surfaced_at, r.responses, chinaEnd(asOf)) })),
     ),

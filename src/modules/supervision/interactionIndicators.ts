@@ -1,7 +1,8 @@
 /**
  * Indicators of the interaction half (issues 13 and 14) that are not messages: the knowledge base's answers withheld
- * for review or past their review-by date, and 建议提案 answered late or not yet answered after their due date.
+ * for review or past their review-by date, 建议提案 answered late or not yet answered after their due date, and open datasets past their update cycle.
  */
+import { FREQUENCIES, isOverdue } from '../opendata/index.ts';
 import type { Finding, Indicator } from './indicators.ts';
 
 export interface AnswerRecord {
@@ -87,5 +88,26 @@ export function concernsIndicator(gaps: { id: number; title: string }[]): Indica
     definition: '本单位群众关切事项清单中，没有关联任何现行有效的信息或已发布问答的事项（无法“一键应答”）。',
     basis: '东莞市政务公开工作要点 三（十二）',
     findings: gaps.map((g) => ({ id: g.id, label: g.title, href: `/staff/concerns/${g.id}`, detail: '缺少现行有效的答复' })),
+  };
+}
+
+export interface FreshnessRecord {
+  id: number;
+  title: string;
+  frequency: keyof typeof FREQUENCIES;
+  updated_on: string;
+}
+
+/** 数据更新及时率: of the unit's published datasets with a fixed update frequency, the share updated within it. */
+export function dataFreshnessIndicator(records: FreshnessRecord[], asOf: string): Indicator {
+  const rhythmic = records.filter((r) => FREQUENCIES[r.frequency].days !== null);
+  const late = rhythmic.filter((r) => isOverdue(r.frequency, r.updated_on, asOf));
+  return {
+    key: 'data_freshness',
+    name: '数据更新及时率',
+    definition: '本单位已开放的数据集中，有固定更新频率的，超过更新周期未更新的（“不定期”的不计）。及时率＝按期更新的数据集÷有固定更新频率的数据集。',
+    basis: '东莞市政务公开工作要点 三（八）；上海市公共数据开放工作要点（数据更新及时率达100%）',
+    findings: late.map((r) => ({ id: r.id, label: r.title, href: `/staff/data/${r.id}`, detail: `应${FREQUENCIES[r.frequency].label}更新，最近一次更新于 ${r.updated_on}` })),
+    share: rhythmic.length ? { value: (rhythmic.length - late.length) / rhythmic.length, target: 1 } : undefined,
   };
 }
