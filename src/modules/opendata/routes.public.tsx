@@ -12,6 +12,7 @@ import { csvSafe } from '../../lib/csv.ts';
 import { allRows, searchRows } from './datastore.ts';
 import { datasetHistory, getResource, publishedDataset, type PublishedDataset, type ResourceRow } from './queries.ts';
 import { dataOpen, groupName, loadCatalogue, searchPackages } from './ckan.ts';
+import { catalogueQuads, toJsonLd, toTurtle } from './dcat.ts';
 import { FREQUENCIES, isOverdue, OPENNESS } from './rules.ts';
 import { DatasetListPage, DatasetPage, ResourcePage, type ListFilters } from './views/publicPages.tsx';
 
@@ -76,8 +77,27 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
     return r;
   }
 
-  app.get('/dataset/:name', async (request, reply) =>
-    sendPublicPage(app, request, reply, async (ctx) => {
+  // DCAT-AP 3.0 for harvesters: the whole catalogue, and each dataset (also by content negotiation on its page).
+  const rdf = async (reply: FastifyReply, format: 'ttl' | 'jsonld', only?: PublishedDataset) => {
+    const quads = catalogueQuads(base, deps.config.siteName, await loadCatalogue(deps.db), only);
+    return format === 'ttl'
+      ? reply.type('text/turtle; charset=utf-8').send(await toTurtle(quads))
+      : reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(toJsonLd(quads)));
+  };
+  app.get('/catalog.ttl', (_request, reply) => rdf(reply, 'ttl'));
+  app.get('/catalog.jsonld', (_request, reply) => rdf(reply, 'jsonld'));
+  app.get('/dataset/:name/dcat.ttl', async (request, reply) => rdf(reply, 'ttl', await datasetOf(request)));
+  app.get('/dataset/:name/dcat.jsonld', async (request, reply) => rdf(reply, 'jsonld', await datasetOf(request)));
+  const wants = (request: FastifyRequest) => {
+    const accept = String(request.headers.accept ?? '');
+    return /text\/turtle/.test(accept) ? 'ttl' : /application\/ld\+json/.test(accept) ? 'jsonld' : null;
+  };
+
+  app.get('/dataset/:name', async (request, reply) => {
+    const format = wants(request);
+    reply.header('vary', 'accept');
+    if (format) return rdf(reply, format, await datasetOf(request));
+    return sendPublicPage(app, request, reply, async (ctx) => {
       const d = await datasetOf(request);
       const c = await loadCatalogue(deps.db);
       const resources = d.resource_ids.map((id) => c.resources.get(id)).filter((r): r is ResourceRow => !!r);
@@ -90,8 +110,8 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
         overdue: isOverdue(d.metadata.frequency, chinaDate(d.published_at), today()),
         base,
       });
-    }),
-  );
+    });
+  });
 
   app.get('/dataset/:name/resource/:rid', async (request, reply) =>
     sendPublicPage(app, request, reply, async (ctx) => {
