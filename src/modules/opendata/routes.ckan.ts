@@ -251,9 +251,21 @@ export function registerCkanApi(app: FastifyInstance) {
     }
   }
 
-  for (const prefix of ['/api/3/action', '/api/action'])
-    app.route({ method: ['GET', 'POST'], url: `${prefix}/:action`, config: { rateLimit: { max: 300, timeWindow: '1 minute' } }, handler: handle });
-  for (const url of ['/api/3', '/api/3/']) app.get(url, async () => ({ version: 3 }));
+  // In its own scope, so that even what fails before the handler (malformed JSON, text that cannot be stored) is
+  // answered as CKAN answers it: a bare "Bad request - …" string for a 4xx, its envelope for a server error.
+  void app.register(async (scope) => {
+    scope.setErrorHandler((error: { statusCode?: number; status?: number; message?: string }, request, reply) => {
+      const status = error.statusCode ?? error.status ?? 500;
+      if (status < 500) return reply.code(400).send(JSON.stringify(`Bad request - ${String(error.message ?? '').slice(0, 200)}`));
+      request.log.error({ err: error }, 'ckan api error');
+      const name = (request.params as { action?: string }).action ?? '';
+      return reply.code(500).send({ help: help(name), success: false, error: { message: 'Internal Server Error', __type: 'Internal Server Error' } });
+    });
+    for (const prefix of ['/api/3/action', '/api/action'])
+      // CKAN's own contract, documented in docs/exports/opendata.md rather than in the platform's OpenAPI document.
+      scope.route({ method: ['GET', 'POST'], url: `${prefix}/:action`, schema: { hide: true }, config: { rateLimit: { max: 300, timeWindow: '1 minute' } }, handler: handle });
+    for (const url of ['/api/3', '/api/3/']) scope.get(url, { schema: { hide: true } }, async () => ({ version: 3 }));
+  });
 }
 
 function sortNamed<T extends { name: string; title: string; package_count: number }>(rows: T[], sort: string): T[] {
