@@ -122,6 +122,7 @@ const schema = z.object({
   GONGKAI_MESSAGE_RANKING_MIN_CASES: z.coerce.number().int().min(1).max(10_000).default(20),
   GONGKAI_DATA_MAX_ROWS: z.coerce.number().int().min(100).max(50_000_000).default(2_000_000),
   GONGKAI_DATA_MAX_COLUMNS: z.coerce.number().int().min(1).max(1000).default(200),
+  GONGKAI_OPEN_DATA_EMAIL: z.email().default('opendata@example.gov.cn'),
   /**
    * Outgoing mail server, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. SECRET (holds a
    * password). Unset: e-mail is not sent; messages wait in the outbox and the staff inbox still works.
@@ -193,6 +194,8 @@ export type Config = Readonly<{
   /** Rows and columns of one table loaded into the open-data datastore. */
   dataMaxRows: number;
   dataMaxColumns: number;
+  /** The open-data mailbox, given in data.json for datasets without a contact e-mail (DCAT-US requires one). */
+  openDataEmail: string;
   anonymousPostsPer10Min: number;
   mail: { smtpUrl: string | undefined; from: string };
   sms: { endpoint: string; accessKeyId: string; accessKeySecret: string; signName: string; templates: Record<string, string> } | undefined;
@@ -253,6 +256,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     messageRankingMinCases: e.GONGKAI_MESSAGE_RANKING_MIN_CASES,
     dataMaxRows: e.GONGKAI_DATA_MAX_ROWS,
     dataMaxColumns: e.GONGKAI_DATA_MAX_COLUMNS,
+    openDataEmail: e.GONGKAI_OPEN_DATA_EMAIL,
     anonymousPostsPer10Min: e.GONGKAI_ANONYMOUS_POSTS_PER_10_MIN,
     mail: { smtpUrl: e.GONGKAI_SMTP_URL, from: e.GONGKAI_MAIL_FROM ?? `${e.GONGKAI_SITE_NAME} <noreply@${new URL(e.GONGKAI_BASE_URL ?? 'http://localhost').hostname}>` },
     sms:

@@ -13,6 +13,7 @@ import { allRows, searchRows } from './datastore.ts';
 import { datasetHistory, getResource, publishedDataset, type PublishedDataset, type ResourceRow } from './queries.ts';
 import { dataOpen, groupName, loadCatalogue, searchPackages } from './ckan.ts';
 import { catalogueQuads, toJsonLd, toTurtle } from './dcat.ts';
+import { dataJson } from './datajson.ts';
 import { FREQUENCIES, isOverdue, OPENNESS } from './rules.ts';
 import { DatasetListPage, DatasetPage, ResourcePage, type ListFilters } from './views/publicPages.tsx';
 
@@ -85,6 +86,9 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
       : reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(toJsonLd(quads)));
   };
   app.get('/catalog.ttl', (_request, reply) => rdf(reply, 'ttl'));
+  app.get('/data.json', async (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(dataJson(base, deps.config.siteName, deps.config.openDataEmail, await loadCatalogue(deps.db))),
+  );
   app.get('/catalog.jsonld', (_request, reply) => rdf(reply, 'jsonld'));
   app.get('/dataset/:name/dcat.ttl', async (request, reply) => rdf(reply, 'ttl', await datasetOf(request)));
   app.get('/dataset/:name/dcat.jsonld', async (request, reply) => rdf(reply, 'jsonld', await datasetOf(request)));
