@@ -14,6 +14,8 @@ import { datasetHistory, getResource, publishedDataset, type PublishedDataset, t
 import { dataOpen, groupName, loadCatalogue, searchPackages } from './ckan.ts';
 import { catalogueQuads, toJsonLd, toTurtle } from './dcat.ts';
 import { dataJson } from './datajson.ts';
+import { catalogueCsv, versionEntries, versionFeed } from './feeds.ts';
+import { getUnitBySlug } from '../orgs/index.ts';
 import { FREQUENCIES, isOverdue, OPENNESS } from './rules.ts';
 import { DatasetListPage, DatasetPage, ResourcePage, type ListFilters } from './views/publicPages.tsx';
 
@@ -86,6 +88,26 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
       : reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(toJsonLd(quads)));
   };
   app.get('/catalog.ttl', (_request, reply) => rdf(reply, 'ttl'));
+  app.get('/catalog.csv', async (_request, reply) =>
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('政府数据开放目录.csv')}`)
+      .send(catalogueCsv(base, await loadCatalogue(deps.db))),
+  );
+  const feed = async (reply: FastifyReply, o: { unitSlug?: string; datasetName?: string; title: string; path: string; page: string }) =>
+    reply
+      .type('application/atom+xml; charset=utf-8')
+      .send(versionFeed(await versionEntries(deps.db, o), { baseUrl: base, title: o.title, selfUrl: `${base}${o.path}`, alternateUrl: `${base}${o.page}` }));
+  app.get('/sjkf/feed.atom', (_request, reply) => feed(reply, { title: `${deps.config.siteName} 数据开放更新`, path: '/sjkf/feed.atom', page: '/sjkf' }));
+  app.get('/sjkf/units/:unit/feed.atom', async (request, reply) => {
+    const unit = await getUnitBySlug(deps.db, (request.params as { unit: string }).unit);
+    if (!unit) throw new NotFoundError('没有这个单位。');
+    return feed(reply, { unitSlug: unit.slug, title: `${unit.name} 数据开放更新`, path: `/sjkf/units/${unit.slug}/feed.atom`, page: `/sjkf?unit=${unit.slug}` });
+  });
+  app.get('/dataset/:name/feed.atom', async (request, reply) => {
+    const d = await datasetOf(request);
+    return feed(reply, { datasetName: d.name, title: `${d.metadata.title} 更新记录`, path: `/dataset/${d.name}/feed.atom`, page: `/dataset/${d.name}` });
+  });
   app.get('/data.json', async (_request, reply) =>
     reply.type('application/json; charset=utf-8').send(dataJson(base, deps.config.siteName, deps.config.openDataEmail, await loadCatalogue(deps.db))),
   );

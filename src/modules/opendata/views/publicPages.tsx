@@ -44,6 +44,10 @@ export function DatasetListPage(p: { ctx: ViewContext; f: ListFilters; page: num
     <Layout ctx={p.ctx} title="数据开放" crumbs={crumbs()}>
       <h1>数据开放</h1>
       <p>各单位依法开放的政府数据：无条件开放的数据可直接预览、筛选和下载，也可通过 CKAN 标准接口调用。</p>
+      <p class="muted">
+        整个目录：<a href="/catalog.csv">CSV</a> · <a href="/catalog.jsonld">DCAT-AP（JSON-LD）</a> · <a href="/catalog.ttl">DCAT-AP（Turtle）</a> ·{' '}
+        <a href="/data.json">data.json</a> · <a href="/sjkf/feed.atom">订阅更新（Atom）</a>
+      </p>
       <form method="get" action="/sjkf" role="search" aria-label="查找数据集">
         <Field name="q" label="查找数据" value={p.f.q} hint="数据名称、摘要、关键词或数据项，如：低保、空气质量" />
         {Object.entries(p.f)
@@ -220,6 +224,9 @@ export function DatasetPage(p: {
         <code>{`${p.base}/api/3/action/package_show?id=${p.d.name}`}</code>
       </pre>
       <h2>更新记录</h2>
+      <p>
+        <a href={`/dataset/${p.d.name}/feed.atom`}>订阅这个数据集的更新（Atom）</a>
+      </p>
       <ol class="history">
         {p.history.map((h) => (
           <li>
