@@ -1,7 +1,7 @@
 /** Staff screens of the knowledge base: the entries of one's units, and one entry's form and review. */
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
-import { chinaDateTime } from '../../../lib/clock.ts';
+import { EventLog, ReviewControls } from '../../../views/review.tsx';
 import type { CatalogueItemChoice, EntryRow, SourceRow } from '../queries.ts';
 import { ANSWER_CLASSES, STATE_LABELS } from '../rules.ts';
 
@@ -194,51 +194,20 @@ export function EntryPage(p: {
           </button>
         </form>
       ) : null}
-      {e && p.mayEdit && e.state === 'draft' ? (
-        <form method="post" action={`/staff/answers/${e.id}/submit`}>
-          <CsrfField ctx={p.ctx} />
-          <button type="submit" class="button secondary">
-            送审
-          </button>
-        </form>
-      ) : null}
-      {e && p.mayReview && e.state === 'review' ? (
-        <form method="post" action={`/staff/answers/${e.id}/review`} aria-labelledby="rv-h">
-          <h2 id="rv-h">审核</h2>
-          <CsrfField ctx={p.ctx} />
-          <Field name="note" label="退回意见（退回时填写）" value={v.note} error={er.note} />
-          <div class="button-row">
-            <button type="submit" name="decision" value="approve" class="button">
-              审核通过并发布
-            </button>
-            <button type="submit" name="decision" value="return" class="button secondary">
-              退回修改
-            </button>
-          </div>
-        </form>
-      ) : null}
-      {e && p.mayReview && e.state !== 'withdrawn' ? (
-        <details open={!!er.reason}>
-          <summary>撤回这条问答</summary>
-          <form method="post" action={`/staff/answers/${e.id}/withdraw`}>
-            <CsrfField ctx={p.ctx} />
-            <Field name="reason" label="撤回理由（公开）" value={v.reason} error={er.reason} required />
-            <button type="submit" class="button secondary">
-              撤回
-            </button>
-          </form>
-        </details>
-      ) : null}
       {e ? (
         <>
-          <h2>办理记录</h2>
-          <ul>
-            {p.events.map((ev) => (
-              <li>
-                {chinaDateTime(ev.at)} {ev.actor_label} {EVENTS[ev.kind] ?? ev.kind}
-              </li>
-            ))}
-          </ul>
+          <ReviewControls
+            ctx={p.ctx}
+            base={`/staff/answers/${e.id}`}
+            state={e.state}
+            mayEdit={p.mayEdit}
+            mayReview={p.mayReview}
+            noun="这条问答"
+            values={v}
+            errors={er}
+            submitClass="button secondary"
+          />
+          <EventLog events={p.events} labels={EVENTS} />
         </>
       ) : null}
     </Layout>

@@ -1,7 +1,7 @@
 /** Staff screens of the data catalogue: the datasets of one's units, and one dataset's form, resources and review. */
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
-import { chinaDateTime } from '../../../lib/clock.ts';
+import { EventLog, ReviewControls } from '../../../views/review.tsx';
 import type { DatasetRow, ResourceRow } from '../queries.ts';
 import { FREQUENCIES, LICENCES, OPENNESS, STATE_LABELS } from '../rules.ts';
 
@@ -169,51 +169,10 @@ export function DatasetEditPage(p: {
         </form>
       ) : null}
       {d ? <Resources {...p} d={d} /> : null}
-      {d && p.mayEdit && d.state === 'draft' ? (
-        <form method="post" action={`/staff/data/${d.id}/submit`}>
-          <CsrfField ctx={p.ctx} />
-          <button type="submit" class="button">
-            送审
-          </button>
-        </form>
-      ) : null}
-      {d && p.mayReview && d.state === 'review' ? (
-        <form method="post" action={`/staff/data/${d.id}/review`} aria-labelledby="rv-h">
-          <h2 id="rv-h">审核</h2>
-          <CsrfField ctx={p.ctx} />
-          <Field name="note" label="退回意见（退回时填写）" value={v.note} error={er.note} />
-          <div class="button-row">
-            <button type="submit" name="decision" value="approve" class="button">
-              审核通过并发布
-            </button>
-            <button type="submit" name="decision" value="return" class="button secondary">
-              退回修改
-            </button>
-          </div>
-        </form>
-      ) : null}
-      {d && p.mayReview && d.state !== 'withdrawn' ? (
-        <details open={!!er.reason}>
-          <summary>撤回这个数据集</summary>
-          <form method="post" action={`/staff/data/${d.id}/withdraw`}>
-            <CsrfField ctx={p.ctx} />
-            <Field name="reason" label="撤回理由（公开）" value={v.reason} error={er.reason} required />
-            <button type="submit" class="button secondary">
-              撤回
-            </button>
-          </form>
-        </details>
-      ) : null}
       {d ? (
         <>
-          <h2>办理记录</h2>
-          <ul>
-            {p.events.map((ev) => (
-              <li>
-                {chinaDateTime(ev.at)} {ev.actor_label} {EVENTS[ev.kind] ?? ev.kind}
-              </li>
-            ))}
-          </ul>
+          <ReviewControls ctx={p.ctx} base={`/staff/data/${d.id}`} state={d.state} mayEdit={p.mayEdit} mayReview={p.mayReview} noun="这个数据集" values={v} errors={er} />
+          <EventLog events={p.events} labels={EVENTS} />
         </>
       ) : null}
     </Layout>
