@@ -8,7 +8,12 @@ export function csvSafe(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
+/** One quoted cell; text is kept from running as a formula unless the caller knows it is a number. */
+export function csvCell(v: unknown, formulaSafe = true): string {
+  const s = String(v ?? '');
+  return `"${(formulaSafe ? csvSafe(s) : s).replace(/"/g, '""')}"`;
+}
+
 export function csvDocument(rows: unknown[][]): string {
-  const cell = (v: unknown) => `"${csvSafe(String(v ?? '')).replace(/"/g, '""')}"`;
-  return '\ufeff' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return '\ufeff' + rows.map((r) => r.map((v) => csvCell(v)).join(',')).join('\r\n') + '\r\n';
 }

@@ -100,7 +100,7 @@ export async function searchRows(q: Queryable, resourceId: string, dictionary: F
       args,
     )
   ).rows;
-  const typed = (f: FieldInfo | undefined, v: string | null | undefined) => (v === null || v === undefined ? null : f?.type === 'int' || f?.type === 'numeric' ? Number(v) : v);
+  const typed = (f: FieldInfo | undefined, v: string | null | undefined) => typedValue(f?.type, v);
   return {
     fields: shown.map((id) =>
       id === '_id'
@@ -127,6 +127,10 @@ export async function searchRows(q: Queryable, resourceId: string, dictionary: F
     total,
   };
 }
+
+/** A stored cell as its column's type gives it to clients: numbers as numbers, empty as null. */
+export const typedValue = (type: FieldInfo['type'] | undefined, v: string | null | undefined) =>
+  v === null || v === undefined ? null : type === 'int' || type === 'numeric' ? Number(v) : v;
 
 /** Every row of a resource, a page at a time in row order (downloads stream these, however many). */
 export async function* allRows(q: Queryable, resourceId: string, page = 5000): AsyncGenerator<Record<string, string | null>[]> {

@@ -8,9 +8,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import { sendPublicPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
-import { csvSafe } from '../../lib/csv.ts';
-import { allRows, searchRows } from './datastore.ts';
-import { datasetHistory, getResource, publishedDataset, type PublishedDataset, type ResourceRow } from './queries.ts';
+import { csvCell } from '../../lib/csv.ts';
+import { allRows, searchRows, typedValue } from './datastore.ts';
+import { areaNames, datasetHistory, getResource, publishedDataset, resourcesByIds, type PublishedDataset, type ResourceRow } from './queries.ts';
 import { dataOpen, groupName, loadCatalogue, searchPackages } from './ckan.ts';
 import { catalogueQuads, toJsonLd, toTurtle } from './dcat.ts';
 import { dataJson } from './datajson.ts';
@@ -125,13 +125,13 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
     if (format) return rdf(reply, format, await datasetOf(request));
     return sendPublicPage(app, request, reply, async (ctx) => {
       const d = await datasetOf(request);
-      const c = await loadCatalogue(deps.db);
-      const resources = d.resource_ids.map((id) => c.resources.get(id)).filter((r): r is ResourceRow => !!r);
+      // One dataset's page reads its own resources and area, not the whole catalogue.
+      const resources = await resourcesByIds(deps.db, d.resource_ids);
       return DatasetPage({
         ctx,
         d,
         resources,
-        areaName: c.areas.get(d.metadata.areaCode) ?? '',
+        areaName: (await areaNames(deps.db)).find((a) => a.code === d.metadata.areaCode)?.name ?? '',
         history: await datasetHistory(deps.db, d.id),
         overdue: isOverdue(d.metadata.frequency, chinaDate(d.published_at), today()),
         base,
@@ -173,13 +173,16 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
         if (format === 'csv') {
           // Text cells that a spreadsheet would run as a formula are kept as text; numbers stay as they are.
           const text = r.fields.map((f) => f.type === 'text' || f.type === 'date');
-          yield '\ufeff' + ids.map((id) => cell(id, true)).join(',') + '\r\n';
-          for await (const rows of allRows(deps.db, r.id)) yield rows.map((row) => ids.map((id, i) => cell(row[id] ?? '', text[i])).join(',') + '\r\n').join('');
+          yield '\ufeff' + ids.map((id) => csvCell(id)).join(',') + '\r\n';
+          for await (const rows of allRows(deps.db, r.id)) yield rows.map((row) => ids.map((id, i) => csvCell(row[id] ?? '', text[i])).join(',') + '\r\n').join('');
         } else {
           let first = true;
           yield '[';
           for await (const rows of allRows(deps.db, r.id)) {
-            yield (first ? '' : ',') + rows.map((row) => JSON.stringify(Object.fromEntries(ids.map((id) => [id, typed(r, id, row[id])])))).join(',');
+            yield (
+              (first ? '' : ',') +
+              rows.map((row) => JSON.stringify(Object.fromEntries(ids.map((id) => [id, typedValue(r.fields.find((f) => f.id === id)?.type, row[id])])))).join(',')
+            );
             first = false;
           }
           yield ']\n';
@@ -205,9 +208,3 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
       .send(blob.content);
   });
 }
-
-const cell = (v: string, text: boolean) => `"${(text ? csvSafe(v) : v).replace(/"/g, '""')}"`;
-const typed = (r: ResourceRow, id: string, v: string | null | undefined) => {
-  const t = r.fields.find((f) => f.id === id)?.type;
-  return v === null || v === undefined ? null : t === 'int' || t === 'numeric' ? Number(v) : v;
-};
