@@ -27,7 +27,7 @@ import { registerOrgsRoutes } from './modules/orgs/index.ts';
 import { registerPublishingStaffRoutes } from './modules/publishing/index.ts';
 import { registerPortalRoutes } from './modules/portal/index.ts';
 import { registerApiRoutes } from './modules/api/index.ts';
-import { registerCkanApi, registerOpendataPublicRoutes, registerOpendataStaffRoutes } from './modules/opendata/index.ts';
+import { registerCkanApi, registerOpendataAccessRoutes, registerOpendataPublicRoutes, registerOpendataStaffRoutes } from './modules/opendata/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerAssets } from './views/assets.ts';
 import { SearchService } from './modules/search/index.ts';
@@ -257,6 +257,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAnswerPublicRoutes(app);
   registerOpendataPublicRoutes(app);
   registerOpendataStaffRoutes(app);
+  registerOpendataAccessRoutes(app);
   registerAnswerStaffRoutes(app);
   registerReportStaffRoutes(app);
   registerSupervisionRoutes(app);

@@ -123,6 +123,8 @@ const schema = z.object({
   GONGKAI_DATA_MAX_ROWS: z.coerce.number().int().min(100).max(50_000_000).default(2_000_000),
   GONGKAI_DATA_MAX_COLUMNS: z.coerce.number().int().min(1).max(1000).default(200),
   GONGKAI_OPEN_DATA_EMAIL: z.email().default('opendata@example.gov.cn'),
+  GONGKAI_DATA_ACCESS_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(20),
+  GONGKAI_DATA_DEMAND_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   /**
    * Outgoing mail server, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. SECRET (holds a
    * password). Unset: e-mail is not sent; messages wait in the outbox and the staff inbox still works.
@@ -196,6 +198,9 @@ export type Config = Readonly<{
   dataMaxColumns: number;
   /** The open-data mailbox, given in data.json for datasets without a contact e-mail (DCAT-US requires one). */
   openDataEmail: string;
+  /** Working days to decide a 有条件开放 application, and to answer a data demand (no national number: local rules). */
+  dataAccessWorkingDays: number;
+  dataDemandWorkingDays: number;
   anonymousPostsPer10Min: number;
   mail: { smtpUrl: string | undefined; from: string };
   sms: { endpoint: string; accessKeyId: string; accessKeySecret: string; signName: string; templates: Record<string, string> } | undefined;
@@ -257,6 +262,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataMaxRows: e.GONGKAI_DATA_MAX_ROWS,
     dataMaxColumns: e.GONGKAI_DATA_MAX_COLUMNS,
     openDataEmail: e.GONGKAI_OPEN_DATA_EMAIL,
+    dataAccessWorkingDays: e.GONGKAI_DATA_ACCESS_WORKING_DAYS,
+    dataDemandWorkingDays: e.GONGKAI_DATA_DEMAND_WORKING_DAYS,
     anonymousPostsPer10Min: e.GONGKAI_ANONYMOUS_POSTS_PER_10_MIN,
     mail: { smtpUrl: e.GONGKAI_SMTP_URL, from: e.GONGKAI_MAIL_FROM ?? `${e.GONGKAI_SITE_NAME} <noreply@${new URL(e.GONGKAI_BASE_URL ?? 'http://localhost').hostname}>` },
     sms:

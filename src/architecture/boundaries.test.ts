@@ -104,6 +104,11 @@ const OWNER: Record<string, string> = {
   datastore_rows: 'opendata',
   dataset_versions: 'opendata',
   dataset_events: 'opendata',
+  data_access_applications: 'opendata',
+  data_access_events: 'opendata',
+  data_demands: 'opendata',
+  data_demand_events: 'opendata',
+  data_case_counters: 'opendata',
   concern_events: 'answers',
 };
 

@@ -102,6 +102,11 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'datastore_rows', order: 'resource_id, row_no' },
   { name: 'dataset_versions', order: 'dataset_id, version_no' },
   { name: 'dataset_events', order: 'id' },
+  { name: 'data_access_applications', order: 'id' },
+  { name: 'data_access_events', order: 'id' },
+  { name: 'data_demands', order: 'id' },
+  { name: 'data_demand_events', order: 'id' },
+  { name: 'data_case_counters', order: 'kind, year' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

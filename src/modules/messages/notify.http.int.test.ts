@@ -12,7 +12,7 @@ import { Browser } from '../../testing/http.ts';
 import { startSmtpServer } from '../../testing/smtp.ts';
 import { deliverDue, transportsFrom } from '../notifications/index.ts';
 import { decideTransfer, extendMessage, mergeMessage, messageContext, rateMessage, receiveMessage, remindMessagesDue, replyMessage, requestTransfer } from './index.ts';
-import { splitContact } from './notify.ts';
+import { splitContact } from '../notifications/index.ts';
 
 test('the contact field gives an e-mail address, a mobile number, or both', () => {
   assert.deepEqual(splitContact('wang@example.cn'), { email: 'wang@example.cn' });

@@ -4,30 +4,10 @@
  * officers get new messages, transfers to decide, disputes, due dates and 差评 in their inbox.
  */
 import type { Queryable } from '../../lib/db.ts';
-import { mobileNumber, notifyContact, notifyStaff, type ContactSettings, type StaffKind } from '../notifications/index.ts';
+import { notifyContact, notifyStaff, splitContact, type ContactSettings, type StaffKind } from '../notifications/index.ts';
 
 const FOLLOW_LINK = { label: '查询办理进度和答复', url: '/hdjl/ly/cx' };
 const NO_SMS: ContactSettings = { smsEnabled: false, smsTemplates: {} };
-
-/** One @ with something before it, and a dot inside the part after it. */
-function looksLikeEmail(s: string): boolean {
-  const at = s.indexOf('@');
-  const dot = s.lastIndexOf('.');
-  return at > 0 && at === s.lastIndexOf('@') && dot > at + 1 && dot < s.length - 1;
-}
-
-/** The one contact field may hold an e-mail address, a mobile number, or both (Open311 sends phone and e-mail). */
-export function splitContact(contact: string): { email?: string; phone?: string } {
-  // A number written in groups (139 1234 5678) is one number.
-  if (mobileNumber(contact)) return { phone: contact.trim() };
-  const out: { email?: string; phone?: string } = {};
-  for (const part of contact.split(/[\s,，;；/]+/)) {
-    if (!part) continue;
-    if (!out.email && looksLikeEmail(part)) out.email = part;
-    else if (!out.phone && mobileNumber(part)) out.phone = part;
-  }
-  return out;
-}
 
 export interface Writer {
   id: number;

@@ -18,6 +18,26 @@ export function mobileNumber(phone: string): string | null {
   return MOBILE.exec(phone.replace(/[\s-]/g, ''))?.[1] ?? null;
 }
 
+/** One @ with something before it, and a dot inside the part after it. */
+function looksLikeEmail(s: string): boolean {
+  const at = s.indexOf('@');
+  const dot = s.lastIndexOf('.');
+  return at > 0 && at === s.lastIndexOf('@') && dot > at + 1 && dot < s.length - 1;
+}
+
+/** The one contact field may hold an e-mail address, a mobile number, or both (Open311 sends phone and e-mail). */
+export function splitContact(contact: string): { email?: string; phone?: string } {
+  // A number written in groups (139 1234 5678) is one number.
+  if (mobileNumber(contact)) return { phone: contact.trim() };
+  const out: { email?: string; phone?: string } = {};
+  for (const part of contact.split(/[\s,，;；/]+/)) {
+    if (!part) continue;
+    if (!out.email && looksLikeEmail(part)) out.email = part;
+    else if (!out.phone && mobileNumber(part)) out.phone = part;
+  }
+  return out;
+}
+
 export async function notifyContact(
   tx: DbOrTx,
   now: Date,

@@ -24,6 +24,8 @@ export const STAFF_KINDS = {
   'message.info_added': '留言人已补充说明',
   'message.poor_rating': '留言答复被评为不满意，须整改',
   'catalogue.review': '标准目录待审核',
+  'data.application': '收到有条件开放数据申请',
+  'data.demand': '收到数据开放需求或意见',
   'report.review': '年度报告待审核',
 } as const;
 export type StaffKind = keyof typeof STAFF_KINDS;

@@ -3,7 +3,7 @@ export { deliverDue, enqueueEmail, enqueueSms, messagesAbout, retryDelayMs, MAX_
 export type { DeliveryRecord, OutboxLink, Transports } from './outbox.ts';
 export { notifyStaff, notifyUsers, settleLoadedHistory, unreadCount, STAFF_KINDS } from './inbox.ts';
 export type { StaffKind } from './inbox.ts';
-export { notifyContact, mobileNumber } from './contact.ts';
+export { notifyContact, mobileNumber, splitContact } from './contact.ts';
 export type { ContactSettings } from './contact.ts';
 export { transportsFrom } from './transports.ts';
 export { startOutboxWorker } from './worker.ts';

@@ -5,3 +5,5 @@ export { FREQUENCIES, isOverdue } from './rules.ts';
 export { registerCkanApi } from './routes.ckan.ts';
 export { registerOpendataPublicRoutes } from './routes.public.tsx';
 export { registerOpendataStaffRoutes } from './routes.staff.tsx';
+export { registerOpendataAccessRoutes } from './routes.access.tsx';
+export { opendataQueueCounts } from './queues.ts';

@@ -3,13 +3,12 @@
  * /dataset/<name> and a resource at /dataset/<name>/resource/<id> (CKAN's URL layout, which CKAN clients read to find
  * the API), with preview, filters and downloads of any size streamed page by page.
  */
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import { sendPublicPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
-import { csvCell } from '../../lib/csv.ts';
-import { allRows, searchRows, typedValue } from './datastore.ts';
+import { searchRows } from './datastore.ts';
+import { sendTable } from './downloads.ts';
 import { areaNames, datasetHistory, getResource, publishedDataset, resourcesByIds, type PublishedDataset, type ResourceRow } from './queries.ts';
 import { dataOpen, groupName, loadCatalogue, searchPackages } from './ckan.ts';
 import { catalogueQuads, toJsonLd, toTurtle } from './dcat.ts';
@@ -164,35 +163,7 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
     const d = await datasetOf(request);
     const r = await resourceOf(request, d);
     if (!dataOpen(d)) throw new ForbiddenError('该数据集不是无条件开放，数据须经申请获得。', 'DATA_NOT_OPEN');
-    if (r.row_count === null) throw new NotFoundError('这个资源不是表格，请下载原文件。');
-    const ids = r.fields.map((f) => f.id);
-    const name = encodeURIComponent(`${d.name}-${r.name}.${format}`);
-    // Page by page from the database into the response: memory stays flat however many rows there are.
-    const body = Readable.from(
-      (async function* () {
-        if (format === 'csv') {
-          // Text cells that a spreadsheet would run as a formula are kept as text; numbers stay as they are.
-          const text = r.fields.map((f) => f.type === 'text' || f.type === 'date');
-          yield '\ufeff' + ids.map((id) => csvCell(id)).join(',') + '\r\n';
-          for await (const rows of allRows(deps.db, r.id)) yield rows.map((row) => ids.map((id, i) => csvCell(row[id] ?? '', text[i])).join(',') + '\r\n').join('');
-        } else {
-          let first = true;
-          yield '[';
-          for await (const rows of allRows(deps.db, r.id)) {
-            yield (
-              (first ? '' : ',') +
-              rows.map((row) => JSON.stringify(Object.fromEntries(ids.map((id) => [id, typedValue(r.fields.find((f) => f.id === id)?.type, row[id])])))).join(',')
-            );
-            first = false;
-          }
-          yield ']\n';
-        }
-      })(),
-    );
-    return reply
-      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename*=UTF-8''${name}`)
-      .send(body);
+    return sendTable(deps.db, reply, d.name, r, format);
   }
   app.get('/dataset/:name/resource/:rid/download.csv', (request, reply) => download(request, reply, 'csv'));
   app.get('/dataset/:name/resource/:rid/download.json', (request, reply) => download(request, reply, 'json'));

@@ -11,6 +11,7 @@ import { catalogueQueueCounts } from '../catalogues/index.ts';
 import { reportQueueCounts } from '../reports/index.ts';
 import { unreadCount } from '../notifications/index.ts';
 import { consultationQueueCounts } from '../participation/index.ts';
+import { opendataQueueCounts } from '../opendata/index.ts';
 
 export interface Queue {
   key: string;
@@ -28,6 +29,7 @@ export async function queuesFor(db: Db, actor: Actor, today: string, calendar: W
   const catalogues = await catalogueQueueCounts(db, actor);
   const reports = await reportQueueCounts(db, actor);
   const consultations = await consultationQueueCounts(db, grantedPaths(actor, ['office_admin', 'publisher']), today);
+  const data = await opendataQueueCounts(db, grantedPaths(actor, ['office_admin', 'publisher']), today);
   const roles = new Set(actor.grants.map((g) => g.role));
   const all: (Queue & { show: boolean })[] = [
     { key: 'inbox', label: '未读通知', count: await unreadCount(db, actor.id), href: '/staff/inbox', show: true },
@@ -69,6 +71,22 @@ export async function queuesFor(db: Db, actor: Actor, today: string, calendar: W
       label: '待处理的会议列席报名',
       count: consultations.meeting_applications,
       href: '/staff/meetings',
+      show: roles.has('office_admin') || roles.has('publisher'),
+    },
+    {
+      key: 'data_applications',
+      label: '待决定的有条件开放数据申请',
+      count: data.applications,
+      href: '/staff/data/applications',
+      urgent: data.applications_late > 0,
+      show: roles.has('office_admin') || roles.has('publisher'),
+    },
+    {
+      key: 'data_demands',
+      label: '待答复的数据需求和意见',
+      count: data.demands,
+      href: '/staff/data/demands',
+      urgent: data.demands_late > 0,
       show: roles.has('office_admin') || roles.has('publisher'),
     },
     { key: 'report_file', label: '待审核备案的年度报告', count: reports.to_file, href: '/staff/reports', show: roles.has('office_admin') },

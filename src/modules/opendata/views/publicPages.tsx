@@ -48,6 +48,9 @@ export function DatasetListPage(p: { ctx: ViewContext; f: ListFilters; page: num
         整个目录：<a href="/catalog.csv">CSV</a> · <a href="/catalog.jsonld">DCAT-AP（JSON-LD）</a> · <a href="/catalog.ttl">DCAT-AP（Turtle）</a> ·{' '}
         <a href="/data.json">data.json</a> · <a href="/sjkf/feed.atom">订阅更新（Atom）</a>
       </p>
+      <p>
+        找不到需要的数据？<a href="/sjkf/xqfk">数据需求和意见</a>（<a href="/sjkf/xqfk/new">提出需求</a>）· <a href="/sjkf/sq/cx">有条件开放申请查询</a>
+      </p>
       <form method="get" action="/sjkf" role="search" aria-label="查找数据集">
         <Field name="q" label="查找数据" value={p.f.q} hint="数据名称、摘要、关键词或数据项，如：低保、空气质量" />
         {Object.entries(p.f)
@@ -203,7 +206,13 @@ export function DatasetPage(p: {
       <h2>数据资源</h2>
       {p.d.metadata.openness !== 'open' ? (
         <p>
-          这个数据集为{OPENNESS[m.openness]}，数据不提供直接下载。{m.openness === 'conditional' ? '如需使用，请联系提供单位申请。' : ''}
+          这个数据集为{OPENNESS[m.openness]}，数据不提供直接下载。
+          {m.openness === 'conditional' ? (
+            <>
+              如需使用，请<a href={`/dataset/${p.d.name}/apply`}>在线申请获取</a>，提供单位审核同意后仅向您开放（
+              <a href="/sjkf/sq/cx">查询申请</a>）。
+            </>
+          ) : null}
         </p>
       ) : null}
       <ul class="item-list">
@@ -223,6 +232,9 @@ export function DatasetPage(p: {
       <pre>
         <code>{`${p.base}/api/3/action/package_show?id=${p.d.name}`}</code>
       </pre>
+      <p>
+        对这个数据集有意见或需要更多数据？<a href={`/sjkf/xqfk/new?dataset=${p.d.name}`}>提意见或需求</a>
+      </p>
       <h2>更新记录</h2>
       <p>
         <a href={`/dataset/${p.d.name}/feed.atom`}>订阅这个数据集的更新（Atom）</a>

@@ -25,6 +25,9 @@ export function DatasetsPage(p: { ctx: ViewContext; rows: DatasetRow[] }) {
         <a class="button" href="/staff/data/new">
           新建数据集
         </a>
+        <a href="/staff/data/applications">有条件开放申请</a>
+        <a href="/staff/data/demands">数据需求和意见</a>
+        <a href="/staff/data/assessment">数据开放自评</a>
         <a href="/sjkf">公开页面</a>
       </p>
       {p.rows.length ? (
