@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import type { Db } from '../../../src/lib/db.ts';
 import type { Actor } from '../../../src/lib/authz.ts';
-import { addResource, approveDataset, saveDataset, submitDataset } from '../../../src/modules/opendata/index.ts';
+import { addResource, answerDemand, applyForData, approveDataset, grantApplication, saveDataset, submitDataset, submitDemand } from '../../../src/modules/opendata/index.ts';
+import { loadCalendar } from '../../../src/modules/calendar/index.ts';
+import { chinaDate } from '../../../src/lib/clock.ts';
 import type { MetadataInput } from '../../../src/modules/opendata/rules.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
@@ -164,4 +166,75 @@ export async function seedDemoOpendata(db: Db, units: Map<string, number>, now: 
     n++;
   }
   return n;
+}
+
+/**
+ * Two 有条件开放 applications for the power-use data (one granted, one waiting) and three data demands (two answered
+ * in public, one open), so the queues, the applicant's page and the public demand list have something to show.
+ */
+export async function seedDemoDataRequests(db: Db, units: Map<string, number>, at: (day: string) => Date): Promise<{ applications: number; demands: number }> {
+  const calendar = await loadCalendar(db);
+  const ctx = (day: string, workingDays: number) => ({ now: at(day), today: chinaDate(at(day)), calendar, workingDays, contact: { smsEnabled: false, smsTemplates: {} } });
+  const commitments = ['purpose_only', 'no_transfer', 'security', 'no_reidentify', 'report_use', 'delete_after'];
+  const first = await applyForData(db, ctx('2026-11-26', 20), 'enterprise-power-use', {
+    applicantName: '陈分析',
+    organisation: '示范市经济研究中心',
+    creditCode: '12440000MB2C92761X',
+    contact: 'chen@example.org.cn',
+    purpose: '分析本市重点行业用电量与工业增加值的关系，为年度经济运行报告提供参考，成果只公开汇总结论。',
+    securityMeasures: '数据存放在中心内网的专用服务器，只有课题组两人有权限，报告完成后删除。',
+    commitments,
+  });
+  const admin = { kind: 'system', label: '演示数据' } as const;
+  await grantApplication(db, admin, ctx('2026-11-27', 20), first.id, {
+    grantedUntil: '2027-11-30',
+    conditions: '仅用于年度经济运行报告；发布成果前请将引用数据的段落送我委核对。',
+  });
+  await applyForData(db, ctx('2026-11-30', 20), 'enterprise-power-use', {
+    applicantName: '示范能源科技有限公司',
+    organisation: '示范能源科技有限公司',
+    creditCode: '',
+    contact: '13800000000',
+    purpose: '评估本市工业园区分布式光伏的消纳能力，用于项目可行性研究，不对外提供。',
+    securityMeasures: '加密存储，访问留痕，项目结束后删除并书面告知。',
+    commitments,
+  });
+  let demands = 0;
+  const ask = async (day: string, input: { unit: string; datasetName?: string; kind: 'new_data' | 'comment'; title: string; body: string }) => {
+    demands++;
+    return submitDemand(db, ctx(day, 10), {
+      kind: input.kind,
+      datasetName: input.datasetName ?? '',
+      unitId: units.get(input.unit) ?? null,
+      title: input.title,
+      body: input.body,
+      writerName: '',
+      contact: '',
+    });
+  };
+  const a = await ask('2026-11-02', {
+    unit: 'edu',
+    kind: 'new_data',
+    title: '希望开放各小学历年招生人数',
+    body: '家长想了解各小学近五年的招生人数和班额情况，便于了解学位紧张程度。',
+  });
+  await answerDemand(db, admin, ctx('2026-11-06', 10), a.id, {
+    answer: '感谢关注。各小学近五年招生人数已整理，将在12月作为“义务教育招生统计”数据集开放，届时可在本栏目查找。',
+    isPublic: true,
+    privateReason: '',
+  });
+  const b = await ask('2026-11-10', {
+    unit: 'eco',
+    datasetName: 'air-quality-daily',
+    kind: 'comment',
+    title: '空气质量数据能否按小时开放',
+    body: '日均值不便于分析早晚高峰的污染情况，希望开放各监测点的小时数据。',
+  });
+  await answerDemand(db, admin, ctx('2026-11-20', 10), b.id, {
+    answer: '小时数据量较大，我局正在评估接口方式，计划明年一季度通过数据接口开放近一年的小时数据。',
+    isPublic: true,
+    privateReason: '',
+  });
+  await ask('2026-11-27', { unit: 'civil', kind: 'new_data', title: '养老机构床位数据', body: '希望开放全市养老机构名单、床位数和收费标准，方便家属比较选择。' });
+  return { applications: 2, demands };
 }

@@ -7,7 +7,7 @@ import { seedDemoDecisions, seedDemoMeetings, seedDemoSurvey } from './participa
 import { seedDemoMessages } from './messages.ts';
 import { seedDemoProposals } from './proposals.ts';
 import { seedDemoAnswers } from './answers.ts';
-import { seedDemoOpendata } from './opendata.ts';
+import { seedDemoDataRequests, seedDemoOpendata } from './opendata.ts';
 import { settleLoadedHistory } from '../../../src/modules/notifications/index.ts';
 import type { Db } from '../../../src/lib/db.ts';
 import type { Actor } from '../../../src/lib/authz.ts';
@@ -193,6 +193,8 @@ async function seedDemoIn(db: Db, log: (s: string) => void, opts: { itemsPerTemp
   log(`建议提案：${await seedDemoProposals(db, ids)} 件（已答复、全文公开、摘要公开、不公开、并案撤销的都有）`);
   log(`常见问题：${await seedDemoAnswers(db, ids, new Date('2026-11-20T02:00:00Z'))} 条（各依据本单位现行有效的信息）`);
   log(`开放数据：${await seedDemoOpendata(db, ids, new Date('2026-11-25T02:00:00Z'))} 个数据集（一个有条件开放）`);
+  const dataRequests = await seedDemoDataRequests(db, ids, (day) => new Date(`${day}T02:00:00Z`));
+  log(`有条件开放申请 ${dataRequests.applications} 件（一件已同意），数据需求 ${dataRequests.demands} 件（两件已公开答复）`);
   // The demo's history notified its reviewers and applicants as it was made; none of it is news or may be mailed.
   await settleLoadedHistory(db, new Date(), '演示数据：历史通知，未发送');
   return { units: ids.size, users: DEMO_USERS.length, items };

@@ -7,3 +7,5 @@ export { registerOpendataPublicRoutes } from './routes.public.tsx';
 export { registerOpendataStaffRoutes } from './routes.staff.tsx';
 export { registerOpendataAccessRoutes } from './routes.access.tsx';
 export { opendataQueueCounts } from './queues.ts';
+export { applyForData, grantApplication } from './applications.ts';
+export { answerDemand, submitDemand } from './demands.ts';
