@@ -31,6 +31,8 @@ let limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS;
 /** Set once at start from the configuration (src/config.ts). */
 export function configureSandbox(next: Partial<SandboxLimits>) {
   limits = { ...limits, ...next };
+  // Idle workers were started with the old heap limit.
+  for (const list of idle.values()) for (const w of list.splice(0)) retire(w);
 }
 export function sandboxLimits(): SandboxLimits {
   return limits;
@@ -49,12 +51,61 @@ async function slot(): Promise<() => void> {
 
 const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
 
+/**
+ * Workers are kept for a while after a task and reused for the same task module: starting one (TypeScript through
+ * tsx, then the parser's modules) costs about half a second, parsing a typical upload a few milliseconds (ADR 0027).
+ * A worker that timed out, ran out of heap or failed is never reused; an idle one does not keep the process alive and
+ * ends after IDLE_MS.
+ */
+const IDLE_MS = 30_000;
+interface Pooled {
+  worker: Worker;
+  timer?: NodeJS.Timeout;
+}
+const idle = new Map<string, Pooled[]>();
+
+function retire(w: Pooled) {
+  clearTimeout(w.timer);
+  void w.worker.terminate();
+}
+
+function take(task: URL): Worker {
+  const w = idle.get(task.href)?.pop();
+  if (w) {
+    clearTimeout(w.timer);
+    w.worker.ref();
+    return w.worker;
+  }
+  return new Worker(BOOTSTRAP, {
+    workerData: { task: task.href },
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(limits.memoryMb / 8)), stackSizeMb: 4 },
+  });
+}
+
+function giveBack(task: URL, worker: Worker) {
+  const list = idle.get(task.href) ?? [];
+  idle.set(task.href, list);
+  const pooled: Pooled = { worker };
+  pooled.timer = setTimeout(() => {
+    list.splice(list.indexOf(pooled), 1);
+    retire(pooled);
+  }, IDLE_MS);
+  pooled.timer.unref();
+  worker.unref();
+  list.push(pooled);
+  // More idle workers than may ever run at once serve no one.
+  while (list.length > limits.concurrency) retire(list.shift()!);
+}
+
 export interface TaskError {
   code: string;
   status: number;
   message: string;
   fields?: Record<string, string>;
 }
+
+type WorkerMessage = { ok: true; result: unknown } | { ok: false; error: TaskError } | { batch: unknown };
 
 /**
  * Runs task (a module URL) on the file in a worker; AppErrors thrown by the task come back as themselves. A streaming
@@ -65,48 +116,54 @@ export async function runUntrusted<T>(task: URL, file: Buffer, options: Record<s
   const release = await slot();
   try {
     return await new Promise<T>((resolve, reject) => {
-      const worker = new Worker(BOOTSTRAP, {
-        workerData: { task: task.href, file, options, limits },
-        execArgv: [],
-        resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(limits.memoryMb / 8)), stackSizeMb: 4 },
-      });
+      const worker = take(task);
       let settled = false;
-      const finish = (fn: () => void) => {
+      const finish = (fn: () => void, reusable: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (reusable) giveBack(task, worker);
+        else void worker.terminate();
         fn();
-        void worker.terminate();
       };
       const timeout = () =>
-        finish(() => reject(new AppError('UPLOAD_TOO_COMPLEX', 422, `文件在 ${Math.round(limits.timeoutMs / 1000)} 秒内未能解析完，可能过于复杂或已损坏，请简化后重试。`)));
+        finish(() => reject(new AppError('UPLOAD_TOO_COMPLEX', 422, `文件在 ${Math.round(limits.timeoutMs / 1000)} 秒内未能解析完，可能过于复杂或已损坏，请简化后重试。`)), false);
       let timer = setTimeout(timeout, limits.timeoutMs);
-      worker.on('message', (m: { ok: true; result: T } | { ok: false; error: TaskError } | { batch: unknown }) => {
+      const onMessage = (m: WorkerMessage) => {
         if ('batch' in m) {
           clearTimeout(timer);
-          if (!onBatch) return finish(() => reject(new AppError('UPLOAD_UNREADABLE', 422, '文件无法解析。')));
+          if (!onBatch) return finish(() => reject(new AppError('UPLOAD_UNREADABLE', 422, '文件无法解析。')), false);
           onBatch(m.batch).then(
             () => {
               if (settled) return;
               timer = setTimeout(timeout, limits.timeoutMs);
-              worker.postMessage('next');
+              worker.postMessage({ type: 'next' });
             },
-            (err: unknown) => finish(() => reject(err)),
+            (err: unknown) => finish(() => reject(err), false),
           );
           return;
         }
-        finish(() => (m.ok ? resolve(m.result) : reject(new AppError(m.error.code, m.error.status, m.error.message, m.error.fields ?? {}))));
-      });
-      worker.on('error', (err: Error & { code?: string }) =>
-        finish(() =>
-          reject(
-            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? new AppError('UPLOAD_TOO_COMPLEX', 422, `文件解析所需内存超过 ${limits.memoryMb} MB 的上限，可能过于复杂或已损坏，请简化后重试。`)
-              : new AppError('UPLOAD_UNREADABLE', 422, '文件无法解析，可能已损坏或格式不受支持。', {}, { cause: err }),
-          ),
-        ),
-      );
-      worker.on('exit', (code) => finish(() => reject(new AppError('UPLOAD_UNREADABLE', 422, `文件无法解析（解析进程退出，代码 ${code}）。`))));
+        // A task that answered, even with an error about its file, leaves a worker fit for the next file.
+        finish(() => (m.ok ? resolve(m.result as T) : reject(new AppError(m.error.code, m.error.status, m.error.message, m.error.fields ?? {}))), true);
+      };
+      const onError = (err: Error & { code?: string }) =>
+        finish(
+          () =>
+            reject(
+              err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? new AppError('UPLOAD_TOO_COMPLEX', 422, `文件解析所需内存超过 ${limits.memoryMb} MB 的上限，可能过于复杂或已损坏，请简化后重试。`)
+                : new AppError('UPLOAD_UNREADABLE', 422, '文件无法解析，可能已损坏或格式不受支持。', {}, { cause: err }),
+            ),
+          false,
+        );
+      const onExit = (code: number) => finish(() => reject(new AppError('UPLOAD_UNREADABLE', 422, `文件无法解析（解析进程退出，代码 ${code}）。`)), false);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ type: 'job', file, options, limits });
     });
   } finally {
     release();

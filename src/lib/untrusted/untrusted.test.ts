@@ -98,3 +98,21 @@ test('rich text nested deeper than the limit is refused before the sanitiser see
   assert.throws(() => sanitizeRichText(deep), { code: 'HTML_TOO_DEEP' });
   assert.equal(sanitizeRichText('<div><p>正文<b>加粗</b></p></div>'), '<p>正文<strong>加粗</strong></p>');
 });
+
+test('a worker that answered takes the next file of its task; one that timed out is never used again', async () => {
+  const before = sandboxLimits();
+  configureSandbox({ timeoutMs: 1500 });
+  const task = new URL('../../testing/tasks/count.task.ts', import.meta.url);
+  try {
+    assert.equal(await runUntrusted(task, Buffer.from('a')), 1);
+    assert.equal(await runUntrusted(task, Buffer.from('b')), 2, 'the same worker, already started');
+    const spun = await runUntrusted(task, Buffer.from('c'), { spin: true }).catch((e: { code: string }) => e.code);
+    assert.equal(spun, 'UPLOAD_TOO_COMPLEX');
+    assert.equal(await runUntrusted(task, Buffer.from('d')), 1, 'a new worker after the one that timed out');
+    // Two at once run in two workers; both then wait for the next files.
+    const both = await Promise.all([runUntrusted(task, Buffer.from('e')), runUntrusted(task, Buffer.from('f'))]);
+    assert.deepEqual([...both].sort(), [1, 2]);
+  } finally {
+    configureSandbox(before);
+  }
+});
