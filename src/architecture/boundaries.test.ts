@@ -129,7 +129,7 @@ const READ_MODELS: Record<string, string[]> = {
   messages: ['units'],
   proposals: ['units', 'information_items', 'item_versions'],
   answers: ['units', 'information_items', 'item_versions', 'catalogue_areas', 'catalogues', 'catalogue_items'],
-  opendata: ['units', 'catalogue_areas', 'blobs'],
+  opendata: ['units', 'catalogue_areas', 'blobs', 'catalogues', 'catalogue_items'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

@@ -10,7 +10,8 @@ import { ForbiddenError, ValidationError } from '../../lib/errors.ts';
 import { getUnitByCode, getUnitBySlug } from '../orgs/index.ts';
 import { saveEntry } from './commands.ts';
 import { catalogueItemChoices, currentPublicEntries, sourcesOfVersions } from './queries.ts';
-import { ANSWER_CLASSES, catalogueItemHref } from './rules.ts';
+import { ANSWER_CLASSES } from './rules.ts';
+import { catalogueItemHref } from '../../lib/anchors.ts';
 
 const str = { type: 'string' } as const;
 const errors = { 400: { $ref: 'Error#' }, 401: { $ref: 'Error#' }, 403: { $ref: 'Error#' }, 404: { $ref: 'Error#' } };

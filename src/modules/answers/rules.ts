@@ -7,7 +7,6 @@
  *   published ──withdraw with a reason──▶ withdrawn
  */
 import { ConflictError, ValidationError } from '../../lib/errors.ts';
-import { catalogueItemAnchor } from '../../lib/anchors.ts';
 
 export const ANSWER_CLASSES = {
   instant: '即时答复：当场答复',
@@ -80,7 +79,3 @@ export function reviewReason(sources: SourceState[]): string | null {
   }
   return null;
 }
-
-/** Where a catalogue item's row is on its unit's catalogue page. */
-export const catalogueItemHref = (c: { unit_slug: string; area_code: string; item_key: string }) =>
-  `/xxgk/${c.unit_slug}/jczwgk?area=${encodeURIComponent(c.area_code)}#${catalogueItemAnchor(c.item_key)}`;

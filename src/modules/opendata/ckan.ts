@@ -5,6 +5,7 @@
  * millions), with CKAN's parameters, defaults and limits.
  */
 import type { Queryable } from '../../lib/db.ts';
+import type { PageCache } from '../../lib/pageCache.ts';
 import { areaNames, publishedDatasets, resourcesByIds, type PublishedDataset, type ResourceRow } from './queries.ts';
 import { FREQUENCIES, LICENCES, OPENNESS } from './rules.ts';
 
@@ -34,6 +35,14 @@ export async function loadCatalogue(q: Queryable): Promise<Catalogue> {
     datasets.flatMap((d) => d.resource_ids),
   );
   return { datasets, resources: new Map(resources.map((r) => [r.id, r])), areas: new Map((await areaNames(q)).map((a) => [a.code, a.name])) };
+}
+
+/**
+ * The catalogue once per content version: the CKAN actions, DCAT, data.json, the CSV dump and the list page all read
+ * the whole catalogue, and it changes only when something public changes (the page cache's version, ADR 0006).
+ */
+export function cachedCatalogue(app: { pageCache: PageCache | null; deps: { db: Queryable } }): Promise<Catalogue> {
+  return app.pageCache ? app.pageCache.memo('opendata:catalogue', () => loadCatalogue(app.deps.db)) : loadCatalogue(app.deps.db);
 }
 
 /** Whether the public may read a dataset's data (有条件开放 needs an application; 不予开放 lists the metadata only). */

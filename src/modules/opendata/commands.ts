@@ -12,7 +12,8 @@ import { NotFoundError, ValidationError } from '../../lib/errors.ts';
 import { getUnit } from '../orgs/index.ts';
 import { storeBlob } from '../publishing/index.ts';
 import { loadTable } from './datastore.ts';
-import { areaNames, getDataset, resourcesByIds, type DatasetRow } from './queries.ts';
+import { areaNames, getDataset, resourcesByIds, unitCatalogueItems, type DatasetRow } from './queries.ts';
+import { catalogueItemValue } from '../../lib/anchors.ts';
 import { checkMetadata, checkName, describeFields, nextState, type MetadataInput } from './rules.ts';
 
 const LOG: EventLog = { table: 'dataset_events', column: 'dataset_id', subjectType: 'dataset', actionPrefix: 'dataset' };
@@ -54,6 +55,10 @@ export async function saveDataset(db: DbOrTx, actor: Actor, now: Date, input: Sa
       () => checkMetadata(input.metadata, areaCodes),
       () => (d?.published_version ? d.name : checkName(input.name)),
     );
+    if (metadata.catalogueKeys?.length) {
+      const known = new Set((await unitCatalogueItems(tx, d?.unit_id ?? input.unitId)).map(catalogueItemValue));
+      if (metadata.catalogueKeys.some((k) => !known.has(k))) throw new ValidationError({ catalogueKeys: '只能选择提供单位已公布的标准目录中的事项' });
+    }
     const changeNote = input.changeNote.trim().slice(0, 500);
     if (d) {
       await nameFree(tx, name, d.id);

@@ -128,3 +128,25 @@ export async function freshnessRecords(q: Queryable, unitId: number) {
     )
   ).rows;
 }
+
+export interface CatalogueItemRow {
+  unit_name: string;
+  unit_slug: string;
+  area_code: string;
+  area_name: string;
+  item_key: string;
+  level1: string;
+  level2: string | null;
+}
+
+/** The items of a unit's published standard catalogues (a read model of the catalogues module), to file datasets under. */
+export async function unitCatalogueItems(q: Queryable, unitId: number): Promise<CatalogueItemRow[]> {
+  return (
+    await q.query<CatalogueItemRow>(
+      `SELECT u.name AS unit_name, u.slug AS unit_slug, c.area_code, a.name AS area_name, ci.item_key, ci.level1, ci.level2
+         FROM catalogue_items ci JOIN catalogues c ON c.id = ci.catalogue_id JOIN units u ON u.id = c.unit_id JOIN catalogue_areas a ON a.code = c.area_code
+        WHERE c.unit_id = $1 AND c.state = 'published' AND NOT c.is_template ORDER BY a.sort, ci.seq`,
+      [unitId],
+    )
+  ).rows;
+}

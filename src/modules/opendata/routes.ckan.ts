@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getResource } from './queries.ts';
 import { searchRows } from './datastore.ts';
-import { CkanError, dataOpen, groupDict, groupName, loadCatalogue, organizationDict, packageDict, resourceDict, searchPackages } from './ckan.ts';
+import { CkanError, dataOpen, groupDict, groupName, cachedCatalogue, organizationDict, packageDict, resourceDict, searchPackages } from './ckan.ts';
 import { LICENCES } from './rules.ts';
 
 type Params = Record<string, unknown>;
@@ -77,13 +77,13 @@ export function registerCkanApi(app: FastifyInstance) {
 
   const actions: Record<string, (p: Params) => Promise<unknown>> = {
     async package_list(p) {
-      const names = (await loadCatalogue(deps.db)).datasets.map((d) => d.name).sort();
+      const names = (await cachedCatalogue(app)).datasets.map((d) => d.name).sort();
       const offset = natural(p, 'offset', 0);
       return names.slice(offset, p.limit === undefined ? undefined : offset + natural(p, 'limit', names.length));
     },
     async package_show(p) {
       const id = required(p, 'id');
-      const c = await loadCatalogue(deps.db);
+      const c = await cachedCatalogue(app);
       const d = c.datasets.find((x) => x.name === id || x.uuid === id);
       if (!d) throw notFound();
       return packageDict(base, c, d);
@@ -91,7 +91,7 @@ export function registerCkanApi(app: FastifyInstance) {
     async package_search(p) {
       const unknown = Object.keys(p).find((k) => !SEARCH_PARAMS.has(k) && !k.startsWith('ext_'));
       if (unknown) throw new CkanError('Search Error', 409, `Search error: 不认识的参数“${unknown.slice(0, 50)}”`);
-      const c = await loadCatalogue(deps.db);
+      const c = await cachedCatalogue(app);
       return searchPackages(base, c, {
         q: str(p, 'q', '*:*'),
         fq: str(p, 'fq'),
@@ -106,7 +106,7 @@ export function registerCkanApi(app: FastifyInstance) {
     },
     async resource_show(p) {
       const id = required(p, 'id');
-      const c = await loadCatalogue(deps.db);
+      const c = await cachedCatalogue(app);
       for (const d of c.datasets) {
         const i = d.resource_ids.indexOf(id);
         if (i >= 0) return resourceDict(base, d, c.resources.get(id)!, i);
@@ -114,7 +114,7 @@ export function registerCkanApi(app: FastifyInstance) {
       throw notFound();
     },
     async organization_list(p) {
-      const c = await loadCatalogue(deps.db);
+      const c = await cachedCatalogue(app);
       const counts = new Map<string, { slug: string; name: string; n: number }>();
       for (const d of c.datasets) counts.set(d.unit_slug, { slug: d.unit_slug, name: d.unit_name, n: (counts.get(d.unit_slug)?.n ?? 0) + 1 });
       const orgs = sortNamed(
@@ -128,13 +128,13 @@ export function registerCkanApi(app: FastifyInstance) {
     },
     async organization_show(p) {
       const id = required(p, 'id');
-      const c = await loadCatalogue(deps.db);
+      const c = await cachedCatalogue(app);
       const mine = c.datasets.filter((d) => d.unit_slug === id);
       if (!mine.length) throw notFound();
       return { ...organizationDict(base, { slug: id, name: mine[0].unit_name }, mine.length), packages: mine.map((d) => packageDict(base, c, d)) };
     },
     async group_list(p) {
-      const c = await loadCatalogue(deps.db);
+      const c = await cachedCatalogue(app);
       const groups = sortNamed(
         [...c.areas].map(([code, name]) => ({ code, name: groupName(code), title: name, package_count: c.datasets.filter((d) => d.metadata.areaCode === code).length })),
         str(p, 'sort', 'title asc'),
@@ -146,7 +146,7 @@ export function registerCkanApi(app: FastifyInstance) {
     },
     async group_show(p) {
       const id = required(p, 'id');
-      const c = await loadCatalogue(deps.db);
+      const c = await cachedCatalogue(app);
       const code = id.replace(/^area-/, '');
       if (!c.areas.has(code) || !id.startsWith('area-')) throw notFound();
       const mine = c.datasets.filter((d) => d.metadata.areaCode === code);
@@ -154,7 +154,7 @@ export function registerCkanApi(app: FastifyInstance) {
     },
     async tag_list(p) {
       const query = str(p, 'query', str(p, 'q')).toLowerCase();
-      const tags = new Set((await loadCatalogue(deps.db)).datasets.flatMap((d) => d.metadata.keywords));
+      const tags = new Set((await cachedCatalogue(app)).datasets.flatMap((d) => d.metadata.keywords));
       return [...tags].filter((t) => !query || t.toLowerCase().includes(query)).sort();
     },
     async license_list() {
@@ -193,7 +193,7 @@ export function registerCkanApi(app: FastifyInstance) {
     async datastore_search(p) {
       const id = str(p, 'resource_id', str(p, 'id')).trim();
       if (!id) throw new CkanError('Validation Error', 409, 'Validation Error', { resource_id: ['Missing value'] });
-      const c = await loadCatalogue(deps.db);
+      const c = await cachedCatalogue(app);
       const d = c.datasets.find((x) => x.resource_ids.includes(id));
       const r = d ? await getResource(deps.db, id) : undefined;
       if (!d || !r || r.row_count === null) throw notFound();

@@ -9,14 +9,16 @@ import { sendPublicPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { searchRows } from './datastore.ts';
 import { sendTable } from './downloads.ts';
-import { areaNames, datasetHistory, getResource, publishedDataset, resourcesByIds, type PublishedDataset, type ResourceRow } from './queries.ts';
-import { dataOpen, groupName, loadCatalogue, searchPackages } from './ckan.ts';
+import { areaNames, datasetHistory, getResource, publishedDataset, resourcesByIds, unitCatalogueItems, type PublishedDataset, type ResourceRow } from './queries.ts';
+import { catalogueItemValue } from '../../lib/anchors.ts';
+import { dataOpen, groupName, cachedCatalogue, searchPackages } from './ckan.ts';
 import { catalogueQuads, toJsonLd, toTurtle } from './dcat.ts';
 import { dataJson } from './datajson.ts';
 import { catalogueCsv, versionEntries, versionFeed } from './feeds.ts';
 import { getUnitBySlug } from '../orgs/index.ts';
 import { FREQUENCIES, isOverdue, OPENNESS } from './rules.ts';
 import { DatasetListPage, DatasetPage, ResourcePage, type ListFilters } from './views/publicPages.tsx';
+import { UnitDirectoryPage } from './views/directoryPage.tsx';
 
 const PAGE_SIZE = 20;
 const PREVIEW_ROWS = 20;
@@ -47,7 +49,7 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
         f.openness && `openness:${OPENNESS[f.openness as keyof typeof OPENNESS]}`,
         f.frequency && `update_frequency:${FREQUENCIES[f.frequency as keyof typeof FREQUENCIES].label}`,
       ].filter(Boolean);
-      const c = await loadCatalogue(deps.db);
+      const c = await cachedCatalogue(app);
       // The words of the question, without CKAN's field syntax (a ":" is just a character on this page).
       const found = searchPackages(base, c, {
         q: f.q.replace(/[:{}]/g, ' '),
@@ -81,7 +83,7 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
 
   // DCAT-AP 3.0 for harvesters: the whole catalogue, and each dataset (also by content negotiation on its page).
   const rdf = async (reply: FastifyReply, format: 'ttl' | 'jsonld', only?: PublishedDataset) => {
-    const quads = catalogueQuads(base, deps.config.siteName, await loadCatalogue(deps.db), only);
+    const quads = catalogueQuads(base, deps.config.siteName, await cachedCatalogue(app), only);
     return format === 'ttl'
       ? reply.type('text/turtle; charset=utf-8').send(await toTurtle(quads))
       : reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(toJsonLd(quads)));
@@ -91,7 +93,7 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
     reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('政府数据开放目录.csv')}`)
-      .send(catalogueCsv(base, await loadCatalogue(deps.db))),
+      .send(catalogueCsv(base, await cachedCatalogue(app))),
   );
   const feed = async (reply: FastifyReply, o: { unitSlug?: string; datasetName?: string; title: string; path: string; page: string }) =>
     reply
@@ -103,12 +105,29 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
     if (!unit) throw new NotFoundError('没有这个单位。');
     return feed(reply, { unitSlug: unit.slug, title: `${unit.name} 数据开放更新`, path: `/sjkf/units/${unit.slug}/feed.atom`, page: `/sjkf?unit=${unit.slug}` });
   });
+  // A unit's 政府数据资源目录 (DG 三(八)): its datasets as a table, and the same rows as CSV.
+  const unitOf = async (request: FastifyRequest) => {
+    const unit = await getUnitBySlug(deps.db, (request.params as { unit: string }).unit);
+    if (!unit) throw new NotFoundError('没有这个单位。');
+    return unit;
+  };
+  app.get('/sjkf/units/:unit', (request, reply) =>
+    sendPublicPage(app, request, reply, async (ctx) => UnitDirectoryPage({ ctx, unit: await unitOf(request), c: await cachedCatalogue(app) })),
+  );
+  app.get('/sjkf/units/:unit/catalog.csv', async (request, reply) => {
+    const unit = await unitOf(request);
+    const c = await cachedCatalogue(app);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${unit.name}政府数据资源目录.csv`)}`)
+      .send(catalogueCsv(base, { ...c, datasets: c.datasets.filter((d) => d.unit_slug === unit.slug) }));
+  });
   app.get('/dataset/:name/feed.atom', async (request, reply) => {
     const d = await datasetOf(request);
     return feed(reply, { datasetName: d.name, title: `${d.metadata.title} 更新记录`, path: `/dataset/${d.name}/feed.atom`, page: `/dataset/${d.name}` });
   });
   app.get('/data.json', async (_request, reply) =>
-    reply.type('application/json; charset=utf-8').send(dataJson(base, deps.config.siteName, deps.config.openDataEmail, await loadCatalogue(deps.db))),
+    reply.type('application/json; charset=utf-8').send(dataJson(base, deps.config.siteName, deps.config.openDataEmail, await cachedCatalogue(app))),
   );
   app.get('/catalog.jsonld', (_request, reply) => rdf(reply, 'jsonld'));
   app.get('/dataset/:name/dcat.ttl', async (request, reply) => rdf(reply, 'ttl', await datasetOf(request)));
@@ -132,6 +151,9 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
         resources,
         areaName: (await areaNames(deps.db)).find((a) => a.code === d.metadata.areaCode)?.name ?? '',
         history: await datasetHistory(deps.db, d.id),
+        catalogueItems: d.metadata.catalogueKeys?.length
+          ? (await unitCatalogueItems(deps.db, d.unit_id)).filter((c) => d.metadata.catalogueKeys!.includes(catalogueItemValue(c)))
+          : [],
         overdue: isOverdue(d.metadata.frequency, chinaDate(d.published_at), today()),
         base,
       });

@@ -9,7 +9,7 @@ import { sendPage } from '../../lib/render.ts';
 import { idParam } from '../../lib/validation.ts';
 import { listUnits } from '../orgs/index.ts';
 import { addResource, approveDataset, removeResource, returnDataset, saveDataset, submitDataset, withdrawDataset } from './commands.ts';
-import { areaNames, datasetEvents, datasetsOf, getDataset, resourcesByIds } from './queries.ts';
+import { areaNames, datasetEvents, datasetsOf, getDataset, resourcesByIds, unitCatalogueItems } from './queries.ts';
 import { DatasetEditPage, DatasetsPage } from './views/staffPages.tsx';
 
 const ROLES = ['office_admin', 'publisher', 'reviewer'] as const;
@@ -26,13 +26,15 @@ export function registerOpendataStaffRoutes(app: FastifyInstance) {
     return sendPage(request, reply, ctx, DatasetsPage({ ctx, rows: await datasetsOf(deps.db, grantedPaths(request.actor, [...ROLES])) }));
   });
 
-  async function page(request: FastifyRequest, reply: FastifyReply, id: number | undefined, state: Partial<FormState> = {}) {
+  async function page(request: FastifyRequest, reply: FastifyReply, id: number | undefined, state: Partial<FormState> = {}, lists: Record<string, string[]> = {}) {
     const actor = request.actor;
     const d = id ? await getDataset(deps.db, id) : undefined;
     if (id && !d) throw new NotFoundError('没有这个数据集。');
     if (d && !can(actor, 'dataset.review', { unitPath: d.unit_path })) authorize(actor, 'dataset.edit', { unitPath: d.unit_path });
     if (!d) authorize(actor, 'dataset.edit');
     const units = (await listUnits(deps.db)).filter((u) => can(actor, 'dataset.edit', { unitPath: u.path }));
+    // The items a dataset may be filed under are its unit's; a new dataset's, those of the unit chosen (or the first).
+    const unitId = d?.unit_id ?? (Number(state.values?.unitId) || units[0]?.id);
     const ctx = app.viewContext(request, reply);
     return sendPage(
       request,
@@ -44,6 +46,8 @@ export function registerOpendataStaffRoutes(app: FastifyInstance) {
         units: units.map((u) => ({ id: u.id, name: u.name })),
         areas: await areaNames(deps.db),
         resources: d ? await resourcesByIds(deps.db, d.resource_ids) : [],
+        catalogueChoices: unitId ? await unitCatalogueItems(deps.db, unitId) : [],
+        catalogueKeys: state.values ? (lists.catalogueKeys ?? []) : (d?.metadata.catalogueKeys ?? []),
         events: d ? await datasetEvents(deps.db, d.id) : [],
         mayEdit: d ? can(actor, 'dataset.edit', { unitPath: d.unit_path }) : true,
         mayReview: !!d && can(actor, 'dataset.review', { unitPath: d.unit_path }),
@@ -77,6 +81,7 @@ export function registerOpendataStaffRoutes(app: FastifyInstance) {
     contactPhone: field.text(50),
     contactEmail: field.text(200),
     maintainer: field.text(200),
+    catalogueKeys: field.list(20),
   });
   const save = (input: z.infer<typeof metadataSchema>, request: FastifyRequest, id?: number) => {
     const { unitId, name, changeNote, ...metadata } = input;
@@ -86,7 +91,7 @@ export function registerOpendataStaffRoutes(app: FastifyInstance) {
   app.get('/staff/data/new', (request, reply) => page(request, reply, undefined));
   formRoute(app, '/staff/data/new', {
     schema: metadataSchema,
-    render: ({ request, reply }, state) => page(request, reply, undefined, state),
+    render: ({ request, reply, lists }, state) => page(request, reply, undefined, state, lists),
     run: async (input, { request, reply }) => back(reply, await save(input, request), '已保存。请添加数据资源，核对后送审。'),
   });
   app.get('/staff/data/:id', (request, reply) => page(request, reply, idOf(request)));
@@ -100,7 +105,7 @@ export function registerOpendataStaffRoutes(app: FastifyInstance) {
       guard: (request) => idOf(request),
       schema,
       files,
-      render: ({ request, reply, subject }, state) => page(request, reply, subject, state),
+      render: ({ request, reply, subject, lists }, state) => page(request, reply, subject, state, lists),
       run: async (input, { request, reply, subject, files: uploaded }) => back(reply, subject, await run(input, request, subject, uploaded)),
     });
   post('', metadataSchema, async (input, request, id) => {

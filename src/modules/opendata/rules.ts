@@ -52,10 +52,12 @@ export interface DatasetMetadata {
   contactPhone: string;
   contactEmail: string;
   maintainer: string;
+  /** The standard-catalogue items (标准目录事项) of the providing unit the dataset is filed under, as `area|item_key`. */
+  catalogueKeys?: string[];
 }
 
-/** The metadata as a form sends it: every field a string (keywords separated by commas or lines). */
-export type MetadataInput = { [K in keyof DatasetMetadata]: string };
+/** The metadata as a form sends it: every field a string (keywords separated by commas or lines), items a list. */
+export type MetadataInput = { [K in Exclude<keyof DatasetMetadata, 'catalogueKeys'>]: string } & { catalogueKeys?: string[] };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The CKAN name: what clients and harvesters key on, so it is fixed once published. */
@@ -64,7 +66,7 @@ export const NAME_PATTERN = /^[a-z0-9_-]{2,100}$/;
 /** Checks a metadata form and gives the stored document; every problem named by its field. */
 export function checkMetadata(input: MetadataInput, areaCodes: readonly string[]): DatasetMetadata {
   const errors: Record<string, string> = {};
-  const t = (k: keyof MetadataInput, max: number, label: string, required = false) => {
+  const t = (k: Exclude<keyof MetadataInput, 'catalogueKeys'>, max: number, label: string, required = false) => {
     const v = (input[k] ?? '').trim();
     if (required && !v) errors[k] = `请填写${label}`;
     else if (v.length > max) errors[k] = `${label}不超过${max}个字`;
@@ -98,6 +100,8 @@ export function checkMetadata(input: MetadataInput, areaCodes: readonly string[]
     ),
   ];
   if (keywords.length > 20 || keywords.some((k) => k.length > 30)) errors.keywords = '关键词最多20个，每个不超过30个字';
+  const catalogueKeys = [...new Set((input.catalogueKeys ?? []).map((k) => k.trim()).filter(Boolean))];
+  if (catalogueKeys.length > 20) errors.catalogueKeys = '最多归入20个标准目录事项';
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return {
     title,
@@ -117,6 +121,7 @@ export function checkMetadata(input: MetadataInput, areaCodes: readonly string[]
     contactPhone,
     contactEmail,
     maintainer,
+    catalogueKeys,
   };
 }
 

@@ -2,7 +2,8 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { Field, Layout } from '../../../views/layout.tsx';
 import type { PublicEntry } from '../queries.ts';
-import { ANSWER_CLASSES, catalogueItemHref } from '../rules.ts';
+import { ANSWER_CLASSES } from '../rules.ts';
+import { catalogueItemHref } from '../../../lib/anchors.ts';
 
 const crumbs = (last?: string) => [{ label: '首页', href: '/' }, ...(last ? [{ label: '常见问题', href: '/hdjl/wd' }, { label: last }] : [{ label: '常见问题' }])];
 

@@ -1,5 +1,6 @@
 /** Staff screens of the knowledge base: the entries of one's units, and one entry's form and review. */
 import type { ViewContext } from '../../../views/context.ts';
+import { CatalogueItemSelect } from '../../../views/catalogueItemSelect.tsx';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import { EventLog, ReviewControls } from '../../../views/review.tsx';
 import type { CatalogueItemChoice, EntryRow, SourceRow } from '../queries.ts';
@@ -154,41 +155,13 @@ export function EntryPage(p: {
             error={er.sources}
             hint="依据的文件修订、废止或失效时，这条答复自动暂停公开，等待复核"
           />
-          {p.catalogueChoices.length ? (
-            <div class={`field${er.catalogueKeys ? ' field-error' : ''}`}>
-              <label for="f-catalogueKeys">所属公开事项（可多选）</label>
-              <p class="hint" id="f-catalogueKeys-hint">
-                答复单位已公布的标准目录中的事项；目录页面的该事项下会列出这条问答
-              </p>
-              {er.catalogueKeys ? (
-                <p class="error-message" id="f-catalogueKeys-error">
-                  {er.catalogueKeys}
-                </p>
-              ) : null}
-              <select
-                id="f-catalogueKeys"
-                name="catalogueKeys"
-                multiple
-                size={6}
-                aria-describedby={`f-catalogueKeys-hint${er.catalogueKeys ? ' f-catalogueKeys-error' : ''}`}
-                aria-invalid={er.catalogueKeys ? 'true' : undefined}
-              >
-                {groupChoices(p.catalogueChoices).map(([label, items]) => (
-                  <optgroup label={label}>
-                    {items.map((c) => {
-                      const key = `${c.area_code}|${c.item_key}`;
-                      return (
-                        <option value={key} selected={p.catalogueKeys.includes(key)}>
-                          {c.level1}
-                          {c.level2 ? ` / ${c.level2}` : ''}
-                        </option>
-                      );
-                    })}
-                  </optgroup>
-                ))}
-              </select>
-            </div>
-          ) : null}
+          <CatalogueItemSelect
+            choices={p.catalogueChoices}
+            selected={p.catalogueKeys}
+            label="所属公开事项（可多选）"
+            hint="答复单位已公布的标准目录中的事项；目录页面的该事项下会列出这条问答"
+            error={er.catalogueKeys}
+          />
           <button type="submit" class="button">
             保存
           </button>
@@ -212,13 +185,4 @@ export function EntryPage(p: {
       ) : null}
     </Layout>
   );
-}
-
-function groupChoices(choices: CatalogueItemChoice[]): [string, CatalogueItemChoice[]][] {
-  const groups = new Map<string, CatalogueItemChoice[]>();
-  for (const c of choices) {
-    const label = `${c.unit_name} · ${c.area_name}`;
-    groups.set(label, [...(groups.get(label) ?? []), c]);
-  }
-  return [...groups];
 }

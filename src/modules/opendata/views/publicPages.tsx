@@ -3,7 +3,8 @@ import type { ViewContext } from '../../../views/context.ts';
 import { Field, Layout } from '../../../views/layout.tsx';
 import { Pagination, pageHref } from '../../../views/pagination.tsx';
 import { chinaDate } from '../../../lib/clock.ts';
-import type { PublishedDataset, ResourceRow } from '../queries.ts';
+import type { CatalogueItemRow, PublishedDataset, ResourceRow } from '../queries.ts';
+import { catalogueItemHref } from '../../../lib/anchors.ts';
 import { FREQUENCIES, LICENCES, OPENNESS, type FieldInfo } from '../rules.ts';
 import type { searchPackages } from '../ckan.ts';
 
@@ -136,6 +137,7 @@ export function DatasetPage(p: {
   areaName: string;
   history: { version_no: number; change_note: string; published_at: Date }[];
   overdue: boolean;
+  catalogueItems: CatalogueItemRow[];
   base: string;
 }) {
   const m = p.d.metadata;
@@ -151,7 +153,9 @@ export function DatasetPage(p: {
       <p>{m.summary}</p>
       <dl class="facts">
         <dt>提供单位</dt>
-        <dd>{p.d.unit_name}</dd>
+        <dd>
+          {p.d.unit_name}（<a href={`/sjkf/units/${p.d.unit_slug}`}>政府数据资源目录</a>）
+        </dd>
         <dt>数据领域</dt>
         <dd>
           <a href={`/sjkf?area=${m.areaCode}`}>{p.areaName}</a>
@@ -198,6 +202,22 @@ export function DatasetPage(p: {
         <dd>
           {chinaDate(p.d.published_at)}（第 {p.d.version_no} 版）
         </dd>
+        {p.catalogueItems.length ? (
+          <>
+            <dt>所属公开事项</dt>
+            <dd>
+              {p.catalogueItems.map((c, i) => (
+                <>
+                  {i ? '；' : ''}
+                  <a href={catalogueItemHref(c)}>
+                    {c.area_name} · {c.level1}
+                    {c.level2 ? ` / ${c.level2}` : ''}
+                  </a>
+                </>
+              ))}
+            </dd>
+          </>
+        ) : null}
         <dt>标识符</dt>
         <dd>
           <code>{p.d.name}</code>

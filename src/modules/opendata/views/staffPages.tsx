@@ -2,7 +2,8 @@
 import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import { EventLog, ReviewControls } from '../../../views/review.tsx';
-import type { DatasetRow, ResourceRow } from '../queries.ts';
+import type { CatalogueItemRow, DatasetRow, ResourceRow } from '../queries.ts';
+import { CatalogueItemSelect } from '../../../views/catalogueItemSelect.tsx';
 import { FREQUENCIES, LICENCES, OPENNESS, STATE_LABELS } from '../rules.ts';
 
 const crumbs = (last?: string) => [{ label: '工作台', href: '/staff' }, ...(last ? [{ label: '开放数据', href: '/staff/data' }, { label: last }] : [{ label: '开放数据' }])];
@@ -70,6 +71,8 @@ export function DatasetEditPage(p: {
   units: { id: number; name: string }[];
   areas: { code: string; name: string }[];
   resources: ResourceRow[];
+  catalogueChoices: CatalogueItemRow[];
+  catalogueKeys: string[];
   events: { kind: string; at: Date; actor_label: string }[];
   mayEdit: boolean;
   mayReview: boolean;
@@ -161,6 +164,13 @@ export function DatasetEditPage(p: {
           <Field name="contactPhone" label="联系电话" value={val('contactPhone', m?.contactPhone)} error={er.contactPhone} />
           <Field name="contactEmail" label="联系邮箱" value={val('contactEmail', m?.contactEmail)} error={er.contactEmail} />
           <Field name="maintainer" label="元数据维护方" value={val('maintainer', m?.maintainer)} error={er.maintainer} required />
+          <CatalogueItemSelect
+            choices={p.catalogueChoices}
+            selected={p.catalogueKeys}
+            label="所属标准目录事项（可多选）"
+            hint="提供单位已公布的标准目录中的事项；数据集页面链接到目录中的该事项"
+            error={er.catalogueKeys}
+          />
           {d?.published_version ? (
             <Field name="changeNote" label="变更说明（公开）" value={val('changeNote', d.change_note)} error={er.changeNote} hint="这次修改了什么，如：更新为3月数据" />
           ) : (
