@@ -44,6 +44,6 @@ const templateEnv = JSON.parse(template.stdout.trim().split('\n').pop());
 
 const env = { ...process.env, ...templateEnv, TZ: 'UTC', NODE_ENV: 'test', CHROMIUM_PATH: chromium ?? '' };
 // Timeouts are generous so that a loaded machine makes the run slower, never red; tests never assert timings.
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=900000', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=4', '--test-timeout=900000', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
 spawnSync(process.execPath, ['--import', 'tsx', 'src/testing/template.ts', 'drop', JSON.stringify(templateEnv)], { stdio: 'inherit', env: process.env });
 process.exit(r.status ?? 1);

@@ -9,7 +9,7 @@ export const seedDemoCommand: Command = {
     const db = await ctx.openDb();
     const n = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units')).rows[0].n;
     if (n > 0) throw new Error(`数据库中已有 ${n} 个单位，演示数据只能载入空数据库。`);
-    const r = await seedDemo(db, (s) => ctx.err(s));
+    const r = await seedDemo(db, (s) => ctx.err(s), { largeDatasetRows: ctx.config.demoLargeDatasetRows });
     ctx.out(`完成：${r.units} 个单位，${r.users} 个用户，${r.items} 条信息。`);
   },
 };

@@ -16,7 +16,7 @@ async function serve(ctx: CliContext, seedDemo: boolean) {
   const db = await ctx.openDb();
   if (seedDemo) {
     const { seedDemoIfEmpty } = await import('../../db/seeds/demo/seed.ts');
-    await seedDemoIfEmpty(db, (s) => ctx.out(s));
+    await seedDemoIfEmpty(db, (s) => ctx.out(s), { largeDatasetRows: ctx.config.demoLargeDatasetRows });
   }
   if (ctx.config.secretIsEphemeral) ctx.err('注意：未设置 GONGKAI_SECRET，本次使用临时密钥；多节点部署必须设置。');
   // Demo mode (npm start) keeps the demo's published passwords usable; any other server forces their change.

@@ -238,3 +238,59 @@ export async function seedDemoDataRequests(db: Db, units: Map<string, number>, a
   await ask('2026-11-27', { unit: 'civil', kind: 'new_data', title: '养老机构床位数据', body: '希望开放全市养老机构名单、床位数和收费标准，方便家属比较选择。' });
   return { applications: 2, demands };
 }
+
+/**
+ * The large demo dataset: hourly air quality at 12 stations, generated (plausible, not real), `rows` rows (1,000,000 by
+ * default: GONGKAI_DEMO_LARGE_DATASET_ROWS), loaded through the same upload path as any table, so the demo shows paging,
+ * filters and a streamed download of a table of real size.
+ */
+export async function seedDemoLargeDataset(db: Db, unitId: number, now: Date, rows: number): Promise<number> {
+  if (rows <= 0) return 0;
+  const stations = ['市监测站', '清河镇站', '东城站', '西郊站', '高新区站', '港口站', '北山站', '南湖站', '老城站', '开发区站', '机场站', '水库站'];
+  const levels = ['优', '良', '轻度污染', '中度污染'];
+  const parts: string[] = ['时间,监测点,AQI,PM2.5（μg/m³）,PM10（μg/m³）,空气质量级别\r\n'];
+  const start = Date.UTC(2015, 0, 1);
+  for (let i = 0; i < rows; i++) {
+    const hour = Math.floor(i / stations.length);
+    const t = new Date(start + hour * 3600_000).toISOString().slice(0, 13).replace('T', ' ');
+    const aqi = 20 + ((i * 37 + hour * 11) % 180);
+    parts.push(`${t}:00,${stations[i % stations.length]},${aqi},${Math.round(aqi * 0.6)},${Math.round(aqi * 0.9)},${levels[Math.min(3, Math.floor(aqi / 50))]}\r\n`);
+  }
+  const table = Buffer.from(parts.join(''));
+  const metadata: MetadataInput = {
+    title: '空气质量小时监测数据',
+    summary: `全市12个空气质量自动监测站自2015年起的逐小时监测值（AQI、PM2.5、PM10 和空气质量级别），共 ${rows} 行。演示数据，按固定公式生成。`,
+    areaCode: '09',
+    topic: '生态环境',
+    keywords: '空气质量，AQI、PM2.5、小时数据',
+    frequency: 'daily',
+    openness: 'open',
+    opennessReason: '',
+    licenceId: 'cc-by-4.0',
+    terms: '',
+    temporalStart: '2015-01-01',
+    temporalEnd: '',
+    spatial: '示范市',
+    contactName: '生态环境监测科',
+    contactPhone: '0000-12345678',
+    contactEmail: '',
+    maintainer: '示范市生态环境局',
+  };
+  const id = await saveDataset(db, SYSTEM, now, { unitId, name: 'air-quality-hourly', metadata, changeNote: '' });
+  await addResource(
+    db,
+    SYSTEM,
+    now,
+    id,
+    {
+      name: '逐小时监测值',
+      description: '',
+      dictionary: 'AQI||空气质量指数\nPM2.5（μg/m³）|微克/立方米|细颗粒物小时浓度',
+      file: { filename: '空气质量小时数据.csv', content: table },
+    },
+    { maxBytes: table.length + 1, maxRows: rows + 1, maxColumns: 10 },
+  );
+  await submitDataset(db, SYSTEM, now, id);
+  await approveDataset(db, SYSTEM, now, id);
+  return rows;
+}

@@ -7,7 +7,7 @@ import { seedDemoDecisions, seedDemoMeetings, seedDemoSurvey } from './participa
 import { seedDemoMessages } from './messages.ts';
 import { seedDemoProposals } from './proposals.ts';
 import { seedDemoAnswers } from './answers.ts';
-import { seedDemoDataRequests, seedDemoOpendata } from './opendata.ts';
+import { seedDemoDataRequests, seedDemoLargeDataset, seedDemoOpendata } from './opendata.ts';
 import { settleLoadedHistory } from '../../../src/modules/notifications/index.ts';
 import type { Db } from '../../../src/lib/db.ts';
 import type { Actor } from '../../../src/lib/authz.ts';
@@ -52,11 +52,17 @@ export interface SeedResult {
 }
 
 /** Loads the demo city as one bulk load: flushed to disk once at the end, not after each of its thousands of commits. */
-export function seedDemo(db: Db, log: (s: string) => void = () => undefined, opts: { itemsPerTemplate?: number } = {}): Promise<SeedResult> {
+export interface SeedOptions {
+  itemsPerTemplate?: number;
+  /** Rows of the large open-data table (GONGKAI_DEMO_LARGE_DATASET_ROWS); 0 leaves it out. */
+  largeDatasetRows?: number;
+}
+
+export function seedDemo(db: Db, log: (s: string) => void = () => undefined, opts: SeedOptions = {}): Promise<SeedResult> {
   return db.bulk(() => seedDemoIn(db, log, opts));
 }
 
-async function seedDemoIn(db: Db, log: (s: string) => void, opts: { itemsPerTemplate?: number }): Promise<SeedResult> {
+async function seedDemoIn(db: Db, log: (s: string) => void, opts: SeedOptions): Promise<SeedResult> {
   const rand = rng(20260301);
   const ids = new Map<string, number>();
   for (const u of DEMO_UNITS) {
@@ -195,6 +201,8 @@ async function seedDemoIn(db: Db, log: (s: string) => void, opts: { itemsPerTemp
   log(`开放数据：${await seedDemoOpendata(db, ids, new Date('2026-11-25T02:00:00Z'))} 个数据集（一个有条件开放）`);
   const dataRequests = await seedDemoDataRequests(db, ids, (day) => new Date(`${day}T02:00:00Z`));
   log(`有条件开放申请 ${dataRequests.applications} 件（一件已同意），数据需求 ${dataRequests.demands} 件（两件已公开答复）`);
+  const large = await seedDemoLargeDataset(db, ids.get('eco')!, new Date('2026-11-30T02:00:00Z'), opts.largeDatasetRows ?? 1_000_000);
+  if (large) log(`大数据量演示：空气质量小时监测数据 ${large} 行`);
   // The demo's history notified its reviewers and applicants as it was made; none of it is news or may be mailed.
   await settleLoadedHistory(db, new Date(), '演示数据：历史通知，未发送');
   return { units: ids.size, users: DEMO_USERS.length, items };
@@ -293,9 +301,9 @@ async function seedRelations(db: Db, ids: Map<string, number>, byKey: Record<str
 }
 
 /** Seeds only into an empty database, so `npm start` can run again without duplicating anything. */
-export async function seedDemoIfEmpty(db: Db, log: (s: string) => void): Promise<SeedResult | null> {
+export async function seedDemoIfEmpty(db: Db, log: (s: string) => void, opts: SeedOptions = {}): Promise<SeedResult | null> {
   const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units');
   if (r.rows[0].n > 0) return null;
   log('数据库为空，正在载入示范市演示数据……');
-  return seedDemo(db, log);
+  return seedDemo(db, log, opts);
 }

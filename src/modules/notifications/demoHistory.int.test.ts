@@ -10,7 +10,7 @@ import { seedDemo } from '../../../db/seeds/demo/seed.ts';
 test('loading the demo city leaves no unread notification and no message to send', async (t) => {
   const { db, drop } = await freshDb();
   t.after(drop);
-  await seedDemo(db, () => undefined, { itemsPerTemplate: 1 });
+  await seedDemo(db, () => undefined, { itemsPerTemplate: 1, largeDatasetRows: 500 });
   const n = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0].n;
   assert.ok((await n('SELECT count(*)::int AS n FROM staff_notifications')) > 0, 'the history did notify');
   assert.equal(await n('SELECT count(*)::int AS n FROM staff_notifications WHERE read_at IS NULL'), 0);
