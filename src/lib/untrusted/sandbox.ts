@@ -76,11 +76,21 @@ function take(task: URL): Worker {
     w.worker.ref();
     return w.worker;
   }
-  return new Worker(BOOTSTRAP, {
+  const worker = new Worker(BOOTSTRAP, {
     workerData: { task: task.href },
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(limits.memoryMb / 8)), stackSizeMb: 4 },
   });
+  // A job listens for the worker's errors while it runs; one arriving after the job ended (a worker out of heap as it
+  // is terminated for its deadline) must not become an uncaught 'error' event that ends the process.
+  worker.on('error', () => undefined);
+  // An idle worker that ends is dropped from its list.
+  worker.once('exit', () => {
+    const list = idle.get(task.href);
+    const i = list?.findIndex((w) => w.worker === worker) ?? -1;
+    if (list && i >= 0) clearTimeout(list.splice(i, 1)[0].timer);
+  });
+  return worker;
 }
 
 function giveBack(task: URL, worker: Worker) {
