@@ -2,7 +2,7 @@
 // Runs every test: unit (*.test.ts), integration (*.int.test.ts) and browser journeys (e2e/*.spec.ts).
 // Node 20's test runner takes no globs, so files are found here. Browser journeys need Chromium: on a machine
 // without it they are reported as not run (and under CI=true that is a failure, so CI can never silently skip them).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -44,6 +44,39 @@ const templateEnv = JSON.parse(template.stdout.trim().split('\n').pop());
 
 const env = { ...process.env, ...templateEnv, TZ: 'UTC', NODE_ENV: 'test', CHROMIUM_PATH: chromium ?? '' };
 // Timeouts are generous so that a loaded machine makes the run slower, never red; tests never assert timings.
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=4', '--test-timeout=900000', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+const run = async (list) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=4', '--test-timeout=900000', '--test-reporter=spec', ...list], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  let out = '';
+  child.stdout.on('data', (d) => {
+    process.stdout.write(d);
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    process.stderr.write(d);
+    out += d;
+  });
+  const status = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  return { status, out };
+};
+
+// V8 in Node 22-24 can abort a process that creates and frees many PGlite WebAssembly instances ("Check failed:
+// jit_page…", nodejs/node#64500). When the only failures of a run are whole files whose process died of such a V8
+// fatal error, those files run once more; any failing test, or a second crash, still fails the run.
+function crashedFiles(out) {
+  if (!/# Fatal error in[\s\S]*?Check failed: jit_page/.test(out)) return [];
+  const summary = out.slice(out.lastIndexOf('failing tests:'));
+  const entries = [...summary.matchAll(/test at (\S+?):\d+:\d+\n\u2716 (.+?) \(/g)].map((m) => ({ file: m[1], name: m[2] }));
+  return entries.length && entries.every((e) => e.name === e.file || e.name.endsWith(`/${e.file}`)) ? [...new Set(entries.map((e) => e.file))] : [];
+}
+
+let r = await run(files);
+const crashed = r.status !== 0 ? crashedFiles(r.out) : [];
+if (crashed.length) {
+  console.error(`\n*** V8 aborted ${crashed.length} test file process(es) (nodejs/node#64500); running them once more: ${crashed.join(' ')}\n`);
+  r = await run(crashed);
+}
 spawnSync(process.execPath, ['--import', 'tsx', 'src/testing/template.ts', 'drop', JSON.stringify(templateEnv)], { stdio: 'inherit', env: process.env });
-process.exit(r.status ?? 1);
+process.exit(r.status);
