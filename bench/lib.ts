@@ -1,6 +1,11 @@
 /** What the HTTP benchmarks share: a free port, and wrk run in a child process (the app under test lives here). */
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { openDb, type Db } from '../src/lib/db.ts';
+import { migrate } from '../src/lib/migrate.ts';
 
 export interface WrkResult {
   rps: number;
@@ -36,5 +41,33 @@ export async function wrk(url: string, o: { connections: number; duration: numbe
     p50: lat('50'),
     p99: lat('99'),
     errors: non2xx + (sockErr ? sockErr.slice(1).reduce((s, x) => s + Number(x), 0) : 0),
+  };
+}
+
+/**
+ * The database a benchmark runs on: embedded PGlite in a new temporary folder, or, when DATABASE_URL is set, a new
+ * PostgreSQL database. `close` drops or closes it and removes the folder.
+ */
+export async function benchDb(): Promise<{ db: Db; dir: string; close: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-bench-'));
+  let db: Db;
+  let drop: () => Promise<void>;
+  if (process.env.DATABASE_URL) {
+    const { freshDb } = await import('../src/testing/harness.ts');
+    const f = await freshDb();
+    db = f.db;
+    drop = f.drop;
+  } else {
+    db = await openDb({ dataDir: dir });
+    await migrate(db);
+    drop = () => db.close();
+  }
+  return {
+    db,
+    dir,
+    close: async () => {
+      await drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -14,13 +14,11 @@
  * (apt-get install -y wrk).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { freePort, wrk } from './lib.ts';
-import { openDb, type Db } from '../src/lib/db.ts';
-import { migrate } from '../src/lib/migrate.ts';
+import type { Db } from '../src/lib/db.ts';
+import { freePort, wrk, benchDb } from './lib.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { buildApp } from '../src/app.ts';
@@ -69,18 +67,7 @@ async function bulkMessages(db: Db, units: number[], n: number) {
 
 async function main() {
   if (spawnSync('which', ['wrk']).status !== 0) throw new Error('needs wrk from Debian: apt-get install -y wrk');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-bench-'));
-  let db: Db;
-  let dropPg: (() => Promise<void>) | undefined;
-  if (process.env.DATABASE_URL) {
-    const { freshDb } = await import('../src/testing/harness.ts');
-    const f = await freshDb();
-    db = f.db;
-    dropPg = f.drop;
-  } else {
-    db = await openDb({ dataDir: dir });
-    await migrate(db);
-  }
+  const { db, dir, close } = await benchDb();
   const now = systemClock.now();
   const city = (await makeUnit(db, { kind: 'government', slug: 'city', code: '990100001', name: '示范市人民政府' })).id;
   const units = [city];
@@ -164,9 +151,7 @@ end`,
       rssAfterIndexMB,
     }) + '\n',
   );
-  if (dropPg) await dropPg();
-  else await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await close();
 }
 
 main().catch((e) => {

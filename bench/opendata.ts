@@ -16,13 +16,11 @@
  * then reads the file on the server, so server and bench must share /tmp, as on this machine).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
-import { freePort } from './lib.ts';
-import { openDb, type Db } from '../src/lib/db.ts';
-import { migrate } from '../src/lib/migrate.ts';
+import { benchDb, freePort } from './lib.ts';
+import type { Db } from '../src/lib/db.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { buildApp } from '../src/app.ts';
@@ -85,19 +83,9 @@ async function timed(f: () => Promise<unknown>): Promise<number> {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-bench-'));
+  const { db, dir, close } = await benchDb();
+  // The PostgreSQL server reads the generated file for COPY.
   fs.chmodSync(dir, 0o755);
-  let db: Db;
-  let dropPg: (() => Promise<void>) | undefined;
-  if (process.env.DATABASE_URL) {
-    const { freshDb } = await import('../src/testing/harness.ts');
-    const f = await freshDb();
-    db = f.db;
-    dropPg = f.drop;
-  } else {
-    db = await openDb({ dataDir: dir });
-    await migrate(db);
-  }
   const now = systemClock.now();
   const unit = (await makeUnit(db, { kind: 'department', slug: 'sthjj', code: '990100009', name: '示范市生态环境局' })).id;
   const { itemId } = await publishedItem(db, unit, now, { title: '示范市空气质量信息发布办法' });
@@ -209,9 +197,7 @@ async function main() {
       },
     }) + '\n',
   );
-  if (dropPg) await dropPg();
-  else await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await close();
 }
 
 main().catch((e) => {

@@ -13,13 +13,11 @@
  * (apt-get install -y wrk). Peak memory is the process's (with PGlite that includes the embedded database).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { freePort, wrk } from './lib.ts';
+import type { Db } from '../src/lib/db.ts';
+import { freePort, wrk, benchDb } from './lib.ts';
 import { parseArgs } from 'node:util';
-import { openDb, type Db } from '../src/lib/db.ts';
-import { migrate } from '../src/lib/migrate.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { buildCalendar } from '../src/lib/calendar.ts';
@@ -66,18 +64,7 @@ async function bulkComments(db: Db, consultationId: number, n: number) {
 
 async function main() {
   if (spawnSync('which', ['wrk']).status !== 0) throw new Error('needs wrk from Debian: apt-get install -y wrk');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-bench-'));
-  let db: Db;
-  let dropPg: (() => Promise<void>) | undefined;
-  if (process.env.DATABASE_URL) {
-    const { freshDb } = await import('../src/testing/harness.ts');
-    const f = await freshDb();
-    db = f.db;
-    dropPg = f.drop;
-  } else {
-    db = await openDb({ dataDir: dir });
-    await migrate(db);
-  }
+  const { db, dir, close } = await benchDb();
   const now = systemClock.now();
   const today = now.toISOString().slice(0, 10);
   const unitId = (await makeUnit(db, { kind: 'government', slug: 'city', code: '990100001', name: '示范市人民政府' })).id;
@@ -167,9 +154,7 @@ end`,
       },
     }) + '\n',
   );
-  if (dropPg) await dropPg();
-  else await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await close();
 }
 
 main().catch((e) => {

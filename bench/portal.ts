@@ -8,14 +8,12 @@
  * Uses embedded PGlite in a temporary folder, or PostgreSQL when DATABASE_URL is set (a new database is created).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { spawn, spawnSync } from 'node:child_process';
-import { freePort, wrk, type WrkResult } from './lib.ts';
+import type { Db } from '../src/lib/db.ts';
+import { freePort, wrk, type WrkResult, benchDb } from './lib.ts';
 import { parseArgs } from 'node:util';
-import { openDb, type Db } from '../src/lib/db.ts';
-import { migrate } from '../src/lib/migrate.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { buildApp } from '../src/app.ts';
@@ -118,18 +116,7 @@ async function main() {
   if (spawnSync('which', ['wrk']).status !== 0 || spawnSync('which', ['nginx']).status !== 0) {
     throw new Error('needs wrk and nginx from Debian: apt-get install -y wrk nginx-light');
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-bench-'));
-  let db: Db;
-  let dropPg: (() => Promise<void>) | undefined;
-  if (process.env.DATABASE_URL) {
-    const { freshDb } = await import('../src/testing/harness.ts');
-    const f = await freshDb();
-    db = f.db;
-    dropPg = f.drop;
-  } else {
-    db = await openDb({ dataDir: dir });
-    await migrate(db);
-  }
+  const { db, dir, close } = await benchDb();
   log(`seeding demo city and ${N} items (${db.kind}) …`);
   const t0 = Date.now();
   await seedDemo(db);
@@ -210,9 +197,7 @@ end`,
     appRssMB: Math.round(rss / 1048576),
   };
   process.stdout.write(JSON.stringify(summary) + '\n');
-  if (dropPg) await dropPg();
-  else await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await close();
 }
 
 main().catch((e) => {
