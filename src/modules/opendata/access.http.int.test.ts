@@ -112,7 +112,11 @@ test('a citizen applies for conditional data, the unit grants it, and only the a
   assert.equal(csv.body.trim().split('\r\n').length, 41);
   const json = await citizen.post('/sjkf/sq/download', { caseNo, queryCode: code, resourceId: rid, format: 'json' }, '/sjkf/sq/cx');
   assert.equal(JSON.parse(json.body).length, 40);
-  assert.equal((await h.db.query<{ downloads: number }>('SELECT downloads FROM data_access_applications')).rows[0].downloads, 2);
+  const xlsx = await citizen.post('/sjkf/sq/download', { caseNo, queryCode: code, resourceId: rid, format: 'xlsx' }, '/sjkf/sq/cx');
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+  assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK', 'a zip, as XLSX is');
+  assert.equal((await h.db.query<{ downloads: number }>('SELECT downloads FROM data_access_applications')).rows[0].downloads, 3);
   // Not with a wrong code, and not a resource of another dataset.
   assert.equal((await citizen.post('/sjkf/sq/download', { caseNo, queryCode: 'AAAAAAAA', resourceId: rid, format: 'csv' }, '/sjkf/sq/cx')).statusCode, 400);
   const otherRid = (await h.db.query<{ id: string }>(`SELECT r.id::text FROM dataset_resources r JOIN datasets d ON d.id = r.dataset_id WHERE d.name = 'open-items'`)).rows[0].id;

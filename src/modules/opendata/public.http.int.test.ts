@@ -1,11 +1,12 @@
 /**
  * The public data pages over HTTP: the list filters and counts by area, unit, format, openness and frequency; the
  * dataset page shows its metadata, history and an overdue notice; a resource previews, filters and pages its rows;
- * downloads stream the whole table as CSV (the same rows as uploaded) and JSON; conditional data is not handed out.
+ * downloads stream the whole table as CSV and Excel (the same rows as uploaded) and JSON; conditional data is not handed out.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { makeTestApp } from '../../testing/harness.ts';
 import { makeUnit } from '../../testing/factories.ts';
 import { publishedDataset, SERVICE_ITEMS_CSV } from '../../testing/datasets.ts';
@@ -79,6 +80,18 @@ test('browse, read, preview, filter and download open data; conditional data sta
   const json = (await get(`${res}/download.json`)).json<Record<string, unknown>[]>();
   assert.equal(json.length, 40);
   assert.deepEqual(json[0].法定时限, 30);
+  const xlsx = await get(`${res}/download.xlsx`);
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(String(xlsx.headers['content-disposition']), /filename\*=UTF-8''service-time-limits-.*\.xlsx/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+  const sheet = wb.worksheets[0].getSheetValues().slice(1) as unknown[][];
+  assert.deepEqual(
+    sheet.map((r) => r.slice(1).map((v) => String(v ?? ''))),
+    original,
+    'the Excel download has the uploaded rows too',
+  );
+  assert.equal(typeof sheet[1][original[0].indexOf('法定时限') + 1], 'number', 'a number column is numbers in Excel');
 
   const closedRes = `/dataset/power-use/resource/${closed.resources[0]}`;
   assert.doesNotMatch((await get(closedRes)).body, /共 40 行/, 'no preview');

@@ -29,7 +29,7 @@ import {
 } from './applications.ts';
 import { assess } from './assessment.ts';
 import { answerDemand, demandEvents, demandsOf, getDemand, publicDemands, submitDemand } from './demands.ts';
-import { sendTable } from './downloads.ts';
+import { sendTable, TABLE_FORMATS } from './downloads.ts';
 import { sendDecisionLetter } from './letter.ts';
 import { publishedDataset, resourcesByIds } from './queries.ts';
 import { ApplyPage, ApplyReceiptPage, DemandFormPage, DemandReceiptPage, DemandsPage, FollowApplicationPage } from './views/accessPages.tsx';
@@ -139,7 +139,7 @@ export function registerOpendataAccessRoutes(app: FastifyInstance) {
   });
   formRoute(app, '/sjkf/sq/download', {
     options: limited,
-    schema: z.object({ ...caseSchema, resourceId: field.text(40), format: field.oneOf(['csv', 'json'] as const, '请选择下载格式') }),
+    schema: z.object({ ...caseSchema, resourceId: field.text(40), format: field.oneOf(TABLE_FORMATS, '请选择下载格式') }),
     render: ({ request, reply, values }, state) => followPage(request, reply, values, state),
     run: async (input, { reply }) => {
       const a = await findApplication(deps.db, input.caseNo, input.queryCode);

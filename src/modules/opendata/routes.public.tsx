@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import { sendPublicPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { searchRows } from './datastore.ts';
-import { sendTable } from './downloads.ts';
+import { sendTable, type TableFormat } from './downloads.ts';
 import { areaNames, datasetHistory, getResource, publishedDataset, resourcesByIds, unitCatalogueItems, type PublishedDataset, type ResourceRow } from './queries.ts';
 import { catalogueItemValue } from '../../lib/anchors.ts';
 import { dataOpen, groupName, cachedCatalogue, searchPackages } from './ckan.ts';
@@ -181,7 +181,7 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
     }),
   );
 
-  async function download(request: FastifyRequest, reply: FastifyReply, format: 'csv' | 'json') {
+  async function download(request: FastifyRequest, reply: FastifyReply, format: TableFormat) {
     const d = await datasetOf(request);
     const r = await resourceOf(request, d);
     if (!dataOpen(d)) throw new ForbiddenError('该数据集不是无条件开放，数据须经申请获得。', 'DATA_NOT_OPEN');
@@ -189,6 +189,7 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
   }
   app.get('/dataset/:name/resource/:rid/download.csv', (request, reply) => download(request, reply, 'csv'));
   app.get('/dataset/:name/resource/:rid/download.json', (request, reply) => download(request, reply, 'json'));
+  app.get('/dataset/:name/resource/:rid/download.xlsx', (request, reply) => download(request, reply, 'xlsx'));
   app.get('/dataset/:name/resource/:rid/file', async (request, reply) => {
     const d = await datasetOf(request);
     const r = await resourceOf(request, d);

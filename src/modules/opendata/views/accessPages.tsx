@@ -180,7 +180,7 @@ export function FollowApplicationPage(p: FormProps & { a?: ApplicationRow; resou
                   .map((r) => (
                     <li>
                       {r.name}（{r.row_count} 行）
-                      {(['csv', 'json'] as const).map((f) => (
+                      {(['csv', 'xlsx', 'json'] as const).map((f) => (
                         <form method="post" action="/sjkf/sq/download" class="inline">
                           <Hidden ctx={p.ctx} a={a} code={code} />
                           <input type="hidden" name="resourceId" value={r.id} />

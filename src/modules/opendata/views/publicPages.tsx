@@ -316,6 +316,9 @@ export function ResourcePage(p: {
           <a class="button" href={`${page}/download.csv`}>
             下载 CSV
           </a>
+          <a class="button secondary" href={`${page}/download.xlsx`}>
+            下载 Excel
+          </a>
           <a class="button secondary" href={`${page}/download.json`}>
             下载 JSON
           </a>
