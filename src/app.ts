@@ -27,7 +27,15 @@ import { registerOrgsRoutes } from './modules/orgs/index.ts';
 import { registerPublishingStaffRoutes } from './modules/publishing/index.ts';
 import { registerPortalRoutes } from './modules/portal/index.ts';
 import { registerApiRoutes } from './modules/api/index.ts';
-import { registerCkanApi, registerOpendataAccessRoutes, registerOpendataPublicRoutes, registerOpendataStaffRoutes } from './modules/opendata/index.ts';
+import {
+  cachedCatalogue,
+  datasetHints,
+  registerCkanApi,
+  registerOpendataAccessRoutes,
+  registerOpendataPublicRoutes,
+  registerOpendataStaffRoutes,
+  type DatasetHint,
+} from './modules/opendata/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerAssets } from './views/assets.ts';
 import { SearchService } from './modules/search/index.ts';
@@ -85,6 +93,8 @@ declare module 'fastify' {
     answerHints(q: string): Promise<{ id: number; question: string }[]>;
     /** The knowledge base's current answers per catalogue item of a unit's area (the catalogue page), by item key. */
     catalogueAnswers(unitId: number, areaCode: string): Promise<Map<string, { id: number; question: string }[]>>;
+    /** Open-data datasets for a question (the search page), within a unit's scope when one is chosen. */
+    datasetHints(q: string, scopePath?: string): Promise<{ total: number; hits: DatasetHint[] }>;
   }
 }
 
@@ -156,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return found.map((f) => ({ id: f.id, question: f.question }));
   });
   app.decorate('catalogueAnswers', (unitId: number, areaCode: string) => answersForCatalogue(deps.db, unitId, areaCode));
+  app.decorate('datasetHints', async (q: string, scopePath?: string) => datasetHints(await cachedCatalogue(app), q, { scopePath }));
   app.decorate('popularSearches', new PopularCache(deps.db, config.popularMinSearches));
   app.decorate('checkCsrf', (request: FastifyRequest, token: unknown) => verifyCsrf(request, config.secret, token));
 

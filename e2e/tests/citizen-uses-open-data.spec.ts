@@ -85,10 +85,11 @@ test('a dataset goes from upload through review to a citizen who previews, filte
   // axe runs in the page, so the pages the citizen saw are checked again with JavaScript on: phone, desktop, 大字版, 繁體.
   const ac = await e.newContext({ phone: true });
   const a = await ac.newPage();
-  for (const url of ['/sjkf', '/sjkf?area=20', '/dataset/service-time-limits', filteredUrl]) {
+  for (const url of ['/sjkf', '/sjkf?area=20', '/dataset/service-time-limits', filteredUrl, `/search?q=${encodeURIComponent('办理时限')}`]) {
     await a.goto(url);
     await expectNoAxeViolations(a);
   }
+  assert.match(await a.locator('#datasets-h + ul').innerText(), /政务服务事项办理时限/, 'the search box offers the dataset');
   const lc = await e.newContext();
   const l = await lc.newPage();
   await l.goto(filteredUrl);

@@ -235,6 +235,8 @@ export interface SearchInput {
   facetLimit: number;
   /** The fields to return of each dataset (all when empty). */
   fl: string[];
+  /** Instead of `q`'s terms: only these datasets, by name, with their scores (the portal's word search). */
+  only?: Map<string, number>;
 }
 
 export function searchPackages(base: string, c: Catalogue, p: SearchInput) {
@@ -255,6 +257,7 @@ export function searchPackages(base: string, c: Catalogue, p: SearchInput) {
   const scored = all
     .filter((d) => filters.every((f) => fieldValues(d, f.field).includes(f.value)))
     .map((d) => {
+      if (p.only) return { d, score: p.only.get(d.name) ?? -1 };
       const t = text(d);
       return { d, score: terms.reduce((s, term) => s + (t.includes(term.toLowerCase()) ? 1 + (d.title.includes(term) ? 1 : 0) : -1000), 0) };
     })

@@ -9,3 +9,5 @@ export { registerOpendataAccessRoutes } from './routes.access.tsx';
 export { opendataQueueCounts } from './queues.ts';
 export { applyForData, grantApplication } from './applications.ts';
 export { answerDemand, submitDemand } from './demands.ts';
+export { cachedCatalogue } from './ckan.ts';
+export { datasetHints, type DatasetHint } from './hints.ts';

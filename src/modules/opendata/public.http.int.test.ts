@@ -42,6 +42,16 @@ test('browse, read, preview, filter and download open data; conditional data sta
   assert.match(byUnit.body, /取消“提供单位”筛选/);
   assert.match((await get(`/sjkf?q=${encodeURIComponent('承诺时限')}&unit=sjj`)).body, /共 2 个数据集/, 'the words and a filter');
   assert.match((await get(`/sjkf?q=${encodeURIComponent('实施主体')}`)).body, /共 2 个数据集/, 'the data dictionary is searched');
+  const asked = await get(`/sjkf?q=${encodeURIComponent('示范市的低保月度情况')}`);
+  assert.match(asked.body, /共 1 个数据集/, 'a question in words, not a substring of the title');
+  assert.match(asked.body, /城乡低保月度数据/);
+
+  // The site-wide search box offers the dataset beside the documents, and not when the question is elsewhere.
+  const site = await get(`/search?q=${encodeURIComponent('低保月度数据')}`);
+  assert.equal(site.statusCode, 200);
+  assert.match(site.body, /<h2 id="datasets-h">开放数据<\/h2>/);
+  assert.match(site.body, /<a href="\/dataset\/dibao-monthly">城乡低保月度数据<\/a>/);
+  assert.doesNotMatch((await get(`/search?q=${encodeURIComponent('低保月度数据')}&unit=sjj`)).body, /datasets-h/, 'outside the chosen unit');
 
   // The same overdue dataset is a finding of its unit's 数据更新及时率 in supervision.
   const freshness = (await unitIndicators(h.db, { id: mzj.id, slug: 'mzj', level: 'city' }, buildCalendar(), '2026-03-05')).find((i) => i.key === 'data_freshness')!;

@@ -70,6 +70,8 @@ export interface PublishedDataset {
   unit_id: number;
   unit_name: string;
   unit_slug: string;
+  /** The providing unit's place in the tree (a unit's search scope covers the units under it). */
+  unit_path: string;
   version_no: number;
   metadata: DatasetMetadata;
   resource_ids: string[];
@@ -79,7 +81,7 @@ export interface PublishedDataset {
   published_at: Date;
 }
 
-const PUBLISHED = `SELECT d.id, d.uuid::text, d.name, d.unit_id, u.name AS unit_name, u.slug AS unit_slug, v.version_no, v.metadata, v.resource_ids::text[],
+const PUBLISHED = `SELECT d.id, d.uuid::text, d.name, d.unit_id, u.name AS unit_name, u.slug AS unit_slug, u.path AS unit_path, v.version_no, v.metadata, v.resource_ids::text[],
        v.change_note, v.published_at, (SELECT min(f.published_at) FROM dataset_versions f WHERE f.dataset_id = d.id) AS first_published_at
   FROM datasets d JOIN units u ON u.id = d.unit_id JOIN dataset_versions v ON v.dataset_id = d.id AND v.version_no = d.published_version
  WHERE d.state <> 'withdrawn' AND d.published_version > 0`;

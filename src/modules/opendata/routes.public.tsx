@@ -9,6 +9,7 @@ import { sendPublicPage } from '../../lib/render.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { searchRows } from './datastore.ts';
 import { sendTable, type TableFormat } from './downloads.ts';
+import { rankDatasets } from './hints.ts';
 import { areaNames, datasetHistory, getResource, publishedDataset, resourcesByIds, unitCatalogueItems, type PublishedDataset, type ResourceRow } from './queries.ts';
 import { catalogueItemValue } from '../../lib/anchors.ts';
 import { dataOpen, groupName, cachedCatalogue, searchPackages } from './ckan.ts';
@@ -50,9 +51,10 @@ export function registerOpendataPublicRoutes(app: FastifyInstance) {
         f.frequency && `update_frequency:${FREQUENCIES[f.frequency as keyof typeof FREQUENCIES].label}`,
       ].filter(Boolean);
       const c = await cachedCatalogue(app);
-      // The words of the question, without CKAN's field syntax (a ":" is just a character on this page).
+      // The question in words, ranked by where they occur (a ":" is just a character on this page, not CKAN syntax).
       const found = searchPackages(base, c, {
-        q: f.q.replace(/[:{}]/g, ' '),
+        q: '',
+        only: f.q ? new Map(rankDatasets(c, f.q).map((x) => [x.d.name, x.score])) : undefined,
         fq: fq.join(' AND '),
         sort: f.q ? 'score desc, metadata_modified desc' : 'metadata_modified desc',
         rows: PAGE_SIZE,

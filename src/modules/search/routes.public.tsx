@@ -27,8 +27,11 @@ export function registerSearchRoutes(app: FastifyInstance) {
     const units = asTree(await listUnits(deps.db)).map((u) => ({ slug: u.slug, name: u.name, depth: u.depth }));
     const popular = !q || !answer?.total ? await app.popularSearches.get(deps.clock.now()) : [];
     // Answers of the knowledge base come first, on the first page of a question.
-    const hints = q && page === 1 && !Object.values(filters).some(Boolean) ? await app.answerHints(q) : [];
+    const firstPage = q && page === 1 && !Object.values(filters).some(Boolean);
+    const hints = firstPage ? await app.answerHints(q) : [];
+    // Open data that answers the question is offered beside the documents (the datasets are not information items).
+    const datasets = firstPage ? await app.datasetHints(q, unit?.path) : undefined;
     const ctx = app.viewContext(request, reply);
-    return sendPage(request, reply, ctx, SearchPage({ ctx, q, unit, units, filters, sort, answer, page, pageSize: PAGE_SIZE, tooLong, popular, hints }));
+    return sendPage(request, reply, ctx, SearchPage({ ctx, q, unit, units, filters, sort, answer, page, pageSize: PAGE_SIZE, tooLong, popular, hints, datasets }));
   });
 }

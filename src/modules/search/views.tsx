@@ -20,6 +20,8 @@ export interface SearchPageProps {
   popular: string[];
   /** The knowledge base's answers for the question, offered before the documents. */
   hints?: { id: number; question: string }[];
+  /** Open-data datasets matching the question: the best few and how many in all. */
+  datasets?: { total: number; hits: { name: string; title: string; unitName: string }[] };
 }
 
 const FACET_PARAM: Record<FacetKey, string> = { unit: 'by', section: 'section', topic: 'topic', genre: 'genre', year: 'year', validity: 'validity' };
@@ -82,6 +84,23 @@ export function SearchPage(p: SearchPageProps) {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {p.datasets?.total ? (
+        <section class="notice" aria-labelledby="datasets-h">
+          <h2 id="datasets-h">开放数据</h2>
+          <ul>
+            {p.datasets.hits.map((d) => (
+              <li>
+                <a href={`/dataset/${d.name}`}>{d.title}</a> <span class="muted">{d.unitName}</span>
+              </li>
+            ))}
+          </ul>
+          {p.datasets.total > p.datasets.hits.length ? (
+            <p>
+              <a href={`/sjkf?q=${encodeURIComponent(p.q)}`}>在数据开放中查看全部 {p.datasets.total} 个相关数据集</a>
+            </p>
+          ) : null}
         </section>
       ) : null}
       {answer?.suggestion ? (
