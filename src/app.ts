@@ -30,6 +30,7 @@ import { registerApiRoutes } from './modules/api/index.ts';
 import {
   cachedCatalogue,
   datasetHints,
+  datasetsForCatalogue,
   registerCkanApi,
   registerOpendataAccessRoutes,
   registerOpendataPublicRoutes,
@@ -95,6 +96,8 @@ declare module 'fastify' {
     catalogueAnswers(unitId: number, areaCode: string): Promise<Map<string, { id: number; question: string }[]>>;
     /** Open-data datasets for a question (the search page), within a unit's scope when one is chosen. */
     datasetHints(q: string, scopePath?: string): Promise<{ total: number; hits: DatasetHint[] }>;
+    /** A unit's open-data datasets filed under each item of one area's catalogue (the catalogue page), by item key. */
+    catalogueDatasets(unitId: number, areaCode: string): Promise<Map<string, { name: string; title: string }[]>>;
   }
 }
 
@@ -167,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('catalogueAnswers', (unitId: number, areaCode: string) => answersForCatalogue(deps.db, unitId, areaCode));
   app.decorate('datasetHints', async (q: string, scopePath?: string) => datasetHints(await cachedCatalogue(app), q, { scopePath }));
+  app.decorate('catalogueDatasets', async (unitId: number, areaCode: string) => datasetsForCatalogue(await cachedCatalogue(app), unitId, areaCode));
   app.decorate('popularSearches', new PopularCache(deps.db, config.popularMinSearches));
   app.decorate('checkCsrf', (request: FastifyRequest, token: unknown) => verifyCsrf(request, config.secret, token));
 

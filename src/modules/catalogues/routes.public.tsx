@@ -24,6 +24,7 @@ export function registerCataloguePublicRoutes(app: FastifyInstance) {
             filed: await filedItems(deps.db, unit.id, head.area_code),
             // The knowledge base builds on catalogues, so its answers arrive through the app (no import cycle).
             answers: await app.catalogueAnswers(unit.id, head.area_code),
+            datasets: await app.catalogueDatasets(unit.id, head.area_code),
           }
         : undefined;
       return CataloguePortalPage({ ctx, unit, sections: await sectionsForUnit(deps.db, unit), heads, shown });

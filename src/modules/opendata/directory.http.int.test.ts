@@ -63,6 +63,10 @@ test('a dataset filed under catalogue items, the unit’s resource directory, an
   const page = await citizen.get('/dataset/school-canteens');
   assert.match(page.body, new RegExp(`href="/xxgk/jyj/jczwgk\\?area=${area}#${catalogueItemAnchor('义务教育招生｜招生计划')}"`));
   assert.match(page.body, /href="\/sjkf\/units\/jyj">政府数据资源目录/);
+  // And back: the catalogue item's row lists the dataset filed under it.
+  const catalogue = await citizen.get(`/xxgk/jyj/jczwgk?area=${area}`);
+  const row = new RegExp(`<tr id="${catalogueItemAnchor('义务教育招生｜招生计划')}">(.*?)</tr>`, 's').exec(catalogue.body)?.[1] ?? '';
+  assert.match(row, /数据集：<a href="\/dataset\/school-canteens">学校食堂检查结果<\/a>/);
 
   const dir = await citizen.get('/sjkf/units/jyj');
   assert.equal(dir.statusCode, 200);

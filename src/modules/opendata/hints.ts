@@ -74,3 +74,18 @@ export function datasetHints(c: Catalogue, q: string, opts: { scopePath?: string
     hits: scored.slice(0, opts.limit ?? 3).map(({ d }) => ({ name: d.name, title: d.metadata.title, unitName: d.unit_name })),
   };
 }
+
+/** The datasets of a unit filed under each item of one area's standard catalogue, by item key (the catalogue page). */
+export function datasetsForCatalogue(c: Catalogue, unitId: number, areaCode: string): Map<string, { name: string; title: string }[]> {
+  const out = new Map<string, { name: string; title: string }[]>();
+  const prefix = `${areaCode}|`;
+  for (const d of c.datasets) {
+    if (d.unit_id !== unitId) continue;
+    for (const key of d.metadata.catalogueKeys ?? []) {
+      if (!key.startsWith(prefix)) continue;
+      const item = key.slice(prefix.length);
+      out.set(item, [...(out.get(item) ?? []), { name: d.name, title: d.metadata.title }]);
+    }
+  }
+  return out;
+}

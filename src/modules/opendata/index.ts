@@ -10,4 +10,4 @@ export { opendataQueueCounts } from './queues.ts';
 export { applyForData, grantApplication } from './applications.ts';
 export { answerDemand, submitDemand } from './demands.ts';
 export { cachedCatalogue } from './ckan.ts';
-export { datasetHints, type DatasetHint } from './hints.ts';
+export { datasetHints, datasetsForCatalogue, type DatasetHint } from './hints.ts';

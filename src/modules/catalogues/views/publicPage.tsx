@@ -12,7 +12,14 @@ export function CataloguePortalPage(props: {
   unit: UnitRow;
   sections: UnitSection[];
   heads: CatalogueHead[];
-  shown?: { head: CatalogueHead; items: CatalogueItemRow[]; filed: FiledItem[]; answers: Map<string, { id: number; question: string }[]> };
+  shown?: {
+    head: CatalogueHead;
+    items: CatalogueItemRow[];
+    filed: FiledItem[];
+    answers: Map<string, { id: number; question: string }[]>;
+    /** Open-data datasets filed under each item, by item key. */
+    datasets: Map<string, { name: string; title: string }[]>;
+  };
 }) {
   const u = props.unit;
   const shown = props.shown ? [props.shown] : [];
@@ -38,7 +45,7 @@ export function CataloguePortalPage(props: {
       ) : (
         <p>本单位的公开事项标准目录尚未公布。</p>
       )}
-      {shown.map(({ head, items, filed, answers }) => (
+      {shown.map(({ head, items, filed, answers, datasets }) => (
         <section aria-labelledby={`area-${head.area_code}`}>
           <h2 id={`area-${head.area_code}`}>{head.area_name}领域基层政务公开标准目录</h2>
           <p class="muted">
@@ -67,6 +74,7 @@ export function CataloguePortalPage(props: {
                 {items.map((i) => {
                   const mine = filed.filter((f) => f.catalogue_key === i.itemKey);
                   const qa = answers.get(i.itemKey) ?? [];
+                  const data = datasets.get(i.itemKey) ?? [];
                   return (
                     <tr id={catalogueItemAnchor(i.itemKey)}>
                       <td>{i.code || i.seq}</td>
@@ -80,11 +88,16 @@ export function CataloguePortalPage(props: {
                       <td>{[i.audienceAll && '全社会', i.audienceSpecific && '特定群众'].filter(Boolean).join('、')}</td>
                       <td>{[i.proactive && '主动', i.onRequest && '依申请公开'].filter(Boolean).join('、')}</td>
                       <td>
-                        {mine.length ? (
+                        {mine.length || data.length ? (
                           <ul>
                             {mine.slice(0, 5).map((f) => (
                               <li>
                                 <a href={`/xxgk/${u.slug}/items/${f.id}`}>{f.title}</a>（{f.publish_date}）
+                              </li>
+                            ))}
+                            {data.slice(0, 5).map((d) => (
+                              <li>
+                                数据集：<a href={`/dataset/${d.name}`}>{d.title}</a>
                               </li>
                             ))}
                           </ul>
