@@ -103,6 +103,8 @@ test('a citizen applies for conditional data, the unit grants it, and only the a
   const wrong = await citizen.post('/sjkf/sq/cx', { caseNo, queryCode: 'AAAAAAAA' }, '/sjkf/sq/cx');
   assert.equal(wrong.statusCode, 400);
   assert.match(wrong.body, /申请编号或查询码不对/);
+  assert.match(wrong.body, new RegExp(`name="caseNo"[^>]*value="${caseNo}"`), 'the case number is kept');
+  assert.doesNotMatch(wrong.body, /value="AAAAAAAA"/, 'the code, a secret, is not echoed back');
   const follow = await citizen.post('/sjkf/sq/cx', { caseNo, queryCode: code }, '/sjkf/sq/cx');
   assert.match(follow.body, /同意开放/);
   assert.match(follow.body, /至 2027-12-31/);

@@ -3,6 +3,7 @@ import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import type { MessageRow, RatingRow } from '../queries.ts';
 import { CATEGORIES, isUnanswered, MESSAGE_TYPES, RATING_LEVELS, RATING_TAGS, STATE_LABELS } from '../rules.ts';
+import { CaseLookupForm } from '../../../views/caseLookupForm.tsx';
 
 const crumbs = (last?: string) => [{ label: '首页', href: '/' }, ...(last ? [{ label: '政民互动', href: '/hdjl/ly' }, { label: last }] : [{ label: '政民互动' }])];
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
@@ -373,14 +374,7 @@ export function FollowPage(p: {
       ) : (
         <>
           <ErrorSummary errors={p.errors} message={p.message} />
-          <form method="post" action="/hdjl/ly/cx">
-            <CsrfField ctx={p.ctx} />
-            <Field name="caseNo" label="留言编号" value={p.values.caseNo} error={p.errors.caseNo} required hint="如 LY2026000001" />
-            <Field name="queryCode" label="查询码" value={p.values.queryCode} error={p.errors.queryCode} required autocomplete="off" />
-            <button type="submit" class="button">
-              查询
-            </button>
-          </form>
+          <CaseLookupForm ctx={p.ctx} action="/hdjl/ly/cx" caseLabel="留言编号" example="LY2026000001" values={p.values} errors={p.errors} />
         </>
       )}
     </Layout>

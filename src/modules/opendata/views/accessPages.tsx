@@ -6,6 +6,7 @@ import { ACCESS_STATE_LABELS, COMMITMENTS, DEMAND_KINDS, mayDownload } from '../
 import type { ApplicationRow } from '../applications.ts';
 import type { DemandRow } from '../demands.ts';
 import type { PublishedDataset, ResourceRow } from '../queries.ts';
+import { CaseLookupForm } from '../../../views/caseLookupForm.tsx';
 
 const crumbs = (...rest: { label: string; href?: string }[]) => [{ label: '首页', href: '/' }, { label: '数据开放', href: '/sjkf' }, ...rest];
 
@@ -209,14 +210,7 @@ export function FollowApplicationPage(p: FormProps & { a?: ApplicationRow; resou
       ) : (
         <>
           <ErrorSummary errors={p.errors} message={p.message} />
-          <form method="post" action="/sjkf/sq/cx">
-            <CsrfField ctx={p.ctx} />
-            <Field name="caseNo" label="申请编号" value={p.values.caseNo} error={p.errors.caseNo} required hint="如 SJSQ2026000001" />
-            <Field name="queryCode" label="查询码" value={p.values.queryCode} error={p.errors.queryCode} required autocomplete="off" />
-            <button type="submit" class="button">
-              查询
-            </button>
-          </form>
+          <CaseLookupForm ctx={p.ctx} action="/sjkf/sq/cx" caseLabel="申请编号" example="SJSQ2026000001" values={p.values} errors={p.errors} />
         </>
       )}
     </Layout>

@@ -6,6 +6,7 @@ import { ApplicationFields } from './applicationFields.tsx';
 import { CASE_STATE_LABELS, PAUSE_TEXTS, type CaseState } from '../states.ts';
 import type { ClockState } from '../clock.ts';
 import type { Letter } from '../letters.ts';
+import { CaseLookupForm } from '../../../views/caseLookupForm.tsx';
 
 const crumbs = (label?: string) => [{ label: '首页', href: '/' }, { label: '依申请公开', href: label ? '/ysqgk' : undefined }, ...(label ? [{ label }] : [])];
 
@@ -136,14 +137,7 @@ export function StatusLookupPage(props: { ctx: ViewContext; values: Record<strin
         </div>
       ) : null}
       <ErrorSummary errors={props.errors} message={props.message} />
-      <form method="post" action="/ysqgk/status" class="narrow">
-        <CsrfField ctx={props.ctx} />
-        <Field name="caseNo" label="申请编号" value={props.values.caseNo} error={props.errors.caseNo} required hint="如：YSQ2026000012" />
-        <Field name="queryCode" label="查询码" value="" error={props.errors.queryCode} required hint="提交申请时显示的 8 位字母和数字" />
-        <button type="submit" class="button">
-          查询
-        </button>
-      </form>
+      <CaseLookupForm ctx={props.ctx} action="/ysqgk/status" caseLabel="申请编号" example="YSQ2026000012" values={props.values} errors={props.errors} />
       <p>
         查询码丢了？<a href="/ysqgk/recover">通过申请时留的电子邮箱或手机号找回</a>
       </p>
