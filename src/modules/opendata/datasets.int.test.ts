@@ -102,6 +102,11 @@ test('a CSV in UTF-8 or GB18030 is loaded whole with its dictionary and searched
   const q = await searchRows(h.db, rid, r.fields, { limit: 100, offset: 0, q: '课程教材' });
   assert.ok(q.total >= 2 && q.records.every((x) => String(x.事项名称).includes('课程教材')));
   assert.equal((await searchRows(h.db, rid, r.fields, { limit: 100, offset: 0, q: '实施主体' })).total, 0, 'q matches values, not column names');
+  assert.equal((await searchRows(h.db, rid, r.fields, { limit: 100, offset: 0, q: '6939756b' })).total, 1, 'any case');
+  const paren = await searchRows(h.db, rid, r.fields, { limit: 100, offset: 0, q: '(民办' });
+  assert.ok(paren.total >= 1 && paren.records.every((x) => String(x.事项名称).includes('(民办')), 'regex characters are plain text');
+  assert.equal((await searchRows(h.db, rid, r.fields, { limit: 100, offset: 0, q: '.*' })).total, 0, 'not a pattern');
+  assert.equal((await searchRows(h.db, rid, r.fields, { limit: 100, offset: 0, q: '"\\' })).total, 0, 'quotes and backslashes are safe');
   await assert.rejects(searchRows(h.db, rid, r.fields, { limit: 1, offset: 0, sort: '不存在 asc' }), { code: 'DATASTORE_BAD_QUERY' });
   await assert.rejects(searchRows(h.db, rid, r.fields, { limit: 1, offset: 0, filters: { 不存在: 'x' } }), { code: 'DATASTORE_BAD_QUERY' });
   let n = 0;

@@ -69,8 +69,10 @@ export async function searchRows(q: Queryable, resourceId: string, dictionary: F
     }
   }
   if (p.q?.trim()) {
-    args.push(`%${p.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`EXISTS (SELECT 1 FROM jsonb_each_text(data) AS c(k, v) WHERE c.v ILIKE $${args.length})`);
+    // A value containing the words, any case: one JSON path test per row ("q" makes the pattern literal text),
+    // three times faster than expanding every row's values into a set to match (measured in bench/opendata.ts).
+    args.push(`$.* ? (@ like_regex ${JSON.stringify(p.q.trim())} flag "iq")`);
+    where.push(`jsonb_path_exists(data, $${args.length}::jsonpath)`);
   }
   const whereArgs = args.length;
   const order: string[] = [];
@@ -94,12 +96,29 @@ export async function searchRows(q: Queryable, resourceId: string, dictionary: F
   order.push('row_no');
   const shown = p.fields?.length ? p.fields.map((f) => known(f, 'fields')) : ['_id', ...ids];
   const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM datastore_rows WHERE ${where.join(' AND ')}`, args.slice(0, whereArgs))).rows[0].n;
-  const rows = (
-    await q.query<{ row_no: number; data: Record<string, string | null> }>(
-      `SELECT row_no, data FROM datastore_rows WHERE ${where.join(' AND ')} ORDER BY ${order.join(', ')} LIMIT ${p.limit} OFFSET ${p.offset}`,
-      args,
-    )
-  ).rows;
+  // Sorted by a column, the sort carries only the row numbers and keys, and the page's rows are read after: sorting
+  // whole rows made a deep page five times slower than the same question of a plain table (bench/opendata.ts).
+  let rows: { row_no: number; data: Record<string, string | null> }[];
+  if (order.length > 1) {
+    const ranked = (
+      await q.query<{ row_no: number }>(`SELECT row_no FROM datastore_rows WHERE ${where.join(' AND ')} ORDER BY ${order.join(', ')} LIMIT ${p.limit} OFFSET ${p.offset}`, args)
+    ).rows.map((r) => r.row_no);
+    const byNo = new Map(
+      (
+        await q.query<{ row_no: number; data: Record<string, string | null> }>('SELECT row_no, data FROM datastore_rows WHERE resource_id = $1 AND row_no = ANY($2::int[])', [
+          resourceId,
+          ranked,
+        ])
+      ).rows.map((r) => [r.row_no, r]),
+    );
+    rows = ranked.map((n) => byNo.get(n)!);
+  } else
+    rows = (
+      await q.query<{ row_no: number; data: Record<string, string | null> }>(
+        `SELECT row_no, data FROM datastore_rows WHERE ${where.join(' AND ')} ORDER BY row_no LIMIT ${p.limit} OFFSET ${p.offset}`,
+        args,
+      )
+    ).rows;
   const typed = (f: FieldInfo | undefined, v: string | null | undefined) => typedValue(f?.type, v);
   return {
     fields: shown.map((id) =>
