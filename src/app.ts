@@ -27,6 +27,7 @@ import { registerOrgsRoutes } from './modules/orgs/index.ts';
 import { registerPublishingStaffRoutes } from './modules/publishing/index.ts';
 import { registerPortalRoutes } from './modules/portal/index.ts';
 import { registerApiRoutes } from './modules/api/index.ts';
+import { registerGazettePublicRoutes, registerGazetteStaffRoutes } from './modules/gazette/index.ts';
 import {
   cachedCatalogue,
   datasetHints,
@@ -272,6 +273,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAnswerPublicRoutes(app);
   registerOpendataPublicRoutes(app);
   registerOpendataStaffRoutes(app);
+  registerGazettePublicRoutes(app);
+  registerGazetteStaffRoutes(app);
   registerOpendataAccessRoutes(app);
   registerAnswerStaffRoutes(app);
   registerReportStaffRoutes(app);

@@ -109,6 +109,9 @@ const OWNER: Record<string, string> = {
   data_demands: 'opendata',
   data_demand_events: 'opendata',
   data_case_counters: 'opendata',
+  gazette_issues: 'gazette',
+  gazette_entries: 'gazette',
+  gazette_events: 'gazette',
   concern_events: 'answers',
 };
 
@@ -130,6 +133,7 @@ const READ_MODELS: Record<string, string[]> = {
   proposals: ['units', 'information_items', 'item_versions'],
   answers: ['units', 'information_items', 'item_versions', 'catalogue_areas', 'catalogues', 'catalogue_items'],
   opendata: ['units', 'catalogue_areas', 'blobs', 'catalogues', 'catalogue_items'],
+  gazette: ['units', 'information_items', 'item_versions', 'blobs'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

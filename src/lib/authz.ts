@@ -60,6 +60,8 @@ export type Action =
   | 'answer.review'
   | 'dataset.edit'
   | 'dataset.review'
+  | 'gazette.edit'
+  | 'gazette.publish'
   | 'opinion.manage'
   | 'concern.manage'
   | 'catalogue.edit'
@@ -151,6 +153,10 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   'answer.review': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
   'dataset.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'dataset.review': (a, s) => hasRole(a, ['office_admin', 'reviewer'], s),
+  // The gazette is the city government's (国办发〔2018〕22号): compiled by its office and publishers, an issue
+  // published by its office. The subject is always the top unit, so a department's staff cannot reach it.
+  'gazette.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
+  'gazette.publish': (a, s) => hasRole(a, ['office_admin'], s),
   // 政务舆情回应 (ADR 0023) is the office's: it registers the incident and records the responses.
   'opinion.manage': (a, s) => hasRole(a, ['office_admin'], s),
   // 群众关切事项清单 (ADR 0024): kept by the 政务公开 office.

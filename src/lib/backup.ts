@@ -107,6 +107,9 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'data_demands', order: 'id' },
   { name: 'data_demand_events', order: 'id' },
   { name: 'data_case_counters', order: 'kind, year' },
+  { name: 'gazette_issues', order: 'id' },
+  { name: 'gazette_entries', order: 'id' },
+  { name: 'gazette_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

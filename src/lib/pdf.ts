@@ -25,7 +25,10 @@ export const MM = 72 / 25.4;
  * An A4 document with the margins of official documents (GB/T 9704: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right)
  * and the fonts registered as 'regular' and 'bold'; `draw` lays it out, the result is the file.
  */
-export async function renderPdf(meta: { title: string; subject?: string; date?: Date }, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+export async function renderPdf(
+  meta: { title: string; subject?: string; date?: Date; /** Keep every page open so page numbers can be written at the end. */ bufferPages?: boolean },
+  draw: (doc: PDFKit.PDFDocument) => void,
+): Promise<Buffer> {
   const f = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
@@ -35,6 +38,7 @@ export async function renderPdf(meta: { title: string; subject?: string; date?: 
     lang: 'zh-CN',
     displayTitle: true,
     pdfVersion: '1.7',
+    bufferPages: meta.bufferPages ?? false,
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -7,6 +7,7 @@ import { registerRequestApi } from '../requests/index.ts';
 import { registerParticipationApi } from '../participation/index.ts';
 import { registerMessageApi } from '../messages/index.ts';
 import { registerAnswerApi } from '../answers/index.ts';
+import { registerGazetteApi } from '../gazette/index.ts';
 import { readFilters, FACET_KEYS } from '../search/index.ts';
 import { runSearch } from '../search/index.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -81,6 +82,7 @@ export async function registerApiRoutes(app: FastifyInstance) {
     registerParticipationApi(api, app);
     registerMessageApi(api, app);
     registerAnswerApi(api, app);
+    registerGazetteApi(api, app);
 
     api.get(
       '/api/v1/units',

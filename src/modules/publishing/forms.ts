@@ -19,6 +19,7 @@ export const FORM_FIELDS = [
   'formedDate',
   'topic',
   'genre',
+  'legalForm',
   'audience',
   'keywords',
   'summary',
@@ -55,9 +56,10 @@ export const interpretLines = (v: string | undefined) =>
     .filter(Boolean);
 
 /** `interprets`: each linked policy as staff name it (its 索引号, or its title). */
-export function versionToForm(v: VersionRow, kind: string, interprets: string[]): FormValues {
+export function versionToForm(v: VersionRow, kind: string, interprets: string[], legalForm = ''): FormValues {
   return {
     kind,
+    legalForm,
     title: v.title,
     publisherName: v.publisher_name,
     issuingOrgans: v.issuing_organs.join('，'),

@@ -14,6 +14,6 @@ export type { AttachmentRow, ItemRow, VersionRow } from './queries.ts';
 export { registerPublishingStaffRoutes } from './routes.staff.tsx';
 export { RHYTHMS, RHYTHM_DAYS, sectionsForUnit } from './sections.ts';
 export type { UnitSection } from './sections.ts';
-export { GENRES, INTERPRETATION_FORMS, SECTIONS, SECTION_BY_CODE, TOPICS, TOPIC_VALUES, VALIDITY } from './taxonomy.ts';
+export { GENRES, INTERPRETATION_FORMS, LEGAL_FORMS, SECTIONS, SECTION_BY_CODE, TOPICS, TOPIC_VALUES, VALIDITY } from './taxonomy.ts';
 export { checkUpload, extractText } from './uploads.ts';
 export { PUBLICATION_LIMIT_WORKING_DAYS } from './timeliness.ts';

@@ -3,11 +3,14 @@ import { normalizeDocNo } from './docNo.ts';
 import type { Queryable } from '../../lib/db.ts';
 import { grantedPaths, type Actor, type Role } from '../../lib/authz.ts';
 import type { VersionState } from './states.ts';
+import type { LegalForm } from './taxonomy.ts';
 
 export interface ItemRow {
   id: number;
   unit_id: number;
   kind: 'information' | 'interpretation';
+  /** 文件性质: a 规章, a 行政规范性文件, or neither (''). */
+  legal_form: LegalForm;
   index_no: string | null;
   status: 'unpublished' | 'published' | 'filed' | 'withdrawn';
   current_version_id: number | null;

@@ -279,7 +279,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance) {
     authorize(request.actor, 'item.draft', { unitPath: item.unit_path });
     const v = (await latestVersion(deps.db, item.id))!;
     const links = (await linkedItems(deps.db, item.id, 'interprets', false)).map((l) => l.index_no ?? l.title);
-    return renderForm(request, reply, { mode: 'edit', itemId: item.id, unitId: item.unit_id, values: versionToForm(v, item.kind, links) });
+    return renderForm(request, reply, { mode: 'edit', itemId: item.id, unitId: item.unit_id, values: versionToForm(v, item.kind, links, item.legal_form) });
   });
 
   formRoute(app, '/staff/items/:id/edit', {

@@ -35,6 +35,7 @@ export const itemInput = z
       .trim()
       .refine((v) => v === '' || (GENRES as readonly string[]).includes(v), '请从列表中选择体裁（文种）')
       .default(''),
+    legalForm: z.enum(['', 'rule', 'normative'], { error: '请从列表中选择文件性质' }).default(''),
     audience: z.string().trim().max(100, '服务对象不超过100字').default(''),
     keywords: z.array(z.string().trim().max(30, '每个主题词不超过30字')).max(20, '主题词最多20个').default([]),
     summary: z.string().trim().max(1500, '内容概述不超过1500字').default(''),

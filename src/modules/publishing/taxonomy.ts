@@ -140,6 +140,10 @@ export const WITHHELD_GROUNDS = {
 } as const;
 export type WithheldGround = keyof typeof WITHHELD_GROUNDS;
 
+/** 文件性质: what the gazette must carry and a cleanup lists; anything else is ''. */
+export const LEGAL_FORMS = { rule: '规章', normative: '行政规范性文件' } as const;
+export type LegalForm = keyof typeof LEGAL_FORMS | '';
+
 export const VALIDITY = { current: '现行有效', revised: '已修订', repealed: '已废止', expired: '已失效' } as const;
 export type Validity = keyof typeof VALIDITY;
 

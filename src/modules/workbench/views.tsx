@@ -134,6 +134,12 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
             <span>数据集和数据资源：元数据、数据项说明、审核发布和更新记录</span>
           </li>
         ) : null}
+        {grants.some((g) => (g.role === 'office_admin' || g.role === 'publisher') && g.unitPath.split('/').filter(Boolean).length === 1) ? (
+          <li>
+            <a href="/staff/gazette">政府公报</a>
+            <span>编排各期公报、出版印刷版，应刊登未刊登的规章和规范性文件</span>
+          </li>
+        ) : null}
         {grants.some((g) => g.role === 'office_admin') ? (
           <li>
             <a href="/staff/concerns">群众关切事项清单</a>

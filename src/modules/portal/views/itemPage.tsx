@@ -3,7 +3,7 @@ import { trustStored } from '../../../lib/html.ts';
 import type { UnitRow } from '../../orgs/index.ts';
 import type { UnitSection } from '../../publishing/index.ts';
 import type { AttachmentRow, ItemRow, VersionRow } from '../../publishing/index.ts';
-import { INTERPRETATION_FORMS, SECTION_BY_CODE, VALIDITY } from '../../publishing/index.ts';
+import { INTERPRETATION_FORMS, LEGAL_FORMS, SECTION_BY_CODE, VALIDITY } from '../../publishing/index.ts';
 import { ColumnFrame } from './frame.tsx';
 
 export interface PublicItemData {
@@ -18,6 +18,8 @@ export interface PublicItemData {
   views?: number;
   /** Current public answers (常见问题) that rest on this item. */
   answers?: { id: number; question: string }[];
+  /** The gazette issues that carry the item (刊载于 …): its standard text. */
+  gazette?: { text: string; href: string }[];
 }
 
 const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
@@ -69,6 +71,7 @@ export function ItemMetaTable(props: { d: PublicItemData; class?: string }) {
     ['生效日期', v.effective_date ?? ''],
     ['失效日期', v.expiry_date ?? ''],
     ['体裁', v.genre],
+    ['文件性质', item.legal_form ? LEGAL_FORMS[item.legal_form] : ''],
     ['服务对象', v.audience],
     ['主题词', v.keywords.join('　'), true],
     ['内容概述', v.summary, true],
@@ -234,6 +237,17 @@ export function PublicItemPage(props: { ctx: ViewContext; unit: UnitRow; section
         </div>
       ) : null}
       <ItemMetaTable d={d} class="meta-wide" />
+      {d.gazette?.length ? (
+        <p class="notice" role="note">
+          {d.gazette.map((g, i) => (
+            <>
+              {i ? '；' : '本文'}
+              <a href={g.href}>{g.text}</a>
+            </>
+          ))}
+          。公报刊登的文本为标准文本。
+        </p>
+      ) : null}
       <ItemBody d={d} base={base} />
       <ItemMetaCompact d={d} />
       {d.links.length ? (

@@ -120,7 +120,7 @@ export async function saveDraft(
         now,
       ],
     );
-    await tx.query('UPDATE information_items SET kind = $2, updated_at = $3 WHERE id = $1', [itemId, input.kind, now]);
+    await tx.query('UPDATE information_items SET kind = $2, legal_form = $4, updated_at = $3 WHERE id = $1', [itemId, input.kind, now, input.legalForm]);
     await writeLinks(tx, itemId, links);
     const unresolved = await rescanFindings(tx, versionId, await unitContactAllowList(tx, unitId));
     await recordEvent(tx, actor, { at: now, itemId, unitId, versionId, type: args.itemId ? 'edited' : 'created', payload: { title: input.title } });

@@ -3,7 +3,7 @@ import { PUBLICATION_LIMIT_WORKING_DAYS } from '../timeliness.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import type { FormValues } from '../forms.ts';
 import type { UnitSection } from '../sections.ts';
-import { AUDIENCES, DISCLOSURE, GENRES, INTERPRETATION_FORMS, TOPICS, WITHHELD_GROUNDS } from '../taxonomy.ts';
+import { AUDIENCES, DISCLOSURE, GENRES, INTERPRETATION_FORMS, LEGAL_FORMS, TOPICS, WITHHELD_GROUNDS } from '../taxonomy.ts';
 import type { DocxProposals } from '../docxImport.ts';
 
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
@@ -117,6 +117,15 @@ export function ItemFormPage(props: {
           <legend>分类与检索</legend>
           <TopicSelect value={v.topic} error={e.topic} used={props.usedTopics ?? []} />
           <Select name="genre" label="体裁（文种）" options={GENRES.map((g) => ({ value: g, label: g }))} value={v.genre} error={e.genre} blank="请选择" />
+          <Select
+            name="legalForm"
+            label="文件性质"
+            options={Object.entries(LEGAL_FORMS).map(([value, label]) => ({ value, label }))}
+            value={v.legalForm}
+            error={e.legalForm}
+            blank="其他文件"
+            hint="规章和行政规范性文件须刊登在政府公报上，并列入规范性文件清理"
+          />
           <Select name="audience" label="服务对象" options={AUDIENCES.map((a) => ({ value: a, label: a }))} value={v.audience} error={e.audience} blank="不限" />
           <Field name="keywords" label="主题词" value={v.keywords} error={e.keywords} hint="用逗号分隔" />
           <Field name="summary" label="内容概述" value={v.summary} error={e.summary} textarea rows={3} />
