@@ -18,6 +18,8 @@ export interface Template {
   units?: string[];
   /** Only for units of these kinds/levels. */
   only?: 'government' | 'department' | 'township';
+  /** 文件性质: a 规章 or a 行政规范性文件 (what the gazette must carry). */
+  legalForm?: 'rule' | 'normative';
 }
 
 export const TEMPLATES: Template[] = [
@@ -50,6 +52,25 @@ export const TEMPLATES: Template[] = [
       '第四条 本办法自印发之日起施行，有效期5年。',
     ],
     keywords: ['规范性文件', '管理办法'],
+    legalForm: 'normative',
+  },
+  {
+    section: 'a20_01',
+    genre: '命令（令）',
+    topic: '城乡建设、环境保护\\城市规划',
+    docPrefix: '{abbr}令',
+    title: '示范市城市绿化管理办法（{year}年修订）',
+    body: [
+      '第一条 为了促进城市绿化事业的发展，改善生态环境和生活环境，根据《城市绿化条例》等法律法规，结合本市实际，制定本办法。',
+      '第二条 本办法适用于本市城市规划区内的城市绿化规划、建设、保护和管理。',
+      '第三条 市园林绿化主管部门负责本市城市绿化工作的指导和监督管理。',
+      '第四条 任何单位和个人不得擅自占用城市绿化用地，不得损毁城市树木花草和绿化设施。',
+      '第五条 本办法自公布之日起30日后施行。',
+    ],
+    keywords: ['城市绿化', '规章'],
+    yearly: true,
+    units: ['city'],
+    legalForm: 'rule',
   },
   {
     section: 'a20_02',

@@ -24,6 +24,7 @@ import { ABBR, TEMPLATES, type Template } from './content.ts';
 import { csv, tinyPdf } from './files.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedDemoCatalogues } from './catalogues.ts';
+import { seedDemoGazette } from './gazette.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
 
@@ -154,6 +155,7 @@ async function seedDemoIn(db: Db, log: (s: string) => void, opts: SeedOptions): 
           audience: t.audience ?? '',
           summary: fill(t.body[1] ?? t.body[0], v).slice(0, 120),
           bodyHtml: t.body.map((p) => fill(p, v)).join('\n'),
+          legalForm: t.legalForm ?? '',
         };
         const { itemId } = await saveDraft(db, SYSTEM, at(date), { unitId, input });
         if (rand() < 0.25) {
@@ -198,6 +200,8 @@ async function seedDemoIn(db: Db, log: (s: string) => void, opts: SeedOptions): 
   log(`留言：${await seedDemoMessages(db, ids)} 条（据“泰迪杯”公开留言和答复，已答复、公开、评价、转办和办理中的都有）`);
   log(`建议提案：${await seedDemoProposals(db, ids)} 件（已答复、全文公开、摘要公开、不公开、并案撤销的都有）`);
   log(`常见问题：${await seedDemoAnswers(db, ids, new Date('2026-11-20T02:00:00Z'))} 条（各依据本单位现行有效的信息）`);
+  const gazette = await seedDemoGazette(db);
+  log(`政府公报：2026年已出版 ${gazette.published} 期，刊登 ${gazette.entries} 篇；第3期编排中`);
   log(`开放数据：${await seedDemoOpendata(db, ids, new Date('2026-11-25T02:00:00Z'))} 个数据集（一个有条件开放）`);
   const dataRequests = await seedDemoDataRequests(db, ids, (day) => new Date(`${day}T02:00:00Z`));
   log(`有条件开放申请 ${dataRequests.applications} 件（一件已同意），数据需求 ${dataRequests.demands} 件（两件已公开答复）`);

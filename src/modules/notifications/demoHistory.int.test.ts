@@ -17,4 +17,8 @@ test('loading the demo city leaves no unread notification and no message to send
   assert.equal(await n(`SELECT count(*)::int AS n FROM outbox_messages WHERE state = 'pending'`), 0);
   assert.equal(await n(`SELECT count(*)::int AS n FROM outbox_messages WHERE state = 'failed' AND last_error <> '演示数据：历史通知，未发送'`), 0);
   assert.equal(await n(`SELECT count(*)::int AS n FROM request_cases WHERE state = 'submitted'`), 1, 'the open online application still waits to be confirmed');
+  // The demo gazette: two issues published with their PDFs, one being compiled.
+  assert.equal(await n(`SELECT count(*)::int AS n FROM gazette_issues WHERE state = 'published' AND pdf_sha256 IS NOT NULL`), 2);
+  assert.equal(await n(`SELECT count(*)::int AS n FROM gazette_issues WHERE state = 'draft'`), 1);
+  assert.ok((await n(`SELECT count(*)::int AS n FROM gazette_entries WHERE page_from IS NOT NULL`)) >= 2);
 });
