@@ -13,6 +13,8 @@ CREATE TABLE gazette_issues (
   source         text NOT NULL DEFAULT 'compiled' CHECK (source IN ('compiled', 'imported')),
   pdf_sha256     text REFERENCES blobs(sha256),                         -- the print edition as published
   page_count     integer,
+  -- The text layer of an imported issue's PDF (the archive has no items to search), for the gazette's search.
+  text           text NOT NULL DEFAULT '',
   withdrawn_reason text,
   published_at   timestamptz,
   created_at     timestamptz NOT NULL,

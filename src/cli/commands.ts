@@ -7,6 +7,7 @@ import { createUserCommand } from './createUser.ts';
 import { seedDemoCommand } from './seedDemo.ts';
 import { auditCommand } from './audit.ts';
 import { importInformationCommand } from './importInformation.ts';
+import { importGazetteCommand } from './importGazette.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { publishDueCommand } from './publishDue.ts';
 import { calendarCommand } from './calendar.ts';
@@ -34,6 +35,7 @@ export const commands: Record<string, Command> = {
   'seed-demo': seedDemoCommand,
   audit: auditCommand,
   'import-information': importInformationCommand,
+  'import-gazette': importGazetteCommand,
   'publish-due': publishDueCommand,
   calendar: calendarCommand,
   backup: backupCommand,

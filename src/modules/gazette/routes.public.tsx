@@ -7,7 +7,7 @@ import type { Queryable } from '../../lib/db.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { escapeXml } from '../../lib/html.ts';
 import { sendPublicPage } from '../../lib/render.ts';
-import { entryTexts, gazetteName, gazetteUnit, issueEntries, listIssues, publishedIssue, publishedYears, type IssueRow } from './queries.ts';
+import { entryTexts, gazetteName, gazetteUnit, getIssue, issueEntries, listIssues, publishedIssue, publishedYears, type IssueRow } from './queries.ts';
 import { issueLabel } from './rules.ts';
 import { GazetteHomePage, IssuePage, type FoundEntry } from './views/publicPages.tsx';
 
@@ -24,6 +24,18 @@ export async function findEntries(q: Queryable, words: string): Promise<FoundEnt
       args,
     )
   ).rows;
+}
+
+/** Imported issues whose PDF text contains every word (the archive's documents have no items to search). */
+export async function findIssuesByText(q: Queryable, words: string): Promise<IssueRow[]> {
+  const terms = words.split(/\s+/).filter(Boolean).slice(0, 5);
+  if (!terms.length) return [];
+  const args = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const where = args.map((_, i) => `g.text ILIKE $${i + 1}`).join(' AND ');
+  const ids = (
+    await q.query<{ id: number }>(`SELECT g.id FROM gazette_issues g WHERE g.state = 'published' AND g.source = 'imported' AND ${where} ORDER BY g.serial DESC LIMIT 50`, args)
+  ).rows;
+  return (await Promise.all(ids.map((r) => getIssue(q, r.id)))).filter((i): i is IssueRow => !!i);
 }
 
 export async function issueOf(q: Queryable, request: FastifyRequest): Promise<IssueRow> {
@@ -53,6 +65,7 @@ export function registerGazettePublicRoutes(app: FastifyInstance) {
         issues: q ? [] : await listIssues(deps.db, { publicOnly: true, limit: 12 }),
         q,
         found: q ? await findEntries(deps.db, q) : undefined,
+        foundIssues: q ? await findIssuesByText(deps.db, q) : undefined,
       });
     }),
   );

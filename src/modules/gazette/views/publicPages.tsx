@@ -27,6 +27,8 @@ export function GazetteHomePage(p: {
   year?: number;
   q: string;
   found?: FoundEntry[];
+  /** Archive issues whose printed text holds the words. */
+  foundIssues?: IssueRow[];
 }) {
   const title = p.year ? `${p.name}（${p.year}年）` : p.name;
   return (
@@ -62,6 +64,20 @@ export function GazetteHomePage(p: {
                   {[f.issuer, f.doc_no].filter(Boolean).join('　')}　{issueLabel(f)}
                   {pagesLabel(f.page_from, f.page_to)}
                 </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {p.foundIssues?.length ? (
+        <section aria-labelledby="found-text-h">
+          <h2 id="found-text-h">
+            全文中含“{p.q}”的存档公报：{p.foundIssues.length} 期
+          </h2>
+          <ul class="plain">
+            {p.foundIssues.map((i) => (
+              <li>
+                <a href={issueHref(i)}>{issueLabel(i)}</a> <span class="muted">{i.publish_date} 出版</span>
               </li>
             ))}
           </ul>
@@ -115,7 +131,11 @@ export function IssuePage(p: { ctx: ViewContext; name: string; issue: IssueRow; 
       <p>
         {i.publish_date} 出版。<a href={pdf}>下载印刷版（PDF，{i.page_count} 页）</a>
       </p>
-      <p class="notice">本页为电子版，与印刷版内容一致；刊登的规章和规范性文件以公报文本为标准文本。</p>
+      {i.source === 'imported' ? (
+        <p class="notice">本期为存档公报，全文见印刷版（PDF）；下列目录据存档整理。</p>
+      ) : (
+        <p class="notice">本页为电子版，与印刷版内容一致；刊登的规章和规范性文件以公报文本为标准文本。</p>
+      )}
       <nav aria-labelledby="toc-h">
         <h2 id="toc-h">目录</h2>
         {sections.map((s) => (
@@ -126,14 +146,17 @@ export function IssuePage(p: { ctx: ViewContext; name: string; issue: IssueRow; 
                 .filter((e) => e.section === s)
                 .map((e) => (
                   <li>
-                    <a href={`#e${e.id}`}>{e.title}</a> <span class="muted">{pagesLabel(e.page_from, e.page_to)}</span>
+                    {i.source === 'imported' ? itemHref(e) ? <a href={itemHref(e)}>{e.title}</a> : e.title : <a href={`#e${e.id}`}>{e.title}</a>}{' '}
+                    <span class="muted">
+                      {[e.issuer, e.doc_no].filter(Boolean).join('　')} {pagesLabel(e.page_from, e.page_to)}
+                    </span>
                   </li>
                 ))}
             </ol>
           </>
         ))}
       </nav>
-      {order.map((e) => (
+      {(i.source === 'imported' ? [] : order).map((e) => (
         <article id={`e${e.id}`} aria-labelledby={`e${e.id}-h`} class="gazette-entry">
           <p class="muted">
             【{SECTIONS[e.section]}】{pagesLabel(e.page_from, e.page_to)}
