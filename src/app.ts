@@ -28,6 +28,7 @@ import { registerPublishingStaffRoutes } from './modules/publishing/index.ts';
 import { registerPortalRoutes } from './modules/portal/index.ts';
 import { registerApiRoutes } from './modules/api/index.ts';
 import { registerGazettePublicRoutes, registerGazetteStaffRoutes } from './modules/gazette/index.ts';
+import { registerNormativeStaffRoutes } from './modules/normative/index.ts';
 import {
   cachedCatalogue,
   datasetHints,
@@ -275,6 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOpendataStaffRoutes(app);
   registerGazettePublicRoutes(app);
   registerGazetteStaffRoutes(app);
+  registerNormativeStaffRoutes(app);
   registerOpendataAccessRoutes(app);
   registerAnswerStaffRoutes(app);
   registerReportStaffRoutes(app);

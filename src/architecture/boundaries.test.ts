@@ -112,6 +112,10 @@ const OWNER: Record<string, string> = {
   gazette_issues: 'gazette',
   gazette_entries: 'gazette',
   gazette_events: 'gazette',
+  cleanup_campaigns: 'normative',
+  cleanup_decisions: 'normative',
+  filing_reviews: 'normative',
+  cleanup_events: 'normative',
   concern_events: 'answers',
 };
 
@@ -134,6 +138,7 @@ const READ_MODELS: Record<string, string[]> = {
   answers: ['units', 'information_items', 'item_versions', 'catalogue_areas', 'catalogues', 'catalogue_items'],
   opendata: ['units', 'catalogue_areas', 'blobs', 'catalogues', 'catalogue_items'],
   gazette: ['units', 'information_items', 'item_versions', 'blobs'],
+  normative: ['units', 'information_items', 'item_versions'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

@@ -61,6 +61,8 @@ export type Action =
   | 'dataset.edit'
   | 'dataset.review'
   | 'gazette.edit'
+  | 'cleanup.edit'
+  | 'cleanup.publish'
   | 'gazette.publish'
   | 'opinion.manage'
   | 'concern.manage'
@@ -157,6 +159,10 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // published by its office. The subject is always the top unit, so a department's staff cannot reach it.
   'gazette.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'gazette.publish': (a, s) => hasRole(a, ['office_admin'], s),
+  // 规范性文件清理: the unit's office and publishers list and decide; its office publishes the result, which changes
+  // the documents' validity. 备案审查 records are kept by the same people.
+  'cleanup.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
+  'cleanup.publish': (a, s) => hasRole(a, ['office_admin'], s),
   // 政务舆情回应 (ADR 0023) is the office's: it registers the incident and records the responses.
   'opinion.manage': (a, s) => hasRole(a, ['office_admin'], s),
   // 群众关切事项清单 (ADR 0024): kept by the 政务公开 office.

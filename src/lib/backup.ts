@@ -110,6 +110,10 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'gazette_issues', order: 'id' },
   { name: 'gazette_entries', order: 'id' },
   { name: 'gazette_events', order: 'id' },
+  { name: 'cleanup_campaigns', order: 'id' },
+  { name: 'cleanup_decisions', order: 'campaign_id, item_id' },
+  { name: 'filing_reviews', order: 'item_id' },
+  { name: 'cleanup_events', order: 'id' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

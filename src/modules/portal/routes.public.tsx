@@ -1,6 +1,7 @@
 /** The public portal: home, the 政府信息公开 column of every unit, item pages, feeds and sitemaps. Read-only. */
 import { answersForItem } from '../answers/index.ts';
 import { itemCitations } from '../gazette/index.ts';
+import { filingOf } from '../normative/index.ts';
 import { PolicyLibraryPage, PortalHomePage } from './views/home.tsx';
 import { itemViews, ViewCounter } from './pageViews.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -193,6 +194,7 @@ export function registerPortalRoutes(app: FastifyInstance) {
         views: await itemViews(deps.db, item.id),
         answers: version.id === item.current_version_id ? await answersForItem(deps.db, item.id) : [],
         gazette: await itemCitations(deps.db, item.id),
+        filing: item.legal_form ? await filingOf(deps.db, item.id) : undefined,
       },
     };
   }

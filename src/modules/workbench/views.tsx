@@ -140,6 +140,12 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
             <span>编排各期公报、出版印刷版，应刊登未刊登的规章和规范性文件</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
+          <li>
+            <a href="/staff/cleanups">规范性文件清理</a>
+            <span>逐件确定继续有效、修改、废止或失效，公布结果并更新有效性；备案审查情况</span>
+          </li>
+        ) : null}
         {grants.some((g) => g.role === 'office_admin') ? (
           <li>
             <a href="/staff/concerns">群众关切事项清单</a>

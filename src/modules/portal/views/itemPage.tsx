@@ -5,6 +5,7 @@ import type { UnitSection } from '../../publishing/index.ts';
 import type { AttachmentRow, ItemRow, VersionRow } from '../../publishing/index.ts';
 import { INTERPRETATION_FORMS, LEGAL_FORMS, SECTION_BY_CODE, VALIDITY } from '../../publishing/index.ts';
 import { ColumnFrame } from './frame.tsx';
+import { CONCLUSIONS } from '../../normative/index.ts';
 
 export interface PublicItemData {
   item: ItemRow;
@@ -20,6 +21,8 @@ export interface PublicItemData {
   answers?: { id: number; question: string }[];
   /** The gazette issues that carry the item (刊载于 …): its standard text. */
   gazette?: { text: string; href: string }[];
+  /** A 规章 or 规范性文件's 备案审查 record. */
+  filing?: { filed_on: string; filed_with: string; conclusion: 'pending' | 'passed' | 'corrected'; note: string };
 }
 
 const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
@@ -72,6 +75,7 @@ export function ItemMetaTable(props: { d: PublicItemData; class?: string }) {
     ['失效日期', v.expiry_date ?? ''],
     ['体裁', v.genre],
     ['文件性质', item.legal_form ? LEGAL_FORMS[item.legal_form] : ''],
+    ['备案审查', props.d.filing ? `${props.d.filing.filed_on} 报${props.d.filing.filed_with}备案，${CONCLUSIONS[props.d.filing.conclusion]}` : ''],
     ['服务对象', v.audience],
     ['主题词', v.keywords.join('　'), true],
     ['内容概述', v.summary, true],
