@@ -169,7 +169,8 @@ export function IssueStaffPage(p: {
         状态：{STATES[i.state]}
         {i.state === 'published' ? (
           <>
-            　<a href={`/zfgb/${i.year}/${i.number}`}>公开页面</a>　<a href={`/zfgb/${i.year}/${i.number}/gazette.pdf`}>印刷版（{i.page_count} 页）</a>
+            {'　'}
+            <a href={`/zfgb/${i.year}/${i.number}`}>公开页面</a>　<a href={`/zfgb/${i.year}/${i.number}/gazette.pdf`}>印刷版（{i.page_count} 页）</a>
           </>
         ) : null}
         {i.state === 'withdrawn' ? `　撤回理由：${i.withdrawn_reason}` : null}

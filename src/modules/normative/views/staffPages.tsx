@@ -79,7 +79,8 @@ export function CampaignPage(
         {c.unit_name}　已填写 {c.decided} / {c.total} 件　{c.state === 'published' ? '已公布结果' : '清理中'}
         {p.resultHref ? (
           <>
-            　<a href={p.resultHref}>清理结果（公开页面）</a>
+            {'　'}
+            <a href={p.resultHref}>清理结果（公开页面）</a>
           </>
         ) : null}
       </p>
