@@ -49,6 +49,9 @@ export function isDbUnavailable(err: unknown): boolean {
 /** A database or a transaction already open: every command takes either, so a use case spanning modules is atomic. */
 export type DbOrTx = Db | Queryable;
 
+/** A LIKE / ILIKE pattern for text containing `text`: the %, _ and backslash a person typed are taken literally. */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** Runs fn in a new transaction when given the database, or inside the caller's transaction when given one. */
 export function inTx<T>(q: DbOrTx, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   return 'transaction' in q && typeof q.transaction === 'function' ? q.transaction(fn) : fn(q);

@@ -1,6 +1,6 @@
 /** Reads of information items. No writes here; every list is scoped by the caller (unit subtrees or public). */
 import { normalizeDocNo } from './docNo.ts';
-import type { Queryable } from '../../lib/db.ts';
+import { containsPattern, type Queryable } from '../../lib/db.ts';
 import { grantedPaths, type Actor, type Role } from '../../lib/authz.ts';
 import type { VersionState } from './states.ts';
 import type { LegalForm } from './taxonomy.ts';
@@ -182,7 +182,7 @@ export async function listStaffItems(
     where += ` AND v.state = $${params.length}`;
   }
   if (opts.q) {
-    params.push(`%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(containsPattern(opts.q));
     where += ` AND (v.title ILIKE $${params.length} OR v.doc_no_normalized ILIKE $${params.length} OR i.index_no ILIKE $${params.length})`;
   }
   const base = `FROM information_items i JOIN units u ON u.id = i.unit_id
@@ -276,14 +276,14 @@ export interface ItemLookupRow {
 export async function lookupPublishedItems(q: Queryable, text: string, limit = 10): Promise<ItemLookupRow[]> {
   const t = text.trim().slice(0, 100);
   if (!t) return [];
-  const like = `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const like = containsPattern(t);
   const r = await q.query<{ title: string; doc_no: string | null; index_no: string | null; unit: string; publish_date: string | null }>(
     `SELECT v.title, v.doc_no_normalized AS doc_no, i.index_no, u.name AS unit, v.publish_date::text
        FROM information_items i JOIN item_versions v ON v.id = i.current_version_id JOIN units u ON u.id = i.unit_id
       WHERE i.status = 'published' AND (v.title ILIKE $1 OR v.doc_no_normalized ILIKE $2 OR i.index_no ILIKE $1)
       ORDER BY (v.title = $3 OR v.doc_no_normalized = $4 OR i.index_no = $3) DESC, v.publish_date DESC NULLS LAST, i.id DESC
       LIMIT $5`,
-    [like, `%${normalizeDocNo(t).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`, t, normalizeDocNo(t), limit],
+    [like, containsPattern(normalizeDocNo(t)), t, normalizeDocNo(t), limit],
   );
   return r.rows.map((x) => ({
     ref: x.index_no || x.doc_no || x.title,

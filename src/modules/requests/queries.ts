@@ -1,6 +1,6 @@
 /** Lists of cases for the staff dashboards, scoped to the units the actor handles requests for. */
 import { DUE_STATES, OPEN_STATES, RUNNING_STATES, sqlStates } from './states.ts';
-import type { Db } from '../../lib/db.ts';
+import { containsPattern, type Db } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 
 export type CaseView = 'open' | 'mine' | 'to_confirm' | 'corrected' | 'to_approve' | 'due_soon' | 'overdue' | 'paused' | 'closed' | 'all';
@@ -88,8 +88,7 @@ function caseWhere(f: CaseFilter): { where: string[]; params: unknown[] } {
   }
   const q = f.q?.trim();
   if (q) {
-    // A LIKE pattern from the words typed: % and _ are taken literally.
-    params.push(`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    params.push(containsPattern(q));
     const n = params.length;
     where.push(`(c.case_no ILIKE $${n} OR c.applicant_name ILIKE $${n} OR c.info_title ILIKE $${n} OR c.info_description ILIKE $${n})`);
   }
