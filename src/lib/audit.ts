@@ -53,3 +53,13 @@ export async function logRecordEvent(
   ]);
   await audit(q, actor, { at: now, action: `${log.actionPrefix}.${kind}`, subjectType: log.subjectType, subjectId: subject.id, unitId: subject.unit_id, details });
 }
+
+/** A record's event log, oldest first, as `logRecordEvent` wrote it (the log names its own table). */
+export async function recordEvents(q: Queryable, log: EventLog, id: number) {
+  return (
+    await q.query<{ kind: string; at: Date; actor_label: string; details: Record<string, unknown> }>(
+      `SELECT kind, at, actor_label, details FROM ${log.table} WHERE ${log.column} = $1 ORDER BY id`,
+      [id],
+    )
+  ).rows;
+}

@@ -5,15 +5,13 @@
  */
 import { inTx, type DbOrTx, type Queryable } from '../../lib/db.ts';
 import { actorLabel, authorize, type Actor } from '../../lib/authz.ts';
-import { audit, logRecordEvent, type EventLog } from '../../lib/audit.ts';
+import { audit, logRecordEvent } from '../../lib/audit.ts';
 import { ConflictError, ErrorCodes, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import { chinaDate } from '../../lib/clock.ts';
 import { getUnit } from '../orgs/index.ts';
 import { changeValidity, saveDraft, transitionItem } from '../publishing/index.ts';
-import { campaignDecisions, getCampaign, type CampaignRow } from './queries.ts';
+import { campaignDecisions, getCampaign, LOG, type CampaignRow } from './queries.ts';
 import { checkDecision, checkFiling, resultHtml, VALIDITY_AFTER } from './rules.ts';
-
-const LOG: EventLog = { table: 'cleanup_events', column: 'campaign_id', subjectType: 'cleanup_campaign', actionPrefix: 'cleanup' };
 
 async function openCampaign(tx: Queryable, actor: Actor, id: number, action: 'cleanup.edit' | 'cleanup.publish'): Promise<CampaignRow> {
   await tx.query('SELECT id FROM cleanup_campaigns WHERE id = $1 FOR UPDATE', [id]);

@@ -1,6 +1,10 @@
 /** Reads of cleanups and 备案审查 records. */
+import { recordEvents, type EventLog } from '../../lib/audit.ts';
 import type { Queryable } from '../../lib/db.ts';
 import type { Conclusion, Decision } from './rules.ts';
+
+/** The campaigns' event log (written by the commands, read on the campaign's page). */
+export const LOG: EventLog = { table: 'cleanup_events', column: 'campaign_id', subjectType: 'cleanup_campaign', actionPrefix: 'cleanup' };
 
 export interface CampaignRow {
   id: number;
@@ -75,11 +79,4 @@ export async function filingOf(q: Queryable, itemId: number) {
   ).rows[0];
 }
 
-export async function campaignEvents(q: Queryable, id: number) {
-  return (
-    await q.query<{ kind: string; at: Date; actor_label: string; details: Record<string, unknown> }>(
-      'SELECT kind, at, actor_label, details FROM cleanup_events WHERE campaign_id = $1 ORDER BY id',
-      [id],
-    )
-  ).rows;
-}
+export const campaignEvents = (q: Queryable, id: number) => recordEvents(q, LOG, id);

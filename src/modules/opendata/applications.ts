@@ -6,7 +6,7 @@
  */
 import { inTx, type DbOrTx, type Queryable } from '../../lib/db.ts';
 import { authorize, type Actor } from '../../lib/authz.ts';
-import { logRecordEvent, type EventLog } from '../../lib/audit.ts';
+import { logRecordEvent, recordEvents, type EventLog } from '../../lib/audit.ts';
 import { NotFoundError, ValidationError } from '../../lib/errors.ts';
 import { hashCode, newQueryCode } from '../../lib/queryCode.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
@@ -87,14 +87,7 @@ export async function applicationsOf(q: Queryable, paths: string[]): Promise<App
     .rows;
 }
 
-export async function applicationEvents(q: Queryable, id: number) {
-  return (
-    await q.query<{ kind: string; at: Date; actor_label: string; details: Record<string, unknown> }>(
-      'SELECT kind, at, actor_label, details FROM data_access_events WHERE application_id = $1 ORDER BY id',
-      [id],
-    )
-  ).rows;
-}
+export const applicationEvents = (q: Queryable, id: number) => recordEvents(q, LOG, id);
 
 /** A new application for a published 有条件开放 dataset, with its case number, query code (shown once) and due date. */
 export async function applyForData(db: DbOrTx, ctx: CaseContext, datasetName: string, input: ApplicationInput) {
