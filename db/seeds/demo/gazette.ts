@@ -5,14 +5,14 @@
  */
 import type { Db } from '../../../src/lib/db.ts';
 import type { Actor } from '../../../src/lib/authz.ts';
-import { addEntry, createIssue, dueItems, gazetteUnit, publishIssue } from '../../../src/modules/gazette/index.ts';
+import { addEntry, createIssue, defaultSection, dueItems, gazetteUnit, publishIssue } from '../../../src/modules/gazette/index.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
 
 export async function seedDemoGazette(db: Db): Promise<{ published: number; entries: number }> {
   const top = await gazetteUnit(db);
   const due = (await dueItems(db)).filter((c) => c.publish_date && c.publish_date >= '2026-01-01' && c.publish_date < '2026-11-01');
-  const section = (c: (typeof due)[number]) => (c.legal_form === 'rule' ? 'order' : c.unit_slug === top?.slug ? 'city' : 'department');
+  const section = (c: (typeof due)[number]) => defaultSection(c, top?.slug ?? '');
   const issues = [
     { year: 2026, number: 1, serial: 37, publishDate: '2026-06-30', before: '2026-06-20', publish: true },
     { year: 2026, number: 2, serial: 38, publishDate: '2026-11-10', before: '2026-11-01', publish: true },

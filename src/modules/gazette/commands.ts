@@ -5,14 +5,12 @@
  */
 import { inTx, type DbOrTx, type Queryable } from '../../lib/db.ts';
 import { authorize, type Actor } from '../../lib/authz.ts';
-import { logRecordEvent, type EventLog } from '../../lib/audit.ts';
+import { logRecordEvent } from '../../lib/audit.ts';
 import { ConflictError, ErrorCodes, NotFoundError, ValidationError } from '../../lib/errors.ts';
 import { storeBlob } from '../publishing/index.ts';
-import { layoutIssue } from './layout.ts';
-import { gazetteName, gazetteUnit, getIssue, issueEntries, publishedItemByIndexNo, type IssueRow } from './queries.ts';
-import { checkIssue, nextState, SECTION_ORDER, SECTIONS, type IssueAction, type IssueInput, type Section } from './rules.ts';
-
-const LOG: EventLog = { table: 'gazette_events', column: 'issue_id', subjectType: 'gazette_issue', actionPrefix: 'gazette' };
+import { layoutRows } from './layout.ts';
+import { gazetteName, gazetteUnit, getIssue, issueEntries, LOG, printRows, publishedItemByIndexNo, type IssueRow } from './queries.ts';
+import { checkIssue, nextState, SECTION_ORDER, SECTIONS, type IssueAction, type IssueInput } from './rules.ts';
 
 async function gazetteOwner(q: Queryable, actor: Actor, action: 'gazette.edit' | 'gazette.publish') {
   const unit = await gazetteUnit(q);
@@ -154,23 +152,11 @@ export async function publishIssue(db: DbOrTx, actor: Actor, now: Date, issueId:
   await inTx(db, async (tx) => {
     const unit = await gazetteOwner(tx, actor, 'gazette.publish');
     const issue = await lockedIssue(tx, issueId, 'publish');
-    const rows = (
-      await tx.query<{ id: number; seq: number; section: Section; title: string; doc_no: string; issuer: string; version_id: number; body_text: string; status: string }>(
-        `SELECT e.id, e.seq, e.section, v.title, COALESCE(NULLIF(v.doc_no_normalized, ''), v.doc_no) AS doc_no, array_to_string(v.issuing_organs, '、') AS issuer,
-                v.id AS version_id, v.body_text, i.status
-           FROM gazette_entries e JOIN information_items i ON i.id = e.item_id JOIN item_versions v ON v.id = i.current_version_id
-          WHERE e.issue_id = $1`,
-        [issueId],
-      )
-    ).rows;
+    const rows = await printRows(tx, issueId);
     if (!rows.length) throw new ConflictError(ErrorCodes.GAZETTE_EMPTY, '本期还没有刊登任何文件，不能出版。');
     const gone = rows.filter((r) => r.status !== 'published');
     if (gone.length) throw new ConflictError(ErrorCodes.GAZETTE_STATE, `本期中有已撤回的信息，请先移出：${gone.map((r) => r.title).join('；')}`);
-    const layout = await layoutIssue(
-      gazetteName(unit),
-      { year: issue.year, number: issue.number, serial: issue.serial, publishDate: issue.publish_date },
-      rows.map((r) => ({ section: r.section, seq: r.seq, title: r.title, docNo: r.doc_no, issuer: r.issuer, text: r.body_text })),
-    );
+    const layout = await layoutRows(gazetteName(unit), issue, rows);
     const byKey = new Map(rows.map((r) => [`${r.section}:${r.seq}`, r]));
     for (const [i, e] of layout.order.entries()) {
       const r = byKey.get(`${e.section}:${e.seq}`)!;

@@ -5,13 +5,11 @@
  */
 import { inTx, type DbOrTx } from '../../lib/db.ts';
 import { authorize, type Actor } from '../../lib/authz.ts';
-import { logRecordEvent, type EventLog } from '../../lib/audit.ts';
+import { logRecordEvent } from '../../lib/audit.ts';
 import { ValidationError } from '../../lib/errors.ts';
 import { checkUpload, extractText, normalizeDocNo, storeBlob } from '../publishing/index.ts';
 import { legacyPdfName, type LegacyIssue } from './legacy.ts';
-import { gazetteUnit } from './queries.ts';
-
-const LOG: EventLog = { table: 'gazette_events', column: 'issue_id', subjectType: 'gazette_issue', actionPrefix: 'gazette' };
+import { gazetteUnit, LOG } from './queries.ts';
 
 export async function importLegacyIssues(db: DbOrTx, actor: Actor, now: Date, issues: LegacyIssue[], pdfs: Map<string, Buffer>, maxBytes: number): Promise<number> {
   const errors: string[] = [];

@@ -54,6 +54,19 @@ const pageIndex = (doc: PDFKit.PDFDocument) => {
   return r.start + r.count - 1;
 };
 
+/** Lays out an issue from its rows as read from the database (the preview and the publication alike). */
+export function layoutRows(
+  gazetteName: string,
+  issue: { year: number; number: number; serial: number; publish_date: string },
+  rows: (Omit<LayoutEntry, 'docNo' | 'text'> & { doc_no: string; body_text: string })[],
+) {
+  return layoutIssue(
+    gazetteName,
+    { year: issue.year, number: issue.number, serial: issue.serial, publishDate: issue.publish_date },
+    rows.map((r) => ({ section: r.section, seq: r.seq, title: r.title, docNo: r.doc_no, issuer: r.issuer, text: r.body_text })),
+  );
+}
+
 /** Lays out an issue; `gazetteName` is the gazette's title (《示范市人民政府公报》 without the marks). */
 export async function layoutIssue(gazetteName: string, issue: { year: number; number: number; serial: number; publishDate: string }, entries: LayoutEntry[]): Promise<IssueLayout> {
   const order = printOrder(entries);

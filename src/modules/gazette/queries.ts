@@ -1,7 +1,11 @@
 /** Reads of the gazette: issues, their entries, the items an issue may carry, and the citations an item page shows. */
-import type { Queryable } from '../../lib/db.ts';
+import { recordEvents, type EventLog } from '../../lib/audit.ts';
+import { containsPattern, type Queryable } from '../../lib/db.ts';
 import type { UnitRow } from '../orgs/index.ts';
 import { citationText, type IssueState, type Section } from './rules.ts';
+
+/** The issues' event log (written by the commands, read on the issue's page). */
+export const LOG: EventLog = { table: 'gazette_events', column: 'issue_id', subjectType: 'gazette_issue', actionPrefix: 'gazette' };
 
 export interface IssueRow {
   id: number;
@@ -62,6 +66,42 @@ export async function publishedIssue(q: Queryable, year: number, number: number)
 export async function listIssues(q: Queryable, o: { publicOnly: boolean; year?: number; limit?: number }): Promise<IssueRow[]> {
   const where = [o.publicOnly ? "g.state = 'published'" : 'true', o.year ? 'g.year = $1' : 'true'];
   return (await q.query<IssueRow>(`${ISSUE} WHERE ${where.join(' AND ')} ORDER BY g.serial DESC LIMIT ${o.limit ?? 1000}`, o.year ? [o.year] : [])).rows;
+}
+
+export interface FoundEntry {
+  title: string;
+  doc_no: string;
+  issuer: string;
+  year: number;
+  number: number;
+  serial: number;
+  page_from: number | null;
+  page_to: number | null;
+}
+
+/** The words of a search box: at most five, each a contains-pattern. */
+const patterns = (words: string) => words.split(/\s+/).filter(Boolean).slice(0, 5).map(containsPattern);
+
+/** Entries of published issues whose title, 文号 or 发文机关 contain the words (every word), newest issue first. */
+export async function findEntries(q: Queryable, words: string): Promise<FoundEntry[]> {
+  const args = patterns(words);
+  if (!args.length) return [];
+  const where = args.map((_, i) => `(e.title ILIKE $${i + 1} OR e.doc_no ILIKE $${i + 1} OR e.issuer ILIKE $${i + 1})`).join(' AND ');
+  return (
+    await q.query<FoundEntry>(
+      `SELECT e.title, e.doc_no, e.issuer, g.year, g.number, g.serial, e.page_from, e.page_to FROM gazette_entries e JOIN gazette_issues g ON g.id = e.issue_id
+        WHERE g.state = 'published' AND ${where} ORDER BY g.serial DESC, e.seq LIMIT 100`,
+      args,
+    )
+  ).rows;
+}
+
+/** Imported issues whose PDF text contains every word (the archive's documents have no items to search). */
+export async function findIssuesByText(q: Queryable, words: string): Promise<IssueRow[]> {
+  const args = patterns(words);
+  if (!args.length) return [];
+  const where = args.map((_, i) => `g.text ILIKE $${i + 1}`).join(' AND ');
+  return (await q.query<IssueRow>(`${ISSUE} WHERE g.state = 'published' AND g.source = 'imported' AND ${where} ORDER BY g.serial DESC LIMIT 50`, args)).rows;
 }
 
 /** The years with published issues, newest first, with their counts. */
@@ -135,6 +175,32 @@ export async function publishedItemByIndexNo(q: Queryable, indexNo: string) {
   ).rows[0];
 }
 
+export interface PrintRow {
+  id: number;
+  seq: number;
+  section: Section;
+  title: string;
+  doc_no: string;
+  issuer: string;
+  version_id: number;
+  body_text: string;
+  /** The item's status: a withdrawn item cannot be printed. */
+  status: string;
+}
+
+/** The documents of an issue as they print: the edition printed once published, each item's current one before. */
+export async function printRows(q: Queryable, issueId: number): Promise<PrintRow[]> {
+  return (
+    await q.query<PrintRow>(
+      `SELECT e.id, e.seq, e.section, v.title, COALESCE(NULLIF(v.doc_no_normalized, ''), v.doc_no) AS doc_no, array_to_string(v.issuing_organs, '、') AS issuer,
+              v.id AS version_id, v.body_text, i.status
+         FROM gazette_entries e JOIN information_items i ON i.id = e.item_id JOIN item_versions v ON v.id = COALESCE(e.version_id, i.current_version_id)
+        WHERE e.issue_id = $1`,
+      [issueId],
+    )
+  ).rows;
+}
+
 /** The published issues an item is carried in, for its page ("刊载于 …"). */
 export async function citationsOf(q: Queryable, itemId: number) {
   return (
@@ -146,14 +212,7 @@ export async function citationsOf(q: Queryable, itemId: number) {
   ).rows;
 }
 
-export async function issueEvents(q: Queryable, issueId: number) {
-  return (
-    await q.query<{ kind: string; at: Date; actor_label: string; details: Record<string, unknown> }>(
-      'SELECT kind, at, actor_label, details FROM gazette_events WHERE issue_id = $1 ORDER BY id',
-      [issueId],
-    )
-  ).rows;
-}
+export const issueEvents = (q: Queryable, issueId: number) => recordEvents(q, LOG, issueId);
 
 /** What an item page says about the gazette: each issue that carries it, as text and a link to the issue. */
 export async function itemCitations(q: Queryable, itemId: number): Promise<{ text: string; href: string }[]> {

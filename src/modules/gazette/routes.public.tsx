@@ -7,36 +7,9 @@ import type { Queryable } from '../../lib/db.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { escapeXml } from '../../lib/html.ts';
 import { sendPublicPage } from '../../lib/render.ts';
-import { entryTexts, gazetteName, gazetteUnit, getIssue, issueEntries, listIssues, publishedIssue, publishedYears, type IssueRow } from './queries.ts';
+import { entryTexts, findEntries, findIssuesByText, gazetteName, gazetteUnit, issueEntries, listIssues, publishedIssue, publishedYears, type IssueRow } from './queries.ts';
 import { issueLabel } from './rules.ts';
-import { GazetteHomePage, IssuePage, type FoundEntry } from './views/publicPages.tsx';
-
-/** Entries of published issues whose title, 文号 or 发文机关 contain the words (every word), newest issue first. */
-export async function findEntries(q: Queryable, words: string): Promise<FoundEntry[]> {
-  const terms = words.split(/\s+/).filter(Boolean).slice(0, 5);
-  if (!terms.length) return [];
-  const args = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const where = args.map((_, i) => `(e.title ILIKE $${i + 1} OR e.doc_no ILIKE $${i + 1} OR e.issuer ILIKE $${i + 1})`).join(' AND ');
-  return (
-    await q.query<FoundEntry>(
-      `SELECT e.title, e.doc_no, e.issuer, g.year, g.number, g.serial, e.page_from, e.page_to FROM gazette_entries e JOIN gazette_issues g ON g.id = e.issue_id
-        WHERE g.state = 'published' AND ${where} ORDER BY g.serial DESC, e.seq LIMIT 100`,
-      args,
-    )
-  ).rows;
-}
-
-/** Imported issues whose PDF text contains every word (the archive's documents have no items to search). */
-export async function findIssuesByText(q: Queryable, words: string): Promise<IssueRow[]> {
-  const terms = words.split(/\s+/).filter(Boolean).slice(0, 5);
-  if (!terms.length) return [];
-  const args = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const where = args.map((_, i) => `g.text ILIKE $${i + 1}`).join(' AND ');
-  const ids = (
-    await q.query<{ id: number }>(`SELECT g.id FROM gazette_issues g WHERE g.state = 'published' AND g.source = 'imported' AND ${where} ORDER BY g.serial DESC LIMIT 50`, args)
-  ).rows;
-  return (await Promise.all(ids.map((r) => getIssue(q, r.id)))).filter((i): i is IssueRow => !!i);
-}
+import { GazetteHomePage, IssuePage } from './views/publicPages.tsx';
 
 export async function issueOf(q: Queryable, request: FastifyRequest): Promise<IssueRow> {
   const { year, number } = request.params as { year: string; number: string };

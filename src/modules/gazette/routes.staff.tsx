@@ -9,8 +9,8 @@ import { readNotice, withNotice } from '../../lib/notice.ts';
 import { sendPage } from '../../lib/render.ts';
 import { idParam } from '../../lib/validation.ts';
 import { addEntry, createIssue, moveEntry, nextNumbers, publishIssue, removeEntry, updateIssue, withdrawIssue } from './commands.ts';
-import { layoutIssue } from './layout.ts';
-import { dueItems, gazetteName, gazetteUnit, getIssue, issueEntries, issueEvents, listIssues } from './queries.ts';
+import { layoutRows } from './layout.ts';
+import { dueItems, gazetteName, gazetteUnit, getIssue, issueEntries, issueEvents, listIssues, printRows } from './queries.ts';
 import { GazetteStaffPage, IssueStaffPage } from './views/staffPages.tsx';
 import type { IssueInput } from './rules.ts';
 
@@ -96,19 +96,7 @@ export function registerGazetteStaffRoutes(app: FastifyInstance) {
     const unit = await owner(request);
     const issue = await getIssue(deps.db, idOf(request));
     if (!issue) throw new NotFoundError('没有这一期公报。');
-    const rows = (
-      await deps.db.query<{ section: 'order'; seq: number; title: string; doc_no: string; issuer: string; body_text: string }>(
-        `SELECT e.section, e.seq, v.title, COALESCE(NULLIF(v.doc_no_normalized, ''), v.doc_no) AS doc_no, array_to_string(v.issuing_organs, '、') AS issuer, v.body_text
-           FROM gazette_entries e JOIN information_items i ON i.id = e.item_id JOIN item_versions v ON v.id = COALESCE(e.version_id, i.current_version_id)
-          WHERE e.issue_id = $1`,
-        [issue.id],
-      )
-    ).rows;
-    const layout = await layoutIssue(
-      gazetteName(unit),
-      { year: issue.year, number: issue.number, serial: issue.serial, publishDate: issue.publish_date },
-      rows.map((r) => ({ section: r.section, seq: r.seq, title: r.title, docNo: r.doc_no, issuer: r.issuer, text: r.body_text })),
-    );
+    const layout = await layoutRows(gazetteName(unit), issue, await printRows(deps.db, issue.id));
     return reply.type('application/pdf').header('cache-control', 'no-store').send(layout.pdf);
   });
 

@@ -16,6 +16,10 @@ export const SECTIONS = {
 export type Section = keyof typeof SECTIONS;
 export const SECTION_ORDER = Object.keys(SECTIONS) as Section[];
 
+/** The section a document goes in by default: 规章 are 政府令; the city's own documents 市政府文件; the rest 部门文件. */
+export const defaultSection = (c: { legal_form: 'rule' | 'normative'; unit_slug: string }, topSlug: string): Section =>
+  c.legal_form === 'rule' ? 'order' : c.unit_slug === topSlug ? 'city' : 'department';
+
 export type IssueState = 'draft' | 'published' | 'withdrawn';
 export type IssueAction = 'edit' | 'publish' | 'withdraw';
 

@@ -1,23 +1,12 @@
 /** The public gazette: the years and issues, one issue as the web edition of the print one, and the search of entries. */
 import type { ViewContext } from '../../../views/context.ts';
 import { Layout } from '../../../views/layout.tsx';
-import type { EntryRow, IssueRow } from '../queries.ts';
+import type { EntryRow, FoundEntry, IssueRow } from '../queries.ts';
 import { issueLabel, pagesLabel, printOrder, SECTIONS, type Section } from '../rules.ts';
 
 const crumbs = (name: string, more: { label: string; href?: string }[] = []) => [{ label: '首页', href: '/' }, { label: name, href: '/zfgb' }, ...more];
 const issueHref = (i: { year: number; number: number }) => `/zfgb/${i.year}/${i.number}`;
 const itemHref = (e: EntryRow) => (e.item_id && e.item_public && e.unit_slug ? `/xxgk/${e.unit_slug}/items/${e.item_id}` : undefined);
-
-export interface FoundEntry {
-  title: string;
-  doc_no: string;
-  issuer: string;
-  year: number;
-  number: number;
-  serial: number;
-  page_from: number | null;
-  page_to: number | null;
-}
 
 export function GazetteHomePage(p: {
   ctx: ViewContext;

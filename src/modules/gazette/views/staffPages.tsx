@@ -3,7 +3,8 @@ import type { ViewContext } from '../../../views/context.ts';
 import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/layout.tsx';
 import { EventLog } from '../../../views/review.tsx';
 import type { CandidateRow, EntryRow, IssueRow } from '../queries.ts';
-import { issueLabel, pagesLabel, printOrder, SECTIONS, type Section } from '../rules.ts';
+import { defaultSection, issueLabel, pagesLabel, printOrder, SECTIONS } from '../rules.ts';
+import { LEGAL_FORMS } from '../../publishing/index.ts';
 
 const crumbs = (last?: string) => [{ label: '工作台', href: '/staff' }, ...(last ? [{ label: '政府公报', href: '/staff/gazette' }, { label: last }] : [{ label: '政府公报' }])];
 const STATES = { draft: '编辑中', published: '已出版', withdrawn: '已撤回' } as const;
@@ -16,12 +17,7 @@ const EVENTS: Record<string, string> = {
   published: '出版',
   withdrawn: '撤回',
 };
-const LEGAL = { rule: '规章', normative: '行政规范性文件' } as const;
 const sectionOptions = Object.entries(SECTIONS).map(([value, label]) => ({ value, label }));
-
-/** The section a document goes in by default: 规章 are 政府令; the city's own documents 市政府文件; the rest 部门文件. */
-export const defaultSection = (c: { legal_form: 'rule' | 'normative'; unit_slug: string }, topSlug: string): Section =>
-  c.legal_form === 'rule' ? 'order' : c.unit_slug === topSlug ? 'city' : 'department';
 
 function IssueFields(p: { values: Record<string, string>; errors: Record<string, string> }) {
   return (
@@ -79,7 +75,7 @@ export function GazetteStaffPage(p: {
                   <td>
                     <a href={`/xxgk/${c.unit_slug}/items/${c.item_id}`}>{c.title}</a>
                   </td>
-                  <td>{LEGAL[c.legal_form]}</td>
+                  <td>{LEGAL_FORMS[c.legal_form]}</td>
                   <td>{c.doc_no}</td>
                   <td>{c.unit_name}</td>
                   <td>{c.publish_date}</td>
@@ -261,7 +257,7 @@ export function IssueStaffPage(p: {
                       {c.title}
                       <span class="muted">
                         {' '}
-                        {LEGAL[c.legal_form]}　{c.doc_no}　{SECTIONS[defaultSection(c, p.topSlug)]}
+                        {LEGAL_FORMS[c.legal_form]}　{c.doc_no}　{SECTIONS[defaultSection(c, p.topSlug)]}
                       </span>
                     </li>
                   ))}

@@ -4,9 +4,9 @@ import { CsrfField, ErrorSummary, Field, Layout, Select } from '../../../views/l
 import { EventLog } from '../../../views/review.tsx';
 import type { CampaignRow, DecisionRow } from '../queries.ts';
 import { CONCLUSIONS, DECISIONS } from '../rules.ts';
+import { LEGAL_FORMS } from '../../publishing/index.ts';
 
 const crumbs = (more: { label: string; href?: string }[] = []) => [{ label: '工作台', href: '/staff' }, { label: '规范性文件清理', href: '/staff/cleanups' }, ...more];
-const LEGAL = { rule: '规章', normative: '行政规范性文件' } as const;
 const EVENTS: Record<string, string> = { started: '开始清理', decided: '填写清理结果', published: '公布清理结果' };
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
@@ -107,7 +107,7 @@ export function CampaignPage(
               <td>
                 <a href={`/staff/cleanups/${c.id}/items/${r.item_id}`}>{r.title}</a>
               </td>
-              <td>{LEGAL[r.legal_form]}</td>
+              <td>{LEGAL_FORMS[r.legal_form]}</td>
               <td>{r.doc_no}</td>
               <td>{r.decision ? DECISIONS[r.decision] : <strong>未填写</strong>}</td>
               <td>{r.conclusion ? `${r.filed_on} ${CONCLUSIONS[r.conclusion]}` : '—'}</td>
@@ -136,7 +136,7 @@ export function DocumentPage(p: { ctx: ViewContext; c: CampaignRow; r: DecisionR
     <Layout ctx={p.ctx} title={r.title} staff crumbs={crumbs([{ label: c.title, href: `/staff/cleanups/${c.id}` }, { label: r.title }])}>
       <h1>{r.title}</h1>
       <p>
-        {LEGAL[r.legal_form]}　{r.doc_no}　索引号 {r.index_no}　成文日期 {r.written_date ?? '—'}
+        {LEGAL_FORMS[r.legal_form]}　{r.doc_no}　索引号 {r.index_no}　成文日期 {r.written_date ?? '—'}
       </p>
       {p.notice ? (
         <p class="notice" role="status">
