@@ -41,8 +41,9 @@ export function questionWords(q: string): string[] {
 export function rankDatasets(c: Catalogue, q: string, opts: { scopePath?: string; strong?: boolean } = {}): { d: PublishedDataset; score: number }[] {
   const typed = q.trim().toLowerCase();
   const words = questionWords(typed);
-  // A question of one character (水) is looked for as it is.
-  if (!words.length && typed) words.push(typed);
+  // A question of one character (水) is looked for as it is on the data list; the search box needs a real word.
+  if (!words.length && typed && !opts.strong) words.push(typed);
+  if (!words.length) return [];
   const scored: { d: PublishedDataset; score: number }[] = [];
   for (const d of c.datasets) {
     if (opts.scopePath && !d.unit_path.startsWith(opts.scopePath)) continue;
@@ -67,7 +68,6 @@ export function rankDatasets(c: Catalogue, q: string, opts: { scopePath?: string
 
 /** The best few datasets for the site-wide search box, and how many match in all. */
 export function datasetHints(c: Catalogue, q: string, opts: { scopePath?: string; limit?: number } = {}): { total: number; hits: DatasetHint[] } {
-  if (!questionWords(q).length) return { total: 0, hits: [] };
   const scored = rankDatasets(c, q, { scopePath: opts.scopePath, strong: true });
   return {
     total: scored.length,
