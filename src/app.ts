@@ -29,6 +29,7 @@ import { registerPortalRoutes } from './modules/portal/index.ts';
 import { registerApiRoutes } from './modules/api/index.ts';
 import { registerGazettePublicRoutes, registerGazetteStaffRoutes } from './modules/gazette/index.ts';
 import { registerNormativeStaffRoutes } from './modules/normative/index.ts';
+import { registerEnforcementPublicRoutes, registerEnforcementStaffRoutes } from './modules/enforcement/index.ts';
 import {
   cachedCatalogue,
   datasetHints,
@@ -277,6 +278,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerGazettePublicRoutes(app);
   registerGazetteStaffRoutes(app);
   registerNormativeStaffRoutes(app);
+  registerEnforcementPublicRoutes(app);
+  registerEnforcementStaffRoutes(app);
   registerOpendataAccessRoutes(app);
   registerAnswerStaffRoutes(app);
   registerReportStaffRoutes(app);

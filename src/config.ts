@@ -125,6 +125,7 @@ const schema = z.object({
   GONGKAI_OPEN_DATA_EMAIL: z.email().default('opendata@example.gov.cn'),
   GONGKAI_DATA_ACCESS_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(20),
   GONGKAI_DATA_DEMAND_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  GONGKAI_ENFORCEMENT_WITHDRAW_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   GONGKAI_DEMO_LARGE_DATASET_ROWS: z.coerce.number().int().min(0).max(10_000_000).default(1_000_000),
   /**
    * Outgoing mail server, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. SECRET (holds a
@@ -202,6 +203,8 @@ export type Config = Readonly<{
   /** Working days to decide a 有条件开放 application, and to answer a data demand (no national number: local rules). */
   dataAccessWorkingDays: number;
   dataDemandWorkingDays: number;
+  /** Calendar days to withdraw a revoked enforcement decision (行政处罚法 第四十八条 三日; secondary source, so configurable). */
+  enforcementWithdrawDays: number;
   /** Rows of the demo's large open-data table (npm start, seed-demo); 0 leaves it out. */
   demoLargeDatasetRows: number;
   anonymousPostsPer10Min: number;
@@ -267,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     openDataEmail: e.GONGKAI_OPEN_DATA_EMAIL,
     dataAccessWorkingDays: e.GONGKAI_DATA_ACCESS_WORKING_DAYS,
     dataDemandWorkingDays: e.GONGKAI_DATA_DEMAND_WORKING_DAYS,
+    enforcementWithdrawDays: e.GONGKAI_ENFORCEMENT_WITHDRAW_DAYS,
     demoLargeDatasetRows: e.GONGKAI_DEMO_LARGE_DATASET_ROWS,
     anonymousPostsPer10Min: e.GONGKAI_ANONYMOUS_POSTS_PER_10_MIN,
     mail: { smtpUrl: e.GONGKAI_SMTP_URL, from: e.GONGKAI_MAIL_FROM ?? `${e.GONGKAI_SITE_NAME} <noreply@${new URL(e.GONGKAI_BASE_URL ?? 'http://localhost').hostname}>` },

@@ -116,6 +116,13 @@ const OWNER: Record<string, string> = {
   cleanup_decisions: 'normative',
   filing_reviews: 'normative',
   cleanup_events: 'normative',
+  enforcement_imports: 'enforcement',
+  enforcement_decisions: 'enforcement',
+  enforcement_events: 'enforcement',
+  enforcement_register: 'enforcement',
+  enforcement_register_events: 'enforcement',
+  enforcement_draws: 'enforcement',
+  enforcement_annual_stats: 'enforcement',
   concern_events: 'answers',
 };
 
@@ -139,6 +146,7 @@ const READ_MODELS: Record<string, string[]> = {
   opendata: ['units', 'catalogue_areas', 'blobs', 'catalogues', 'catalogue_items'],
   gazette: ['units', 'information_items', 'item_versions', 'blobs'],
   normative: ['units', 'information_items', 'item_versions'],
+  enforcement: ['units'],
   supervision: ['information_items', 'item_versions', 'item_links', 'request_cases'],
 };
 

@@ -63,6 +63,7 @@ export type Action =
   | 'gazette.edit'
   | 'cleanup.edit'
   | 'cleanup.publish'
+  | 'enforcement.edit'
   | 'gazette.publish'
   | 'opinion.manage'
   | 'concern.manage'
@@ -163,6 +164,8 @@ const rules: Record<Action, (actor: Actor, subject?: Subject) => boolean> = {
   // the documents' validity. 备案审查 records are kept by the same people.
   'cleanup.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   'cleanup.publish': (a, s) => hasRole(a, ['office_admin'], s),
+  // 行政执法公示 is each enforcing unit's own: its publishers keep the registers, import decisions and draw.
+  'enforcement.edit': (a, s) => hasRole(a, ['office_admin', 'publisher'], s),
   // 政务舆情回应 (ADR 0023) is the office's: it registers the incident and records the responses.
   'opinion.manage': (a, s) => hasRole(a, ['office_admin'], s),
   // 群众关切事项清单 (ADR 0024): kept by the 政务公开 office.

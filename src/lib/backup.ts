@@ -114,6 +114,13 @@ export const BACKUP_TABLES: { name: string; order: string; deferred?: string[]; 
   { name: 'cleanup_decisions', order: 'campaign_id, item_id' },
   { name: 'filing_reviews', order: 'item_id' },
   { name: 'cleanup_events', order: 'id' },
+  { name: 'enforcement_imports', order: 'id' },
+  { name: 'enforcement_decisions', order: 'id' },
+  { name: 'enforcement_events', order: 'id' },
+  { name: 'enforcement_register', order: 'id' },
+  { name: 'enforcement_register_events', order: 'id' },
+  { name: 'enforcement_draws', order: 'id' },
+  { name: 'enforcement_annual_stats', order: 'unit_id, year' },
 ];
 /** Tables deliberately left out. */
 export const NOT_BACKED_UP = ['sessions', 'case_recovery_codes', 'schema_migrations', 'content_state', 'search_changes', 'search_log_horizon', 'link_checks'];

@@ -8,6 +8,7 @@ import { registerParticipationApi } from '../participation/index.ts';
 import { registerMessageApi } from '../messages/index.ts';
 import { registerAnswerApi } from '../answers/index.ts';
 import { registerGazetteApi } from '../gazette/index.ts';
+import { registerEnforcementApi } from '../enforcement/index.ts';
 import { readFilters, FACET_KEYS } from '../search/index.ts';
 import { runSearch } from '../search/index.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -83,6 +84,7 @@ export async function registerApiRoutes(app: FastifyInstance) {
     registerMessageApi(api, app);
     registerAnswerApi(api, app);
     registerGazetteApi(api, app);
+    registerEnforcementApi(api, app);
 
     api.get(
       '/api/v1/units',
