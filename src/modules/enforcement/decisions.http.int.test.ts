@@ -11,6 +11,8 @@ import { validateXML } from 'xmllint-wasm';
 import { makeTestApp } from '../../testing/harness.ts';
 import { makeUnit, makeUser } from '../../testing/factories.ts';
 import { Browser } from '../../testing/http.ts';
+import { buildCalendar } from '../../lib/calendar.ts';
+import { unitIndicators } from '../supervision/index.ts';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../fixtures/enforcement/${name}`, import.meta.url));
 
@@ -130,6 +132,13 @@ test('decisions are imported all or nothing, published with their clocks, correc
   const overview = (await w.get('/staff/enforcement')).body;
   assert.match(overview, /撤下逾期（2026-03-16 撤销/);
   assert.match(overview, /逾期公示（应在 2026-03-11 前/);
+
+  // The supervision indicator counts the same records.
+  const indicator = (await unitIndicators(h.db, { id: scjg.id, slug: 'scjg', level: 'city' }, buildCalendar(), '2026-03-20')).find((i) => i.key === 'enforcement')!;
+  // 27号 (due 11 March) and 29号 (decided the 10th, due the 19th) were published late on the 20th.
+  assert.deepEqual(indicator.share, { value: 3 / 5, target: 1 });
+  assert.ok(indicator.findings.some((f) => f.detail === '撤下逾期（2026-03-16 撤销，2026-03-20 撤下）'));
+  assert.ok(indicator.findings.some((f) => f.detail === '应于 2026-01-31 前公布，尚未公布'));
 
   const feed = await citizen.get('/zfgs/scjg/feed.atom');
   const lint = await validateXML({ xml: [{ fileName: 'feed.xml', contents: feed.body }], normalization: 'c14n' });

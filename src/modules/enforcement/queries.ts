@@ -249,3 +249,55 @@ export async function countPublished(q: Queryable, unitId: number, kind: Kind): 
 export async function recentDecisions(q: Queryable, unitId: number | null, limit = 50): Promise<DecisionRow[]> {
   return (await q.query<DecisionRow>(`${DECISION} WHERE ($1::int IS NULL OR d.unit_id = $1) ORDER BY d.updated_at DESC, d.id DESC LIMIT $2`, [unitId, limit])).rows;
 }
+
+export interface EnforcementSupervision {
+  /** Decisions published in the 365 days to the date, and those of them published late. */
+  published: number;
+  late: { id: number; label: string; due_on: string; published_on: string }[];
+  lateWithdrawals: { id: number; label: string; revoked_on: string; withdrawn_on: string }[];
+  statsYears: number[];
+  overdueDraws: { id: number; label: string; results_due_on: string; late_published: boolean }[];
+  staleEntries: { id: number; label: string; review_on: string }[];
+  active: boolean;
+}
+
+/** What the supervision indicator of 行政执法公示 counts for a unit on a date (findings capped at 100 each). */
+export async function supervisionRecords(q: Queryable, unitId: number, asOf: string): Promise<EnforcementSupervision> {
+  const since = `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4)}`;
+  const china = "(published_at AT TIME ZONE 'Asia/Shanghai')::date";
+  const published = (
+    await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM enforcement_decisions WHERE unit_id = $1 AND ${china} > $2::date AND ${china} <= $3::date`, [unitId, since, asOf])
+  ).rows[0].n;
+  const late = (
+    await q.query<{ id: number; label: string; due_on: string; published_on: string }>(
+      `SELECT id, doc_no || ' ' || name AS label, due_on::text, ${china}::text AS published_on FROM enforcement_decisions
+        WHERE unit_id = $1 AND late AND ${china} > $2::date AND ${china} <= $3::date ORDER BY published_at DESC LIMIT 100`,
+      [unitId, since, asOf],
+    )
+  ).rows;
+  const lateWithdrawals = (
+    await q.query<{ id: number; label: string; revoked_on: string; withdrawn_on: string }>(
+      `SELECT id, doc_no || ' ' || name AS label, revoked_on::text, (withdrawn_at AT TIME ZONE 'Asia/Shanghai')::date::text AS withdrawn_on FROM enforcement_decisions
+        WHERE unit_id = $1 AND withdrawal_late AND revoked_on > $2::date ORDER BY withdrawn_at DESC LIMIT 100`,
+      [unitId, since],
+    )
+  ).rows;
+  const statsYears = (await q.query<{ year: number }>('SELECT year FROM enforcement_annual_stats WHERE unit_id = $1', [unitId])).rows.map((r) => r.year);
+  const overdueDraws = (
+    await q.query<{ id: number; label: string; results_due_on: string; late_published: boolean }>(
+      `SELECT id, title AS label, results_due_on::text, coalesce(results_late, false) AS late_published FROM enforcement_draws
+        WHERE unit_id = $1 AND ((results_published_at IS NULL AND results_due_on < $2::date) OR (results_late AND results_due_on > $3::date)) ORDER BY id DESC LIMIT 100`,
+      [unitId, asOf, since],
+    )
+  ).rows;
+  const staleEntries = (
+    await q.query<{ id: number; label: string; review_on: string }>(
+      `SELECT id, title AS label, review_on::text FROM enforcement_register WHERE unit_id = $1 AND state = 'current' AND review_on < $2::date ORDER BY review_on LIMIT 100`,
+      [unitId, asOf],
+    )
+  ).rows;
+  const active =
+    (await q.query('SELECT 1 FROM enforcement_decisions WHERE unit_id = $1 LIMIT 1', [unitId])).rows.length > 0 ||
+    (await q.query('SELECT 1 FROM enforcement_register WHERE unit_id = $1 LIMIT 1', [unitId])).rows.length > 0;
+  return { published, late, lateWithdrawals, statsYears, overdueDraws, staleEntries, active };
+}

@@ -12,6 +12,8 @@ import type { Queryable } from '../../lib/db.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar.ts';
 import { publishedCatalogues } from '../catalogues/index.ts';
 import { freshnessRecords } from '../opendata/index.ts';
+import { enforcementSupervisionRecords } from '../enforcement/index.ts';
+import { enforcementIndicator } from './enforcementIndicator.ts';
 import { assessCatalogue } from '../catalogues/index.ts';
 import {
   columnsIndicator,
@@ -147,6 +149,7 @@ export async function unitIndicators(
     answersIndicator(await answerSupervisionRecords(q, unit.id), asOf),
     concernsIndicator(await concernGaps(q, unit.id)),
     dataFreshnessIndicator(await freshnessRecords(q, unit.id), asOf),
+    enforcementIndicator(await enforcementSupervisionRecords(q, unit.id, asOf), asOf),
     opinionIndicator(
       (await opinionRecordsOf(q, unit.id)).map((r) => ({ id: r.id, title: r.title, clocks: opinionClocks(r.severity, r.surfaced_at, r.responses, chinaEnd(asOf)) })),
     ),
