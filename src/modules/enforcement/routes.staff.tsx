@@ -136,7 +136,16 @@ export function registerEnforcementStaffRoutes(app: FastifyInstance) {
       request,
       reply,
       ctx,
-      StaffDecisionPage({ ctx, d, events, withdrawDays: deps.config.enforcementWithdrawDays, values: state.values ?? {}, errors: state.errors ?? {}, message: state.message }),
+      StaffDecisionPage({
+        ctx,
+        d,
+        events,
+        withdrawDays: deps.config.enforcementWithdrawDays,
+        notice: readNotice(request.query, secret),
+        values: state.values ?? {},
+        errors: state.errors ?? {},
+        message: state.message,
+      }),
       { status: state.status },
     );
   };
@@ -259,9 +268,15 @@ export function registerEnforcementStaffRoutes(app: FastifyInstance) {
     const d = await drawOf(request);
     const ctx = app.viewContext(request, reply);
     const unitName = (await getUnit(deps.db, d.unit_id))!.name;
-    return sendPage(request, reply, ctx, StaffDrawPage({ ctx, d, unitName, values: state.values ?? {}, errors: state.errors ?? {}, message: state.message }), {
-      status: state.status,
-    });
+    return sendPage(
+      request,
+      reply,
+      ctx,
+      StaffDrawPage({ ctx, d, unitName, notice: readNotice(request.query, secret), values: state.values ?? {}, errors: state.errors ?? {}, message: state.message }),
+      {
+        status: state.status,
+      },
+    );
   };
   app.get('/staff/enforcement/draws/:id', (request, reply) => drawPage(request, reply));
   formRoute(app, '/staff/enforcement/draws/:id/results', {

@@ -146,6 +146,12 @@ export function StaffHome(props: { ctx: ViewContext; queues?: ComponentChildren;
             <span>逐件确定继续有效、修改、废止或失效，公布结果并更新有效性；备案审查情况</span>
           </li>
         ) : null}
+        {grants.some((g) => g.role === 'office_admin' || g.role === 'publisher') ? (
+          <li>
+            <a href="/staff/enforcement">行政执法公示</a>
+            <span>导入和公示执法决定（7个、20个工作日），撤下被撤销的决定；事前公开、双随机抽查、年度数据</span>
+          </li>
+        ) : null}
         {grants.some((g) => g.role === 'office_admin') ? (
           <li>
             <a href="/staff/concerns">群众关切事项清单</a>

@@ -301,7 +301,9 @@ export function NewDecisionPage(p: Form & { ctx: ViewContext; unit: { id: number
   );
 }
 
-export function StaffDecisionPage(p: Form & { ctx: ViewContext; d: DecisionRow; events: { kind: string; at: Date; actor_label: string }[]; withdrawDays: number }) {
+export function StaffDecisionPage(
+  p: Form & { ctx: ViewContext; d: DecisionRow; events: { kind: string; at: Date; actor_label: string }[]; withdrawDays: number; notice?: string },
+) {
   const d = p.d;
   return (
     <Layout
@@ -313,6 +315,7 @@ export function StaffDecisionPage(p: Form & { ctx: ViewContext; d: DecisionRow; 
       <h1>
         {KINDS[d.kind]}决定 {d.doc_no}
       </h1>
+      {p.notice ? <p class="notice">{p.notice}</p> : null}
       <dl class="facts">
         <dt>名称</dt>
         <dd>{d.name}</dd>
@@ -322,7 +325,8 @@ export function StaffDecisionPage(p: Form & { ctx: ViewContext; d: DecisionRow; 
         <dd>{d.decided_on}</dd>
         <dt>公示</dt>
         <dd>
-          {chinaDateTime(d.published_at)}，期限 {d.due_on}
+          {chinaDateTime(d.published_at)}
+          {d.import_id ? `（第 ${d.import_id} 批导入）` : ''}，期限 {d.due_on}
           {d.late ? <strong class="status-overdue"> 逾期</strong> : null}
         </dd>
         {d.state === 'withdrawn' ? (
@@ -430,11 +434,12 @@ export function RegisterEntryPage(
   );
 }
 
-export function StaffDrawPage(p: Form & { ctx: ViewContext; d: DrawRow; unitName: string }) {
+export function StaffDrawPage(p: Form & { ctx: ViewContext; d: DrawRow; unitName: string; notice?: string }) {
   const d = p.d;
   return (
     <Layout ctx={p.ctx} staff title={d.title} crumbs={crumbs([{ label: p.unitName, href: `/staff/enforcement/units/${d.unit_id}` }, { label: d.title }])}>
       <h1>{d.title}</h1>
+      {p.notice ? <p class="notice">{p.notice}</p> : null}
       <p>
         {chinaDateTime(d.drawn_at)} 由 {d.actor_label} 抽取 {d.entity_count} 户。<a href={`/zfgs/${d.unit_slug}/draws/${d.id}`}>查看公开页面（名录、种子和结果）</a>
       </p>
