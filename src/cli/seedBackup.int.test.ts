@@ -29,6 +29,7 @@ test('seed-demo, backup and restore into a new database give the same data', asy
   const seeded = await run({ ...a.env, GONGKAI_DEMO_LARGE_DATASET_ROWS: '500' }, 'seed-demo');
   assert.equal(seeded.code, 0, seeded.err);
   assert.match(seeded.out, /18 个单位/);
+  assert.match(seeded.err, /行政执法公示：市市场监管局 85 个决定（\d+ 个逾期公示，1 个已撤下）/);
   const reindex = await run(a.env, 'search-reindex');
   assert.equal(reindex.code, 0, reindex.err);
   assert.match(reindex.out, /已重建 4\d\d 条已公开信息的检索/);

@@ -25,6 +25,7 @@ import { csv, tinyPdf } from './files.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedDemoCatalogues } from './catalogues.ts';
 import { seedDemoGazette } from './gazette.ts';
+import { seedDemoEnforcement } from './enforcement.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: '演示数据' };
 
@@ -202,6 +203,8 @@ async function seedDemoIn(db: Db, log: (s: string) => void, opts: SeedOptions): 
   log(`常见问题：${await seedDemoAnswers(db, ids, new Date('2026-11-20T02:00:00Z'))} 条（各依据本单位现行有效的信息）`);
   const gazette = await seedDemoGazette(db);
   log(`政府公报：2026年已出版 ${gazette.published} 期，刊登 ${gazette.entries} 篇；第3期编排中`);
+  const enforcement = await seedDemoEnforcement(db, ids.get('market')!);
+  log(`行政执法公示：市市场监管局 ${enforcement.decisions} 个决定（${enforcement.late} 个逾期公示，1 个已撤下），事前公开，一次双随机抽查，2025年度数据`);
   log(`开放数据：${await seedDemoOpendata(db, ids, new Date('2026-11-25T02:00:00Z'))} 个数据集（一个有条件开放）`);
   const dataRequests = await seedDemoDataRequests(db, ids, (day) => new Date(`${day}T02:00:00Z`));
   log(`有条件开放申请 ${dataRequests.applications} 件（一件已同意），数据需求 ${dataRequests.demands} 件（两件已公开答复）`);

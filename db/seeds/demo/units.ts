@@ -250,6 +250,7 @@ export const DEMO_USERS: {
   { username: 'civil.head', name: '马主任', unit: 'civil', roles: ['office_admin'] },
   { username: 'housing.messages', name: '林留言', unit: 'housing', roles: ['message_officer'] },
   { username: 'edu.messages', name: '高留言', unit: 'edu', roles: ['message_officer'] },
+  { username: 'market.publisher', name: '韩执法', unit: 'market', roles: ['publisher'] },
   { username: 'district.office', name: '郑区办', unit: 'district', roles: ['office_admin'] },
   { username: 'town.publisher', name: '冯乡镇', unit: 'town_a', roles: ['publisher', 'secrecy_reviewer'] },
   { username: 'town.reviewer', name: '陈镇审', unit: 'town_a', roles: ['reviewer'] },

@@ -1,7 +1,7 @@
 /** Reads of 行政执法公示: decisions (search, one, the late ones), the 事前 register, draws, and the yearly figures. */
 import type { EventLog } from '../../lib/audit.ts';
 import { containsPattern, type Queryable } from '../../lib/db.ts';
-import { KINDS, type Kind, type Revocation } from './rules.ts';
+import { isValidCreditCode, KINDS, type Kind, type Revocation } from './rules.ts';
 
 export const LOG: EventLog = { table: 'enforcement_events', column: 'decision_id', subjectType: 'enforcement_decision', actionPrefix: 'enforcement' };
 export const REGISTER_LOG: EventLog = { table: 'enforcement_register_events', column: 'entry_id', subjectType: 'enforcement_register', actionPrefix: 'enforcement_register' };
@@ -52,7 +52,7 @@ export async function getDecision(q: Queryable, id: number): Promise<DecisionRow
 export interface DecisionFilter {
   unitId?: number;
   kind?: Kind;
-  /** Words of a 文号, a 相对人 or a decision's name; a whole 统一社会信用代码 or 文号 is found by its index. */
+  /** A whole 统一社会信用代码 (found by its index), or words of a 文号, a 相对人 or a decision's name. */
   q?: string;
   from?: string;
   to?: string;
@@ -71,10 +71,10 @@ export async function findDecisions(q: Queryable, f: DecisionFilter): Promise<{ 
   if (f.state) where.push(`d.state = ${arg(f.state)}`);
   if (f.from) where.push(`d.decided_on >= ${arg(f.from)}`);
   if (f.to) where.push(`d.decided_on <= ${arg(f.to)}`);
-  if (f.q) {
-    const exact = arg(f.q.toUpperCase());
+  if (f.q && isValidCreditCode(f.q.toUpperCase())) where.push(`d.credit_code = ${arg(f.q.toUpperCase())}`);
+  else if (f.q) {
     const like = arg(containsPattern(f.q));
-    where.push(`(d.credit_code = ${exact} OR d.doc_no = ${arg(f.q)} OR d.doc_no LIKE ${like} OR d.subject_name LIKE ${like} OR d.name LIKE ${like})`);
+    where.push(`(d.doc_no = ${arg(f.q)} OR d.doc_no LIKE ${like} OR d.subject_name LIKE ${like} OR d.name LIKE ${like})`);
   }
   const rows = (
     await q.query<DecisionRow>(
