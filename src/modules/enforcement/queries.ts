@@ -104,12 +104,17 @@ export interface UnitSummary {
   path: string;
 }
 
-/** Units with anything of 行政执法公示 (each test is one index probe, however many decisions there are). */
+/**
+ * Units with anything of 行政执法公示, by one index probe per unit. An EXISTS is planned as a semi-join that hashes
+ * the whole decisions table, and a bare LIMIT 1 as a scan that reads every row for a unit that has none (200–350 ms a
+ * page at a million decisions); ordering by the index's own order keeps it to the index.
+ */
 export async function unitSummaries(q: Queryable): Promise<UnitSummary[]> {
   return (
     await q.query<UnitSummary>(
       `SELECT u.id, u.name, u.slug, u.path FROM units u
-        WHERE EXISTS (SELECT 1 FROM enforcement_decisions d WHERE d.unit_id = u.id) OR EXISTS (SELECT 1 FROM enforcement_register r WHERE r.unit_id = u.id)
+        WHERE (SELECT d.id FROM enforcement_decisions d WHERE d.unit_id = u.id ORDER BY d.decided_on DESC, d.id DESC LIMIT 1) IS NOT NULL
+           OR (SELECT r.id FROM enforcement_register r WHERE r.unit_id = u.id LIMIT 1) IS NOT NULL
         ORDER BY u.path`,
     )
   ).rows;
@@ -297,7 +302,7 @@ export async function supervisionRecords(q: Queryable, unitId: number, asOf: str
     )
   ).rows;
   const active =
-    (await q.query('SELECT 1 FROM enforcement_decisions WHERE unit_id = $1 LIMIT 1', [unitId])).rows.length > 0 ||
+    (await q.query('SELECT 1 FROM enforcement_decisions WHERE unit_id = $1 ORDER BY decided_on DESC, id DESC LIMIT 1', [unitId])).rows.length > 0 ||
     (await q.query('SELECT 1 FROM enforcement_register WHERE unit_id = $1 LIMIT 1', [unitId])).rows.length > 0;
   return { published, late, lateWithdrawals, statsYears, overdueDraws, staleEntries, active };
 }

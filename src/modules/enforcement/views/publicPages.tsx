@@ -250,8 +250,21 @@ export function RegisterPage(p: { ctx: ViewContext; unit: { name: string; slug: 
                       .map(([f, label]) => (
                         <>
                           <dt>{label.replace('（每行一步）', '')}</dt>
-                          <dd class="prewrap">
-                            {f === 'listUrl' ? <a href={e.fields[f]}>{e.fields[f]}</a> : e.fields[f]}
+                          <dd class={f === 'steps' ? undefined : 'prewrap'}>
+                            {f === 'listUrl' ? (
+                              <a href={e.fields[f]}>{e.fields[f]}</a>
+                            ) : f === 'steps' ? (
+                              <ol class="flow">
+                                {e.fields[f]
+                                  .split('\n')
+                                  .filter((x) => x.trim())
+                                  .map((x) => (
+                                    <li>{x.trim()}</li>
+                                  ))}
+                              </ol>
+                            ) : (
+                              e.fields[f]
+                            )}
                             {k === 'officer' && f === 'validUntil' && e.fields[f] < p.today ? <strong class="status-overdue"> 已过期</strong> : null}
                           </dd>
                         </>

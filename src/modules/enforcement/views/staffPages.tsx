@@ -135,7 +135,7 @@ export function UnitWorkPage(
         <Problems text={e.file} />
         <form method="post" action={`${base}/import`} enctype="multipart/form-data">
           <CsrfField ctx={p.ctx} />
-          <Select name="kind" label="执法类别" options={kindOptions} value={v.kind} error={e.kind} required idPrefix="imp" />
+          <Select name="kind" label="执法类别" options={kindOptions} value={v.kind} error={e.kind} blank="请选择" required idPrefix="imp" />
           <Field name="file" label="文件" type="file" error={e.file ? '请修改文件后重新上传' : undefined} required idPrefix="imp" />
           <button type="submit" class="button">
             导入并公示
