@@ -46,6 +46,14 @@ test('a unit imports decisions, one is late, one is revoked and disappears with 
   assert.match(await s.locator('main').innerText(), /已撤下，公开页面只显示撤下说明/);
   await expectNoAxeViolations(s);
   const withdrawnUrl = new URL(s.url()).pathname.replace('/staff/enforcement/decisions/', '/zfgs/scjg/decisions/');
+  // The other staff forms, and one with its errors shown, pass axe too.
+  for (const url of [`/staff/enforcement/units/${scjg.id}/decisions/new`, `/staff/enforcement/units/${scjg.id}/register/new?kind=officer`]) {
+    await s.goto(url);
+    await expectNoAxeViolations(s);
+  }
+  await s.getByRole('button', { name: '保存并公开' }).click();
+  assert.match(await s.getByRole('alert').innerText(), /请填写姓名[\s\S]*请填写执法证号/);
+  await expectNoAxeViolations(s);
   await sc.close();
 
   const pc = await e.newContext({ phone: true, javaScriptEnabled: false });
