@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchDb } from './lib.ts';
+import { benchDb, copyCsv, timedMedian } from './lib.ts';
 import type { Db } from '../src/lib/db.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/lib/clock.ts';
@@ -92,13 +92,7 @@ function generateCsv(file: string, rows: number) {
 async function copyBaseline(db: Db, file: string): Promise<number> {
   const cols = headerOf('penalty').map((h) => `"${h}" ${h.endsWith('JDRQ') ? 'date' : 'text'}`);
   await db.query(`CREATE TABLE bench_copy (${cols.join(', ')})`);
-  const t0 = performance.now();
-  if (db.kind === 'postgres') await db.query(`COPY bench_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`);
-  else {
-    const pglite = (db as unknown as { pglite: { query(sql: string, params: unknown[], o: { blob: Blob }): Promise<unknown> } }).pglite;
-    await pglite.query(`COPY bench_copy FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([fs.readFileSync(file)]) });
-  }
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = await copyCsv(db, 'bench_copy', file);
   // The indexes the same questions need, so the baseline is plain SQL at its best.
   await db.query('CREATE INDEX ON bench_copy ("CF_XDR_SHXYM")');
   await db.query('CREATE INDEX ON bench_copy ("CF_JDRQ" DESC)');
@@ -106,16 +100,7 @@ async function copyBaseline(db: Db, file: string): Promise<number> {
   return seconds;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-async function timed(f: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t0 = performance.now();
-    await f();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
+const timed = (f: () => Promise<unknown>) => timedMedian(REPEAT, f);
 
 async function main() {
   const { db, dir, close } = await benchDb();

@@ -71,3 +71,28 @@ export async function benchDb(): Promise<{ db: Db; dir: string; close: () => Pro
     },
   };
 }
+
+/**
+ * `COPY` of a CSV file with a header into an existing table, in seconds: PostgreSQL reads the file on the server (so
+ * the server must see the bench's /tmp), PGlite from its blob device.
+ */
+export async function copyCsv(db: Db, table: string, file: string): Promise<number> {
+  const t0 = performance.now();
+  if (db.kind === 'postgres') await db.query(`COPY ${table} FROM '${file}' WITH (FORMAT csv, HEADER true)`);
+  else {
+    const pglite = (db as unknown as { pglite: { query(sql: string, params: unknown[], o: { blob: Blob }): Promise<unknown> } }).pglite;
+    await pglite.query(`COPY ${table} FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([fs.readFileSync(file)]) });
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+/** The median time in ms of `repeat` runs of f. */
+export async function timedMedian(repeat: number, f: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now();
+    await f();
+    times.push(performance.now() - t0);
+  }
+  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}

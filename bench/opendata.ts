@@ -21,7 +21,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
-import { benchDb, freePort } from './lib.ts';
+import { benchDb, copyCsv, freePort, timedMedian } from './lib.ts';
 import type { Db } from '../src/lib/db.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/lib/clock.ts';
@@ -64,25 +64,10 @@ function generateCsv(file: string, rows: number) {
 /** COPY of the file into a typed table: PostgreSQL reads it on the server; PGlite from the blob device. */
 async function copyBaseline(db: Db, file: string): Promise<number> {
   await db.query('CREATE TABLE bench_copy (t text, station text, aqi int, pm25 int, pm10 int, level text)');
-  const t0 = performance.now();
-  if (db.kind === 'postgres') await db.query(`COPY bench_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`);
-  else {
-    const pglite = (db as unknown as { pglite: { query(sql: string, params: unknown[], o: { blob: Blob }): Promise<unknown> } }).pglite;
-    await pglite.query(`COPY bench_copy FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([fs.readFileSync(file)]) });
-  }
-  return (performance.now() - t0) / 1000;
+  return copyCsv(db, 'bench_copy', file);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-async function timed(f: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t0 = performance.now();
-    await f();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
+const timed = (f: () => Promise<unknown>) => timedMedian(REPEAT, f);
 
 /** What the client does, in its own process so its buffers are not counted: read the response and count the bytes. */
 const CLIENT = `require('node:http').get(process.argv[1], (res) => { let n = 0; res.on('data', (c) => (n += c.length)); res.on('end', () => process.stdout.write(String(n))); });`;

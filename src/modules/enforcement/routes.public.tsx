@@ -103,22 +103,25 @@ export function registerEnforcementPublicRoutes(app: FastifyInstance) {
     return Number(v);
   };
 
+  // A page of published decisions for the search's values, in one unit or all.
+  const search = (v: SearchValues, unitId: number | undefined) =>
+    findDecisions(deps.db, {
+      unitId,
+      kind: (v.kind || undefined) as Kind | undefined,
+      q: v.q || undefined,
+      from: v.from || undefined,
+      to: v.to || undefined,
+      state: 'published',
+      limit: PAGE_SIZE,
+      offset: (v.page - 1) * PAGE_SIZE,
+    });
+
   app.get('/zfgs', async (request, reply) =>
     sendPublicPage(app, request, reply, async (ctx) => {
       const v = searchValues(request.query);
       const units = await unitSummaries(deps.db);
       const unit = units.find((u) => u.slug === v.unit);
-      const found = await findDecisions(deps.db, {
-        unitId: unit?.id,
-        kind: (v.kind || undefined) as Kind | undefined,
-        q: v.q || undefined,
-        from: v.from || undefined,
-        to: v.to || undefined,
-        state: 'published',
-        limit: PAGE_SIZE,
-        offset: (v.page - 1) * PAGE_SIZE,
-      });
-      return EnforcementHomePage({ ctx, units, v: { ...v, unit: unit ? v.unit : '' }, ...found });
+      return EnforcementHomePage({ ctx, units, v: { ...v, unit: unit ? v.unit : '' }, ...(await search(v, unit?.id)) });
     }),
   );
 
@@ -130,17 +133,7 @@ export function registerEnforcementPublicRoutes(app: FastifyInstance) {
     sendPublicPage(app, request, reply, async (ctx) => {
       const unit = await unitOf(deps.db, slugOf(request));
       const v = { ...searchValues(request.query), unit: '' };
-      const found = await findDecisions(deps.db, {
-        unitId: unit.id,
-        kind: (v.kind || undefined) as Kind | undefined,
-        q: v.q || undefined,
-        from: v.from || undefined,
-        to: v.to || undefined,
-        state: 'published',
-        limit: PAGE_SIZE,
-        offset: (v.page - 1) * PAGE_SIZE,
-      });
-      return UnitPage({ ctx, unit, v, ...found, draws: await drawsOf(deps.db, unit.id), stats: await publishedStats(deps.db, unit.id) });
+      return UnitPage({ ctx, unit, v, ...(await search(v, unit.id)), draws: await drawsOf(deps.db, unit.id), stats: await publishedStats(deps.db, unit.id) });
     }),
   );
 
