@@ -8,6 +8,7 @@ import { seedDemoCommand } from './seedDemo.ts';
 import { auditCommand } from './audit.ts';
 import { importInformationCommand } from './importInformation.ts';
 import { importGazetteCommand } from './importGazette.ts';
+import { importEnforcementCommand } from './importEnforcement.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { publishDueCommand } from './publishDue.ts';
 import { calendarCommand } from './calendar.ts';
@@ -36,6 +37,7 @@ export const commands: Record<string, Command> = {
   audit: auditCommand,
   'import-information': importInformationCommand,
   'import-gazette': importGazetteCommand,
+  'import-enforcement': importEnforcementCommand,
   'publish-due': publishDueCommand,
   calendar: calendarCommand,
   backup: backupCommand,
