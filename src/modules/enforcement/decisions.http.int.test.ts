@@ -7,12 +7,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { validateXML } from 'xmllint-wasm';
 import { makeTestApp } from '../../testing/harness.ts';
 import { makeUnit, makeUser } from '../../testing/factories.ts';
 import { Browser } from '../../testing/http.ts';
 import { buildCalendar } from '../../lib/calendar.ts';
 import { unitIndicators } from '../supervision/index.ts';
+import { headerOf } from './index.ts';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../fixtures/enforcement/${name}`, import.meta.url));
 
@@ -157,4 +159,54 @@ test('decisions are imported all or nothing, published with their clocks, correc
   );
   assert.notEqual((await citizen.get(work)).statusCode, 200);
   assert.equal((await h.db.query(`SELECT 1 FROM audit_log WHERE action = 'enforcement.imported'`)).rows.length, 4);
+});
+
+test('licences come in from an Excel workbook in the XK_ columns, dates as Excel dates', async (t) => {
+  const h = await makeTestApp({ now: '2026-03-20T02:00:00Z' });
+  t.after(() => h.close());
+  const scjg = await makeUnit(h.db, { kind: 'department', slug: 'scjg', code: '990100021', name: '示范市市场监督管理局' });
+  const clerk = await makeUser(h.db, scjg.id, ['publisher']);
+  const w = new Browser(h.app);
+  await w.login(clerk.username);
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('行政许可');
+  sheet.addRow(headerOf('licence'));
+  const row = (docNo: string, subject: string, code: string, decided: Date) =>
+    headerOf('licence').map(
+      (h) =>
+        (
+          ({
+            XK_WSH: docNo,
+            XK_XMMC: '食品经营许可',
+            XK_XDR: subject,
+            XK_XDR_SHXYM: code,
+            XK_NR: '准予食品经营许可',
+            XK_JDRQ: decided,
+            XK_XZJG: '示范市市场监督管理局',
+          }) as Record<string, unknown>
+        )[h] ?? '',
+    );
+  sheet.addRow(row('示市监许〔2026〕101号', '示范市平安超市有限公司', '91990100MA0001234F', new Date(Date.UTC(2026, 2, 16))));
+  sheet.addRow(row('示市监许〔2026〕102号', '示范市众信电子商务有限公司', '91990102MA0004K67Y', new Date(Date.UTC(2026, 2, 18))));
+  const work = `/staff/enforcement/units/${scjg.id}`;
+  const res = await w.postMultipart(
+    `${work}/import`,
+    { kind: 'licence' },
+    [{ field: 'file', filename: '许可.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }],
+    work,
+  );
+  assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+  assert.match(decodeURIComponent(String(res.headers.location)), /新公示 2 件/);
+  const rows = (await h.db.query<{ kind: string; decided_on: string; due_on: string }>('SELECT kind, decided_on::text, due_on::text FROM enforcement_decisions ORDER BY doc_no'))
+    .rows;
+  assert.deepEqual(rows, [
+    { kind: 'licence', decided_on: '2026-03-16', due_on: '2026-03-25' },
+    { kind: 'licence', decided_on: '2026-03-18', due_on: '2026-03-27' },
+  ]);
+  const xlsx = await h.app.inject({ method: 'GET', url: '/zfgs/scjg/decisions.xlsx?kind=licence' });
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+  const cells = back.worksheets[0].getRow(2).values as unknown[];
+  assert.equal(back.worksheets[0].getRow(1).getCell(1).value, 'XK_WSH');
+  assert.ok(cells.includes('示市监许〔2026〕101号') && cells.includes('2026-03-16'));
 });

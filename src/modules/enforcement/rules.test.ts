@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildCalendar } from '../../lib/calendar.ts';
 import { canonicalPool, poolHash, runDraw } from './draw.ts';
-import { checkDecision, deidentifyName, headerOf, isLate, isValidCreditCode, mapHeader, publicationDue, statsDueOn, withdrawalDue } from './rules.ts';
+import { checkDecision, deidentifyName, excelDate, headerOf, isLate, isValidCreditCode, mapHeader, publicationDue, statsDueOn, withdrawalDue } from './rules.ts';
 
 const cal = buildCalendar();
 
@@ -109,4 +109,12 @@ test('an excluded inspector is never sent to that entity, and an impossible draw
   }
   assert.throws(() => runDraw({ ...pool, entityCount: 31, inspectorsPerEntity: 1, seed: 'x' }), /抽取数量/);
   assert.throws(() => runDraw({ ...pool, entityCount: 30, inspectorsPerEntity: 6, seed: 'x' }), /回避后可派人员不足/);
+});
+
+test("a workbook's date cell read as Excel's day number becomes the date; other numbers stay as written", () => {
+  assert.equal(excelDate('46097'), '2026-03-16');
+  assert.equal(excelDate('46097.0'), '2026-03-16');
+  assert.equal(excelDate('12345'), '12345');
+  assert.equal(excelDate('2026-03-16'), '2026-03-16');
+  assert.equal(checkDecision({ ...base, decidedOn: '46097' }).value!.decidedOn, '2026-03-16');
 });

@@ -103,6 +103,17 @@ export function isValidCreditCode(code: string): boolean {
   return CREDIT_ALPHABET[(31 - (sum % 31)) % 31] === code[17];
 }
 
+/**
+ * A date cell of a workbook comes as Excel's day number (days since 1899-12-30) when the reader has no styles: a whole
+ * number between 1982 and 2118 in a date column is taken as one. Anything else is left as written.
+ */
+export function excelDate(v: string): string {
+  if (!/^\d{5}(\.0+)?$/.test(v)) return v;
+  const n = Number(v);
+  if (n < 30000 || n > 80000) return v;
+  return new Date(Date.UTC(1899, 11, 30) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '令狐', '夏侯', '轩辕', '端木'];
 
 /** A natural person's name as published: the surname and 某 (张三 → 张某, 欧阳修 → 欧阳某). */
@@ -129,7 +140,7 @@ export function checkDecision(raw: RawDecision): { value?: CheckedDecision; erro
     else if (v.length > f.max) errors[f.key] = `${f.label}不超过${f.max}字`;
   }
   const date = (k: 'decidedOn' | 'validUntil') => {
-    const v = get(k)
+    const v = excelDate(get(k))
       .replace(/[/.]/g, '-')
       .replace(/^(\d{4})-(\d)-/, '$1-0$2-')
       .replace(/-(\d)$/, '-0$1');
