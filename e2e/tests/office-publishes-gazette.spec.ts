@@ -62,7 +62,7 @@ test('the office publishes an issue of the gazette and a citizen reads a documen
     .first()
     .click();
   assert.equal(new URL(p.url()).pathname, `/xxgk/city/items/${rule.itemId}`);
-  assert.match(await p.locator('main').innerText(), /刊载于《示范市人民政府公报》2026年第1期（总第1期）第1页。公报刊登的文本为标准文本/);
+  assert.match(await p.locator('main').innerText(), /刊载于《示范市人民政府公报》2026年第1期（总第1期）第1页（印刷版）。公报刊登的文本为标准文本/);
 
   const ac = await e.newContext({ phone: true });
   const a = await ac.newPage();

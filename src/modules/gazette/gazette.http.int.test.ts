@@ -154,6 +154,7 @@ test('the office compiles, orders and publishes an issue; the public reads it in
 
   const item = await citizen.get(`/xxgk/city/items/${order.itemId}`);
   assert.match(item.body, /刊载于《示范市人民政府公报》2026年第3期（总第45期）第1(–\d+)?页/);
+  assert.match(item.body, /<a href="\/zfgb\/2026\/3\/gazette\.pdf#page=1">印刷版<\/a>/, "the print PDF opened at the item's first page");
   assert.match(item.body, /公报刊登的文本为标准文本/);
   assert.match(item.body, /<th scope="row">文件性质<\/th><td>规章<\/td>/);
 

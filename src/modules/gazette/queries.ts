@@ -214,11 +214,18 @@ export async function citationsOf(q: Queryable, itemId: number) {
 
 export const issueEvents = (q: Queryable, issueId: number) => recordEvents(q, LOG, issueId);
 
-/** What an item page says about the gazette: each issue that carries it, as text and a link to the issue. */
-export async function itemCitations(q: Queryable, itemId: number): Promise<{ text: string; href: string }[]> {
+/**
+ * What an item page says about the gazette: each issue that carries it, as text, a link to the issue, and a link that
+ * opens the print PDF at the item's first page (the `#page=` fragment PDF readers follow).
+ */
+export async function itemCitations(q: Queryable, itemId: number): Promise<{ text: string; href: string; pdfHref: string | null }[]> {
   const rows = await citationsOf(q, itemId);
   if (!rows.length) return [];
   const unit = await gazetteUnit(q);
   const name = unit ? gazetteName(unit) : '政府公报';
-  return rows.map((c) => ({ text: citationText(name, c), href: `/zfgb/${c.year}/${c.number}` }));
+  return rows.map((c) => ({
+    text: citationText(name, c),
+    href: `/zfgb/${c.year}/${c.number}`,
+    pdfHref: c.page_from ? `/zfgb/${c.year}/${c.number}/gazette.pdf#page=${c.page_from}` : null,
+  }));
 }

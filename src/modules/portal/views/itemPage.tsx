@@ -20,7 +20,7 @@ export interface PublicItemData {
   /** Current public answers (常见问题) that rest on this item. */
   answers?: { id: number; question: string }[];
   /** The gazette issues that carry the item (刊载于 …): its standard text. */
-  gazette?: { text: string; href: string }[];
+  gazette?: { text: string; href: string; pdfHref: string | null }[];
   /** A 规章 or 规范性文件's 备案审查 record. */
   filing?: { filed_on: string; filed_with: string; conclusion: 'pending' | 'passed' | 'corrected'; note: string };
 }
@@ -247,6 +247,13 @@ export function PublicItemPage(props: { ctx: ViewContext; unit: UnitRow; section
             <>
               {i ? '；' : '本文'}
               <a href={g.href}>{g.text}</a>
+              {g.pdfHref ? (
+                <>
+                  {'（'}
+                  <a href={g.pdfHref}>印刷版</a>
+                  {'）'}
+                </>
+              ) : null}
             </>
           ))}
           。公报刊登的文本为标准文本。
