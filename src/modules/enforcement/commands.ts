@@ -189,7 +189,7 @@ export async function importDecisions(
     const seen = new Set<string>();
     let writing: Promise<void> = Promise.resolve();
     let queued = 0;
-    await input.read(async (batch) => {
+    const reading = input.read(async (batch) => {
       if ('header' in batch) {
         const h = mapHeader(batch.header);
         if (h.missing.length)
@@ -231,6 +231,13 @@ export async function importDecisions(
         if (queued > 2) await job;
       }
     });
+    // A file that fails part-way must not leave a batch still writing: its later statements would run after the
+    // rollback, outside the transaction. The writes settle first, whatever the reading's outcome.
+    try {
+      await reading;
+    } finally {
+      await writing.catch(() => undefined);
+    }
     await writing;
     if (bad) {
       if (bad > problems.length) problems.push(`……另有 ${bad - problems.length} 行有问题`);
